@@ -1,0 +1,22 @@
+// Test tiers by file suffix: *.unit.spec.ts (pure), *.int.spec.ts (a real store), *.e2e-spec.ts (the app over HTTP).
+// Type checking is done once by `npm run typecheck`; ts-jest only transpiles here, which keeps the suites fast.
+const moduleNameMapper = {
+  '^@ledger/domain$': '<rootDir>/libs/domain/src',
+  '^@ledger/domain/(.*)$': '<rootDir>/libs/domain/src/$1',
+  '^@ledger/event-store$': '<rootDir>/libs/event-store/src',
+  '^@ledger/event-store/(.*)$': '<rootDir>/libs/event-store/src/$1',
+  '^@ledger/ledger$': '<rootDir>/libs/ledger/src',
+  '^@ledger/ledger/(.*)$': '<rootDir>/libs/ledger/src/$1',
+};
+const transform = {
+  '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }],
+};
+const base = { rootDir: __dirname, testEnvironment: 'node', moduleNameMapper, transform, moduleFileExtensions: ['ts', 'js', 'json'] };
+
+module.exports = {
+  projects: [
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/{libs,apps,test}/**/*.unit.spec.ts'] },
+    { ...base, displayName: 'int', testMatch: ['<rootDir>/{libs,apps,test}/**/*.int.spec.ts'] },
+    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
+  ],
+};
