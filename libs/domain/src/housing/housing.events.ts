@@ -1,0 +1,37 @@
+import type { DatedEvent } from '../shared/dated-event';
+import type { HousingCategory, HousingFundingSource } from './housing.commands';
+
+export type HousingCaseRegistered = DatedEvent<
+  'HousingCaseRegistered',
+  { caseId: string; householdRef: string; commune: string; category: HousingCategory }
+>;
+
+/** One approval per funding source decision; a case may be funded from several sources. */
+export type HousingFundingApproved = DatedEvent<
+  'HousingFundingApproved',
+  { caseId: string; amountVnd: number; source: HousingFundingSource }
+>;
+
+export type HousingConstructionStarted = DatedEvent<'HousingConstructionStarted', { caseId: string }>;
+
+export type HousingConstructionCompleted = DatedEvent<
+  'HousingConstructionCompleted',
+  { caseId: string; floorAreaM2: number; occupants: number }
+>;
+
+export type HouseHandedOver = DatedEvent<'HouseHandedOver', { caseId: string }>;
+
+export type HousingCaseEvent =
+  | HousingCaseRegistered
+  | HousingFundingApproved
+  | HousingConstructionStarted
+  | HousingConstructionCompleted
+  | HouseHandedOver;
+
+export const HOUSING_CASE_EVENT_TYPES = [
+  'HousingCaseRegistered',
+  'HousingFundingApproved',
+  'HousingConstructionStarted',
+  'HousingConstructionCompleted',
+  'HouseHandedOver',
+] as const satisfies readonly HousingCaseEvent['type'][];
