@@ -1,0 +1,55 @@
+// The EventStore port (DESIGN.md, "Event store port"). Every adapter (sqlite, eventstoredb) implements
+// exactly this and passes test/contract/event-store.contract.ts.
+import type { NewEvent, RecordedEvent } from '@ledger/domain';
+
+export const EVENT_STORE = Symbol('EVENT_STORE');
+
+/**
+ * - 'no_stream': the stream must not exist yet.
+ * - 'any': no check.
+ * - 'stream_exists': the stream must have at least one event.
+ * - a number: the revision of the stream's last event must be exactly this.
+ */
+export type ExpectedRevision = 'no_stream' | 'any' | 'stream_exists' | number;
+
+export interface AppendedEventRef {
+  id: string;
+  revision: number;
+  position: number;
+}
+
+export interface AppendResult {
+  stream: string;
+  events: AppendedEventRef[];
+  /** Revision of the stream's last event after this append. */
+  nextExpectedRevision: number;
+  /** True when every event id was already stored with the same payload: nothing was appended. */
+  replayed: boolean;
+}
+
+export interface ReadAllOptions {
+  /** Inclusive. Positions start at 1. Default 1. */
+  fromPosition?: number;
+  /** Default 1000. */
+  maxCount?: number;
+}
+
+export interface SubscribeOptions {
+  /** Inclusive; events with position >= fromPosition are delivered in order, first the stored ones then live. */
+  fromPosition: number;
+  signal?: AbortSignal;
+}
+
+export interface EventStore {
+  append(stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
+  /** Events of one stream in revision order. Throws StreamNotFoundError when the stream has no event. */
+  readStream(stream: string): Promise<RecordedEvent[]>;
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /** One event by id, or null. */
+  getEvent(id: string): Promise<RecordedEvent | null>;
+  /** Position of the newest event; 0 when the store is empty. */
+  headPosition(): Promise<number>;
+  /** Catch up from fromPosition, then deliver live events as they commit. Ends when signal aborts. */
+  subscribe(options: SubscribeOptions): AsyncIterable<RecordedEvent>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,45 @@
+// Turns better-sqlite3 errors into the port's typed errors, so that no driver type leaves the adapter.
+import Database from 'better-sqlite3';
+import { EventStoreError, StoreUnavailableError } from '../event-store.errors';
+
+/** Result codes (primary and extended) that mean "the file cannot be used right now", not "your request is wrong". */
+const UNAVAILABLE_CODES = [
+  /^SQLITE_BUSY/,
+  /^SQLITE_LOCKED/,
+  /^SQLITE_IOERR/,
+  /^SQLITE_FULL$/,
+  /^SQLITE_CANTOPEN/,
+  /^SQLITE_READONLY/,
+  /^SQLITE_CORRUPT/,
+  /^SQLITE_NOTADB$/,
+  /^SQLITE_PROTOCOL$/,
+  /^SQLITE_NOLFS$/,
+];
+
+function isClosedConnectionError(error: unknown): boolean {
+  return error instanceof TypeError && /database connection is not open/i.test(error.message);
+}
+
+/**
+ * Maps anything thrown by the driver while doing `action`. Our own errors pass through. Errors that are
+ * neither I/O-ish nor ours (a constraint or trigger failure, SQL that does not compile) become a plain
+ * Error: they are bugs or tampering, and are not worth a retry the way a 503 is.
+ */
+export function toEventStoreError(error: unknown, action: string): Error {
+  if (error instanceof EventStoreError) return error;
+  if (isClosedConnectionError(error))
+    return new StoreUnavailableError(`event store is closed (${action})`, error);
+  if (error instanceof Database.SqliteError) {
+    if (UNAVAILABLE_CODES.some((pattern) => pattern.test(error.code))) {
+      return new StoreUnavailableError(
+        `event store unavailable during ${action}: ${error.code}: ${error.message}`,
+        error,
+      );
+    }
+    return new Error(`event store failed during ${action}: ${error.code}: ${error.message}`, {
+      cause: error,
+    });
+  }
+  if (error instanceof Error) return error;
+  return new Error(`event store failed during ${action}: ${String(error)}`);
+}
