@@ -1,0 +1,124 @@
+// Configuration is a validated schema that fails fast at start-up with one message per bad value
+// (STYLE.md practice 14). Values come from the environment, then from a `.env` file in the working
+// directory for whatever the environment leaves unset.
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+export const LEDGER_CONFIG = Symbol('LEDGER_CONFIG');
+
+export type EventStoreKind = 'sqlite' | 'eventstoredb';
+export type ReadStoreKind = 'sqlite' | 'mongodb';
+
+export interface LedgerConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  eventStore: EventStoreKind;
+  readStore: ReadStoreKind;
+  eventStoreUrl?: string;
+  mongoUrl?: string;
+  /** HMAC key for citizen ids (hex, >= 32 bytes). When unset, a key is generated into the data directory. */
+  pseudonymKey?: string;
+  /** Largest JSON body accepted, e.g. "100kb". */
+  bodyLimit: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Parses KEY=VALUE lines; `#` comments, optional quotes. No interpolation. */
+export function parseDotEnv(text: string): Env {
+  const out: Env = {};
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) continue;
+    const eq = line.indexOf('=');
+    if (eq <= 0) continue;
+    const key = line.slice(0, eq).trim();
+    let value = line.slice(eq + 1).trim();
+    if ((value.startsWith('"') && value.endsWith('"')) || (value.startsWith("'") && value.endsWith("'"))) {
+      value = value.slice(1, -1);
+    }
+    out[key] = value;
+  }
+  return out;
+}
+
+export function readEnvironment(env: Env = process.env, dotEnvPath = resolve(process.cwd(), '.env')): Env {
+  const fromFile = existsSync(dotEnvPath) ? parseDotEnv(readFileSync(dotEnvPath, 'utf8')) : {};
+  return { ...fromFile, ...env };
+}
+
+export function loadConfig(env: Env = readEnvironment()): LedgerConfig {
+  const problems: string[] = [];
+  const str = (key: string): string | undefined => {
+    const v = env[key];
+    return v === undefined || v.trim() === '' ? undefined : v.trim();
+  };
+  const oneOf = <T extends string>(key: string, allowed: readonly T[], fallback: T): T => {
+    const v = str(key) ?? fallback;
+    if (!(allowed as readonly string[]).includes(v)) {
+      problems.push(`${key}: "${v}" is not one of ${allowed.join(', ')}`);
+      return fallback;
+    }
+    return v as T;
+  };
+
+  const portText = str('PORT') ?? '3000';
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port < 0 || port > 65535) {
+    problems.push(`PORT: "${portText}" is not a port number (0-65535; 0 picks a free port)`);
+  }
+
+  const eventStore = oneOf<EventStoreKind>('LEDGER_EVENT_STORE', ['sqlite', 'eventstoredb'], 'sqlite');
+  const readStore = oneOf<ReadStoreKind>('LEDGER_READ_STORE', ['sqlite', 'mongodb'], 'sqlite');
+  const eventStoreUrl = str('EVENTSTORE_URL');
+  const mongoUrl = str('MONGO_URL');
+  if (eventStore === 'eventstoredb' && !eventStoreUrl) {
+    problems.push(
+      'EVENTSTORE_URL: required when LEDGER_EVENT_STORE=eventstoredb (e.g. esdb://localhost:2113?tls=false)',
+    );
+  }
+  if (eventStoreUrl && !/^(esdb|esdb\+discover|kurrentdb|kurrent):\/\//.test(eventStoreUrl)) {
+    problems.push(`EVENTSTORE_URL: "${eventStoreUrl}" must start with esdb:// or esdb+discover://`);
+  }
+  if (readStore === 'mongodb' && !mongoUrl) {
+    problems.push(
+      'MONGO_URL: required when LEDGER_READ_STORE=mongodb (e.g. mongodb://localhost:27017/ledger?replicaSet=rs0)',
+    );
+  }
+  if (mongoUrl && !/^mongodb(\+srv)?:\/\//.test(mongoUrl)) {
+    problems.push(`MONGO_URL: "${mongoUrl}" must start with mongodb:// or mongodb+srv://`);
+  }
+  if (eventStore === 'sqlite' && readStore === 'mongodb') {
+    // Allowed, but worth knowing: a local event log feeding a shared read store is rarely what one wants.
+  }
+
+  const pseudonymKey = str('LEDGER_PSEUDONYM_KEY');
+  if (pseudonymKey && !/^[0-9a-fA-F]{64,}$/.test(pseudonymKey)) {
+    problems.push('LEDGER_PSEUDONYM_KEY: must be at least 32 bytes written as hex (64+ hex digits)');
+  }
+
+  const bodyLimit = str('LEDGER_BODY_LIMIT') ?? '100kb';
+  if (!/^\d+(b|kb|mb)$/i.test(bodyLimit))
+    problems.push(`LEDGER_BODY_LIMIT: "${bodyLimit}" is not a size like 100kb`);
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    port,
+    host: str('HOST') ?? '127.0.0.1',
+    dataDir: resolve(str('LEDGER_DATA_DIR') ?? './data'),
+    eventStore,
+    readStore,
+    eventStoreUrl,
+    mongoUrl,
+    pseudonymKey,
+    bodyLimit,
+  };
+}

@@ -1,0 +1,50 @@
+import { ConfigError, loadConfig, parseDotEnv } from './ledger-config';
+
+describe('configuration', () => {
+  it('defaults to the embedded stores in ./data on port 3000', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 3000,
+      eventStore: 'sqlite',
+      readStore: 'sqlite',
+      bodyLimit: '100kb',
+    });
+    expect(config.dataDir).toMatch(/\/data$/);
+  });
+
+  it('reports every wrong value at once, one message each', () => {
+    let error: unknown;
+    try {
+      loadConfig({
+        PORT: 'eighty',
+        LEDGER_EVENT_STORE: 'postgres',
+        LEDGER_READ_STORE: 'mongodb',
+        LEDGER_PSEUDONYM_KEY: 'short',
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems;
+    expect(problems).toHaveLength(4);
+    expect(problems.join('\n')).toMatch(/PORT/);
+    expect(problems.join('\n')).toMatch(/LEDGER_EVENT_STORE: "postgres"/);
+    expect(problems.join('\n')).toMatch(/MONGO_URL: required/);
+    expect(problems.join('\n')).toMatch(/LEDGER_PSEUDONYM_KEY/);
+  });
+
+  it('requires the EventStoreDB URL when that store is chosen', () => {
+    expect(() => loadConfig({ LEDGER_EVENT_STORE: 'eventstoredb' })).toThrow(/EVENTSTORE_URL: required/);
+    expect(
+      loadConfig({ LEDGER_EVENT_STORE: 'eventstoredb', EVENTSTORE_URL: 'esdb://localhost:2113?tls=false' })
+        .eventStore,
+    ).toBe('eventstoredb');
+  });
+
+  it('reads .env lines with comments and quotes', () => {
+    expect(parseDotEnv('# comment\nPORT=4000\nLEDGER_DATA_DIR="/var/lib/ledger"\n\nBROKEN\n')).toEqual({
+      PORT: '4000',
+      LEDGER_DATA_DIR: '/var/lib/ledger',
+    });
+  });
+});

@@ -1,0 +1,148 @@
+// The one write path: load the stream, decide, append with the revision that was read. Handlers only
+// say which stream and how to decide; this class owns idempotent retries and optimistic concurrency.
+import { Inject, Injectable } from '@nestjs/common';
+import { DomainError, type DomainEvent, type NewEvent, type RecordedEvent } from '@ledger/domain';
+import {
+  DuplicateEventIdError,
+  EVENT_STORE,
+  payloadDigest,
+  StreamNotFoundError,
+  WrongExpectedRevisionError,
+  type EventStore,
+} from '@ledger/event-store';
+import { PreconditionFailedError } from '../errors/ledger-errors';
+import type { CommandContext, CommandResult } from './command-context';
+import { derivedEventId, newEventId } from './event-ids';
+import { upcastAll } from './upcasting';
+
+/** What a handler decides from the stream's history: the new events and the org unit they belong to. */
+export interface Decision {
+  events: DomainEvent[];
+  orgUnit: string;
+}
+
+export interface ExecuteRequest {
+  stream: string;
+  /** Pure: history in, decision out; throws DomainError when a rule refuses the command. */
+  decide: (history: RecordedEvent[]) => Decision;
+  /** Schema version of each event type as written by this version of the code. */
+  schemaVersionOf: (type: string) => number;
+  /** When the action happened, from the officer. */
+  occurredAt: string;
+  context: CommandContext;
+}
+
+/** Re-deciding after a lost race is safe (the decision is pure and re-checked); bounded all the same. */
+const MAX_ATTEMPTS = 4;
+
+@Injectable()
+export class AggregateCommandExecutor {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async execute(request: ExecuteRequest): Promise<CommandResult> {
+    const { stream, context } = request;
+    if (context.eventId) {
+      const replay = await this.replayIfRecorded(request, context.eventId);
+      if (replay) return replay;
+    }
+    const commandId = context.eventId ?? newEventId();
+    for (let attempt = 1; ; attempt++) {
+      const history = await this.load(stream);
+      const current = history.length > 0 ? history[history.length - 1].revision : -1;
+      if (context.ifMatchRevision !== undefined && context.ifMatchRevision !== current) {
+        throw new PreconditionFailedError(stream, context.ifMatchRevision, current);
+      }
+      const decision = request.decide(history);
+      const events = this.envelope(request, decision, commandId);
+      try {
+        const appended = await this.store.append(stream, events, current < 0 ? 'no_stream' : current);
+        return {
+          stream,
+          eventIds: appended.events.map((e) => e.id),
+          positions: appended.events.map((e) => e.position),
+          revision: appended.nextExpectedRevision,
+          replayed: appended.replayed,
+        };
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        if (context.ifMatchRevision !== undefined) {
+          throw new PreconditionFailedError(stream, context.ifMatchRevision, error.actual);
+        }
+        if (attempt >= MAX_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  private envelope(request: ExecuteRequest, decision: Decision, commandId: string): NewEvent[] {
+    const { context } = request;
+    return decision.events.map((event, index) => ({
+      id: derivedEventId(commandId, index),
+      type: event.type,
+      schemaVersion: request.schemaVersionOf(event.type),
+      data: event.data,
+      metadata: {
+        occurredAt: request.occurredAt,
+        actor: context.actor,
+        orgUnit: decision.orgUnit,
+        commandId,
+        correlationId: context.correlationId,
+        causationId: context.causationId ?? commandId,
+        evidence: context.evidence,
+      },
+    }));
+  }
+
+  /**
+   * A command whose client id is already recorded: decide it again against the stream as it was before
+   * the first attempt. The same events mean a retry (answer with the first result, append nothing);
+   * anything else reuses an id for a different payload, which is a conflict.
+   */
+  private async replayIfRecorded(request: ExecuteRequest, eventId: string): Promise<CommandResult | null> {
+    const existing = await this.store.getEvent(eventId);
+    if (!existing) return null;
+    if (existing.stream !== request.stream) {
+      throw new DuplicateEventIdError(eventId, `it belongs to stream ${existing.stream}`);
+    }
+    const history = await this.load(request.stream);
+    const commandId = existing.metadata.commandId;
+    const recorded = history.filter((e) => e.metadata.commandId === commandId);
+    let again: NewEvent[];
+    try {
+      const decision = request.decide(history.filter((e) => e.revision < existing.revision));
+      again = this.envelope(request, decision, commandId);
+    } catch (error) {
+      if (error instanceof DomainError) {
+        throw new DuplicateEventIdError(
+          eventId,
+          `the command sent again is not the one recorded (${error.code})`,
+        );
+      }
+      throw error;
+    }
+    const same =
+      again.length === recorded.length &&
+      again.every(
+        (e, i) =>
+          e.id === recorded[i].id &&
+          payloadDigest(request.stream, e) === payloadDigest(request.stream, recorded[i]),
+      );
+    if (!same)
+      throw new DuplicateEventIdError(eventId, 'the command sent again differs from the one recorded');
+    return {
+      stream: request.stream,
+      eventIds: recorded.map((e) => e.id),
+      positions: recorded.map((e) => e.position),
+      revision: recorded[recorded.length - 1].revision,
+      replayed: true,
+    };
+  }
+
+  private async load(stream: string): Promise<RecordedEvent[]> {
+    try {
+      return upcastAll(await this.store.readStream(stream));
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return [];
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,26 @@
+// What the HTTP (or CLI) edge knows about a command besides its payload.
+import type { Actor, EvidenceRef } from '@ledger/domain';
+
+export interface CommandContext {
+  actor: Actor;
+  /** Client-chosen id of the (first) event: a retry with the same id appends nothing twice. */
+  eventId?: string;
+  correlationId: string;
+  /** Id of the message that caused this one, when known; the command's own id otherwise. */
+  causationId?: string;
+  /** Revision the client last saw (If-Match). When set, a mismatch is 412 and nothing is retried. */
+  ifMatchRevision?: number;
+  evidence: EvidenceRef[];
+  /** Server time at which the command was received. */
+  receivedAt: Date;
+}
+
+export interface CommandResult {
+  stream: string;
+  eventIds: string[];
+  positions: number[];
+  /** Revision of the stream's last event after the command: the ETag for the next If-Match. */
+  revision: number;
+  /** True when the command had already been recorded with this id: nothing new was appended. */
+  replayed: boolean;
+}
