@@ -1,0 +1,39 @@
+import { Body, Controller, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CertifyTraineeCommand } from '@ledger/ledger';
+import { UuidParamPipe } from '../../uuid-param.pipe';
+import { commandContext, WriteContext, type RequestContext } from '../../command-context.decorator';
+import { CommandResponse, respond } from '../../command-response';
+import { CertifyTraineeRequest } from './certify-trainee.request.dto';
+
+@ApiTags('training')
+@Controller('training-courses')
+export class CertifyTraineeHttpController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':id/certifications')
+  @ApiOperation({ summary: 'Record a trainee certified' })
+  @ApiCreatedResponse({ type: CommandResponse })
+  async record(
+    @Param('id', UuidParamPipe) courseId: string,
+    @Body() body: CertifyTraineeRequest,
+    @WriteContext() request: RequestContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommandResponse> {
+    const context = commandContext(request, body);
+    const result = await this.commands.execute(
+      new CertifyTraineeCommand(
+        {
+          courseId,
+          traineeCitizenId: body.traineeCitizenId,
+          certificateNo: body.certificateNo,
+          occurredAt: body.occurredAt,
+        },
+        context,
+      ),
+    );
+    return respond(response, result);
+  }
+}

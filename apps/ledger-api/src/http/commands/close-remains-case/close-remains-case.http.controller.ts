@@ -1,0 +1,31 @@
+import { Body, Controller, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CloseRemainsCaseCommand } from '@ledger/ledger';
+import { UuidParamPipe } from '../../uuid-param.pipe';
+import { commandContext, WriteContext, type RequestContext } from '../../command-context.decorator';
+import { CommandResponse, respond } from '../../command-response';
+import { CloseRemainsCaseRequest } from './close-remains-case.request.dto';
+
+@ApiTags('martyrs-remains')
+@Controller('remains-cases')
+export class CloseRemainsCaseHttpController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':id/closures')
+  @ApiOperation({ summary: 'Close a remains case' })
+  @ApiCreatedResponse({ type: CommandResponse })
+  async record(
+    @Param('id', UuidParamPipe) caseId: string,
+    @Body() body: CloseRemainsCaseRequest,
+    @WriteContext() request: RequestContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommandResponse> {
+    const context = commandContext(request, body);
+    const result = await this.commands.execute(
+      new CloseRemainsCaseCommand({ caseId, outcome: body.outcome, occurredAt: body.occurredAt }, context),
+    );
+    return respond(response, result);
+  }
+}

@@ -1,0 +1,31 @@
+import { Body, Controller, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CloseTrainingCourseCommand } from '@ledger/ledger';
+import { UuidParamPipe } from '../../uuid-param.pipe';
+import { commandContext, WriteContext, type RequestContext } from '../../command-context.decorator';
+import { CommandResponse, respond } from '../../command-response';
+import { CloseTrainingCourseRequest } from './close-training-course.request.dto';
+
+@ApiTags('training')
+@Controller('training-courses')
+export class CloseTrainingCourseHttpController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':id/closures')
+  @ApiOperation({ summary: 'Close a training course' })
+  @ApiCreatedResponse({ type: CommandResponse })
+  async record(
+    @Param('id', UuidParamPipe) courseId: string,
+    @Body() body: CloseTrainingCourseRequest,
+    @WriteContext() request: RequestContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommandResponse> {
+    const context = commandContext(request, body);
+    const result = await this.commands.execute(
+      new CloseTrainingCourseCommand({ courseId, occurredAt: body.occurredAt }, context),
+    );
+    return respond(response, result);
+  }
+}

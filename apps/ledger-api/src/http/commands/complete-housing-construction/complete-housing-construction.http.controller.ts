@@ -1,0 +1,34 @@
+import { Body, Controller, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CompleteHousingConstructionCommand } from '@ledger/ledger';
+import { UuidParamPipe } from '../../uuid-param.pipe';
+import { commandContext, WriteContext, type RequestContext } from '../../command-context.decorator';
+import { CommandResponse, respond } from '../../command-response';
+import { CompleteHousingConstructionRequest } from './complete-housing-construction.request.dto';
+
+@ApiTags('housing')
+@Controller('housing-cases')
+export class CompleteHousingConstructionHttpController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':id/completions')
+  @ApiOperation({ summary: 'Record a house completed' })
+  @ApiCreatedResponse({ type: CommandResponse })
+  async record(
+    @Param('id', UuidParamPipe) caseId: string,
+    @Body() body: CompleteHousingConstructionRequest,
+    @WriteContext() request: RequestContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommandResponse> {
+    const context = commandContext(request, body);
+    const result = await this.commands.execute(
+      new CompleteHousingConstructionCommand(
+        { caseId, floorAreaM2: body.floorAreaM2, occupants: body.occupants, occurredAt: body.occurredAt },
+        context,
+      ),
+    );
+    return respond(response, result);
+  }
+}

@@ -1,0 +1,12 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Matches } from 'class-validator';
+import { RecordActionRequest } from '../../record-action.request.dto';
+
+export class EnrollTraineeRequest extends RecordActionRequest {
+  @ApiProperty({
+    example: '058123456789',
+    description: 'Citizen id (CCCD, 12 digits). Never stored: only its HMAC reference is recorded.',
+  })
+  @Matches(/^\d{12}$/, { message: '$property must be a 12-digit citizen id (CCCD)' })
+  traineeCitizenId!: string;
+}

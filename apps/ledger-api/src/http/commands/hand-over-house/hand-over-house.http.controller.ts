@@ -1,0 +1,31 @@
+import { Body, Controller, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { HandOverHouseCommand } from '@ledger/ledger';
+import { UuidParamPipe } from '../../uuid-param.pipe';
+import { commandContext, WriteContext, type RequestContext } from '../../command-context.decorator';
+import { CommandResponse, respond } from '../../command-response';
+import { HandOverHouseRequest } from './hand-over-house.request.dto';
+
+@ApiTags('housing')
+@Controller('housing-cases')
+export class HandOverHouseHttpController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':id/handovers')
+  @ApiOperation({ summary: 'Record the house handed over to the household' })
+  @ApiCreatedResponse({ type: CommandResponse })
+  async record(
+    @Param('id', UuidParamPipe) caseId: string,
+    @Body() body: HandOverHouseRequest,
+    @WriteContext() request: RequestContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommandResponse> {
+    const context = commandContext(request, body);
+    const result = await this.commands.execute(
+      new HandOverHouseCommand({ caseId, occurredAt: body.occurredAt }, context),
+    );
+    return respond(response, result);
+  }
+}

@@ -1,0 +1,31 @@
+import { Body, Controller, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { RecordReburialCommand } from '@ledger/ledger';
+import { UuidParamPipe } from '../../uuid-param.pipe';
+import { commandContext, WriteContext, type RequestContext } from '../../command-context.decorator';
+import { CommandResponse, respond } from '../../command-response';
+import { RecordReburialRequest } from './record-reburial.request.dto';
+
+@ApiTags('martyrs-remains')
+@Controller('remains-cases')
+export class RecordReburialHttpController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':id/reburials')
+  @ApiOperation({ summary: 'Record remains reburied in a cemetery' })
+  @ApiCreatedResponse({ type: CommandResponse })
+  async record(
+    @Param('id', UuidParamPipe) caseId: string,
+    @Body() body: RecordReburialRequest,
+    @WriteContext() request: RequestContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommandResponse> {
+    const context = commandContext(request, body);
+    const result = await this.commands.execute(
+      new RecordReburialCommand({ caseId, cemetery: body.cemetery, occurredAt: body.occurredAt }, context),
+    );
+    return respond(response, result);
+  }
+}

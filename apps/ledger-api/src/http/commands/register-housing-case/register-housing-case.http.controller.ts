@@ -1,0 +1,40 @@
+import { Body, Controller, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import { RegisterHousingCaseCommand } from '@ledger/ledger';
+import { commandContext, WriteContext, type RequestContext } from '../../command-context.decorator';
+import { CommandResponse, respond } from '../../command-response';
+import { RegisterHousingCaseRequest } from './register-housing-case.request.dto';
+
+@ApiTags('housing')
+@Controller('housing-cases')
+export class RegisterHousingCaseHttpController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Register a household for housing support' })
+  @ApiCreatedResponse({ type: CommandResponse })
+  async record(
+    @Body() body: RegisterHousingCaseRequest,
+    @WriteContext() request: RequestContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommandResponse> {
+    const context = commandContext(request, body);
+    const caseId = body.caseId ?? context.eventId ?? randomUUID();
+    const result = await this.commands.execute(
+      new RegisterHousingCaseCommand(
+        {
+          caseId,
+          householdHeadCitizenId: body.householdHeadCitizenId,
+          commune: body.commune,
+          category: body.category,
+          occurredAt: body.occurredAt,
+        },
+        context,
+      ),
+    );
+    return respond(response, result, { caseId: caseId });
+  }
+}

@@ -1,0 +1,29 @@
+import { Controller, Get, Param, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { GetStreamQuery, ValidationFailedError, type StreamView } from '@ledger/ledger';
+
+const STREAM_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,299}$/;
+
+@ApiTags('events')
+@Controller('streams')
+export class StreamsHttpController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get(':stream')
+  @ApiOperation({ summary: "A stream's events in order; the ETag is its current revision" })
+  async get(
+    @Param('stream') stream: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamView> {
+    if (!STREAM_NAME.test(stream)) {
+      throw new ValidationFailedError([
+        { field: 'stream', message: 'a stream name is letters, digits, dot, underscore and -' },
+      ]);
+    }
+    const view = await this.queries.execute(new GetStreamQuery(stream));
+    response.setHeader('ETag', `"${view.revision}"`);
+    return view;
+  }
+}

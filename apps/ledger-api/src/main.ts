@@ -1,0 +1,20 @@
+// Entry point of the ledger API: validates configuration, then serves on PORT.
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from '@ledger/ledger';
+import { createApp } from './create-app';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const app = await createApp(config);
+  await app.listen(config.port, config.host);
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  console.log(`Policy ledger listening on http://${host}:${port}  (API docs: http://${host}:${port}/docs)`);
+  console.log(`Data directory: ${config.dataDir}  event store: ${config.eventStore}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,37 @@
+// The projector process. Projections arrive with the read-side issue; until then it follows the event
+// log from the start, live, and reports how far it has read, which proves the subscription path that
+// the projection runner will use.
+import 'reflect-metadata';
+import { join } from 'node:path';
+import { openSqliteEventStore } from '@ledger/event-store';
+import { ConfigError, loadConfig } from '@ledger/ledger';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  if (config.eventStore !== 'sqlite')
+    throw new ConfigError([`LEDGER_EVENT_STORE=${config.eventStore} is not supported by this build`]);
+  const store = openSqliteEventStore(join(config.dataDir, 'events.db'));
+  const abort = new AbortController();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => abort.abort());
+  console.log(`projector: following ${join(config.dataDir, 'events.db')} (Ctrl-C to stop)`);
+  let seen = 0;
+  let last = 0;
+  const report = setInterval(
+    () => console.log(`projector: read up to position ${last} (${seen} events)`),
+    5000,
+  );
+  try {
+    for await (const event of store.subscribe({ fromPosition: 1, signal: abort.signal })) {
+      seen++;
+      last = event.position;
+    }
+  } finally {
+    clearInterval(report);
+    await store.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

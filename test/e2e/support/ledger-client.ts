@@ -1,0 +1,48 @@
+// Small helpers over supertest that the end-to-end suites share.
+import type { TestLedger } from './test-app';
+import { at, officer } from './test-app';
+
+export async function headPosition(ledger: TestLedger): Promise<number> {
+  const res = await ledger.http().get('/health').expect(200);
+  return res.body.eventStore.headPosition as number;
+}
+
+export async function post(
+  ledger: TestLedger,
+  path: string,
+  body: object,
+  headers: Record<string, string> = officer(),
+) {
+  return ledger.http().post(path).set(headers).send(body);
+}
+
+/** Registers a housing case and walks it to `upTo`; returns the case id. */
+export async function housingCaseAt(
+  ledger: TestLedger,
+  upTo: 'registered' | 'funded' | 'started' | 'completed',
+  citizenId = '058200000001',
+): Promise<string> {
+  const reg = await post(ledger, '/housing-cases', {
+    householdHeadCitizenId: citizenId,
+    commune: 'PHUOC-DAI',
+    category: 'poor',
+    occurredAt: at('2026-03-02'),
+  });
+  expect(reg.status).toBe(201);
+  const caseId = reg.body.caseId as string;
+  const steps: Array<[string, string, object]> = [
+    [
+      'funded',
+      'funding-approvals',
+      { amountVnd: 60_000_000, source: 'central_budget', occurredAt: at('2026-03-10') },
+    ],
+    ['started', 'construction-starts', { occurredAt: at('2026-04-01') }],
+    ['completed', 'completions', { floorAreaM2: 42.5, occupants: 5, occurredAt: at('2026-07-15') }],
+  ];
+  for (const [state, sub, body] of steps) {
+    const res = await post(ledger, `/housing-cases/${caseId}/${sub}`, body);
+    expect(res.status).toBe(201);
+    if (state === upTo) break;
+  }
+  return caseId;
+}
