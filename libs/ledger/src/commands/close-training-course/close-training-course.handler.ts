@@ -1,7 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { trainingCourseAggregate, trainingCourseStream } from '@ledger/domain';
+import { trainingCourseAggregate } from '@ledger/domain';
 import { AggregateCommandExecutor } from '../../write/aggregate-command-executor';
-import { aggregateCommand } from '../../write/aggregate-command';
+import { stepOnCase } from '../../write/aggregate-command';
 import type { CommandResult } from '../../write/command-context';
 import { CloseTrainingCourseCommand } from './close-training-course.command';
 
@@ -10,20 +10,8 @@ export class CloseTrainingCourseHandler implements ICommandHandler<CloseTraining
   constructor(private readonly executor: AggregateCommandExecutor) {}
 
   execute({ payload, context }: CloseTrainingCourseCommand): Promise<CommandResult> {
-    const command = {
-      type: 'CloseTrainingCourse' as const,
-      ...payload,
-      now: context.receivedAt.toISOString(),
-    };
     return this.executor.execute(
-      aggregateCommand({
-        aggregate: trainingCourseAggregate,
-        stream: trainingCourseStream(command.courseId),
-        command,
-        context,
-        existing: true,
-        subject: 'training course',
-      }),
+      stepOnCase(trainingCourseAggregate, { type: 'CloseTrainingCourse', ...payload }, context),
     );
   }
 }

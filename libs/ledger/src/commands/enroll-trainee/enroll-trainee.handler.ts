@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { trainingCourseAggregate, trainingCourseStream } from '@ledger/domain';
+import { trainingCourseAggregate } from '@ledger/domain';
 import { PSEUDONYMIZER, Pseudonymizer } from '../../pseudonym/pseudonymizer';
 import { AggregateCommandExecutor } from '../../write/aggregate-command-executor';
-import { aggregateCommand } from '../../write/aggregate-command';
+import { stepOnCase } from '../../write/aggregate-command';
 import type { CommandResult } from '../../write/command-context';
 import { EnrollTraineeCommand } from './enroll-trainee.command';
 
@@ -16,21 +16,12 @@ export class EnrollTraineeHandler implements ICommandHandler<EnrollTraineeComman
 
   execute({ payload, context }: EnrollTraineeCommand): Promise<CommandResult> {
     const { traineeCitizenId, ...rest } = payload;
-    const command = {
-      type: 'EnrollTrainee' as const,
-      ...rest,
-      traineeRef: this.pseudonyms.reference(traineeCitizenId),
-      now: context.receivedAt.toISOString(),
-    };
     return this.executor.execute(
-      aggregateCommand({
-        aggregate: trainingCourseAggregate,
-        stream: trainingCourseStream(command.courseId),
-        command,
+      stepOnCase(
+        trainingCourseAggregate,
+        { type: 'EnrollTrainee', ...rest, traineeRef: this.pseudonyms.reference(traineeCitizenId) },
         context,
-        existing: true,
-        subject: 'training course',
-      }),
+      ),
     );
   }
 }

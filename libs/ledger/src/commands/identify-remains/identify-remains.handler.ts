@@ -1,7 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { remainsCaseAggregate, remainsCaseStream } from '@ledger/domain';
+import { remainsCaseAggregate } from '@ledger/domain';
 import { AggregateCommandExecutor } from '../../write/aggregate-command-executor';
-import { aggregateCommand } from '../../write/aggregate-command';
+import { stepOnCase } from '../../write/aggregate-command';
 import type { CommandResult } from '../../write/command-context';
 import { IdentifyRemainsCommand } from './identify-remains.command';
 
@@ -10,16 +10,8 @@ export class IdentifyRemainsHandler implements ICommandHandler<IdentifyRemainsCo
   constructor(private readonly executor: AggregateCommandExecutor) {}
 
   execute({ payload, context }: IdentifyRemainsCommand): Promise<CommandResult> {
-    const command = { type: 'IdentifyRemains' as const, ...payload, now: context.receivedAt.toISOString() };
     return this.executor.execute(
-      aggregateCommand({
-        aggregate: remainsCaseAggregate,
-        stream: remainsCaseStream(command.caseId),
-        command,
-        context,
-        existing: true,
-        subject: 'remains case',
-      }),
+      stepOnCase(remainsCaseAggregate, { type: 'IdentifyRemains', ...payload }, context),
     );
   }
 }

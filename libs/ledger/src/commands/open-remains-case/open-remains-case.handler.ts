@@ -1,7 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { remainsCaseAggregate, remainsCaseStream } from '@ledger/domain';
+import { remainsCaseAggregate } from '@ledger/domain';
 import { AggregateCommandExecutor } from '../../write/aggregate-command-executor';
-import { aggregateCommand } from '../../write/aggregate-command';
+import { openCase } from '../../write/aggregate-command';
 import type { CommandResult } from '../../write/command-context';
 import { OpenRemainsCaseCommand } from './open-remains-case.command';
 
@@ -10,17 +10,8 @@ export class OpenRemainsCaseHandler implements ICommandHandler<OpenRemainsCaseCo
   constructor(private readonly executor: AggregateCommandExecutor) {}
 
   execute({ payload, context }: OpenRemainsCaseCommand): Promise<CommandResult> {
-    const command = { type: 'OpenRemainsCase' as const, ...payload, now: context.receivedAt.toISOString() };
     return this.executor.execute(
-      aggregateCommand({
-        aggregate: remainsCaseAggregate,
-        stream: remainsCaseStream(command.caseId),
-        command,
-        context,
-        orgUnit: command.commune,
-        existing: false,
-        subject: 'remains case',
-      }),
+      openCase(remainsCaseAggregate, { type: 'OpenRemainsCase', ...payload }, context, payload.commune),
     );
   }
 }

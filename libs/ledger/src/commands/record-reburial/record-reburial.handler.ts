@@ -1,7 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { remainsCaseAggregate, remainsCaseStream } from '@ledger/domain';
+import { remainsCaseAggregate } from '@ledger/domain';
 import { AggregateCommandExecutor } from '../../write/aggregate-command-executor';
-import { aggregateCommand } from '../../write/aggregate-command';
+import { stepOnCase } from '../../write/aggregate-command';
 import type { CommandResult } from '../../write/command-context';
 import { RecordReburialCommand } from './record-reburial.command';
 
@@ -10,16 +10,8 @@ export class RecordReburialHandler implements ICommandHandler<RecordReburialComm
   constructor(private readonly executor: AggregateCommandExecutor) {}
 
   execute({ payload, context }: RecordReburialCommand): Promise<CommandResult> {
-    const command = { type: 'RecordReburial' as const, ...payload, now: context.receivedAt.toISOString() };
     return this.executor.execute(
-      aggregateCommand({
-        aggregate: remainsCaseAggregate,
-        stream: remainsCaseStream(command.caseId),
-        command,
-        context,
-        existing: true,
-        subject: 'remains case',
-      }),
+      stepOnCase(remainsCaseAggregate, { type: 'RecordReburial', ...payload }, context),
     );
   }
 }

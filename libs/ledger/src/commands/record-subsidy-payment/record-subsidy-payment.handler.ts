@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { subsidyPaymentAggregate, subsidyPaymentStream } from '@ledger/domain';
+import { subsidyPaymentAggregate } from '@ledger/domain';
 import { PSEUDONYMIZER, Pseudonymizer } from '../../pseudonym/pseudonymizer';
 import { AggregateCommandExecutor } from '../../write/aggregate-command-executor';
-import { aggregateCommand } from '../../write/aggregate-command';
+import { openCase } from '../../write/aggregate-command';
 import type { CommandResult } from '../../write/command-context';
 import { RecordSubsidyPaymentCommand } from './record-subsidy-payment.command';
 
@@ -16,22 +16,17 @@ export class RecordSubsidyPaymentHandler implements ICommandHandler<RecordSubsid
 
   execute({ payload, context }: RecordSubsidyPaymentCommand): Promise<CommandResult> {
     const { beneficiaryCitizenId, ...rest } = payload;
-    const command = {
-      type: 'RecordSubsidyPayment' as const,
-      ...rest,
-      beneficiaryRef: this.pseudonyms.reference(beneficiaryCitizenId),
-      now: context.receivedAt.toISOString(),
-    };
     return this.executor.execute(
-      aggregateCommand({
-        aggregate: subsidyPaymentAggregate,
-        stream: subsidyPaymentStream(command.programme, command.beneficiaryRef, command.period),
-        command,
+      openCase(
+        subsidyPaymentAggregate,
+        {
+          type: 'RecordSubsidyPayment',
+          ...rest,
+          beneficiaryRef: this.pseudonyms.reference(beneficiaryCitizenId),
+        },
         context,
-        orgUnit: command.commune,
-        existing: false,
-        subject: 'subsidy payment',
-      }),
+        payload.commune,
+      ),
     );
   }
 }

@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { housingCaseAggregate, housingCaseStream } from '@ledger/domain';
+import { housingCaseAggregate } from '@ledger/domain';
 import { PSEUDONYMIZER, Pseudonymizer } from '../../pseudonym/pseudonymizer';
 import { AggregateCommandExecutor } from '../../write/aggregate-command-executor';
-import { aggregateCommand } from '../../write/aggregate-command';
+import { openCase } from '../../write/aggregate-command';
 import type { CommandResult } from '../../write/command-context';
 import { RegisterHousingCaseCommand } from './register-housing-case.command';
 
@@ -16,22 +16,17 @@ export class RegisterHousingCaseHandler implements ICommandHandler<RegisterHousi
 
   execute({ payload, context }: RegisterHousingCaseCommand): Promise<CommandResult> {
     const { householdHeadCitizenId, ...rest } = payload;
-    const command = {
-      type: 'RegisterHousingCase' as const,
-      ...rest,
-      householdRef: this.pseudonyms.reference(householdHeadCitizenId),
-      now: context.receivedAt.toISOString(),
-    };
     return this.executor.execute(
-      aggregateCommand({
-        aggregate: housingCaseAggregate,
-        stream: housingCaseStream(command.caseId),
-        command,
+      openCase(
+        housingCaseAggregate,
+        {
+          type: 'RegisterHousingCase',
+          ...rest,
+          householdRef: this.pseudonyms.reference(householdHeadCitizenId),
+        },
         context,
-        orgUnit: command.commune,
-        existing: false,
-        subject: 'housing case',
-      }),
+        payload.commune,
+      ),
     );
   }
 }
