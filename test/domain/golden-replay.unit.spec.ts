@@ -28,10 +28,18 @@ describe('golden replay of v1 events', () => {
     expect(Object.keys(states).sort()).toEqual([...streams].sort());
   });
 
-  it('covers every event type of every aggregate, a retraction and an amendment', () => {
+  // Aggregates added later have their own golden file (golden-replay-actions.unit.spec.ts checks that
+  // the two together cover every aggregate), so that this one never has to change.
+  it('covers every event type of every aggregate it holds, a retraction and an amendment', () => {
     const types = new Set(events.map((e) => e.type));
-    for (const definition of aggregates)
-      for (const type of definition.eventTypes) expect(types).toContain(type);
+    const held = aggregates.filter((definition) => streams.some((s) => aggregateForStream(s) === definition));
+    expect(held.map((definition) => definition.name)).toEqual([
+      'housing-case',
+      'subsidy-payment',
+      'remains-case',
+      'training-course',
+    ]);
+    for (const definition of held) for (const type of definition.eventTypes) expect(types).toContain(type);
     const kinds = events
       .filter((e) => e.type === 'EventCorrected')
       .map((e) => (e.data as { kind: string }).kind);

@@ -14,6 +14,15 @@ import { EnrollTraineeHttpController } from './enroll-trainee/enroll-trainee.htt
 import { CertifyTraineeHttpController } from './certify-trainee/certify-trainee.http.controller';
 import { CloseTrainingCourseHttpController } from './close-training-course/close-training-course.http.controller';
 import { CorrectEventHttpController } from './correct-event/correct-event.http.controller';
+import { RecordHealthInsuranceEnrolmentHttpController } from './record-health-insurance-enrolment/record-health-insurance-enrolment.http.controller';
+import { RecordSocialInsuranceEnrolmentHttpController } from './record-social-insurance-enrolment/record-social-insurance-enrolment.http.controller';
+import { RecordUnemploymentInsuranceEnrolmentHttpController } from './record-unemployment-insurance-enrolment/record-unemployment-insurance-enrolment.http.controller';
+import { RecordCleanWaterConnectionHttpController } from './record-clean-water-connection/record-clean-water-connection.http.controller';
+import { RecordHygienicLatrineCompletionHttpController } from './record-hygienic-latrine-completion/record-hygienic-latrine-completion.http.controller';
+import { RecordJobPlacementHttpController } from './record-job-placement/record-job-placement.http.controller';
+import { RecordPolicyLoanDisbursementHttpController } from './record-policy-loan-disbursement/record-policy-loan-disbursement.http.controller';
+import { RecordAllowanceGrantHttpController } from './record-allowance-grant/record-allowance-grant.http.controller';
+import { RecordMeasurementHttpController } from './record-measurement/record-measurement.http.controller';
 
 export const commandControllers = [
   RegisterHousingCaseHttpController,
@@ -32,4 +41,13 @@ export const commandControllers = [
   CertifyTraineeHttpController,
   CloseTrainingCourseHttpController,
   CorrectEventHttpController,
+  RecordHealthInsuranceEnrolmentHttpController,
+  RecordSocialInsuranceEnrolmentHttpController,
+  RecordUnemploymentInsuranceEnrolmentHttpController,
+  RecordCleanWaterConnectionHttpController,
+  RecordHygienicLatrineCompletionHttpController,
+  RecordJobPlacementHttpController,
+  RecordPolicyLoanDisbursementHttpController,
+  RecordAllowanceGrantHttpController,
+  RecordMeasurementHttpController,
 ];

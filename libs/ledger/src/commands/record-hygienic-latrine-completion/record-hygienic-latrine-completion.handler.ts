@@ -1,0 +1,47 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { hygienicLatrineAggregate, hygienicLatrineStream } from '@ledger/domain';
+import { PSEUDONYMIZER, Pseudonymizer } from '../../pseudonym/pseudonymizer';
+import { AggregateCommandExecutor } from '../../write/aggregate-command-executor';
+import { aggregateCommand } from '../../write/aggregate-command';
+import type { CommandResult } from '../../write/command-context';
+import {
+  RecordHygienicLatrineCompletionCommand,
+  type LatrineFacility,
+} from './record-hygienic-latrine-completion.command';
+
+@CommandHandler(RecordHygienicLatrineCompletionCommand)
+export class RecordHygienicLatrineCompletionHandler implements ICommandHandler<RecordHygienicLatrineCompletionCommand> {
+  constructor(
+    private readonly executor: AggregateCommandExecutor,
+    @Inject(PSEUDONYMIZER) private readonly pseudonyms: Pseudonymizer,
+  ) {}
+
+  execute({ payload, context }: RecordHygienicLatrineCompletionCommand): Promise<CommandResult> {
+    const { facility, ...rest } = payload;
+    const command = {
+      type: 'RecordHygienicLatrineCompletion' as const,
+      ...rest,
+      facilityKind: facility.facilityKind,
+      facilityRef: this.facilityRef(facility),
+      now: context.receivedAt.toISOString(),
+    };
+    return this.executor.execute(
+      aggregateCommand({
+        aggregate: hygienicLatrineAggregate,
+        stream: hygienicLatrineStream(command.facilityKind, command.facilityRef),
+        command,
+        context,
+        orgUnit: command.commune,
+        existing: false,
+        subject: 'hygienic latrine',
+      }),
+    );
+  }
+
+  private facilityRef(facility: LatrineFacility): string {
+    return facility.facilityKind === 'household'
+      ? this.pseudonyms.reference(facility.householdHeadCitizenId)
+      : facility.facilityCode;
+  }
+}
