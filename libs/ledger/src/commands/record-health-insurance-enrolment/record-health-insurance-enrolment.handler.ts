@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { healthInsuranceEnrolmentAggregate, healthInsuranceEnrolmentStream } from '@ledger/domain';
+import { healthInsuranceEnrolmentAggregate } from '@ledger/domain';
 import { PSEUDONYMIZER, Pseudonymizer } from '../../pseudonym/pseudonymizer';
 import { AggregateCommandExecutor } from '../../write/aggregate-command-executor';
-import { aggregateCommand } from '../../write/aggregate-command';
+import { openCase } from '../../write/aggregate-command';
 import type { CommandResult } from '../../write/command-context';
 import { RecordHealthInsuranceEnrolmentCommand } from './record-health-insurance-enrolment.command';
 
@@ -16,22 +16,17 @@ export class RecordHealthInsuranceEnrolmentHandler implements ICommandHandler<Re
 
   execute({ payload, context }: RecordHealthInsuranceEnrolmentCommand): Promise<CommandResult> {
     const { beneficiaryCitizenId, ...rest } = payload;
-    const command = {
-      type: 'RecordHealthInsuranceEnrolment' as const,
-      ...rest,
-      beneficiaryRef: this.pseudonyms.reference(beneficiaryCitizenId),
-      now: context.receivedAt.toISOString(),
-    };
     return this.executor.execute(
-      aggregateCommand({
-        aggregate: healthInsuranceEnrolmentAggregate,
-        stream: healthInsuranceEnrolmentStream(command.beneficiaryRef, command.year),
-        command,
+      openCase(
+        healthInsuranceEnrolmentAggregate,
+        {
+          type: 'RecordHealthInsuranceEnrolment',
+          ...rest,
+          beneficiaryRef: this.pseudonyms.reference(beneficiaryCitizenId),
+        },
         context,
-        orgUnit: command.commune,
-        existing: false,
-        subject: 'health insurance enrolment',
-      }),
+        payload.commune,
+      ),
     );
   }
 }

@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { hygienicLatrineAggregate, hygienicLatrineStream } from '@ledger/domain';
+import { hygienicLatrineAggregate } from '@ledger/domain';
 import { PSEUDONYMIZER, Pseudonymizer } from '../../pseudonym/pseudonymizer';
 import { AggregateCommandExecutor } from '../../write/aggregate-command-executor';
-import { aggregateCommand } from '../../write/aggregate-command';
+import { openCase } from '../../write/aggregate-command';
 import type { CommandResult } from '../../write/command-context';
 import {
   RecordHygienicLatrineCompletionCommand,
@@ -19,23 +19,18 @@ export class RecordHygienicLatrineCompletionHandler implements ICommandHandler<R
 
   execute({ payload, context }: RecordHygienicLatrineCompletionCommand): Promise<CommandResult> {
     const { facility, ...rest } = payload;
-    const command = {
-      type: 'RecordHygienicLatrineCompletion' as const,
-      ...rest,
-      facilityKind: facility.facilityKind,
-      facilityRef: this.facilityRef(facility),
-      now: context.receivedAt.toISOString(),
-    };
     return this.executor.execute(
-      aggregateCommand({
-        aggregate: hygienicLatrineAggregate,
-        stream: hygienicLatrineStream(command.facilityKind, command.facilityRef),
-        command,
+      openCase(
+        hygienicLatrineAggregate,
+        {
+          type: 'RecordHygienicLatrineCompletion',
+          ...rest,
+          facilityKind: facility.facilityKind,
+          facilityRef: this.facilityRef(facility),
+        },
         context,
-        orgUnit: command.commune,
-        existing: false,
-        subject: 'hygienic latrine',
-      }),
+        payload.commune,
+      ),
     );
   }
 

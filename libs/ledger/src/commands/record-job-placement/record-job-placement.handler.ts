@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { jobPlacementAggregate, jobPlacementStream } from '@ledger/domain';
+import { jobPlacementAggregate } from '@ledger/domain';
 import { PSEUDONYMIZER, Pseudonymizer } from '../../pseudonym/pseudonymizer';
 import { AggregateCommandExecutor } from '../../write/aggregate-command-executor';
-import { aggregateCommand } from '../../write/aggregate-command';
+import { openCase } from '../../write/aggregate-command';
 import type { CommandResult } from '../../write/command-context';
 import { RecordJobPlacementCommand } from './record-job-placement.command';
 
@@ -16,22 +16,17 @@ export class RecordJobPlacementHandler implements ICommandHandler<RecordJobPlace
 
   execute({ payload, context }: RecordJobPlacementCommand): Promise<CommandResult> {
     const { workerCitizenId, ...rest } = payload;
-    const command = {
-      type: 'RecordJobPlacement' as const,
-      ...rest,
-      workerRef: this.pseudonyms.reference(workerCitizenId),
-      now: context.receivedAt.toISOString(),
-    };
     return this.executor.execute(
-      aggregateCommand({
-        aggregate: jobPlacementAggregate,
-        stream: jobPlacementStream(command.placementId),
-        command,
+      openCase(
+        jobPlacementAggregate,
+        {
+          type: 'RecordJobPlacement',
+          ...rest,
+          workerRef: this.pseudonyms.reference(workerCitizenId),
+        },
         context,
-        orgUnit: command.commune,
-        existing: false,
-        subject: 'job placement',
-      }),
+        payload.commune,
+      ),
     );
   }
 }

@@ -1,7 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { measurementAggregate, measurementStream } from '@ledger/domain';
+import { measurementAggregate } from '@ledger/domain';
 import { AggregateCommandExecutor } from '../../write/aggregate-command-executor';
-import { aggregateCommand } from '../../write/aggregate-command';
+import { openCase } from '../../write/aggregate-command';
 import type { CommandResult } from '../../write/command-context';
 import { RecordMeasurementCommand } from './record-measurement.command';
 
@@ -10,21 +10,9 @@ export class RecordMeasurementHandler implements ICommandHandler<RecordMeasureme
   constructor(private readonly executor: AggregateCommandExecutor) {}
 
   execute({ payload, context }: RecordMeasurementCommand): Promise<CommandResult> {
-    const command = {
-      type: 'RecordMeasurement' as const,
-      ...payload,
-      now: context.receivedAt.toISOString(),
-    };
+    // The figure belongs to the org unit it measures (a commune, or the district).
     return this.executor.execute(
-      aggregateCommand({
-        aggregate: measurementAggregate,
-        stream: measurementStream(command.indicatorKey, command.orgUnit, command.period),
-        command,
-        context,
-        orgUnit: command.orgUnit,
-        existing: false,
-        subject: 'measurement',
-      }),
+      openCase(measurementAggregate, { type: 'RecordMeasurement', ...payload }, context, payload.orgUnit),
     );
   }
 }

@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { policyLoanAggregate, policyLoanStream } from '@ledger/domain';
+import { policyLoanAggregate } from '@ledger/domain';
 import { PSEUDONYMIZER, Pseudonymizer } from '../../pseudonym/pseudonymizer';
 import { AggregateCommandExecutor } from '../../write/aggregate-command-executor';
-import { aggregateCommand } from '../../write/aggregate-command';
+import { openCase } from '../../write/aggregate-command';
 import type { CommandResult } from '../../write/command-context';
 import { RecordPolicyLoanDisbursementCommand } from './record-policy-loan-disbursement.command';
 
@@ -16,22 +16,17 @@ export class RecordPolicyLoanDisbursementHandler implements ICommandHandler<Reco
 
   execute({ payload, context }: RecordPolicyLoanDisbursementCommand): Promise<CommandResult> {
     const { borrowerCitizenId, ...rest } = payload;
-    const command = {
-      type: 'RecordPolicyLoanDisbursement' as const,
-      ...rest,
-      borrowerRef: this.pseudonyms.reference(borrowerCitizenId),
-      now: context.receivedAt.toISOString(),
-    };
     return this.executor.execute(
-      aggregateCommand({
-        aggregate: policyLoanAggregate,
-        stream: policyLoanStream(command.loanId),
-        command,
+      openCase(
+        policyLoanAggregate,
+        {
+          type: 'RecordPolicyLoanDisbursement',
+          ...rest,
+          borrowerRef: this.pseudonyms.reference(borrowerCitizenId),
+        },
         context,
-        orgUnit: command.commune,
-        existing: false,
-        subject: 'policy loan',
-      }),
+        payload.commune,
+      ),
     );
   }
 }

@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { socialInsuranceEnrolmentAggregate, socialInsuranceEnrolmentStream } from '@ledger/domain';
+import { socialInsuranceEnrolmentAggregate } from '@ledger/domain';
 import { PSEUDONYMIZER, Pseudonymizer } from '../../pseudonym/pseudonymizer';
 import { AggregateCommandExecutor } from '../../write/aggregate-command-executor';
-import { aggregateCommand } from '../../write/aggregate-command';
+import { openCase } from '../../write/aggregate-command';
 import type { CommandResult } from '../../write/command-context';
 import { RecordSocialInsuranceEnrolmentCommand } from './record-social-insurance-enrolment.command';
 
@@ -16,22 +16,17 @@ export class RecordSocialInsuranceEnrolmentHandler implements ICommandHandler<Re
 
   execute({ payload, context }: RecordSocialInsuranceEnrolmentCommand): Promise<CommandResult> {
     const { beneficiaryCitizenId, ...rest } = payload;
-    const command = {
-      type: 'RecordSocialInsuranceEnrolment' as const,
-      ...rest,
-      beneficiaryRef: this.pseudonyms.reference(beneficiaryCitizenId),
-      now: context.receivedAt.toISOString(),
-    };
     return this.executor.execute(
-      aggregateCommand({
-        aggregate: socialInsuranceEnrolmentAggregate,
-        stream: socialInsuranceEnrolmentStream(command.beneficiaryRef, command.year),
-        command,
+      openCase(
+        socialInsuranceEnrolmentAggregate,
+        {
+          type: 'RecordSocialInsuranceEnrolment',
+          ...rest,
+          beneficiaryRef: this.pseudonyms.reference(beneficiaryCitizenId),
+        },
         context,
-        orgUnit: command.commune,
-        existing: false,
-        subject: 'social insurance enrolment',
-      }),
+        payload.commune,
+      ),
     );
   }
 }

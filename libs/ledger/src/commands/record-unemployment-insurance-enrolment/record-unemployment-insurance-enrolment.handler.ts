@@ -1,12 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import {
-  unemploymentInsuranceEnrolmentAggregate,
-  unemploymentInsuranceEnrolmentStream,
-} from '@ledger/domain';
+import { unemploymentInsuranceEnrolmentAggregate } from '@ledger/domain';
 import { PSEUDONYMIZER, Pseudonymizer } from '../../pseudonym/pseudonymizer';
 import { AggregateCommandExecutor } from '../../write/aggregate-command-executor';
-import { aggregateCommand } from '../../write/aggregate-command';
+import { openCase } from '../../write/aggregate-command';
 import type { CommandResult } from '../../write/command-context';
 import { RecordUnemploymentInsuranceEnrolmentCommand } from './record-unemployment-insurance-enrolment.command';
 
@@ -19,22 +16,17 @@ export class RecordUnemploymentInsuranceEnrolmentHandler implements ICommandHand
 
   execute({ payload, context }: RecordUnemploymentInsuranceEnrolmentCommand): Promise<CommandResult> {
     const { beneficiaryCitizenId, ...rest } = payload;
-    const command = {
-      type: 'RecordUnemploymentInsuranceEnrolment' as const,
-      ...rest,
-      beneficiaryRef: this.pseudonyms.reference(beneficiaryCitizenId),
-      now: context.receivedAt.toISOString(),
-    };
     return this.executor.execute(
-      aggregateCommand({
-        aggregate: unemploymentInsuranceEnrolmentAggregate,
-        stream: unemploymentInsuranceEnrolmentStream(command.beneficiaryRef, command.year),
-        command,
+      openCase(
+        unemploymentInsuranceEnrolmentAggregate,
+        {
+          type: 'RecordUnemploymentInsuranceEnrolment',
+          ...rest,
+          beneficiaryRef: this.pseudonyms.reference(beneficiaryCitizenId),
+        },
         context,
-        orgUnit: command.commune,
-        existing: false,
-        subject: 'unemployment insurance enrolment',
-      }),
+        payload.commune,
+      ),
     );
   }
 }
