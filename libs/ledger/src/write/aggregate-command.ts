@@ -55,17 +55,3 @@ export function stepOnCase<C extends Timed, E extends DomainEvent, S>(
 ): ExecuteRequest {
   return request(aggregate, command, context, undefined);
 }
-
-/** @deprecated transitional: handlers move to openCase / stepOnCase. */
-export function aggregateCommand<C extends Timed, E extends DomainEvent, S>(legacy: {
-  aggregate: AggregateDefinition<C, E, S>;
-  stream: string;
-  command: C;
-  context: CommandContext;
-  orgUnit?: string;
-  existing: boolean;
-  subject: string;
-}): ExecuteRequest {
-  const { now: _now, ...command } = legacy.command;
-  return request(legacy.aggregate, command as unknown as WithoutNow<C>, legacy.context, legacy.orgUnit);
-}
