@@ -7,6 +7,8 @@ const moduleNameMapper = {
   '^@ledger/event-store/(.*)$': '<rootDir>/libs/event-store/src/$1',
   '^@ledger/ledger$': '<rootDir>/libs/ledger/src',
   '^@ledger/ledger/(.*)$': '<rootDir>/libs/ledger/src/$1',
+  '^@ledger/verifiable-log$': '<rootDir>/libs/verifiable-log/src',
+  '^@ledger/verifiable-log/(.*)$': '<rootDir>/libs/verifiable-log/src/$1',
 };
 const transform = {
   '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }],
