@@ -91,3 +91,5 @@ export * from './measurement/measurement.events';
 export * from './measurement/measurement.state';
 export * from './measurement/measurement.decider';
 export * from './measurement/measurement.aggregate';
+
+export * from './plan';
