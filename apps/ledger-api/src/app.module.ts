@@ -4,6 +4,7 @@ import { commandControllers } from './http/commands';
 import { EventsHttpController } from './http/read/events.http.controller';
 import { HealthHttpController } from './http/read/health.http.controller';
 import { StreamsHttpController } from './http/read/streams.http.controller';
+import { PlanSeedOnStart } from './plan-seed-on-start';
 
 @Module({})
 export class AppModule {
@@ -12,6 +13,7 @@ export class AppModule {
       module: AppModule,
       imports: [LedgerModule.forRoot(config)],
       controllers: [...commandControllers, EventsHttpController, StreamsHttpController, HealthHttpController],
+      providers: [PlanSeedOnStart],
     };
   }
 }

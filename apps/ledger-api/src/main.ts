@@ -1,5 +1,6 @@
 // Entry point of the ledger API: validates configuration, then serves on PORT.
 import 'reflect-metadata';
+import { PlanSeedInvalidError } from '@ledger/domain';
 import { ConfigError, loadConfig } from '@ledger/ledger';
 import { createApp } from './create-app';
 
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  const known = error instanceof ConfigError || error instanceof PlanSeedInvalidError;
+  console.error(known ? error.message : error);
   process.exit(1);
 });

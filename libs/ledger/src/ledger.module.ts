@@ -7,6 +7,7 @@ import * as commands from './commands';
 import { LEDGER_CONFIG, type LedgerConfig } from './config/ledger-config';
 import { eventStoreProvider } from './infrastructure/event-store.provider';
 import { pseudonymizerProvider } from './infrastructure/pseudonymizer.provider';
+import { PlanSeeder } from './plan/plan-seeder';
 import { PSEUDONYMIZER } from './pseudonym/pseudonymizer';
 import { GetEventHandler } from './queries/get-event/get-event.handler';
 import { GetHealthHandler } from './queries/get-health/get-health.handler';
@@ -39,11 +40,12 @@ export class LedgerModule {
         eventStoreProvider,
         pseudonymizerProvider,
         AggregateCommandExecutor,
+        PlanSeeder,
         StoreLifecycle,
         ...commandHandlers,
         ...queryHandlers,
       ],
-      exports: [LEDGER_CONFIG, EVENT_STORE, PSEUDONYMIZER, AggregateCommandExecutor, CqrsModule],
+      exports: [LEDGER_CONFIG, EVENT_STORE, PSEUDONYMIZER, AggregateCommandExecutor, PlanSeeder, CqrsModule],
     };
   }
 }

@@ -15,10 +15,17 @@ export interface TestLedger {
   close(): Promise<void>;
 }
 
+/** `seed`: load the repository's plan folder at start, as `npm start` does (off by default: faster). */
 export async function startTestLedger(
+  options: { seed?: boolean; env?: Record<string, string> } = {},
   dataDir = mkdtempSync(join(tmpdir(), 'ledger-e2e-')),
 ): Promise<TestLedger> {
-  const config = loadConfig({ LEDGER_DATA_DIR: dataDir, PORT: '0' });
+  const config = loadConfig({
+    LEDGER_DATA_DIR: dataDir,
+    PORT: '0',
+    LEDGER_SEED_ON_START: options.seed ? 'true' : 'false',
+    ...options.env,
+  });
   const boot = async () => {
     const app = await createApp(config, { logger: false });
     await app.init();

@@ -21,6 +21,8 @@ export interface LedgerConfig {
   pseudonymKey?: string;
   /** Largest JSON body accepted, e.g. "100kb". */
   bodyLimit: string;
+  /** Plan folder loaded at start-up (idempotent), or null to load none. */
+  seedOnStart: string | null;
 }
 
 export class ConfigError extends Error {
@@ -109,6 +111,11 @@ export function loadConfig(env: Env = readEnvironment()): LedgerConfig {
   if (!/^\d+(b|kb|mb)$/i.test(bodyLimit))
     problems.push(`LEDGER_BODY_LIMIT: "${bodyLimit}" is not a size like 100kb`);
 
+  const seedText = (str('LEDGER_SEED_ON_START') ?? 'true').toLowerCase();
+  if (!['true', 'false'].includes(seedText))
+    problems.push(`LEDGER_SEED_ON_START: "${seedText}" is not true or false`);
+  const seedOnStart = seedText === 'false' ? null : resolve(str('LEDGER_SEED_DIR') ?? 'seeds');
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -120,5 +127,6 @@ export function loadConfig(env: Env = readEnvironment()): LedgerConfig {
     mongoUrl,
     pseudonymKey,
     bodyLimit,
+    seedOnStart,
   };
 }

@@ -8,8 +8,12 @@ export function newEventId(): string {
 
 /** A UUID (version 8, "custom") derived from the first event id and the event's index in the command. */
 export function derivedEventId(firstId: string, index: number): string {
-  if (index === 0) return firstId;
-  const h = createHash('sha256').update(`${firstId}:${index}`).digest('hex');
+  return index === 0 ? firstId : eventIdFromName(`${firstId}:${index}`);
+}
+
+/** A UUID (version 8) that is a function of a name: the same fact loaded twice gets the same id. */
+export function eventIdFromName(name: string): string {
+  const h = createHash('sha256').update(name).digest('hex');
   const variant = ((parseInt(h[16], 16) & 0x3) | 0x8).toString(16);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
