@@ -3,8 +3,10 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readSeedFiles } from '@ledger/ledger';
-import { headPosition } from './support/ledger-client';
-import { startTestLedger, type TestLedger } from './support/test-app';
+import { headPosition, post } from './support/ledger-client';
+import { at, officer, startTestLedger, type TestLedger } from './support/test-app';
+
+const supervisor = { ...officer('UBND-BAC-AI', 'pho-chu-tich'), 'X-Role': 'supervisor' };
 
 describe('the plan loaded at start', () => {
   let ledger: TestLedger;
@@ -30,6 +32,38 @@ describe('the plan loaded at start', () => {
     const before = await headPosition(ledger);
     await ledger.restart();
     expect(await headPosition(ledger)).toBe(before);
+  });
+
+  it('revises a target only by a command with a reason, keeping the previous target on the record', async () => {
+    const current = seed.indicators.find((i) => i.definition.key === 'houses_built')!.target!;
+    const revised = { ...current, planText: 'hơn 900 căn', value: 900 };
+    const body = {
+      planId: seed.plan.planId,
+      target: revised,
+      reason: 'Nghị quyết HĐND huyện nâng chỉ tiêu nhà ở',
+      occurredAt: at('2026-06-01'),
+    };
+    const res = await post(ledger, '/indicators/houses_built/target-revisions', body, supervisor);
+    expect(res.status).toBe(201);
+    const stream = await ledger.http().get(`/streams/${res.body.stream}`).expect(200);
+    expect(stream.body.events.at(-1)).toMatchObject({
+      type: 'TargetRevised',
+      data: { indicatorKey: 'houses_built', previous: { value: current.value }, target: { value: 900 } },
+    });
+
+    const again = await post(ledger, '/indicators/houses_built/target-revisions', body, supervisor);
+    expect(again.status).toBe(400);
+    expect(again.body.code).toBe('TARGET_UNCHANGED');
+    const noReason = await post(
+      ledger,
+      '/indicators/houses_built/target-revisions',
+      { ...body, reason: 'x' },
+      supervisor,
+    );
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.field).toBe('reason');
+    const unknown = await post(ledger, '/indicators/no_such_thing/target-revisions', body, supervisor);
+    expect(unknown.status).toBe(404);
   });
 
   it('refuses to start on a malformed seed folder, naming file, entry and field', async () => {

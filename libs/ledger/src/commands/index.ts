@@ -48,3 +48,5 @@ export * from './record-allowance-grant/record-allowance-grant.command';
 export * from './record-allowance-grant/record-allowance-grant.handler';
 export * from './record-measurement/record-measurement.command';
 export * from './record-measurement/record-measurement.handler';
+export * from './revise-target/revise-target.command';
+export * from './revise-target/revise-target.handler';

@@ -23,6 +23,7 @@ import { RecordJobPlacementHttpController } from './record-job-placement/record-
 import { RecordPolicyLoanDisbursementHttpController } from './record-policy-loan-disbursement/record-policy-loan-disbursement.http.controller';
 import { RecordAllowanceGrantHttpController } from './record-allowance-grant/record-allowance-grant.http.controller';
 import { RecordMeasurementHttpController } from './record-measurement/record-measurement.http.controller';
+import { ReviseTargetHttpController } from './revise-target/revise-target.http.controller';
 
 export const commandControllers = [
   RegisterHousingCaseHttpController,
@@ -50,4 +51,5 @@ export const commandControllers = [
   RecordPolicyLoanDisbursementHttpController,
   RecordAllowanceGrantHttpController,
   RecordMeasurementHttpController,
+  ReviseTargetHttpController,
 ];
