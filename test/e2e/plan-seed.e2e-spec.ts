@@ -48,7 +48,11 @@ describe('the plan loaded at start', () => {
     const stream = await ledger.http().get(`/streams/${res.body.stream}`).expect(200);
     expect(stream.body.events.at(-1)).toMatchObject({
       type: 'TargetRevised',
-      data: { indicatorKey: 'houses_built', previous: { value: current.value }, target: { value: 900 } },
+      data: {
+        indicatorKey: 'houses_built',
+        previous: { planText: current.planText },
+        target: { value: 900 },
+      },
     });
 
     const again = await post(ledger, '/indicators/houses_built/target-revisions', body, supervisor);
