@@ -23,3 +23,5 @@ export {
   type SqliteEventStoreDiagnostics,
   type SqliteEventStoreOptions,
 } from './sqlite/sqlite-event-store';
+export { openEventStoreDb, EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store';
+export { DEFAULT_EVENTSTOREDB_NAMESPACE, type EventStoreDbOptions } from './eventstoredb/esdb-options';
