@@ -1,8 +1,13 @@
 // Operator commands. Today: verify. Later issues add seed, token, import, rebuild and report.
 import 'reflect-metadata';
-import { join } from 'node:path';
-import { openSqliteEventStore, verifyEventStore } from '@ledger/event-store';
-import { ConfigError, loadConfig } from '@ledger/ledger';
+import { EventStoreError, verifyEventStore } from '@ledger/event-store';
+import {
+  ConfigError,
+  eventStoreLocation,
+  loadConfig,
+  openEventStore,
+  positionsAreContiguous,
+} from '@ledger/ledger';
 
 const HELP = `Usage: npm run cli -- <command> [options]
 
@@ -12,19 +17,16 @@ Commands:
                 Prints a summary; exits 1 naming the first broken event.
   help          Show this text.
 
-Environment: LEDGER_DATA_DIR (default ./data), LEDGER_EVENT_STORE (sqlite).`;
+Environment: LEDGER_DATA_DIR (default ./data), LEDGER_EVENT_STORE (sqlite | eventstoredb), EVENTSTORE_URL.`;
 
 async function verify(): Promise<number> {
   const config = loadConfig();
-  if (config.eventStore !== 'sqlite') {
-    console.error(`verify: LEDGER_EVENT_STORE=${config.eventStore} is not supported by this build`);
-    return 2;
-  }
-  const file = join(config.dataDir, 'events.db');
-  const store = openSqliteEventStore(file);
+  console.log(`verify: ${config.eventStore} event store at ${eventStoreLocation(config)}`);
+  const store = openEventStore(config);
   try {
     const tty = process.stderr.isTTY;
     const report = await verifyEventStore(store, {
+      checkPositionGaps: positionsAreContiguous(config),
       onProgress: ({ eventsChecked, headPosition }) => {
         if (tty) process.stderr.write(`\rverify: ${eventsChecked}/${headPosition} events`);
       },
@@ -71,6 +73,6 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2))
   .then((code) => process.exit(code))
   .catch((error: unknown) => {
-    console.error(error instanceof ConfigError ? error.message : error);
+    console.error(error instanceof ConfigError || error instanceof EventStoreError ? error.message : error);
     process.exit(1);
   });

@@ -2,18 +2,15 @@
 // log from the start, live, and reports how far it has read, which proves the subscription path that
 // the projection runner will use.
 import 'reflect-metadata';
-import { join } from 'node:path';
-import { openSqliteEventStore } from '@ledger/event-store';
-import { ConfigError, loadConfig } from '@ledger/ledger';
+import { EventStoreError } from '@ledger/event-store';
+import { ConfigError, eventStoreLocation, loadConfig, openEventStore } from '@ledger/ledger';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  if (config.eventStore !== 'sqlite')
-    throw new ConfigError([`LEDGER_EVENT_STORE=${config.eventStore} is not supported by this build`]);
-  const store = openSqliteEventStore(join(config.dataDir, 'events.db'));
+  const store = openEventStore(config);
   const abort = new AbortController();
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => abort.abort());
-  console.log(`projector: following ${join(config.dataDir, 'events.db')} (Ctrl-C to stop)`);
+  console.log(`projector: following ${eventStoreLocation(config)} (Ctrl-C to stop)`);
   let seen = 0;
   let last = 0;
   const report = setInterval(
@@ -32,6 +29,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  console.error(error instanceof ConfigError || error instanceof EventStoreError ? error.message : error);
   process.exit(1);
 });

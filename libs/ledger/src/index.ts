@@ -8,6 +8,7 @@ export * from './queries/get-event/get-event.query';
 export * from './queries/get-stream/get-stream.query';
 export * from './queries/get-health/get-health.query';
 export * from './infrastructure/with-timeout';
+export * from './infrastructure/open-event-store';
 export * from './plan/plan-seeder';
 export * from './plan/read-seed-files';
 export * from './ledger.module';
