@@ -28,8 +28,8 @@ describe('golden replay of v1 events', () => {
     expect(Object.keys(states).sort()).toEqual([...streams].sort());
   });
 
-  // Aggregates added later have their own golden file (golden-replay-actions.unit.spec.ts checks that
-  // the two together cover every aggregate), so that this one never has to change.
+  // Aggregates added later have their own golden files (golden-replay-actions.unit.spec.ts checks that
+  // all of them together cover every aggregate), so that this one never has to change.
   it('covers every event type of every aggregate it holds, a retraction and an amendment', () => {
     const types = new Set(events.map((e) => e.type));
     const held = aggregates.filter((definition) => streams.some((s) => aggregateForStream(s) === definition));

@@ -1,4 +1,4 @@
-import { specFor, type GivenEvent } from '../testing/decider-spec';
+import { originalOf, specFor, type GivenEvent } from '../testing/decider-spec';
 import { allowanceGrantAggregate, allowanceGrantStream } from './allowance-grant.aggregate';
 import type { RecordAllowanceGrant } from './allowance-grant.commands';
 
@@ -27,6 +27,7 @@ const retracted: GivenEvent = {
     kind: 'retraction',
     reason: 'the beneficiary moved to another district',
     changes: null,
+    original: originalOf(granted),
   },
 };
 
@@ -91,6 +92,7 @@ describe('allowance grant', () => {
             kind: 'amendment',
             reason: 'the decision sets 750,000 VND a month',
             changes: { monthlyAmountVnd: 750_000 },
+            original: originalOf(granted),
           },
         }));
 

@@ -1,4 +1,4 @@
-import { specFor, type GivenEvent } from '../testing/decider-spec';
+import { originalOf, specFor, type GivenEvent } from '../testing/decider-spec';
 import { cleanWaterConnectionAggregate } from './clean-water.aggregate';
 import type { RecordCleanWaterConnection } from './clean-water.commands';
 
@@ -63,6 +63,7 @@ describe('clean water connection', () => {
             kind: 'retraction',
             reason: 'the connection was never finished',
             changes: null,
+            original: originalOf(connected),
           },
         })
         .when(connect())
@@ -94,6 +95,7 @@ describe('clean water connection', () => {
             kind: 'amendment',
             reason: 'the household uses a drilled well, not the piped scheme',
             changes: { source: 'drilled_well' },
+            original: originalOf(connected),
           },
         }));
 

@@ -2,9 +2,12 @@
 import type { Decider } from '../shared/decider';
 import type { DomainEvent, EventMetadata, RecordedEvent } from '../shared/envelope';
 
-/** A stored event as far as folding goes; a RecordedEvent fits. metadata brings the step date along. */
+/**
+ * A stored event as far as folding and correcting go; a RecordedEvent fits. metadata brings the step date
+ * along, and the org unit and actor that a correction copies into its `original`.
+ */
 export type StreamEvent = Pick<RecordedEvent, 'id' | 'type' | 'data'> & {
-  metadata?: Pick<EventMetadata, 'occurredAt'>;
+  metadata?: Pick<EventMetadata, 'occurredAt'> & Partial<Pick<EventMetadata, 'orgUnit' | 'actor'>>;
 };
 
 /**

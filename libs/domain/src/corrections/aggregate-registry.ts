@@ -6,6 +6,7 @@ import { housingCaseAggregate } from '../housing/housing.aggregate';
 import { hygienicLatrineAggregate } from '../hygienic-latrine/hygienic-latrine.aggregate';
 import { jobPlacementAggregate } from '../job-placement/job-placement.aggregate';
 import { measurementAggregate } from '../measurement/measurement.aggregate';
+import { planAggregates } from '../plan/plan-aggregates';
 import { policyLoanAggregate } from '../policy-loan/policy-loan.aggregate';
 import { remainsCaseAggregate } from '../remains/remains.aggregate';
 import { socialInsuranceEnrolmentAggregate } from '../social-insurance/social-insurance.aggregate';
@@ -28,6 +29,7 @@ export const aggregates: readonly AnyAggregateDefinition[] = [
   policyLoanAggregate,
   allowanceGrantAggregate,
   measurementAggregate,
+  ...planAggregates,
 ];
 
 /** The definition whose stream prefix the stream name starts with; undefined for any other stream. */

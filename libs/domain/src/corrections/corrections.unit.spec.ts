@@ -1,11 +1,11 @@
 import { housingCaseAggregate } from '../housing/housing.aggregate';
 import { remainsCaseAggregate } from '../remains/remains.aggregate';
 import { subsidyPaymentAggregate } from '../subsidy/subsidy.aggregate';
-import { specFor, type GivenEvent } from '../testing/decider-spec';
+import { originalOf, specFor, type GivenEvent } from '../testing/decider-spec';
 import { trainingCourseAggregate } from '../training/training.aggregate';
 import { DomainError } from '../shared/domain-error';
 import { aggregateForStream, aggregates, currentSchemaVersions } from './aggregate-registry';
-import type { CorrectEvent } from './correction.command';
+import type { CorrectEvent, CorrectionKind } from './correction.command';
 import { CorrectionWouldOrphanError } from './correction.errors';
 import type { EventCorrectedData } from './correction.event';
 import { decideCorrection } from './decide-correction';
@@ -22,27 +22,31 @@ const correct = (over: Partial<CorrectEvent> & Pick<CorrectEvent, 'correctsEvent
   now,
   ...over,
 });
-const retraction = (correctsEventId: string, correctedType: string): GivenEvent => ({
-  id: `retract-${correctsEventId}`,
+/** An EventCorrected of `target` as decideCorrection writes it; `standing` is the target's data just before. */
+const corrected = (
+  target: GivenEvent,
+  kind: CorrectionKind,
+  changes: Record<string, unknown> | null,
+  { reason: why = reason, standing = target.data }: { reason?: string; standing?: unknown } = {},
+) => ({
   type: 'EventCorrected',
   data: {
-    correctsEventId,
-    correctedType,
-    kind: 'retraction',
-    reason,
-    changes: null,
+    correctsEventId: target.id as string,
+    correctedType: target.type,
+    kind,
+    reason: why,
+    changes,
+    original: originalOf(target, standing),
   } satisfies EventCorrectedData,
 });
-const amendment = (
-  correctsEventId: string,
-  correctedType: string,
-  changes: Record<string, unknown>,
-): GivenEvent => ({
-  id: `amend-${correctsEventId}-${JSON.stringify(changes)}`,
-  type: 'EventCorrected',
-  data: { correctsEventId, correctedType, kind: 'amendment', reason, changes } satisfies EventCorrectedData,
+const retraction = (target: GivenEvent, standing?: unknown): GivenEvent => ({
+  id: `retract-${target.id}`,
+  ...corrected(target, 'retraction', null, { standing }),
 });
-const corrected = (data: EventCorrectedData) => ({ type: 'EventCorrected', data });
+const amendment = (target: GivenEvent, changes: Record<string, unknown>, standing?: unknown): GivenEvent => ({
+  id: `amend-${target.id}-${JSON.stringify(changes)}`,
+  ...corrected(target, 'amendment', changes, { standing }),
+});
 
 describe('corrections', () => {
   describe('of a housing case', () => {
@@ -74,43 +78,19 @@ describe('corrections', () => {
       spec
         .given(registered, funded)
         .when(correct({ correctsEventId: 'fund-1' }))
-        .then(
-          corrected({
-            correctsEventId: 'fund-1',
-            correctedType: 'HousingFundingApproved',
-            kind: 'retraction',
-            reason,
-            changes: null,
-          }),
-        ));
+        .then(corrected(funded, 'retraction', null)));
 
     it('amends an amendable field, keeping only the validated changes', () =>
       spec
         .given(registered, funded)
         .when(correct({ correctsEventId: 'fund-1', kind: 'amendment', changes: { amountVnd: 45_000_000 } }))
-        .then(
-          corrected({
-            correctsEventId: 'fund-1',
-            correctedType: 'HousingFundingApproved',
-            kind: 'amendment',
-            reason,
-            changes: { amountVnd: 45_000_000 },
-          }),
-        ));
+        .then(corrected(funded, 'amendment', { amountVnd: 45_000_000 })));
 
     it('trims the reason', () =>
       spec
         .given(registered, funded)
         .when(correct({ correctsEventId: 'fund-1', reason: `  ${reason}\n` }))
-        .then(
-          corrected({
-            correctsEventId: 'fund-1',
-            correctedType: 'HousingFundingApproved',
-            kind: 'retraction',
-            reason,
-            changes: null,
-          }),
-        ));
+        .then(corrected(funded, 'retraction', null)));
 
     it('refuses an event that is not in the stream', () =>
       spec
@@ -120,19 +100,19 @@ describe('corrections', () => {
 
     it('refuses to correct a correction', () =>
       spec
-        .given(registered, funded, retraction('fund-1', 'HousingFundingApproved'))
+        .given(registered, funded, retraction(funded))
         .when(correct({ correctsEventId: 'retract-fund-1' }))
         .thenThrows('CANNOT_CORRECT_A_CORRECTION', { kind: 'conflict' }));
 
     it('refuses to retract an event twice', () =>
       spec
-        .given(registered, funded, retraction('fund-1', 'HousingFundingApproved'))
+        .given(registered, funded, retraction(funded))
         .when(correct({ correctsEventId: 'fund-1' }))
         .thenThrows('EVENT_ALREADY_RETRACTED', { kind: 'conflict' }));
 
     it('refuses to amend a retracted event', () =>
       spec
-        .given(registered, funded, retraction('fund-1', 'HousingFundingApproved'))
+        .given(registered, funded, retraction(funded))
         .when(correct({ correctsEventId: 'fund-1', kind: 'amendment', changes: { amountVnd: 1 } }))
         .thenThrows('EVENT_ALREADY_RETRACTED', { kind: 'conflict' }));
 
@@ -167,15 +147,7 @@ describe('corrections', () => {
         spec
           .given(registered, funded)
           .when(correct({ correctsEventId: 'fund-1', reason: r }))
-          .then(
-            corrected({
-              correctsEventId: 'fund-1',
-              correctedType: 'HousingFundingApproved',
-              kind: 'retraction',
-              reason: r,
-              changes: null,
-            }),
-          );
+          .then(corrected(funded, 'retraction', null, { reason: r }));
       }
     });
 
@@ -230,15 +202,7 @@ describe('corrections', () => {
         .when(
           correct({ correctsEventId: 'done', kind: 'amendment', changes: { floorAreaM2: 52, occupants: 5 } }),
         )
-        .then(
-          corrected({
-            correctsEventId: 'done',
-            correctedType: 'HousingConstructionCompleted',
-            kind: 'amendment',
-            reason,
-            changes: { floorAreaM2: 52, occupants: 5 },
-          }),
-        ));
+        .then(corrected(completed, 'amendment', { floorAreaM2: 52, occupants: 5 })));
 
     it('refuses an amendment that changes nothing', () =>
       spec
@@ -272,39 +236,23 @@ describe('corrections', () => {
       spec
         .given(registered, funded, fundedAgain)
         .when(correct({ correctsEventId: 'fund-1' }))
-        .then(
-          corrected({
-            correctsEventId: 'fund-1',
-            correctedType: 'HousingFundingApproved',
-            kind: 'retraction',
-            reason,
-            changes: null,
-          }),
-        ));
+        .then(corrected(funded, 'retraction', null)));
 
     it('retracts an event once the events standing on it are retracted', () =>
       spec
-        .given(registered, funded, retraction('fund-1', 'HousingFundingApproved'))
+        .given(registered, funded, retraction(funded))
         .when(correct({ correctsEventId: 'reg' }))
-        .then(
-          corrected({
-            correctsEventId: 'reg',
-            correctedType: 'HousingCaseRegistered',
-            kind: 'retraction',
-            reason,
-            changes: null,
-          }),
-        ));
+        .then(corrected(registered, 'retraction', null)));
 
     it('behaves as if a retracted approval never happened', () =>
       spec
-        .given(registered, funded, retraction('fund-1', 'HousingFundingApproved'))
+        .given(registered, funded, retraction(funded))
         .when({ type: 'StartHousingConstruction', caseId, occurredAt: '2024-03-01', now })
         .thenThrows('HOUSING_FUNDING_NOT_APPROVED', { kind: 'conflict' }));
 
     it('registers again once the registration was retracted', () =>
       spec
-        .given(registered, retraction('reg', 'HousingCaseRegistered'))
+        .given(registered, retraction(registered))
         .when({
           type: 'RegisterHousingCase',
           caseId,
@@ -319,28 +267,80 @@ describe('corrections', () => {
           data: { caseId, householdRef: 'h-2', commune: 'PHUOC-DAI', category: 'merit' },
         }));
 
-    it('retracts an amended event', () =>
+    it('retracts an amended event, carrying it as amended', () =>
       spec
-        .given(registered, funded, amendment('fund-1', 'HousingFundingApproved', { amountVnd: 1 }))
+        .given(registered, funded, amendment(funded, { amountVnd: 1 }))
         .when(correct({ correctsEventId: 'fund-1' }))
         .then(
-          corrected({
-            correctsEventId: 'fund-1',
-            correctedType: 'HousingFundingApproved',
-            kind: 'retraction',
-            reason,
-            changes: null,
+          corrected(funded, 'retraction', null, {
+            standing: { caseId, amountVnd: 1, source: 'central_budget' },
           }),
         ));
+
+    it('amends an amended event, carrying it as the earlier amendments left it', () =>
+      spec
+        .given(registered, funded, amendment(funded, { amountVnd: 50_000_000 }))
+        .when(correct({ correctsEventId: 'fund-1', kind: 'amendment', changes: { source: 'local_budget' } }))
+        .then(
+          corrected(
+            funded,
+            'amendment',
+            { source: 'local_budget' },
+            {
+              standing: { caseId, amountVnd: 50_000_000, source: 'central_budget' },
+            },
+          ),
+        ));
+
+    // Projections are pure reducers: the correction alone must say what to take back and whom to credit.
+    it('carries the org unit, date and actor of the corrected event', () => {
+      const actor = { officer: 'cb-07', agency: 'LDTBXH-BAC-AI', role: 'officer' };
+      const stamped = {
+        ...funded,
+        id: 'fund-1',
+        metadata: { occurredAt: '2024-02-01', orgUnit: 'PHUOC-DAI', actor },
+      };
+      const [event] = decideCorrection(housingCaseAggregate, correct({ correctsEventId: 'fund-1' }), [
+        { ...registered, id: 'reg' },
+        stamped,
+      ]);
+      expect(event.data.original).toEqual({
+        type: 'HousingFundingApproved',
+        data: { caseId, amountVnd: 60_000_000, source: 'central_budget' },
+        orgUnit: 'PHUOC-DAI',
+        occurredAt: '2024-02-01',
+        actor,
+      });
+    });
+
+    it('leaves out of the original the metadata the corrected event does not carry', () => {
+      const history = [registered, funded, { ...fundedAgain, metadata: { occurredAt: '2024-02-15' } }];
+      const correctionOf = (id: string) =>
+        decideCorrection(
+          housingCaseAggregate,
+          correct({ correctsEventId: id }),
+          history.map((e) => ({ ...e, id: e.id as string })),
+        )[0].data.original;
+      expect(correctionOf('fund-1')).toStrictEqual({ type: 'HousingFundingApproved', data: funded.data });
+      expect(correctionOf('fund-2')).toStrictEqual({
+        type: 'HousingFundingApproved',
+        data: fundedAgain.data,
+        occurredAt: '2024-02-15',
+      });
+    });
 
     it('folds amendments in order over the original data and drops retracted events', () => {
       const history = [
         registered,
         funded,
         fundedAgain,
-        amendment('fund-1', 'HousingFundingApproved', { amountVnd: 50_000_000 }),
-        amendment('fund-1', 'HousingFundingApproved', { amountVnd: 45_000_000, source: 'local_budget' }),
-        retraction('fund-2', 'HousingFundingApproved'),
+        amendment(funded, { amountVnd: 50_000_000 }),
+        amendment(
+          funded,
+          { amountVnd: 45_000_000, source: 'local_budget' },
+          { caseId, amountVnd: 50_000_000, source: 'central_budget' },
+        ),
+        retraction(fundedAgain),
       ].map((e) => ({ ...e, id: e.id as string }));
       expect(effectiveEvents(housingCaseAggregate, history).map((e) => [e.id, e.data])).toEqual([
         ['reg', registered.data],
@@ -383,15 +383,7 @@ describe('corrections', () => {
             changes: { amountVnd: 540_000, method: 'e_wallet' },
           }),
         )
-        .then(
-          corrected({
-            correctsEventId: 'paid-1',
-            correctedType: 'SubsidyPaid',
-            kind: 'amendment',
-            reason,
-            changes: { amountVnd: 540_000, method: 'e_wallet' },
-          }),
-        ));
+        .then(corrected(paid, 'amendment', { amountVnd: 540_000, method: 'e_wallet' })));
 
     it('refuses to amend the period, which is part of the stream key', () =>
       spec
@@ -401,23 +393,15 @@ describe('corrections', () => {
 
     it('retracts a payment made after an earlier one was retracted', () =>
       spec
-        .given(paid, retraction('paid-1', 'SubsidyPaid'), { ...paid, id: 'paid-2' })
+        .given(paid, retraction(paid), { ...paid, id: 'paid-2' })
         .when(correct({ correctsEventId: 'paid-2' }))
-        .then(
-          corrected({
-            correctsEventId: 'paid-2',
-            correctedType: 'SubsidyPaid',
-            kind: 'retraction',
-            reason,
-            changes: null,
-          }),
-        ));
+        .then(corrected({ ...paid, id: 'paid-2' }, 'retraction', null)));
 
     it('folds a retracted payment to unpaid', () => {
       expect(
         foldStream(
           subsidyPaymentAggregate,
-          [paid, retraction('paid-1', 'SubsidyPaid')].map((e) => ({ ...e, id: e.id as string })),
+          [paid, retraction(paid)].map((e) => ({ ...e, id: e.id as string })),
         ),
       ).toEqual({ status: 'unpaid' });
     });
@@ -452,15 +436,7 @@ describe('corrections', () => {
       spec
         .given(opened, recovered, identified, reburied)
         .when(correct({ correctsEventId: 'ident' }))
-        .then(
-          corrected({
-            correctsEventId: 'ident',
-            correctedType: 'RemainsIdentified',
-            kind: 'retraction',
-            reason,
-            changes: null,
-          }),
-        ));
+        .then(corrected(identified, 'retraction', null)));
 
     it('refuses to retract a recovery that an identification stands on', () =>
       spec
@@ -476,7 +452,7 @@ describe('corrections', () => {
 
     it('reopens a case by retracting its closing', () =>
       spec
-        .given(opened, recovered, reburied, closed, retraction('close', 'RemainsCaseClosed'))
+        .given(opened, recovered, reburied, closed, retraction(closed))
         .when({
           type: 'IdentifyRemains',
           caseId,
@@ -491,15 +467,7 @@ describe('corrections', () => {
       spec
         .given(opened, recovered)
         .when(correct({ correctsEventId: 'rec', kind: 'amendment', changes: { setsOfRemains: 2 } }))
-        .then(
-          corrected({
-            correctsEventId: 'rec',
-            correctedType: 'RemainsRecovered',
-            kind: 'amendment',
-            reason,
-            changes: { setsOfRemains: 2 },
-          }),
-        ));
+        .then(corrected(recovered, 'amendment', { setsOfRemains: 2 })));
 
     it('validates the amended number of sets of remains', () =>
       spec
@@ -535,15 +503,7 @@ describe('corrections', () => {
       spec
         .given(opened, enrolled('t-a'), enrolled('t-b'), certifiedA)
         .when(correct({ correctsEventId: 'enrol-t-b' }))
-        .then(
-          corrected({
-            correctsEventId: 'enrol-t-b',
-            correctedType: 'TraineeEnrolled',
-            kind: 'retraction',
-            reason,
-            changes: null,
-          }),
-        ));
+        .then(corrected(enrolled('t-b'), 'retraction', null)));
 
     it("refuses to retract the enrolment that the trainee's certificate stands on", () =>
       spec
@@ -559,13 +519,13 @@ describe('corrections', () => {
 
     it('frees a place when an enrolment is retracted', () =>
       spec
-        .given(opened, enrolled('t-a'), enrolled('t-b'), retraction('enrol-t-b', 'TraineeEnrolled'))
+        .given(opened, enrolled('t-a'), enrolled('t-b'), retraction(enrolled('t-b')))
         .when({ type: 'EnrollTrainee', courseId, traineeRef: 't-c', occurredAt: '2024-03-01', now })
         .then({ type: 'TraineeEnrolled', data: { courseId, traineeRef: 't-c' } }));
 
     it('reopens a course by retracting its closing', () =>
       spec
-        .given(opened, closed, retraction('close', 'TrainingCourseClosed'))
+        .given(opened, closed, retraction(closed))
         .when({ type: 'EnrollTrainee', courseId, traineeRef: 't-a', occurredAt: '2024-03-01', now })
         .then({ type: 'TraineeEnrolled', data: { courseId, traineeRef: 't-a' } }));
 
@@ -579,15 +539,7 @@ describe('corrections', () => {
             changes: { capacity: 1, occupation: ' Hàn điện ' },
           }),
         )
-        .then(
-          corrected({
-            correctsEventId: 'open',
-            correctedType: 'TrainingCourseOpened',
-            kind: 'amendment',
-            reason,
-            changes: { capacity: 1, occupation: 'Hàn điện' },
-          }),
-        ));
+        .then(corrected(opened, 'amendment', { capacity: 1, occupation: 'Hàn điện' })));
 
     it('validates an amended capacity', () =>
       spec
@@ -607,15 +559,7 @@ describe('corrections', () => {
         .when(
           correct({ correctsEventId: 'cert-t-a', kind: 'amendment', changes: { certificateNo: 'CC-0001' } }),
         )
-        .then(
-          corrected({
-            correctsEventId: 'cert-t-a',
-            correctedType: 'TraineeCertified',
-            kind: 'amendment',
-            reason,
-            changes: { certificateNo: 'CC-0001' },
-          }),
-        ));
+        .then(corrected(certifiedA, 'amendment', { certificateNo: 'CC-0001' })));
 
     it('refuses to amend an enrolment', () =>
       spec
@@ -630,10 +574,15 @@ describe('corrections', () => {
       ['subsidy-payment-tro-cap-b-0123456789abcdef-2024', 'subsidy-payment'],
       ['remains-case-RC-1', 'remains-case'],
       ['training-course-TC-1', 'training-course'],
+      ['plan-bac-ai', 'plan'],
+      ['org-unit-PHUOC-DAI', 'org-unit'],
+      ['target-bac-ai.houses_built', 'target'],
+      ['baseline-bac-ai.population.PHUOC-DAI', 'baseline'],
     ])('finds the aggregate of %p', (stream, name) => expect(aggregateForStream(stream)?.name).toBe(name));
 
-    it.each(['plan-bac-ai', 'housing-case-', 'housing-cases-1'])('finds no aggregate for %p', (stream) =>
-      expect(aggregateForStream(stream)).toBeUndefined(),
+    it.each(['plan-', 'housing-case-', 'housing-cases-1', 'plans-bac-ai'])(
+      'finds no aggregate for %p',
+      (stream) => expect(aggregateForStream(stream)).toBeUndefined(),
     );
 
     it('writes every event type at one version, whichever aggregate it appears in', () => {

@@ -4,7 +4,7 @@ import { checkOccurredAt, requireOneOf, requireText } from '../shared/rules';
 import type { AggregateDefinition, StreamEvent } from './aggregate-definition';
 import { CORRECTION_KINDS, type CorrectEvent } from './correction.command';
 import { CorrectionWouldOrphanError } from './correction.errors';
-import { isEventCorrected, type EventCorrected } from './correction.event';
+import { isEventCorrected, type CorrectedOriginal, type EventCorrected } from './correction.event';
 import { asDomainEvent, effectiveEvents } from './effective-events';
 
 export const REASON_MIN_LENGTH = 10;
@@ -57,9 +57,27 @@ export function decideCorrection<C, E extends DomainEvent, S>(
   return [
     {
       type: 'EventCorrected',
-      data: { correctsEventId, correctedType: target.type, kind, reason, changes },
+      data: {
+        correctsEventId,
+        correctedType: target.type,
+        kind,
+        reason,
+        changes,
+        original: originalOf(current),
+      },
     },
   ];
+}
+
+/** The target as it stands (earlier amendments applied), with only the metadata fields it carries. */
+function originalOf(current: StreamEvent): CorrectedOriginal {
+  const original: CorrectedOriginal = { type: current.type, data: current.data };
+  const { orgUnit, occurredAt, actor } = current.metadata ?? {};
+  if (orgUnit !== undefined) original.orgUnit = orgUnit;
+  if (occurredAt !== undefined) original.occurredAt = occurredAt;
+  if (actor !== undefined)
+    original.actor = { officer: actor.officer, agency: actor.agency, role: actor.role };
+  return original;
 }
 
 function requireReason(value: unknown): string {

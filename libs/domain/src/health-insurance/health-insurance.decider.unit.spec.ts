@@ -1,4 +1,4 @@
-import { specFor, type GivenEvent } from '../testing/decider-spec';
+import { originalOf, specFor, type GivenEvent } from '../testing/decider-spec';
 import {
   healthInsuranceEnrolmentAggregate,
   healthInsuranceEnrolmentStream,
@@ -61,6 +61,7 @@ describe('health insurance enrolment', () => {
             kind: 'retraction',
             reason: 'recorded under the wrong scheme',
             changes: null,
+            original: originalOf(enrolled),
           },
         })
         .when(enrol({ scheme: 'poor' }))

@@ -1,4 +1,4 @@
-import { specFor, type GivenEvent } from '../testing/decider-spec';
+import { originalOf, specFor, type GivenEvent } from '../testing/decider-spec';
 import { hygienicLatrineAggregate, hygienicLatrineStream } from './hygienic-latrine.aggregate';
 import type { RecordHygienicLatrineCompletion } from './hygienic-latrine.commands';
 
@@ -66,6 +66,7 @@ describe('hygienic latrine', () => {
             kind: 'retraction',
             reason: 'the latrine failed the hygiene inspection',
             changes: null,
+            original: originalOf(completed),
           },
         })
         .when(complete())

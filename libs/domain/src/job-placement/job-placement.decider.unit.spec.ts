@@ -1,4 +1,4 @@
-import { specFor, type GivenEvent } from '../testing/decider-spec';
+import { originalOf, specFor, type GivenEvent } from '../testing/decider-spec';
 import { jobPlacementAggregate } from './job-placement.aggregate';
 import type { RecordJobPlacement } from './job-placement.commands';
 
@@ -95,6 +95,7 @@ describe('job placement', () => {
             kind: 'amendment',
             reason: 'the contract names the parent company',
             changes: { employer: 'Tổng công ty May', kind: 'overseas_contract' },
+            original: originalOf(placed),
           },
         }));
 

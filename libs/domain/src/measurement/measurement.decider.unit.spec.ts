@@ -1,4 +1,4 @@
-import { specFor, type GivenEvent } from '../testing/decider-spec';
+import { originalOf, specFor, type GivenEvent } from '../testing/decider-spec';
 import { measurementAggregate, measurementStream } from './measurement.aggregate';
 import type { RecordMeasurement } from './measurement.commands';
 
@@ -47,6 +47,7 @@ const amended = (changes: Record<string, unknown>) => ({
     kind: 'amendment',
     reason: 'the survey report was revised after re-weighing',
     changes,
+    original: originalOf(recorded),
   },
 });
 
@@ -100,6 +101,7 @@ describe('measurement', () => {
             kind: 'retraction',
             reason: 'recorded for the wrong commune',
             changes: null,
+            original: originalOf(recorded),
           },
         })
         .when(record())

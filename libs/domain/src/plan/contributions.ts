@@ -10,7 +10,11 @@
 //   for its org unit and period. The projection keeps the standing measurements of each (indicator, org
 //   unit, period) by measurementId; the figure is the one recorded last. A set with value null withdraws
 //   that measurement (it was retracted), so the one recorded before it stands again.
-import { isEventCorrected, type EventCorrectedData } from '../corrections/correction.event';
+import {
+  isEventCorrected,
+  type CorrectedOriginal,
+  type EventCorrectedData,
+} from '../corrections/correction.event';
 import { invalid } from '../shared/domain-error';
 import { MEASUREMENT_RECORDED } from './action-events';
 import {
@@ -89,21 +93,11 @@ export function indicatorRulesOf(definitions: readonly IndicatorDefinition[]): I
 }
 
 /**
- * What a correction says about the event it corrects, when it carries it (`data.original`, the event as
- * it stood just before the correction). Read loosely: older corrections do not carry it.
- */
-interface CarriedOriginal {
-  type?: unknown;
-  data?: unknown;
-  orgUnit?: unknown;
-  occurredAt?: unknown;
-}
-
-/**
  * The contributions of one event. For an EventCorrected the evaluator needs the event it corrects, as it
- * stood just before this correction (earlier amendments applied): passed as `original`, or else the one
- * the correction carries in `data.original`. A retraction takes the original's contributions back; an
- * amendment contributes the difference between the amended and the original event (new - old).
+ * stood just before this correction (earlier amendments applied): the one the correction carries in
+ * `data.original`, unless another is passed as `original`. A retraction takes the original's
+ * contributions back; an amendment contributes the difference between the amended and the original event
+ * (new - old).
  */
 export function contributionsOf(
   event: ContributingEvent,
@@ -137,18 +131,20 @@ export function contributionsOf(
 }
 
 function carriedOriginal(correction: ContributingEvent): ContributingEvent | undefined {
-  const data = correction.data as { correctsEventId?: unknown; original?: CarriedOriginal };
-  const original = data.original;
+  const data = correction.data as EventCorrectedData;
+  // Event data comes in as unknown: a correction without its original (not one decideCorrection wrote)
+  // is refused with a ContributionInputError rather than read as if the original had moved nothing.
+  const original = data.original as CorrectedOriginal | undefined;
   if (typeof original !== 'object' || original === null || typeof original.type !== 'string')
     return undefined;
   return {
-    id: typeof data.correctsEventId === 'string' ? data.correctsEventId : undefined,
+    id: data.correctsEventId,
     type: original.type,
     data: original.data,
     metadata: {
       // A correction sits in the stream of the event it corrects, so it shares that event's org unit.
-      orgUnit: typeof original.orgUnit === 'string' ? original.orgUnit : correction.metadata.orgUnit,
-      occurredAt: typeof original.occurredAt === 'string' ? original.occurredAt : undefined,
+      orgUnit: original.orgUnit ?? correction.metadata.orgUnit,
+      occurredAt: original.occurredAt,
     },
   };
 }

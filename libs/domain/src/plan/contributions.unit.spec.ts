@@ -1,3 +1,4 @@
+import type { EventCorrectedData } from '../corrections/correction.event';
 import { DomainError } from '../shared/domain-error';
 import { parseContributionRule, type ContributionRule } from './contribution-rules';
 import {
@@ -51,18 +52,20 @@ const housing = [
   ),
 ];
 
+/** A correction of `of` as decideCorrection writes it: carrying `of` as it stood, with its org unit and date. */
 const correction = (
   kind: 'retraction' | 'amendment',
   changes: Record<string, unknown> | null,
   of = completed,
 ) =>
   event('EventCorrected', {
-    correctsEventId: of.id,
+    correctsEventId: of.id as string,
     correctedType: of.type,
     kind,
     reason: 'typed from the wrong form',
     changes,
-  });
+    original: { type: of.type, data: of.data, ...of.metadata },
+  } satisfies EventCorrectedData);
 
 describe('contributionsOf', () => {
   it('counts, sums and subtracts as the rules say, naming the definition version', () => {
@@ -223,20 +226,36 @@ describe('contributionsOf', () => {
     });
 
     it('uses the original the correction carries when none is passed', () => {
-      const carrying = correction('amendment', { floorAreaM2: 52 });
-      (carrying.data as Record<string, unknown>).original = {
-        type: completed.type,
-        data: completed.data,
-        orgUnit: 'C-1',
-        occurredAt: '2025-05-20',
-      };
-      expect(contributionsOf(carrying, housing)).toEqual(
+      expect(contributionsOf(correction('retraction', null), housing)).toEqual(
+        contributionsOf(correction('retraction', null), housing, completed),
+      );
+      expect(contributionsOf(correction('amendment', { floorAreaM2: 52 }), housing)).toEqual(
         contributionsOf(correction('amendment', { floorAreaM2: 52 }), housing, completed),
       );
     });
 
+    it('takes back from the org unit the original was counted for', () => {
+      const elsewhere = { ...completed, metadata: { orgUnit: 'C-2', occurredAt: '2025-05-20' } };
+      const retracted = contributionsOf(correction('retraction', null, elsewhere), housing);
+      expect(retracted.map((c) => c.orgUnit)).toEqual(['C-2', 'C-2', 'C-2']);
+    });
+
+    it("falls back to the correction's org unit when the original carries none", () => {
+      const carried = correction('retraction', null);
+      const { orgUnit: _dropped, ...original } = (carried.data as EventCorrectedData).original;
+      const withoutOrgUnit = {
+        ...carried,
+        data: { ...(carried.data as object), original },
+        metadata: { orgUnit: 'C-3' },
+      };
+      expect(contributionsOf(withoutOrgUnit, housing).map((c) => c.orgUnit)).toEqual(['C-3', 'C-3', 'C-3']);
+    });
+
     it('needs the event it corrects, and that very event', () => {
-      expect(() => contributionsOf(correction('retraction', null), housing)).toThrow(ContributionInputError);
+      const { original: _dropped, ...bare } = correction('retraction', null).data as EventCorrectedData;
+      expect(() => contributionsOf({ ...completed, type: 'EventCorrected', data: bare }, housing)).toThrow(
+        ContributionInputError,
+      );
       expect(() =>
         contributionsOf(correction('retraction', null), housing, { ...completed, id: 'another-event' }),
       ).toThrow(ContributionInputError);

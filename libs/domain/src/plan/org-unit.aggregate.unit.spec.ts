@@ -1,4 +1,4 @@
-import { specFor } from '../testing/decider-spec';
+import { originalOf, specFor } from '../testing/decider-spec';
 import { orgUnitAggregate, reorganisationAggregate } from './org-unit.aggregate';
 import type { RecordOrgUnitChange, RegisterOrgUnit } from './plan.commands';
 import { sampleSeed, timed } from './testing/sample-records';
@@ -65,6 +65,7 @@ describe('org unit', () => {
           kind: 'amendment',
           reason,
           changes: { officialCode: '22795', verified: true },
+          original: originalOf(registered),
         },
       }));
 

@@ -10,7 +10,7 @@ import type { PlanCommand } from './plan.commands';
 import { responsibilityAggregate } from './responsibility.aggregate';
 import { targetAggregate } from './target.aggregate';
 
-/** To be added to corrections/aggregate-registry.ts next to the action aggregates. */
+/** Registered in corrections/aggregate-registry.ts next to the action aggregates. */
 export const planAggregates: readonly AnyAggregateDefinition[] = [
   planDocumentAggregate,
   orgUnitAggregate,

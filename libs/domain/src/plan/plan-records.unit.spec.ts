@@ -1,5 +1,5 @@
 // Deciders of the plan document, responsibilities and baselines.
-import { specFor } from '../testing/decider-spec';
+import { originalOf, specFor } from '../testing/decider-spec';
 import { baselineAggregate, baselineStream } from './baseline.aggregate';
 import type { AdoptPlan, AssignResponsibility, RecordBaseline } from './plan.commands';
 import { planDocumentAggregate } from './plan-document.aggregate';
@@ -55,6 +55,7 @@ describe('plan', () => {
           kind: 'amendment',
           reason: 'number and date read on the signed original',
           changes: { documentNumber: '123-KH/HU', adoptedOn: '2024-04-02' },
+          original: originalOf(adopted),
         },
       }));
 });
@@ -158,6 +159,7 @@ describe('baseline', () => {
           kind: 'amendment',
           reason: 'official figure received',
           changes,
+          original: originalOf(recorded),
         },
       });
   });

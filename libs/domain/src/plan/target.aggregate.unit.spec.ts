@@ -1,4 +1,4 @@
-import { specFor, type GivenEvent } from '../testing/decider-spec';
+import { originalOf, specFor, type GivenEvent } from '../testing/decider-spec';
 import type { ReviseTarget, SetTarget } from './plan.commands';
 import { targetAggregate, targetStream } from './target.aggregate';
 import type { Target } from './targets';
@@ -117,6 +117,7 @@ describe('target', () => {
               kind: 'retraction',
               reason,
               changes: null,
+              original: originalOf(targetRevised),
             },
           },
         )

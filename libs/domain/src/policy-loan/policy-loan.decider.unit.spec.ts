@@ -1,4 +1,4 @@
-import { specFor, type GivenEvent } from '../testing/decider-spec';
+import { originalOf, specFor, type GivenEvent } from '../testing/decider-spec';
 import { policyLoanAggregate } from './policy-loan.aggregate';
 import type { RecordPolicyLoanDisbursement } from './policy-loan.commands';
 
@@ -96,6 +96,7 @@ describe('policy loan', () => {
             kind: 'amendment',
             reason: 'the contract says 40 million over 36 months',
             changes: { amountVnd: 40_000_000, termMonths: 36 },
+            original: originalOf(disbursed),
           },
         }));
 

@@ -31,7 +31,7 @@ export class UpcastError extends Error {
 
 /**
  * The event at today's schema version: the same object when nothing had to change, a copy otherwise.
- * Types that no aggregate here knows (plan events, ...) pass through untouched.
+ * Types that no aggregate here knows (another system's events, ...) pass through untouched.
  */
 export function upcast<T extends VersionedEvent>(
   event: T,

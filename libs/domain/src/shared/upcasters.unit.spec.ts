@@ -31,8 +31,14 @@ describe('upcasters', () => {
   });
 
   it('leaves event types that no aggregate knows alone', () => {
-    const event = { type: 'PlanAdopted', schemaVersion: 7, data: {} };
+    const event = { type: 'ForeignThingHappened', schemaVersion: 7, data: {} };
     expect(upcast(event)).toBe(event);
+  });
+
+  it('knows the plan events, so refuses one from a newer version of the code', () => {
+    expect(() => upcast({ type: 'PlanAdopted', schemaVersion: 7, data: {} })).toThrow(
+      expect.objectContaining({ code: 'SCHEMA_VERSION_UNKNOWN' }),
+    );
   });
 
   it('brings an old event to the current version one step at a time, keeping the other fields', () => {

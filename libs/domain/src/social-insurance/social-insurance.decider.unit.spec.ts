@@ -1,4 +1,4 @@
-import { specFor, type GivenEvent } from '../testing/decider-spec';
+import { originalOf, specFor, type GivenEvent } from '../testing/decider-spec';
 import {
   socialInsuranceEnrolmentAggregate,
   socialInsuranceEnrolmentStream,
@@ -56,6 +56,7 @@ describe('social insurance enrolment', () => {
             kind: 'retraction',
             reason: 'the worker contributes through the employer',
             changes: null,
+            original: originalOf(enrolled),
           },
         })
         .when(enrol({ kind: 'compulsory' }))

@@ -1,4 +1,4 @@
-import { specFor, type GivenEvent } from '../testing/decider-spec';
+import { originalOf, specFor, type GivenEvent } from '../testing/decider-spec';
 import { subsidyPaymentAggregate, subsidyPaymentStream } from './subsidy.aggregate';
 import type { RecordSubsidyPayment } from './subsidy.commands';
 
@@ -58,6 +58,7 @@ describe('subsidy payment', () => {
             kind: 'retraction',
             reason: 'paid to the wrong account, money returned',
             changes: null,
+            original: originalOf(paid),
           },
         })
         .when(pay({ paymentId: 'PC-2024-0601' }))
@@ -73,6 +74,7 @@ describe('subsidy payment', () => {
             kind: 'amendment',
             reason: 'amount typed with one zero too many',
             changes: { amountVnd: 50_000 },
+            original: originalOf(paid),
           },
         })
         .when(pay())

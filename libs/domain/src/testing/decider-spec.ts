@@ -3,13 +3,22 @@
 // a failed expectation throws an Error whose message shows what was expected and what came out.
 import type { AggregateDefinition, StreamEvent } from '../corrections/aggregate-definition';
 import type { CorrectEvent } from '../corrections/correction.command';
+import type { CorrectedOriginal } from '../corrections/correction.event';
 import { decideCorrection } from '../corrections/decide-correction';
 import { foldStream } from '../corrections/effective-events';
 import { DomainError, type DomainErrorKind } from '../shared/domain-error';
 import type { DomainEvent } from '../shared/envelope';
 
 /** A past event: ids are optional (given-1, given-2, ... by position) unless a correction points at it. */
-export type GivenEvent = DomainEvent & { id?: string; metadata?: { occurredAt: string } };
+export type GivenEvent = DomainEvent & { id?: string; metadata?: StreamEvent['metadata'] };
+
+/**
+ * What a correction of this past event carries as its `original`. Pass `data` when earlier amendments
+ * changed it: the original is the event as it stood just before the correction.
+ */
+export function originalOf(event: GivenEvent, data: unknown = event.data): CorrectedOriginal {
+  return { type: event.type, data, ...event.metadata };
+}
 
 export interface ExpectedError {
   kind?: DomainErrorKind;

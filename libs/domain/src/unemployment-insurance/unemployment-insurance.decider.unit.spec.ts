@@ -1,4 +1,4 @@
-import { specFor, type GivenEvent } from '../testing/decider-spec';
+import { originalOf, specFor, type GivenEvent } from '../testing/decider-spec';
 import { unemploymentInsuranceEnrolmentAggregate } from './unemployment-insurance.aggregate';
 import type { RecordUnemploymentInsuranceEnrolment } from './unemployment-insurance.commands';
 
@@ -45,6 +45,7 @@ describe('unemployment insurance enrolment', () => {
             kind: 'retraction',
             reason: 'recorded for the wrong worker',
             changes: null,
+            original: originalOf(enrolled),
           },
         })
         .when(enrol())
