@@ -93,3 +93,5 @@ export * from './measurement/measurement.decider';
 export * from './measurement/measurement.aggregate';
 
 export * from './plan';
+
+export * from './projections';

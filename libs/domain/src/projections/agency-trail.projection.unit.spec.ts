@@ -1,0 +1,314 @@
+import {
+  AGENCY_TRAIL_DOCS,
+  createAgencyTrailProjection,
+  OPEN_CASE_STEPS,
+  type AgencyTrailDoc,
+  type OpenCaseStepDoc,
+} from './agency-trail.projection';
+import { EventLog, project, projectionSpec } from './testing/projection-spec';
+import { samplePlanModel } from './testing/sample-plan';
+
+describe('agency-trail projection', () => {
+  const agencyTrail = createAgencyTrailProjection(samplePlanModel());
+  const spec = projectionSpec(agencyTrail);
+  const stream = 'housing-case-HC-1';
+
+  const house = () => {
+    const log = new EventLog({ orgUnit: 'C-1', agency: 'LAB-D-1', officer: 'cb-01' });
+    const registered = log.record(
+      stream,
+      'HousingCaseRegistered',
+      { caseId: 'HC-1', householdRef: 'h-1', commune: 'C-1', category: 'poor' },
+      { occurredAt: '2024-02-01' },
+    );
+    const funded = log.record(
+      stream,
+      'HousingFundingApproved',
+      { caseId: 'HC-1', amountVnd: 60_000_000, source: 'central_budget' },
+      { occurredAt: '2024-02-20' },
+    );
+    const started = log.record(
+      stream,
+      'HousingConstructionStarted',
+      { caseId: 'HC-1' },
+      { occurredAt: '2024-03-05', officer: 'cb-02' },
+    );
+    const completed = log.record(
+      stream,
+      'HousingConstructionCompleted',
+      { caseId: 'HC-1', floorAreaM2: 48, occupants: 4 },
+      { occurredAt: '2024-06-10', officer: 'cb-02' },
+    );
+    const handedOver = log.record(
+      stream,
+      'HouseHandedOver',
+      { caseId: 'HC-1' },
+      { occurredAt: '2024-06-25' },
+    );
+    return { log, registered, funded, started, completed, handedOver };
+  };
+
+  describe('agency documents', () => {
+    it('count the actions of an agency by type and by officer, with first and last dates', () => {
+      const { registered, funded, started } = house();
+      const doc = spec
+        .given(registered, funded)
+        .when(started)
+        .get<AgencyTrailDoc>(AGENCY_TRAIL_DOCS, 'LAB-D-1');
+      expect(doc).toMatchObject({
+        agency: 'LAB-D-1',
+        recorded: 3,
+        actions: {
+          HousingCaseRegistered: { recorded: 1, amendments: 0, retractions: 0 },
+          HousingFundingApproved: { recorded: 1, amendments: 0, retractions: 0 },
+          HousingConstructionStarted: { recorded: 1, amendments: 0, retractions: 0 },
+        },
+        orgUnits: { 'C-1': 3 },
+        firstOccurredAt: '2024-02-01',
+        lastOccurredAt: '2024-03-05',
+        firstRecordedAt: registered.recordedAt,
+        lastRecordedAt: started.recordedAt,
+      });
+      expect(doc?.officers.map((o) => [o.officer, o.recorded, o.byType])).toEqual([
+        ['cb-01', 2, { HousingCaseRegistered: 1, HousingFundingApproved: 1 }],
+        ['cb-02', 1, { HousingConstructionStarted: 1 }],
+      ]);
+    });
+
+    it('count a correction as made by the correcting agency and received by the agency whose event it was', () => {
+      const { log, registered, funded } = house();
+      const amendment = log.correct(
+        funded,
+        'amendment',
+        'amount read from the wrong decision',
+        { amountVnd: 55_000_000 },
+        {
+          officer: 'cb-22',
+          agency: 'UBND-D-1',
+        },
+      );
+      const docs = spec.given(registered, funded).when(amendment);
+      const received = docs.get<AgencyTrailDoc>(AGENCY_TRAIL_DOCS, 'LAB-D-1');
+      expect(received?.actions.HousingFundingApproved).toEqual({
+        recorded: 1,
+        amendments: 1,
+        retractions: 0,
+      });
+      expect(received?.correctionsReceived).toMatchObject({
+        total: 1,
+        amendments: 1,
+        retractions: 0,
+        acrossAgencies: 1,
+      });
+      expect(received?.correctionsReceived.recent[0]).toMatchObject({
+        correctionId: amendment.id,
+        correctsEventId: funded.id,
+        correctedType: 'HousingFundingApproved',
+        officer: 'cb-22',
+        agency: 'UBND-D-1',
+        originalOfficer: 'cb-01',
+        originalAgency: 'LAB-D-1',
+      });
+      expect(received?.officers.find((o) => o.officer === 'cb-01')?.correctionsReceived).toBe(1);
+      const made = docs.get<AgencyTrailDoc>(AGENCY_TRAIL_DOCS, 'UBND-D-1');
+      expect(made).toMatchObject({ recorded: 0, actions: {} });
+      expect(made?.correctionsMade).toMatchObject({ total: 1, amendments: 1, acrossAgencies: 1 });
+      expect(made?.officers).toMatchObject([{ officer: 'cb-22', correctionsMade: 1, recorded: 0 }]);
+    });
+
+    it("count an agency's retraction of its own event as made and received", () => {
+      const { log, registered, funded } = house();
+      const retraction = log.correct(funded, 'retraction', 'approved twice by mistake', null, {
+        officer: 'tt-03',
+      });
+      const doc = spec
+        .given(registered, funded)
+        .when(retraction)
+        .get<AgencyTrailDoc>(AGENCY_TRAIL_DOCS, 'LAB-D-1');
+      expect(doc?.correctionsMade).toMatchObject({ total: 1, retractions: 1, acrossAgencies: 0 });
+      expect(doc?.correctionsReceived).toMatchObject({ total: 1, retractions: 1, acrossAgencies: 0 });
+      expect(doc?.actions.HousingFundingApproved).toEqual({ recorded: 1, amendments: 0, retractions: 1 });
+    });
+  });
+
+  describe('open case steps', () => {
+    const caseDoc = (...events: Parameters<typeof spec.given>) =>
+      spec
+        .given(...events)
+        .when()
+        .get<OpenCaseStepDoc>(OPEN_CASE_STEPS, stream);
+
+    it('dates the next step of a housing case from the rules: funding 180 days, start 90, completion 365, hand-over 30', () => {
+      const { registered, funded, started, completed } = house();
+      expect(caseDoc(registered)).toMatchObject({
+        caseKind: 'housing',
+        caseId: 'HC-1',
+        orgUnit: 'C-1',
+        step: 'HousingCaseRegistered',
+        since: '2024-02-01',
+        agency: 'LAB-D-1',
+        nextStep: 'HousingFundingApproved',
+        dueBy: '2024-07-30',
+        openedAt: '2024-02-01',
+      });
+      expect(caseDoc(registered, funded)).toMatchObject({
+        nextStep: 'HousingConstructionStarted',
+        dueBy: '2024-05-20',
+      });
+      expect(caseDoc(registered, funded, started)).toMatchObject({
+        step: 'HousingConstructionStarted',
+        officer: 'cb-02',
+        nextStep: 'HousingConstructionCompleted',
+        dueBy: '2025-03-05',
+        dutyHolder: 'LAB-D-1',
+      });
+      expect(caseDoc(registered, funded, started, completed)).toMatchObject({
+        nextStep: 'HouseHandedOver',
+        dueBy: '2024-07-10',
+      });
+    });
+
+    it('leaves the collection when the house is handed over', () => {
+      const { registered, funded, started, completed, handedOver } = house();
+      expect(caseDoc(registered, funded, started, completed, handedOver)).toBeNull();
+    });
+
+    it('opens the case again when its hand-over is retracted, due 30 days after the retraction', () => {
+      const { log, registered, funded, started, completed, handedOver } = house();
+      const retraction = log.correct(handedOver, 'retraction', 'the family has not moved in yet', null, {
+        occurredAt: '2024-07-02',
+        officer: 'tt-03',
+      });
+      expect(caseDoc(registered, funded, started, completed, handedOver, retraction)).toMatchObject({
+        step: 'Reopened',
+        stage: 'Reopened',
+        nextStep: 'HouseHandedOver',
+        dueBy: '2024-08-01',
+        reopenedBy: retraction.id,
+        caseId: 'HC-1',
+        orgUnit: 'C-1',
+      });
+    });
+
+    it('goes back a step when the last one is retracted', () => {
+      const { log, registered, funded, started } = house();
+      const retraction = log.correct(started, 'retraction', 'construction has not begun');
+      expect(caseDoc(registered, funded, started, retraction)).toMatchObject({
+        step: 'HousingFundingApproved',
+        nextStep: 'HousingConstructionStarted',
+        dueBy: '2024-05-20',
+      });
+    });
+
+    it('names the agency that answers on the due date after the reform', () => {
+      const log = new EventLog({ orgUnit: 'C-1', agency: 'LAB-D-1' });
+      const registered = log.record(
+        stream,
+        'HousingCaseRegistered',
+        { caseId: 'HC-1', householdRef: 'h-1', commune: 'C-1', category: 'poor' },
+        { occurredAt: '2025-01-05' },
+      );
+      const funded = log.record(
+        stream,
+        'HousingFundingApproved',
+        { caseId: 'HC-1', amountVnd: 1, source: 'local_budget' },
+        { occurredAt: '2025-05-01' },
+      );
+      const started = log.record(
+        stream,
+        'HousingConstructionStarted',
+        { caseId: 'HC-1' },
+        { occurredAt: '2025-06-01' },
+      );
+      expect(caseDoc(registered, funded, started)).toMatchObject({
+        agency: 'LAB-D-1',
+        dueBy: '2026-06-01',
+        dutyHolder: 'SOC-N-1',
+        dutyHolderChain: ['LAB-D-1', 'SOC-N-1'],
+      });
+    });
+
+    it('dates a training course from its opening, whatever its enrolments', () => {
+      const log = new EventLog({ orgUnit: 'C-2', agency: 'LAB-D-1' });
+      const course = 'training-course-TC-1';
+      const opened = log.record(
+        course,
+        'TrainingCourseOpened',
+        { courseId: 'TC-1', occupation: 'Hàn', level: 'elementary', commune: 'C-2', capacity: 20 },
+        { occurredAt: '2024-01-15' },
+      );
+      const enrolled = log.record(
+        course,
+        'TraineeEnrolled',
+        { courseId: 'TC-1', traineeRef: 't-1' },
+        { occurredAt: '2024-03-01' },
+      );
+      const closed = log.record(
+        course,
+        'TrainingCourseClosed',
+        { courseId: 'TC-1' },
+        { occurredAt: '2024-09-01' },
+      );
+      const docs = spec.given(opened).when(enrolled);
+      expect(docs.get<OpenCaseStepDoc>(OPEN_CASE_STEPS, course)).toMatchObject({
+        caseKind: 'training',
+        caseId: 'TC-1',
+        step: 'TraineeEnrolled',
+        since: '2024-03-01',
+        stage: 'TrainingCourseOpened',
+        nextStep: 'TrainingCourseClosed',
+        dueBy: '2025-01-14',
+      });
+      expect(project(agencyTrail, [closed], docs).get(OPEN_CASE_STEPS, course)).toBeNull();
+    });
+
+    it('keeps a remains case at its stage while the remains are identified', () => {
+      const log = new EventLog({ orgUnit: 'C-2', agency: 'MIL-D-1' });
+      const remains = 'remains-case-RC-1';
+      const opened = log.record(
+        remains,
+        'RemainsCaseOpened',
+        { caseId: 'RC-1', site: 'đồi 500', commune: 'C-2' },
+        { occurredAt: '2024-01-10' },
+      );
+      const recovered = log.record(
+        remains,
+        'RemainsRecovered',
+        { caseId: 'RC-1', setsOfRemains: 2 },
+        { occurredAt: '2024-04-01' },
+      );
+      const identified = log.record(
+        remains,
+        'RemainsIdentified',
+        { caseId: 'RC-1', method: 'dna', martyrRecordRef: 'LS-9' },
+        { occurredAt: '2024-09-01' },
+      );
+      expect(spec.given(opened).when().get(OPEN_CASE_STEPS, remains)).toMatchObject({
+        nextStep: 'RemainsRecovered',
+        dueBy: '2024-07-08',
+      });
+      expect(spec.given(opened, recovered).when(identified).get(OPEN_CASE_STEPS, remains)).toMatchObject({
+        step: 'RemainsIdentified',
+        stage: 'RemainsRecovered',
+        nextStep: 'RemainsReburied',
+        dueBy: '2025-04-01',
+      });
+    });
+  });
+
+  it('changes nothing when the same events are applied again', () => {
+    const { log, funded } = house();
+    log.correct(
+      funded,
+      'amendment',
+      'amount read from the wrong decision',
+      { amountVnd: 55_000_000 },
+      { agency: 'UBND-D-1' },
+    );
+    const events = log.events.filter((e) => e.type !== 'HouseHandedOver');
+    const docs = project(agencyTrail, events);
+    const before = docs.snapshot();
+    project(agencyTrail, events, docs);
+    expect(docs.snapshot()).toEqual(before);
+  });
+});

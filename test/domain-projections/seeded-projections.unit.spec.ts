@@ -1,0 +1,227 @@
+// The projections over the real Bác Ái plan: the model built from the seeds folder, the plan loaded as
+// events, and one action for every indicator: each indicator gets its documents, in the commune and rolled
+// up to the district, and the plan catalog lists what the seeds hold.
+import { join } from 'node:path';
+import {
+  ACTION_EVENT_TYPES,
+  createLedgerProjections,
+  INDICATOR_MONTHS,
+  INDICATORS,
+  isMeasurementRule,
+  ORG_UNITS,
+  AGENCIES,
+  planModelFromSeed,
+  progressAsOf,
+  ratioBaselinesFor,
+  TARGETS_SECTION,
+  type ActionEventType,
+  type IndicatorDoc,
+  type IndicatorMonthDoc,
+  type PlanModel,
+  type PlanSeed,
+  type ProjectionDefinition,
+  type RecordedEvent,
+} from '@ledger/domain';
+import { EventLog, project, ProjectedDocuments } from '@ledger/domain/projections/testing/projection-spec';
+import { recordSeed } from '@ledger/domain/projections/testing/sample-plan';
+import { readSeedFiles } from '@ledger/ledger/plan/read-seed-files';
+
+const SEEDS = join(__dirname, '..', '..', 'seeds');
+const COMMUNE = 'BA-PHUOC-DAI';
+
+/** Valid data of each action type, as its decider writes it. */
+function actionData(type: ActionEventType, n: number): Record<string, unknown> {
+  const ref = `b-${String(n).padStart(32, '0')}`;
+  const id = `X-${n}`;
+  switch (type) {
+    case 'HousingCaseRegistered':
+      return { caseId: id, householdRef: ref, commune: COMMUNE, category: 'poor' };
+    case 'HousingFundingApproved':
+      return { caseId: id, amountVnd: 60_000_000, source: 'central_budget' };
+    case 'HousingConstructionStarted':
+    case 'HouseHandedOver':
+      return { caseId: id };
+    case 'HousingConstructionCompleted':
+      return { caseId: id, floorAreaM2: 45, occupants: 4 };
+    case 'SubsidyPaid':
+      return {
+        paymentId: id,
+        programme: 'tro-cap-xa-hoi',
+        beneficiaryRef: ref,
+        period: '2025-05',
+        amountVnd: 540_000,
+        method: 'cash',
+        commune: COMMUNE,
+      };
+    case 'RemainsCaseOpened':
+      return { caseId: id, site: 'đồi 500', commune: COMMUNE };
+    case 'RemainsRecovered':
+      return { caseId: id, setsOfRemains: 1 };
+    case 'RemainsIdentified':
+      return { caseId: id, method: 'dna', martyrRecordRef: 'LS-1' };
+    case 'RemainsReburied':
+      return { caseId: id, cemetery: 'NTLS Bác Ái' };
+    case 'RemainsCaseClosed':
+      return { caseId: id, outcome: 'reburied' };
+    case 'TrainingCourseOpened':
+      return {
+        courseId: id,
+        occupation: 'May công nghiệp',
+        level: 'elementary',
+        commune: COMMUNE,
+        capacity: 25,
+      };
+    case 'TraineeEnrolled':
+      return { courseId: id, traineeRef: ref };
+    case 'TraineeCertified':
+      return { courseId: id, traineeRef: ref, certificateNo: `CC-${n}` };
+    case 'TrainingCourseClosed':
+      return { courseId: id };
+    case 'HealthInsuranceEnrolled':
+      return { enrolmentId: id, beneficiaryRef: ref, commune: COMMUNE, scheme: 'poor', year: 2025 };
+    case 'SocialInsuranceEnrolled':
+      return { enrolmentId: id, beneficiaryRef: ref, commune: COMMUNE, kind: 'voluntary', year: 2025 };
+    case 'UnemploymentInsuranceEnrolled':
+      return { enrolmentId: id, beneficiaryRef: ref, commune: COMMUNE, year: 2025 };
+    case 'CleanWaterConnected':
+      return { connectionId: id, householdRef: ref, commune: COMMUNE, source: 'piped' };
+    case 'HygienicLatrineCompleted':
+      return { latrineId: id, facilityKind: 'household', facilityRef: ref, commune: COMMUNE };
+    case 'JobPlaced':
+      return {
+        placementId: id,
+        workerRef: ref,
+        commune: COMMUNE,
+        employer: 'Công ty May Ninh Thuận',
+        kind: 'domestic',
+      };
+    case 'PolicyLoanDisbursed':
+      return {
+        loanId: id,
+        borrowerRef: ref,
+        commune: COMMUNE,
+        programme: 'ho-ngheo',
+        amountVnd: 50_000_000,
+        termMonths: 36,
+      };
+    case 'AllowanceGranted':
+      return {
+        grantId: id,
+        beneficiaryRef: ref,
+        programme: 'tro-cap-xa-hoi',
+        monthlyAmountVnd: 540_000,
+        commune: COMMUNE,
+      };
+    case 'MeasurementRecorded':
+      return {
+        measurementId: id,
+        indicatorKey: '',
+        orgUnit: COMMUNE,
+        period: '2025',
+        value: 50,
+        method: 'survey',
+        source: 'survey 2025',
+      };
+  }
+}
+
+/** One action per indicator that moves it, by its first rule (filters and measurements honoured). */
+function oneActionPerIndicator(seed: PlanSeed, log: EventLog): RecordedEvent[] {
+  return seed.indicators.map(({ definition }, n) => {
+    const rule = definition.contributions[0];
+    const data = actionData(rule.event, n);
+    if (isMeasurementRule(rule)) {
+      data.indicatorKey = definition.key;
+      data.value = definition.kind === 'qualitative' ? 1 : 50;
+    } else {
+      for (const [field, expected] of Object.entries(rule.where))
+        data[field] = Array.isArray(expected) ? expected[0] : expected;
+    }
+    return log.record(`action-${definition.key}`, rule.event, data, {
+      orgUnit: COMMUNE,
+      occurredAt: '2025-05-10',
+    });
+  });
+}
+
+describe('the projections over the Bác Ái plan seeds', () => {
+  let seed: PlanSeed;
+  let plan: PlanModel;
+  let projections: ProjectionDefinition[];
+  let planEvents: RecordedEvent[];
+  let actions: RecordedEvent[];
+  let docs: Map<string, ProjectedDocuments>;
+
+  beforeAll(() => {
+    seed = readSeedFiles(SEEDS);
+    plan = planModelFromSeed(seed);
+    projections = createLedgerProjections(plan);
+    const log = new EventLog({ agency: 'UBND-BAC-AI', orgUnit: 'NT-BAC-AI' });
+    planEvents = recordSeed(log, seed);
+    actions = oneActionPerIndicator(seed, log);
+    docs = new Map(projections.map((p) => [p.name, project(p, [...planEvents, ...actions])]));
+  });
+
+  it('rolls the communes up the real tree, the 2025 communes to Khánh Hòa and, when wholly from Bác Ái, to the district', () => {
+    expect(plan.planOrgUnit).toBe('NT-BAC-AI');
+    expect(plan.rollUps[COMMUNE]).toEqual(['NT-BAC-AI', 'NINH-THUAN']);
+    expect(plan.rollUps['KH-BAC-AI-DONG']).toEqual(['KHANH-HOA', 'NT-BAC-AI']);
+    expect(plan.rollUps['KH-BAC-AI-TAY']).toEqual(['KHANH-HOA', 'NT-BAC-AI']);
+    // Mỹ Sơn also took Ninh Sơn's commune: its events cannot be split, so they stay out of the district.
+    expect(plan.rollUps['KH-MY-SON']).toEqual(['KHANH-HOA']);
+    expect(plan.latestUnit[COMMUNE]).toBe('KH-BAC-AI-DONG');
+  });
+
+  it('gives every indicator of the seeds a document from one action, in the commune and in the district', () => {
+    expect(ACTION_EVENT_TYPES.length).toBeGreaterThan(0);
+    const months = docs.get('indicator-progress')!.all<IndicatorMonthDoc>(INDICATOR_MONTHS);
+    const missing = seed.indicators
+      .map(({ definition }) => definition.key)
+      .filter(
+        (key) =>
+          !months.some((d) => d.indicatorKey === key && d.orgUnit === COMMUNE && d.events > 0) ||
+          !months.some((d) => d.indicatorKey === key && d.orgUnit === 'NT-BAC-AI' && d.events > 0),
+      );
+    expect(missing).toEqual([]);
+  });
+
+  it('reads every 2030 target as of a date with a status: sums for the district, measurements where measured', () => {
+    const months = docs.get('indicator-progress')!.all<IndicatorMonthDoc>(INDICATOR_MONTHS);
+    for (const { definition, target } of seed.indicators.filter(
+      (i) => i.definition.section === TARGETS_SECTION,
+    )) {
+      // A measurement of a commune is not averaged into the district: the district has a figure of its own.
+      const unit =
+        definition.kind === 'measured' || definition.kind === 'qualitative' ? COMMUNE : 'NT-BAC-AI';
+      const result = progressAsOf(
+        months.filter((d) => d.indicatorKey === definition.key && d.orgUnit === unit),
+        '2025-12-31',
+        definition,
+        target,
+        ratioBaselinesFor(plan, definition, unit),
+      );
+      expect([
+        definition.key,
+        ['achieved', 'on_track', 'at_risk', 'off_track'].includes(result.status),
+      ]).toEqual([definition.key, true]);
+    }
+  });
+
+  it('catalogs every org unit, agency and indicator of the seeds, each II.2 indicator with its target and lead', () => {
+    const catalog = docs.get('plan-catalog')!;
+    expect(catalog.ids(ORG_UNITS)).toEqual(seed.orgUnits.map((u) => u.code).sort());
+    expect(catalog.ids(AGENCIES)).toEqual(seed.agencies.map((a) => a.code).sort());
+    const indicators = catalog.all<IndicatorDoc>(INDICATORS);
+    expect(indicators).toHaveLength(seed.indicators.length);
+    for (const doc of indicators.filter((d) => d.section === TARGETS_SECTION)) {
+      expect([doc.key, doc.target !== null, doc.lead !== null]).toEqual([doc.key, true, true]);
+    }
+    expect(
+      catalog.get<IndicatorDoc>(INDICATORS, 'clean_water_households')?.baselineValues.households?.[COMMUNE],
+    ).toBe(1238);
+  });
+
+  it('keeps a trail document for every event, plan and actions alike', () => {
+    expect(docs.get('inspection-trail')!.ids('trail')).toHaveLength(planEvents.length + actions.length);
+  });
+});
