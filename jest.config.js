@@ -9,6 +9,8 @@ const moduleNameMapper = {
   '^@ledger/ledger/(.*)$': '<rootDir>/libs/ledger/src/$1',
   '^@ledger/verifiable-log$': '<rootDir>/libs/verifiable-log/src',
   '^@ledger/verifiable-log/(.*)$': '<rootDir>/libs/verifiable-log/src/$1',
+  '^@ledger/read-store$': '<rootDir>/libs/read-store/src',
+  '^@ledger/projections$': '<rootDir>/libs/projections/src',
 };
 const transform = {
   '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }],

@@ -1,0 +1,425 @@
+// The embedded ReadStore: one sqlite file (better-sqlite3), separate from the event log, in WAL mode.
+// Reads are single statements, so each sees one snapshot: a reader never sees half a batch or half a
+// switch-over, even from another process.
+import { createHash } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { decodeCursor, encodeCursor, querySignature, type CursorKey } from '../cursor';
+import {
+  CheckpointConflictError,
+  GenerationNotFoundError,
+  ReadStoreArgumentError,
+  ReadStoreUnavailableError,
+} from '../read-store.errors';
+import type { CommitBatch, DocumentRef, GenerationId, GenerationInfo, ReadStore } from '../read-store.port';
+import type { Filter, FindQuery, Page } from '../read-store.query';
+import {
+  checkCollection,
+  checkCommitBatch,
+  checkDocumentId,
+  checkField,
+  checkNonNegativeInteger,
+  checkProjectionName,
+  checkRefs,
+  normalizeFilter,
+  normalizeFind,
+  serializeDocument,
+  type NormalizedOrder,
+} from '../read-store.validation';
+import { toReadStoreError } from './sqlite-errors';
+import {
+  collectionScope,
+  compileAfter,
+  compileOrder,
+  compileWhere,
+  literal,
+  valueExpr,
+  type SqlParam,
+} from './sqlite-query';
+import { configureConnection, migrate, SCHEMA_VERSION } from './sqlite-schema';
+import { prepareStatements, type GenerationRow, type Statements } from './sqlite-statements';
+
+/** The file name of the read store inside the data directory (the event log is events.db beside it). */
+export const SQLITE_READ_STORE_FILE = 'read.db';
+
+export interface SqliteReadStoreOptions {
+  /** How long a call waits for another process holding the file's write lock. Default 5000. */
+  busyTimeoutMs?: number;
+}
+
+/** Settings of the open connection, for health checks and tests. */
+export interface SqliteReadStoreDiagnostics {
+  path: string;
+  journalMode: string;
+  /** 1 = NORMAL. */
+  synchronous: number;
+  busyTimeoutMs: number;
+  schemaVersion: number;
+}
+
+/**
+ * Rows deleted per statement when dropping a generation (about 30 µs a row with two expression indexes), so
+ * that the background drop of a big generation never blocks the event loop for long.
+ */
+const PURGE_CHUNK = 500;
+/** Query shapes are few (one per endpoint and filter combination); the bound only guards against a leak. */
+const MAX_CACHED_STATEMENTS = 256;
+const MAX_INDEX_FIELDS = 6;
+
+interface CompiledFind {
+  sql: string;
+  params: SqlParam[];
+  signature: string;
+  orderBy: NormalizedOrder[];
+  limit: number;
+}
+
+type FindRow = { id: string; doc: string } & Record<`k${number}`, CursorKey>;
+
+export class SqliteReadStore implements ReadStore {
+  private readonly db: Database.Database;
+  private readonly statements: Statements;
+  private readonly cache = new Map<string, Database.Statement<SqlParam[], unknown>>();
+  private readonly commitTransaction: Database.Transaction<
+    (batch: CommitBatch, docs: (string | null)[]) => void
+  >;
+  private purging: Promise<void> = Promise.resolve();
+  private closed = false;
+
+  /** Opens (creating the directory, file and schema when missing) the store at `path`. */
+  constructor(
+    readonly path: string,
+    options: SqliteReadStoreOptions = {},
+  ) {
+    const inMemory = path === ':memory:';
+    let db: Database.Database | undefined;
+    try {
+      if (!inMemory) mkdirSync(dirname(resolve(path)), { recursive: true });
+      db = new Database(path);
+      configureConnection(db, { busyTimeoutMs: options.busyTimeoutMs ?? 5000 }, inMemory);
+      migrate(db);
+      this.statements = prepareStatements(db);
+      this.db = db;
+    } catch (error) {
+      db?.close();
+      const mapped = toReadStoreError(error, `open ${path}`);
+      throw mapped instanceof ReadStoreUnavailableError
+        ? mapped
+        : new ReadStoreUnavailableError(`cannot open read store ${path}: ${mapped.message}`, error);
+    }
+    this.commitTransaction = this.db.transaction((batch: CommitBatch, docs: (string | null)[]) =>
+      this.applyCommit(batch, docs),
+    );
+    // Finishes a drop that a crash interrupted (switch-over done, documents not yet deleted). At once rather
+    // than in the background: it is rare, and a caller closing right away would otherwise leave it again.
+    try {
+      while (this.purgeStep() !== 'none');
+    } catch {
+      // Busy with another process: the next drop or open finishes it; readers never see dropped documents.
+    }
+  }
+
+  async get<T extends object = Record<string, unknown>>(collection: string, id: string): Promise<T | null> {
+    this.assertOpen('get');
+    checkCollection(collection);
+    checkDocumentId(id);
+    const row = this.query('get', () => this.statements.getActive.get(collection, id));
+    return row ? (JSON.parse(row.doc) as T) : null;
+  }
+
+  async find<T extends object = Record<string, unknown>>(
+    collection: string,
+    query?: FindQuery,
+  ): Promise<Page<T>> {
+    this.assertOpen('find');
+    const compiled = this.compileFind(collection, query);
+    const rows = this.query('find', () =>
+      this.statement<FindRow>(compiled.sql).all(...compiled.params, compiled.limit + 1),
+    );
+    const page = rows.slice(0, compiled.limit);
+    const items = page.map((row) => ({ id: row.id, doc: JSON.parse(row.doc) as T }));
+    if (rows.length <= compiled.limit) return { items };
+    const last = page[page.length - 1];
+    const keys = compiled.orderBy.map((_, i) => last[`k${i}`]);
+    return { items, nextCursor: encodeCursor(compiled.signature, { keys, id: last.id }) };
+  }
+
+  async count(collection: string, where?: Filter): Promise<number> {
+    this.assertOpen('count');
+    checkCollection(collection);
+    const filter = compileWhere(normalizeFilter(where));
+    const sql =
+      `SELECT COUNT(*) AS n FROM documents WHERE ${collectionScope(collection)}` +
+      (filter.sql ? ` AND ${filter.sql}` : '');
+    return this.query('count', () => this.statement<{ n: number }>(sql).get(...filter.params)?.n ?? 0);
+  }
+
+  async ensureIndexes(collection: string, indexes: readonly (readonly string[])[]): Promise<void> {
+    this.assertOpen('ensureIndexes');
+    checkCollection(collection);
+    if (!Array.isArray(indexes))
+      throw new ReadStoreArgumentError('indexes', 'must be an array of field lists');
+    const statements = indexes.map((fields, i) => {
+      if (!Array.isArray(fields) || fields.length === 0 || fields.length > MAX_INDEX_FIELDS) {
+        throw new ReadStoreArgumentError(`indexes[${i}]`, `must list 1 to ${MAX_INDEX_FIELDS} fields`);
+      }
+      fields.forEach((field, j) => checkField(field, `indexes[${i}][${j}]`));
+      const digest = createHash('sha256').update(fields.join(',')).digest('hex').slice(0, 12);
+      const name = `"rs_${collection}_${digest}"`;
+      const columns = ['generation', ...fields.map(valueExpr), 'id'].join(', ');
+      return `CREATE INDEX IF NOT EXISTS ${name} ON documents (${columns}) WHERE collection = ${literal(collection)}`;
+    });
+    this.query('ensureIndexes', () =>
+      this.db.transaction(() => statements.forEach((s) => this.db.exec(s)))(),
+    );
+  }
+
+  async activeGeneration(projection: string): Promise<GenerationInfo | null> {
+    this.assertOpen('activeGeneration');
+    checkProjectionName(projection);
+    const row = this.query('activeGeneration', () => this.statements.activeGeneration.get(projection));
+    return row ? toInfo(row) : null;
+  }
+
+  async getCheckpoint(projection: string, generation?: GenerationId): Promise<number> {
+    this.assertOpen('getCheckpoint');
+    checkProjectionName(projection);
+    if (generation === undefined) return (await this.activeGeneration(projection))?.checkpoint ?? 0;
+    checkNonNegativeInteger(generation, 'generation');
+    return this.query('getCheckpoint', () => this.liveGeneration(projection, generation).checkpoint);
+  }
+
+  async loadDocuments(generation: GenerationId, refs: readonly DocumentRef[]): Promise<Array<object | null>> {
+    this.assertOpen('loadDocuments');
+    checkNonNegativeInteger(generation, 'generation');
+    const checked = checkRefs(refs);
+    // One read transaction: every document from the same snapshot.
+    return this.query('loadDocuments', () =>
+      this.db.transaction(() =>
+        checked.map(({ collection, id }) => {
+          const row = this.statements.getInGeneration.get(generation, collection, id);
+          return row ? (JSON.parse(row.doc) as object) : null;
+        }),
+      )(),
+    );
+  }
+
+  async commit(batch: CommitBatch): Promise<void> {
+    this.assertOpen('commit');
+    checkCommitBatch(batch);
+    // Serialized before the transaction: a document that is not JSON refuses the batch with nothing written.
+    const docs = batch.writes.map((write, i) =>
+      write.doc === null ? null : serializeDocument(write.doc, `writes[${i}].doc`),
+    );
+    this.query('commit', () => this.commitTransaction.immediate(batch, docs));
+  }
+
+  async beginRebuild(projection: string, version: number): Promise<GenerationId> {
+    this.assertOpen('beginRebuild');
+    checkProjectionName(projection);
+    checkNonNegativeInteger(version, 'version');
+    const id = this.query('beginRebuild', () =>
+      this.db
+        .transaction(() => {
+          this.statements.dropBuilding.run(projection);
+          return Number(this.statements.insertGeneration.run(projection, version).lastInsertRowid);
+        })
+        .immediate(),
+    );
+    this.schedulePurge();
+    return id;
+  }
+
+  async switchOver(projection: string, generation: GenerationId): Promise<void> {
+    this.assertOpen('switchOver');
+    checkProjectionName(projection);
+    checkNonNegativeInteger(generation, 'generation');
+    this.query('switchOver', () =>
+      this.db
+        .transaction(() => {
+          const row = this.liveGeneration(projection, generation);
+          if (row.state === 'active') return;
+          this.statements.dropActive.run(projection);
+          this.statements.setState.run('active', generation);
+        })
+        .immediate(),
+    );
+    this.schedulePurge();
+  }
+
+  async discardRebuild(projection: string, generation: GenerationId): Promise<void> {
+    this.assertOpen('discardRebuild');
+    checkProjectionName(projection);
+    checkNonNegativeInteger(generation, 'generation');
+    this.query('discardRebuild', () =>
+      this.db
+        .transaction(() => {
+          const row = this.liveGeneration(projection, generation);
+          if (row.state === 'active') {
+            throw new ReadStoreArgumentError(
+              'generation',
+              `${generation} is active; only a rebuild can be discarded`,
+            );
+          }
+          this.statements.setState.run('dropped', generation);
+        })
+        .immediate(),
+    );
+    this.schedulePurge();
+  }
+
+  /** Stops dropping generations (the rest is finished on the next open) and closes the file. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.purging;
+    try {
+      this.db.close();
+    } catch (error) {
+      throw toReadStoreError(error, 'close');
+    }
+  }
+
+  diagnostics(): SqliteReadStoreDiagnostics {
+    this.assertOpen('diagnostics');
+    return this.query('diagnostics', () => ({
+      path: this.path,
+      journalMode: String(this.db.pragma('journal_mode', { simple: true })),
+      synchronous: Number(this.db.pragma('synchronous', { simple: true })),
+      busyTimeoutMs: Number(this.db.pragma('busy_timeout', { simple: true })),
+      schemaVersion: SCHEMA_VERSION,
+    }));
+  }
+
+  /** sqlite's plan for a find, one line per step: shows whether an index made by ensureIndexes is used. */
+  queryPlan(collection: string, query?: FindQuery): string[] {
+    this.assertOpen('queryPlan');
+    const compiled = this.compileFind(collection, query);
+    return this.query('queryPlan', () =>
+      this.db
+        .prepare<SqlParam[], { detail: string }>(`EXPLAIN QUERY PLAN ${compiled.sql}`)
+        .all(...compiled.params, compiled.limit + 1)
+        .map((row) => row.detail),
+    );
+  }
+
+  private applyCommit(batch: CommitBatch, docs: (string | null)[]): void {
+    const row = this.liveGeneration(batch.projection, batch.generation);
+    if (row.checkpoint !== batch.expectedCheckpoint) {
+      throw new CheckpointConflictError(
+        batch.projection,
+        batch.generation,
+        batch.expectedCheckpoint,
+        row.checkpoint,
+      );
+    }
+    const owned = new Set<string>();
+    batch.writes.forEach((write, i) => {
+      if (!owned.has(write.collection)) {
+        this.statements.claimCollection.run(write.collection, batch.projection);
+        const owner = this.statements.collectionOwner.get(write.collection)?.projection;
+        if (owner !== batch.projection) {
+          throw new ReadStoreArgumentError(
+            `writes[${i}].collection`,
+            `${write.collection} is written by projection ${String(owner)}`,
+          );
+        }
+        owned.add(write.collection);
+      }
+      const doc = docs[i];
+      if (doc === null) this.statements.remove.run(batch.generation, write.collection, write.id);
+      else this.statements.upsert.run(batch.generation, write.collection, write.id, doc);
+    });
+    this.statements.setCheckpoint.run(batch.checkpoint, batch.generation);
+  }
+
+  /** The generation, when it belongs to the projection and is not dropped; else GenerationNotFoundError. */
+  private liveGeneration(projection: string, generation: GenerationId): GenerationRow {
+    const row = this.statements.generation.get(generation);
+    if (!row || row.projection !== projection || row.state === 'dropped') {
+      throw new GenerationNotFoundError(projection, generation);
+    }
+    return row;
+  }
+
+  private compileFind(collection: string, query: FindQuery | undefined): CompiledFind {
+    checkCollection(collection);
+    const q = normalizeFind(query);
+    const signature = querySignature(collection, q.orderBy);
+    const where = compileWhere(q.where);
+    const after = q.after
+      ? compileAfter(q.orderBy, decodeCursor(q.after, signature, q.orderBy.length))
+      : { sql: '', params: [] };
+    const keys = q.orderBy.map((o, i) => `, ${valueExpr(o.field)} AS k${i}`).join('');
+    const conditions = [collectionScope(collection), where.sql, after.sql].filter((s) => s.length > 0);
+    return {
+      sql:
+        `SELECT id, doc${keys} FROM documents WHERE ${conditions.join(' AND ')} ` +
+        `ORDER BY ${compileOrder(q.orderBy)} LIMIT ?`,
+      params: [...where.params, ...after.params],
+      signature,
+      orderBy: q.orderBy,
+      limit: q.limit,
+    };
+  }
+
+  private statement<R>(sql: string): Database.Statement<SqlParam[], R> {
+    let statement = this.cache.get(sql);
+    if (!statement) {
+      if (this.cache.size >= MAX_CACHED_STATEMENTS) this.cache.clear();
+      statement = this.db.prepare<SqlParam[], unknown>(sql);
+      this.cache.set(sql, statement);
+    }
+    return statement as Database.Statement<SqlParam[], R>;
+  }
+
+  /**
+   * Deletes the documents of dropped generations in the background, a chunk at a time, one purge at a time.
+   * Not awaited by the calls that drop: readers stopped seeing those documents when the drop committed, and
+   * deleting a big generation takes seconds.
+   */
+  private schedulePurge(): void {
+    this.purging = this.purging.then(() => this.purgeDropped());
+  }
+
+  private async purgeDropped(): Promise<void> {
+    try {
+      for (let step = this.purgeStep(); step !== 'none' && !this.closed; step = this.purgeStep()) {
+        if (step === 'chunk') await new Promise((resolve) => setImmediate(resolve));
+      }
+    } catch {
+      // Dropped documents are invisible to readers already; whatever is left is purged on the next drop or open.
+    }
+  }
+
+  /** Deletes up to PURGE_CHUNK documents of a dropped generation and forgets the generation once it is empty. */
+  private purgeStep(): 'none' | 'chunk' | 'generation' {
+    const dropped = this.statements.dropped.get();
+    if (!dropped) return 'none';
+    if (this.statements.purgeChunk.run(dropped.id, PURGE_CHUNK).changes === PURGE_CHUNK) return 'chunk';
+    this.statements.forgetGeneration.run(dropped.id);
+    return 'generation';
+  }
+
+  private query<T>(action: string, run: () => T): T {
+    try {
+      return run();
+    } catch (error) {
+      throw toReadStoreError(error, action);
+    }
+  }
+
+  private assertOpen(action: string): void {
+    if (this.closed) throw new ReadStoreUnavailableError(`read store ${this.path} is closed (${action})`);
+  }
+}
+
+function toInfo(row: GenerationRow): GenerationInfo {
+  return { projection: row.projection, generation: row.id, version: row.version, checkpoint: row.checkpoint };
+}
+
+/** Opens the sqlite read store at `path`, e.g. join(dataDir, SQLITE_READ_STORE_FILE) (see SqliteReadStore). */
+export function openSqliteReadStore(path: string, options?: SqliteReadStoreOptions): SqliteReadStore {
+  return new SqliteReadStore(path, options);
+}

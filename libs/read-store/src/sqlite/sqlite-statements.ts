@@ -1,0 +1,67 @@
+// Prepared statements of the sqlite read store that do not depend on a query's shape.
+import type Database from 'better-sqlite3';
+
+export type GenerationState = 'building' | 'active' | 'dropped';
+
+export interface GenerationRow {
+  id: number;
+  projection: string;
+  version: number;
+  state: GenerationState;
+  checkpoint: number;
+}
+
+const GENERATION_COLUMNS = 'id, projection, version, state, checkpoint';
+
+export function prepareStatements(db: Database.Database) {
+  return {
+    getActive: db.prepare<[string, string], { doc: string }>(
+      `SELECT d.doc FROM collections c
+         JOIN generations g ON g.projection = c.projection AND g.state = 'active'
+         JOIN documents d ON d.generation = g.id AND d.collection = c.name
+       WHERE c.name = ? AND d.id = ?`,
+    ),
+    getInGeneration: db.prepare<[number, string, string], { doc: string }>(
+      'SELECT doc FROM documents WHERE generation = ? AND collection = ? AND id = ?',
+    ),
+    upsert: db.prepare<[number, string, string, string], void>(
+      `INSERT INTO documents (generation, collection, id, doc) VALUES (?, ?, ?, ?)
+       ON CONFLICT (generation, collection, id) DO UPDATE SET doc = excluded.doc`,
+    ),
+    remove: db.prepare<[number, string, string], void>(
+      'DELETE FROM documents WHERE generation = ? AND collection = ? AND id = ?',
+    ),
+    claimCollection: db.prepare<[string, string], void>(
+      'INSERT INTO collections (name, projection) VALUES (?, ?) ON CONFLICT (name) DO NOTHING',
+    ),
+    collectionOwner: db.prepare<[string], { projection: string }>(
+      'SELECT projection FROM collections WHERE name = ?',
+    ),
+    generation: db.prepare<[number], GenerationRow>(
+      `SELECT ${GENERATION_COLUMNS} FROM generations WHERE id = ?`,
+    ),
+    activeGeneration: db.prepare<[string], GenerationRow>(
+      `SELECT ${GENERATION_COLUMNS} FROM generations WHERE projection = ? AND state = 'active'`,
+    ),
+    setCheckpoint: db.prepare<[number, number], void>('UPDATE generations SET checkpoint = ? WHERE id = ?'),
+    insertGeneration: db.prepare<[string, number], void>(
+      `INSERT INTO generations (projection, version, state, checkpoint) VALUES (?, ?, 'building', 0)`,
+    ),
+    dropBuilding: db.prepare<[string], void>(
+      `UPDATE generations SET state = 'dropped' WHERE projection = ? AND state = 'building'`,
+    ),
+    dropActive: db.prepare<[string], void>(
+      `UPDATE generations SET state = 'dropped' WHERE projection = ? AND state = 'active'`,
+    ),
+    setState: db.prepare<[GenerationState, number], void>('UPDATE generations SET state = ? WHERE id = ?'),
+    dropped: db.prepare<[], { id: number }>(`SELECT id FROM generations WHERE state = 'dropped' LIMIT 1`),
+    purgeChunk: db.prepare<[number, number], void>(
+      'DELETE FROM documents WHERE rowid IN (SELECT rowid FROM documents WHERE generation = ? LIMIT ?)',
+    ),
+    forgetGeneration: db.prepare<[number], void>(
+      `DELETE FROM generations WHERE id = ? AND state = 'dropped'`,
+    ),
+  };
+}
+
+export type Statements = ReturnType<typeof prepareStatements>;
