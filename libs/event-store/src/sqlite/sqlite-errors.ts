@@ -16,6 +16,18 @@ const UNAVAILABLE_CODES = [
   /^SQLITE_NOLFS$/,
 ];
 
+/**
+ * Recognised by its name and `code`, not by instanceof: under jest each test file loads the driver's
+ * JavaScript anew while its native part (which creates the errors) is loaded once per process.
+ */
+function isSqliteError(error: unknown): error is Error & { code: string } {
+  return (
+    error instanceof Error &&
+    (error instanceof Database.SqliteError || error.name === 'SqliteError') &&
+    typeof (error as { code?: unknown }).code === 'string'
+  );
+}
+
 function isClosedConnectionError(error: unknown): boolean {
   return error instanceof TypeError && /database connection is not open/i.test(error.message);
 }
@@ -29,7 +41,7 @@ export function toEventStoreError(error: unknown, action: string): Error {
   if (error instanceof EventStoreError) return error;
   if (isClosedConnectionError(error))
     return new StoreUnavailableError(`event store is closed (${action})`, error);
-  if (error instanceof Database.SqliteError) {
+  if (isSqliteError(error)) {
     if (UNAVAILABLE_CODES.some((pattern) => pattern.test(error.code))) {
       return new StoreUnavailableError(
         `event store unavailable during ${action}: ${error.code}: ${error.message}`,
