@@ -1,7 +1,14 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { LedgerModule, type LedgerConfig } from '@ledger/ledger';
 import { commandControllers } from './http/commands';
+import { AgenciesHttpController } from './http/read/agencies.http.controller';
+import { AgencyTrailHttpController } from './http/read/agency-trail.http.controller';
+import { BeneficiariesHttpController } from './http/read/beneficiaries.http.controller';
+import { ReportsHttpController } from './http/read/reports.http.controller';
+import { TrailHttpController } from './http/read/trail.http.controller';
 import { EventsHttpController } from './http/read/events.http.controller';
+import { IndicatorsHttpController } from './http/read/indicators.http.controller';
+import { OrgUnitsHttpController } from './http/read/org-units.http.controller';
 import { HealthHttpController } from './http/read/health.http.controller';
 import { StreamsHttpController } from './http/read/streams.http.controller';
 import { PlanSeedOnStart } from './plan-seed-on-start';
@@ -11,8 +18,20 @@ export class AppModule {
   static forRoot(config: LedgerConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [LedgerModule.forRoot(config)],
-      controllers: [...commandControllers, EventsHttpController, StreamsHttpController, HealthHttpController],
+      imports: [LedgerModule.forRoot(config, { runProjections: config.projectionsInApi })],
+      controllers: [
+        ...commandControllers,
+        EventsHttpController,
+        StreamsHttpController,
+        HealthHttpController,
+        OrgUnitsHttpController,
+        AgenciesHttpController,
+        IndicatorsHttpController,
+        AgencyTrailHttpController,
+        TrailHttpController,
+        BeneficiariesHttpController,
+        ReportsHttpController,
+      ],
       providers: [PlanSeedOnStart],
     };
   }

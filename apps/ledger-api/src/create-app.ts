@@ -15,6 +15,7 @@ export async function createApp(
 ): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bodyParser: false,
+    abortOnError: false,
     ...(options.logger === false ? { logger: false } : {}),
   });
   app.enableShutdownHooks();

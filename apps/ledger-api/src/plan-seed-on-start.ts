@@ -15,9 +15,9 @@ export class PlanSeedOnStart implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.seedOnStart) return;
     const started = Date.now();
-    const report = await this.seeder.seedFolder(this.config.seedOnStart);
+    const report = await this.seeder.seedFolder(this.config.seedDir);
     this.logger.log(
-      `plan ${report.planId} from ${this.config.seedOnStart}: ${report.facts} facts, ${report.appended} appended, ` +
+      `plan ${report.planId} from ${this.config.seedDir}: ${report.facts} facts, ${report.appended} appended, ` +
         `${report.alreadyRecorded} already recorded (${Date.now() - started} ms)`,
     );
   }

@@ -1,15 +1,29 @@
 // The application core shared by the api, the projector and the cli: configuration, the ports bound to
 // their adapters, and the CQRS command and query handlers.
-import { Inject, Module, type DynamicModule, type OnApplicationShutdown, type Type } from '@nestjs/common';
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { EVENT_STORE, type EventStore } from '@ledger/event-store';
+import { EVENT_STORE } from '@ledger/event-store';
+import { READ_STORE } from '@ledger/read-store';
 import * as commands from './commands';
 import { LEDGER_CONFIG, type LedgerConfig } from './config/ledger-config';
 import { eventStoreProvider } from './infrastructure/event-store.provider';
 import { pseudonymizerProvider } from './infrastructure/pseudonymizer.provider';
+import { readStoreProvider } from './infrastructure/read-store.provider';
+import { RUN_PROJECTIONS, StoresLifecycle } from './infrastructure/stores-lifecycle';
+import {
+  PLAN_MODEL,
+  planModelProvider,
+  PROJECTION_RUNNER,
+  projectionRunnerProvider,
+} from './read/projections.providers';
 import { PlanSeeder } from './plan/plan-seeder';
 import { PSEUDONYMIZER } from './pseudonym/pseudonymizer';
+import { FindDocumentsHandler } from './queries/find-documents/find-documents.handler';
+import { GetDocumentHandler } from './queries/get-document/get-document.handler';
 import { GetEventHandler } from './queries/get-event/get-event.handler';
+import { GetAgencyTrailHandler } from './queries/get-agency-trail/get-agency-trail.handler';
+import { GetIndicatorProgressHandler } from './queries/get-indicator-progress/get-indicator-progress.handler';
+import { GetReportHandler } from './queries/get-report/get-report.handler';
 import { GetHealthHandler } from './queries/get-health/get-health.handler';
 import { GetStreamHandler } from './queries/get-stream/get-stream.handler';
 import { AggregateCommandExecutor } from './write/aggregate-command-executor';
@@ -18,18 +32,21 @@ import { checkUpcasters } from './write/upcasting';
 const commandHandlers = Object.values(commands).filter(
   (value) => typeof value === 'function' && value.name.endsWith('Handler'),
 ) as Type<unknown>[];
-const queryHandlers = [GetEventHandler, GetStreamHandler, GetHealthHandler];
-
-class StoreLifecycle implements OnApplicationShutdown {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
-  async onApplicationShutdown(): Promise<void> {
-    await this.store.close();
-  }
-}
+const queryHandlers = [
+  GetEventHandler,
+  GetStreamHandler,
+  GetHealthHandler,
+  FindDocumentsHandler,
+  GetDocumentHandler,
+  GetIndicatorProgressHandler,
+  GetAgencyTrailHandler,
+  GetReportHandler,
+];
 
 @Module({})
 export class LedgerModule {
-  static forRoot(config: LedgerConfig): DynamicModule {
+  /** `runProjections`: this process applies the projections (the api in embedded mode, the projector). */
+  static forRoot(config: LedgerConfig, options: { runProjections: boolean }): DynamicModule {
     checkUpcasters();
     return {
       module: LedgerModule,
@@ -37,15 +54,29 @@ export class LedgerModule {
       imports: [CqrsModule.forRoot()],
       providers: [
         { provide: LEDGER_CONFIG, useValue: config },
+        { provide: RUN_PROJECTIONS, useValue: options.runProjections },
         eventStoreProvider,
+        readStoreProvider,
+        planModelProvider,
+        projectionRunnerProvider,
         pseudonymizerProvider,
         AggregateCommandExecutor,
         PlanSeeder,
-        StoreLifecycle,
+        StoresLifecycle,
         ...commandHandlers,
         ...queryHandlers,
       ],
-      exports: [LEDGER_CONFIG, EVENT_STORE, PSEUDONYMIZER, AggregateCommandExecutor, PlanSeeder, CqrsModule],
+      exports: [
+        LEDGER_CONFIG,
+        EVENT_STORE,
+        READ_STORE,
+        PLAN_MODEL,
+        PROJECTION_RUNNER,
+        PSEUDONYMIZER,
+        AggregateCommandExecutor,
+        PlanSeeder,
+        CqrsModule,
+      ],
     };
   }
 }

@@ -21,8 +21,11 @@ export interface LedgerConfig {
   pseudonymKey?: string;
   /** Largest JSON body accepted, e.g. "100kb". */
   bodyLimit: string;
-  /** Plan folder loaded at start-up (idempotent), or null to load none. */
-  seedOnStart: string | null;
+  /** The plan folder: loaded at start-up when seedOnStart, and the source of the projections' plan model. */
+  seedDir: string;
+  seedOnStart: boolean;
+  /** Run the projections inside the api process (the embedded default); else apps/projector runs them. */
+  projectionsInApi: boolean;
 }
 
 export class ConfigError extends Error {
@@ -111,10 +114,16 @@ export function loadConfig(env: Env = readEnvironment()): LedgerConfig {
   if (!/^\d+(b|kb|mb)$/i.test(bodyLimit))
     problems.push(`LEDGER_BODY_LIMIT: "${bodyLimit}" is not a size like 100kb`);
 
-  const seedText = (str('LEDGER_SEED_ON_START') ?? 'true').toLowerCase();
-  if (!['true', 'false'].includes(seedText))
-    problems.push(`LEDGER_SEED_ON_START: "${seedText}" is not true or false`);
-  const seedOnStart = seedText === 'false' ? null : resolve(str('LEDGER_SEED_DIR') ?? 'seeds');
+  const flag = (key: string, fallback: boolean): boolean => {
+    const text = (str(key) ?? String(fallback)).toLowerCase();
+    if (!['true', 'false'].includes(text)) problems.push(`${key}: "${text}" is not true or false`);
+    return text === 'true';
+  };
+  const seedOnStart = flag('LEDGER_SEED_ON_START', true);
+  const projectionsInApi = flag(
+    'LEDGER_PROJECTIONS_IN_API',
+    eventStore === 'sqlite' && readStore === 'sqlite',
+  );
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {
@@ -127,6 +136,8 @@ export function loadConfig(env: Env = readEnvironment()): LedgerConfig {
     mongoUrl,
     pseudonymKey,
     bodyLimit,
+    seedDir: resolve(str('LEDGER_SEED_DIR') ?? 'seeds'),
     seedOnStart,
+    projectionsInApi,
   };
 }

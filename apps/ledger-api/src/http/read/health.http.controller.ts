@@ -13,7 +13,7 @@ export class HealthHttpController {
   @ApiOperation({ summary: 'Whether the stores are reachable (503 when not) and how far projections lag' })
   async get(@Res({ passthrough: true }) response: Response): Promise<HealthReport> {
     const report = await this.queries.execute(new GetHealthQuery());
-    if (report.status !== 'ok') response.status(503);
+    if (report.status === 'unavailable') response.status(503);
     return report;
   }
 }

@@ -1,10 +1,27 @@
 import { Query } from '@nestjs/cqrs';
 
-export interface HealthReport {
+export interface StoreHealth {
+  kind: string;
   status: 'ok' | 'unavailable';
-  eventStore: { kind: string; status: 'ok' | 'unavailable'; headPosition?: number; error?: string };
-  /** Filled in once projections run; how far each one lags behind the store's head. */
-  projections: Array<{ name: string; position: number; lag: number }>;
+  error?: string;
+}
+
+export interface ProjectionHealth {
+  name: string;
+  state: string;
+  /** Position of the last event readers of this projection see. */
+  checkpoint: number;
+  /** Events committed but not yet in this projection's documents. */
+  lag: number;
+  lastError?: string;
+}
+
+export interface HealthReport {
+  /** ok when both stores answer and no projection has failed. */
+  status: 'ok' | 'degraded' | 'unavailable';
+  eventStore: StoreHealth & { headPosition?: number };
+  readStore: StoreHealth;
+  projections: ProjectionHealth[];
 }
 
 export class GetHealthQuery extends Query<HealthReport> {}

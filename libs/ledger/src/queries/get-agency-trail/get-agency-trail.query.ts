@@ -1,0 +1,26 @@
+import { Query } from '@nestjs/cqrs';
+import type { AgencyTrailDoc, OpenCaseStepDoc } from '@ledger/domain';
+import type { IndicatorProgressView } from '../get-indicator-progress/get-indicator-progress.query';
+
+export interface AgencyTrailView {
+  agency: string;
+  asOf: string;
+  /** Actions, corrections made and received, per officer; null when the agency has recorded nothing yet. */
+  trail: AgencyTrailDoc | null;
+  /** Open case steps it recorded last or answers for by succession, soonest due first. */
+  openSteps: OpenCaseStepDoc[];
+  /** Those whose next step was due before asOf. */
+  pastDue: OpenCaseStepDoc[];
+  /** The indicators it leads, with their status as of asOf. */
+  indicators: IndicatorProgressView[];
+}
+
+export class GetAgencyTrailQuery extends Query<AgencyTrailView> {
+  constructor(
+    readonly agency: string,
+    /** YYYY-MM-DD; default today. */
+    readonly asOf: string | undefined,
+  ) {
+    super();
+  }
+}

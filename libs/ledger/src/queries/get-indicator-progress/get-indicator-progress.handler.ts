@@ -1,0 +1,80 @@
+// Reads an indicator's progress from the documents of the plan-catalog and indicator-progress projections:
+// the catalog gives the definition, the standing target (revisions included) and the recorded baselines;
+// the month documents give the figures. No event is read here.
+import { Inject } from '@nestjs/common';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import {
+  INDICATOR_MONTHS,
+  INDICATORS,
+  progressAsOf,
+  ratioBaselinesFor,
+  timeSeries,
+  type IndicatorDoc,
+  type IndicatorMonthDoc,
+  type PlanModel,
+} from '@ledger/domain';
+import { READ_STORE, type ReadStore } from '@ledger/read-store';
+import { ResourceNotFoundError } from '../../errors/ledger-errors';
+import { allDocuments } from '../../read/all-documents';
+import { PLAN_MODEL } from '../../read/projections.providers';
+import { GetIndicatorProgressQuery, type IndicatorProgressView } from './get-indicator-progress.query';
+
+@QueryHandler(GetIndicatorProgressQuery)
+export class GetIndicatorProgressHandler implements IQueryHandler<GetIndicatorProgressQuery> {
+  constructor(
+    @Inject(READ_STORE) private readonly store: ReadStore,
+    @Inject(PLAN_MODEL) private readonly plan: PlanModel,
+  ) {}
+
+  async execute(query: GetIndicatorProgressQuery): Promise<IndicatorProgressView> {
+    const indicator = await this.store.get<IndicatorDoc>(INDICATORS, query.indicatorKey);
+    if (!indicator?.definition) {
+      throw new ResourceNotFoundError(
+        'INDICATOR_NOT_FOUND',
+        `no indicator ${query.indicatorKey} in the plan`,
+      );
+    }
+    const orgUnit = query.orgUnit ?? this.plan.planOrgUnit;
+    const asOf = query.asOf ?? new Date().toISOString().slice(0, 10);
+    const months = await this.monthDocs(indicator.key, orgUnit, asOf.slice(0, 7));
+    const recorded = indicator.baselines.length > 0 ? indicator.baselines : this.plan.baselines;
+    const baselines = ratioBaselinesFor(this.plan, indicator.definition, orgUnit, recorded);
+    const progress = {
+      ...progressAsOf(months, asOf, indicator.definition, indicator.target, baselines),
+      orgUnit,
+    };
+    const view: IndicatorProgressView = {
+      indicator: {
+        key: indicator.key,
+        nameVi: indicator.nameVi,
+        nameEn: indicator.nameEn,
+        unit: indicator.unit,
+        kind: indicator.kind,
+        section: indicator.section,
+        lead: indicator.lead,
+        support: indicator.support,
+      },
+      progress,
+    };
+    if (query.withSeries) {
+      view.series = timeSeries(
+        months,
+        this.plan.periodFrom.slice(0, 7),
+        asOf.slice(0, 7),
+        indicator.definition,
+        baselines,
+      );
+    }
+    return view;
+  }
+
+  /** Every month document of the indicator in the org unit up to the month, oldest first. */
+  private monthDocs(indicatorKey: string, orgUnit: string, month: string): Promise<IndicatorMonthDoc[]> {
+    return allDocuments<IndicatorMonthDoc>(
+      this.store,
+      INDICATOR_MONTHS,
+      { indicatorKey, orgUnit, month: { lte: month } },
+      [{ field: 'month' }],
+    );
+  }
+}

@@ -1,0 +1,39 @@
+// The projections of the ledger, built from the plan folder's model (the org-unit tree for roll-ups, the
+// contribution rules, the programme norms), and the runner that applies them from the event store to the
+// read store.
+import { Logger, type FactoryProvider } from '@nestjs/common';
+import { createLedgerProjections, planModelFromSeed, type PlanModel } from '@ledger/domain';
+import { EVENT_STORE, type EventStore } from '@ledger/event-store';
+import { ProjectionRunner } from '@ledger/projections';
+import { READ_STORE, type ReadStore } from '@ledger/read-store';
+import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config';
+import { readSeedFiles } from '../plan/read-seed-files';
+import { upcastEvent } from '../write/upcasting';
+
+export const PLAN_MODEL = Symbol('PLAN_MODEL');
+export const PROJECTION_RUNNER = Symbol('PROJECTION_RUNNER');
+
+export const planModelProvider: FactoryProvider<PlanModel> = {
+  provide: PLAN_MODEL,
+  inject: [LEDGER_CONFIG],
+  useFactory: (config: LedgerConfig) => planModelFromSeed(readSeedFiles(config.seedDir)),
+};
+
+export const projectionRunnerProvider: FactoryProvider<ProjectionRunner> = {
+  provide: PROJECTION_RUNNER,
+  inject: [EVENT_STORE, READ_STORE, PLAN_MODEL],
+  useFactory: (eventStore: EventStore, readStore: ReadStore, plan: PlanModel) => {
+    const logger = new Logger('Projections');
+    return new ProjectionRunner({
+      eventStore,
+      readStore,
+      projections: createLedgerProjections(plan),
+      upcast: upcastEvent,
+      logger: {
+        log: (message: string) => logger.log(message),
+        warn: (message: string) => logger.warn(message),
+        error: (message: string) => logger.error(message),
+      },
+    });
+  },
+};
