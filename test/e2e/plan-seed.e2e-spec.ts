@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readSeedFiles } from '@ledger/ledger';
-import { headPosition, post } from './support/ledger-client';
+import { headPosition, post, untilProjected } from './support/ledger-client';
 import { at, officer, startTestLedger, type TestLedger } from './support/test-app';
 
 const supervisor = { ...officer('UBND-BAC-AI', 'pho-chu-tich'), 'X-Role': 'supervisor' };
@@ -26,6 +26,36 @@ describe('the plan loaded at start', () => {
     });
     const houses = await ledger.http().get('/streams/indicator-houses_built').expect(200);
     expect(houses.body.events[0]).toMatchObject({ type: 'IndicatorDefined', data: { key: 'houses_built' } });
+  });
+
+  it('lists the org units, agencies and every indicator with its target from the projections', async () => {
+    await untilProjected(ledger);
+    const communes = await ledger.http().get('/org-units?level=commune&limit=100').expect(200);
+    const codes = communes.body.items.map((u: { code: string }) => u.code);
+    expect(codes).toEqual(expect.arrayContaining(['BA-PHUOC-DAI', 'BA-PHUOC-THANG', 'BA-PHUOC-CHINH']));
+    const district = await ledger.http().get('/org-units/NT-BAC-AI').expect(200);
+    expect(district.body).toMatchObject({ code: 'NT-BAC-AI', level: 'district' });
+
+    const agencies = await ledger.http().get('/agencies?limit=500').expect(200);
+    expect(agencies.body.items.map((a: { code: string }) => a.code)).toEqual(
+      expect.arrayContaining(['LDTBXH-BAC-AI', 'TTYT-BAC-AI', 'BCHQS-BAC-AI']),
+    );
+
+    const listed: Array<{ indicator: { key: string }; targetText: string | null }> = [];
+    let cursor: string | undefined;
+    do {
+      const page = await ledger
+        .http()
+        .get(`/indicators?section=II.2&limit=20${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)
+        .expect(200);
+      listed.push(...page.body.items);
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    const planned = seed.indicators.filter((i) => i.definition.section === 'II.2');
+    expect(listed.map((i) => i.indicator.key).sort()).toEqual(planned.map((i) => i.definition.key).sort());
+    for (const item of listed) expect(item.targetText).toEqual(expect.any(String));
+    const houses = listed.find((i) => i.indicator.key === 'houses_built')!;
+    expect(houses).toMatchObject({ progress: { status: 'no_data', orgUnit: 'NT-BAC-AI' } });
   });
 
   it('appends nothing when the same folder is loaded again at the next start', async () => {

@@ -21,10 +21,11 @@ export async function housingCaseAt(
   ledger: TestLedger,
   upTo: 'registered' | 'funded' | 'started' | 'completed',
   citizenId = '058200000001',
+  commune = 'PHUOC-DAI',
 ): Promise<string> {
   const reg = await post(ledger, '/housing-cases', {
     householdHeadCitizenId: citizenId,
-    commune: 'PHUOC-DAI',
+    commune,
     category: 'poor',
     occurredAt: at('2026-03-02'),
   });
@@ -45,4 +46,18 @@ export async function housingCaseAt(
     if (state === upTo) break;
   }
   return caseId;
+}
+
+/** Waits until every projection has applied every committed event (read-your-writes for a test). */
+export async function untilProjected(ledger: TestLedger, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const res = await ledger.http().get('/health');
+    const projections = res.body.projections as Array<{ name: string; lag: number; state: string }>;
+    const failed = projections.filter((p) => p.state === 'failed');
+    if (failed.length > 0) throw new Error(`projections failed: ${JSON.stringify(res.body.projections)}`);
+    if (projections.length > 0 && projections.every((p) => p.lag === 0)) return;
+    if (Date.now() > deadline) throw new Error(`projections still lag: ${JSON.stringify(projections)}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
 }

@@ -1,0 +1,31 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsOptional, Matches } from 'class-validator';
+import { GetAgencyTrailQuery, type AgencyTrailView } from '@ledger/ledger';
+import { CodeParamPipe } from '../code-param.pipe';
+
+class AgencyTrailRequest {
+  @ApiPropertyOptional({
+    example: '2027-12-31',
+    description: 'Steps due before this day are past due; default today',
+  })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'asOf must be a date YYYY-MM-DD' })
+  asOf?: string;
+}
+
+@ApiTags('inspection')
+@Controller('agencies')
+export class AgencyTrailHttpController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get(':code/trail')
+  @ApiOperation({
+    summary:
+      'Accountability trail: actions recorded, corrections made and received, open steps past due, indicators led',
+  })
+  get(@Param('code', CodeParamPipe) code: string, @Query() q: AgencyTrailRequest): Promise<AgencyTrailView> {
+    return this.queries.execute(new GetAgencyTrailQuery(code, q.asOf));
+  }
+}

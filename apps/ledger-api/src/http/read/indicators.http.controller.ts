@@ -1,0 +1,89 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsISO8601, IsOptional, Matches } from 'class-validator';
+import { INDICATORS, type IndicatorDoc } from '@ledger/domain';
+import {
+  FindDocumentsQuery,
+  GetDocumentQuery,
+  GetIndicatorProgressQuery,
+  type DocumentPage,
+  type IndicatorProgressView,
+} from '@ledger/ledger';
+import type { Filter } from '@ledger/read-store';
+import { IndicatorKeyPipe } from '../indicator-key.pipe';
+import { PageRequest } from './page.request.dto';
+
+class ProgressRequest {
+  @ApiPropertyOptional({ example: 'BA-PHUOC-DAI', description: "Org unit; default the plan's district" })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/, { message: 'orgUnit must be an org unit code' })
+  orgUnit?: string;
+
+  @ApiPropertyOptional({ example: '2027-12-31', description: 'The state as of this date; default today' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'asOf must be a date YYYY-MM-DD' })
+  asOf?: string;
+}
+
+class IndicatorsRequest extends PageRequest {
+  @ApiPropertyOptional({ example: 'II.2', description: 'Only indicators of this section of the plan' })
+  @IsOptional()
+  @Matches(/^[IVX]+(\.\d+)*$/, { message: 'section must be like II.2' })
+  section?: string;
+
+  @ApiPropertyOptional({ example: 'NT-BAC-AI' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/, { message: 'orgUnit must be an org unit code' })
+  orgUnit?: string;
+
+  @ApiPropertyOptional({ example: '2027-12-31' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'asOf must be a date YYYY-MM-DD' })
+  asOf?: string;
+}
+
+/** Public: aggregates only (figures per org unit), never an event, an actor or a beneficiary. */
+@ApiTags('indicators')
+@Controller('indicators')
+export class IndicatorsHttpController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Every indicator of the plan with its target, current figure and status' })
+  async list(
+    @Query() q: IndicatorsRequest,
+  ): Promise<DocumentPage<IndicatorProgressView & { target: unknown }>> {
+    const where: Filter = q.section ? { section: q.section } : {};
+    const page = await this.queries.execute(
+      new FindDocumentsQuery<IndicatorDoc>(INDICATORS, where, [{ field: 'key' }], q.limit ?? 50, q.cursor),
+    );
+    const items = await Promise.all(
+      page.items
+        .filter((doc) => doc.definition !== null)
+        .map(async (doc) => ({
+          ...(await this.queries.execute(new GetIndicatorProgressQuery(doc.key, q.orgUnit, q.asOf, false))),
+          target: doc.target,
+          targetText: doc.targetText,
+          planText: doc.definition?.planText ?? null,
+        })),
+    );
+    return { items, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+  }
+
+  @Get(':key')
+  @ApiOperation({ summary: "One indicator's figure, target, forecast and status, with its monthly series" })
+  get(
+    @Param('key', IndicatorKeyPipe) key: string,
+    @Query() q: ProgressRequest,
+  ): Promise<IndicatorProgressView> {
+    return this.queries.execute(new GetIndicatorProgressQuery(key, q.orgUnit, q.asOf, true));
+  }
+
+  @Get(':key/definition')
+  @ApiOperation({ summary: "The indicator's definition (every version), target history and responsibility" })
+  definition(@Param('key', IndicatorKeyPipe) key: string): Promise<Record<string, unknown>> {
+    return this.queries.execute(new GetDocumentQuery(INDICATORS, key, 'INDICATOR_NOT_FOUND', 'indicator'));
+  }
+}

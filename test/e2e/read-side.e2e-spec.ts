@@ -1,0 +1,120 @@
+// Actions recorded over HTTP show up in indicator progress, the trails, beneficiary history and reports,
+// read from projection documents; corrections take contributions back; "as of" reads the past.
+import { housingCaseAt, post, untilProjected } from './support/ledger-client';
+import { at, startTestLedger, type TestLedger } from './support/test-app';
+
+const DISTRICT = 'NT-BAC-AI';
+
+describe('the read side over HTTP', () => {
+  let ledger: TestLedger;
+  let completions: string[];
+  beforeAll(async () => {
+    ledger = await startTestLedger({ seed: true });
+    const first = await housingCaseAt(ledger, 'completed', '058200000701', 'BA-PHUOC-DAI');
+    const second = await housingCaseAt(ledger, 'completed', '058200000702', 'BA-PHUOC-BINH');
+    completions = [];
+    for (const caseId of [first, second]) {
+      const stream = await ledger.http().get(`/streams/housing-case-${caseId}`).expect(200);
+      completions.push(stream.body.events[3].id);
+    }
+  });
+  afterAll(() => ledger.close());
+
+  const progress = async (key: string, query = '') => {
+    await untilProjected(ledger);
+    const res = await ledger.http().get(`/indicators/${key}${query}`).expect(200);
+    return res.body;
+  };
+
+  it('counts every completed house in its commune and rolled up to the district', async () => {
+    expect((await progress('houses_built', `?orgUnit=${DISTRICT}&asOf=2026-12-31`)).progress).toMatchObject({
+      value: 2,
+      orgUnit: DISTRICT,
+    });
+    expect((await progress('houses_built', '?orgUnit=BA-PHUOC-DAI&asOf=2026-12-31')).progress.value).toBe(1);
+  });
+
+  it('reads the state as of a past date', async () => {
+    const before = await progress('houses_built', `?orgUnit=${DISTRICT}&asOf=2026-06-30`);
+    expect(before.progress.value ?? 0).toBe(0);
+    const series = (await progress('houses_built', `?asOf=2026-12-31`)).series as Array<{
+      month: string;
+      value: number;
+    }>;
+    expect(series.find((p) => p.month === '2026-07')?.value).toBe(2);
+  });
+
+  it('takes back a retracted completion and shows the correction chain on the trail', async () => {
+    const res = await post(ledger, '/corrections', {
+      correctsEventId: completions[1],
+      kind: 'retraction',
+      reason: 'Nhà chưa hoàn thành, ghi nhầm ngày nghiệm thu',
+      occurredAt: at('2026-08-01'),
+    });
+    expect(res.status).toBe(201);
+    expect((await progress('houses_built', `?orgUnit=${DISTRICT}&asOf=2026-12-31`)).progress.value).toBe(1);
+
+    const trail = await ledger
+      .http()
+      .get('/trail?type=HousingConstructionCompleted&agency=LDTBXH-BAC-AI')
+      .expect(200);
+    const retracted = trail.body.items.find((t: { eventId: string }) => t.eventId === completions[1]);
+    expect(retracted).toMatchObject({
+      status: 'retracted',
+      correctedBy: [expect.objectContaining({ eventId: res.body.eventIds[0], kind: 'retraction' })],
+    });
+    const correction = await ledger.http().get(`/trail?type=EventCorrected`).expect(200);
+    expect(correction.body.items[0]).toMatchObject({ corrects: { eventId: completions[1] } });
+  });
+
+  it("gives the agency's accountability trail: actions, corrections, open steps and the indicators it leads", async () => {
+    await untilProjected(ledger);
+    const res = await ledger.http().get('/agencies/LDTBXH-BAC-AI/trail?asOf=2026-12-31').expect(200);
+    expect(res.body.trail.actions.HousingConstructionCompleted.recorded).toBe(2);
+    expect(res.body.trail.correctionsMade.total).toBe(1);
+    expect(res.body.openSteps.length).toBeGreaterThanOrEqual(1);
+    expect(res.body.indicators.map((i: { indicator: { key: string } }) => i.indicator.key)).toContain(
+      'houses_built',
+    );
+  });
+
+  it('flags a beneficiary paid in two communes for the same period', async () => {
+    const payment = {
+      programme: 'tro-cap-xa-hoi',
+      beneficiaryCitizenId: '058200000799',
+      period: '2026-10',
+      amountVnd: 500_000,
+      method: 'bank',
+      occurredAt: at('2026-10-05'),
+    };
+    const first = await post(ledger, '/subsidy-payments', { ...payment, commune: 'BA-PHUOC-DAI' });
+    expect(first.status).toBe(201);
+    const second = await post(ledger, '/subsidy-payments', {
+      ...payment,
+      programme: 'tro-cap-khac',
+      commune: 'BA-PHUOC-TAN',
+    });
+    expect(second.status).toBe(201);
+    const ref = /(b-[0-9a-f]{32})/.exec(first.body.stream)![1];
+    await untilProjected(ledger);
+    const history = await ledger.http().get(`/beneficiaries/${ref}/history`).expect(200);
+    expect(history.body.supports).toHaveLength(2);
+    expect(history.body.twoCommunesSamePeriod).toBe(true);
+    expect(JSON.stringify(history.body)).not.toContain('058200000799');
+  });
+
+  it('produces the annual report as JSON and CSV', async () => {
+    await untilProjected(ledger);
+    const json = await ledger.http().get(`/reports?period=2026&orgUnit=${DISTRICT}`).expect(200);
+    expect(json.body).toMatchObject({ kind: 'annual', from: '2026-01-01', to: '2026-12-31' });
+    const houses = json.body.rows.find((r: { indicatorKey: string }) => r.indicatorKey === 'houses_built');
+    expect(houses).toMatchObject({ valueAtEnd: 1, change: 1 });
+
+    const csv = await ledger.http().get(`/reports?period=2026&format=csv`).expect(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.text).toMatch(/\r\nhouses_built,/);
+    const bad = await ledger.http().get('/reports?period=2030-2020');
+    expect(bad.status).toBe(400);
+    expect(bad.body.field).toBe('period');
+  });
+});
