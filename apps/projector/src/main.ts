@@ -1,34 +1,43 @@
-// The projector process. Projections arrive with the read-side issue; until then it follows the event
-// log from the start, live, and reports how far it has read, which proves the subscription path that
-// the projection runner will use.
+// The projector process: applies the projections from the event store to the read store, alone, for the
+// production setup where API instances are stateless (LEDGER_PROJECTIONS_IN_API=false there). Prints each
+// projection's state and lag every few seconds; stops cleanly on SIGINT/SIGTERM.
 import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { PlanSeedInvalidError } from '@ledger/domain';
 import { EventStoreError } from '@ledger/event-store';
-import { ConfigError, eventStoreLocation, loadConfig, openEventStore } from '@ledger/ledger';
+import { ConfigError, LedgerModule, loadConfig, PROJECTION_RUNNER } from '@ledger/ledger';
+import type { ProjectionRunner } from '@ledger/projections';
+
+const REPORT_EVERY_MS = 5000;
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const store = openEventStore(config);
-  const abort = new AbortController();
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => abort.abort());
-  console.log(`projector: following ${eventStoreLocation(config)} (Ctrl-C to stop)`);
-  let seen = 0;
-  let last = 0;
-  const report = setInterval(
-    () => console.log(`projector: read up to position ${last} (${seen} events)`),
-    5000,
+  const app = await NestFactory.createApplicationContext(
+    LedgerModule.forRoot(config, { runProjections: true }),
+    {
+      abortOnError: false,
+    },
   );
-  try {
-    for await (const event of store.subscribe({ fromPosition: 1, signal: abort.signal })) {
-      seen++;
-      last = event.position;
-    }
-  } finally {
-    clearInterval(report);
-    await store.close();
-  }
+  app.enableShutdownHooks();
+  await app.init();
+  const runner = app.get<ProjectionRunner>(PROJECTION_RUNNER);
+  console.log(`projector: running ${runner.projectionNames.join(', ')} (Ctrl-C to stop)`);
+  const report = setInterval(() => {
+    void runner.status().then((statuses) => {
+      const line = statuses.map((s) => `${s.name} ${s.state} at ${s.checkpoint} (lag ${s.lag})`).join('; ');
+      console.log(`projector: ${line}`);
+    });
+  }, REPORT_EVERY_MS);
+  await new Promise<void>((resolve) => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve());
+  });
+  clearInterval(report);
+  await app.close();
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError || error instanceof EventStoreError ? error.message : error);
+  const known =
+    error instanceof ConfigError || error instanceof EventStoreError || error instanceof PlanSeedInvalidError;
+  console.error(known ? error.message : error);
   process.exit(1);
 });
