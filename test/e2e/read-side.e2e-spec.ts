@@ -1,5 +1,9 @@
 // Actions recorded over HTTP show up in indicator progress, the trails, beneficiary history and reports,
 // read from projection documents; corrections take contributions back; "as of" reads the past.
+import { createLedgerProjections } from '@ledger/domain';
+import { PLAN_MODEL, PROJECTION_RUNNER } from '@ledger/ledger';
+import type { ProjectionRunner } from '@ledger/projections';
+import { READ_STORE, type ReadStore } from '@ledger/read-store';
 import { housingCaseAt, post, untilProjected } from './support/ledger-client';
 import { at, startTestLedger, type TestLedger } from './support/test-app';
 
@@ -116,5 +120,33 @@ describe('the read side over HTTP', () => {
     const bad = await ledger.http().get('/reports?period=2030-2020');
     expect(bad.status).toBe(400);
     expect(bad.body.field).toBe('period');
+  });
+
+  it('rebuilds every projection from position 0 to the same documents, switching over at the end', async () => {
+    await untilProjected(ledger);
+    const runner = ledger.app.get<ProjectionRunner>(PROJECTION_RUNNER);
+    const store = ledger.app.get<ReadStore>(READ_STORE);
+    const projections = createLedgerProjections(ledger.app.get(PLAN_MODEL));
+    const snapshot = async () => {
+      const all: Record<string, unknown[]> = {};
+      for (const collection of projections.flatMap((p) => p.collections)) {
+        const docs: unknown[] = [];
+        let after: string | undefined;
+        do {
+          const page = await store.find(collection, { limit: 500, orderBy: [], ...(after ? { after } : {}) });
+          docs.push(...page.items);
+          after = page.nextCursor;
+        } while (after);
+        all[collection] = docs;
+      }
+      return all;
+    };
+    const before = await snapshot();
+    expect(before.trail.length).toBeGreaterThan(300);
+    for (const projection of projections) {
+      const progress = await runner.rebuild(projection.name);
+      expect(progress.eventsDone).toBeGreaterThan(0);
+    }
+    expect(await snapshot()).toEqual(before);
   });
 });
