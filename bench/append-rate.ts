@@ -7,19 +7,13 @@
 //   npm run bench -- --seconds 10 --runs 5
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NewEvent } from '@ledger/domain';
 import { SqliteEventStore } from '@ledger/event-store';
+import { inTempDir, median, metadata, numberOption } from './bench-support';
 
-const args = process.argv.slice(2);
-const option = (name: string, fallback: number): number => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
-const SECONDS = option('seconds', 3);
-const RUNS = option('runs', 3);
+const SECONDS = numberOption('seconds', 3);
+const RUNS = numberOption('runs', 3);
 
 function anEvent(): NewEvent {
   return {
@@ -34,15 +28,7 @@ function anEvent(): NewEvent {
       method: 'bank',
       commune: 'PHUOC-DAI',
     },
-    metadata: {
-      occurredAt: '2026-11-05T09:00:00+07:00',
-      actor: { officer: 'can-bo-01', agency: 'LDTBXH-BAC-AI', role: 'officer' },
-      orgUnit: 'PHUOC-DAI',
-      commandId: randomUUID(),
-      correlationId: randomUUID(),
-      causationId: randomUUID(),
-      evidence: [],
-    },
+    metadata: metadata('BA-PHUOC-DAI', '2026-11-05T09:00:00+07:00'),
   };
 }
 
@@ -59,43 +45,38 @@ async function rate(perStep: number, step: () => Promise<void> | void): Promise<
   return events / seconds;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-async function withStore<T>(fn: (store: SqliteEventStore) => Promise<T>): Promise<T> {
-  const dir = mkdtempSync(join(tmpdir(), 'bench-store-'));
-  const store = new SqliteEventStore(join(dir, 'events.db'));
-  try {
-    return await fn(store);
-  } finally {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-async function withRawSqlite<T>(fn: (insert: (n: number) => void) => Promise<T>): Promise<T> {
-  const dir = mkdtempSync(join(tmpdir(), 'bench-raw-'));
-  const db = new Database(join(dir, 'raw.db'));
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.exec(
-    'CREATE TABLE events (position INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, stream TEXT NOT NULL, data TEXT NOT NULL)',
-  );
-  const stmt = db.prepare('INSERT INTO events (id, stream, data) VALUES (?, ?, ?)');
-  const insertMany = db.transaction((n: number) => {
-    for (let i = 0; i < n; i++) {
-      const e = anEvent();
-      stmt.run(e.id, `s-${e.id}`, JSON.stringify(e));
+function withStore<T>(fn: (store: SqliteEventStore) => Promise<T>): Promise<T> {
+  return inTempDir('bench-store-', async (dir) => {
+    const store = new SqliteEventStore(join(dir, 'events.db'));
+    try {
+      return await fn(store);
+    } finally {
+      await store.close();
     }
   });
-  try {
-    return await fn(insertMany);
-  } finally {
-    db.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+}
+
+function withRawSqlite<T>(fn: (insert: (n: number) => void) => Promise<T>): Promise<T> {
+  return inTempDir('bench-raw-', async (dir) => {
+    const db = new Database(join(dir, 'raw.db'));
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.exec(
+      'CREATE TABLE events (position INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, stream TEXT NOT NULL, data TEXT NOT NULL)',
+    );
+    const stmt = db.prepare('INSERT INTO events (id, stream, data) VALUES (?, ?, ?)');
+    const insertMany = db.transaction((n: number) => {
+      for (let i = 0; i < n; i++) {
+        const e = anEvent();
+        stmt.run(e.id, `s-${e.id}`, JSON.stringify(e));
+      }
+    });
+    try {
+      return await fn(insertMany);
+    } finally {
+      db.close();
+    }
+  });
 }
 
 interface Case {
