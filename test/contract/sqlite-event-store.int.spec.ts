@@ -445,6 +445,14 @@ async function runWriterAndKill(path: string, count: number): Promise<{ id: stri
       });
       module._compile(outputText, filename);
     };
+    // The path aliases of tsconfig.json: @ledger/<lib> is libs/<lib>/src.
+    const Module = require('node:module');
+    const resolve = Module._resolveFilename;
+    Module._resolveFilename = function (request, ...rest) {
+      const lib = request.startsWith('@ledger/') ? request.slice('@ledger/'.length) : null;
+      const target = lib ? ${JSON.stringify(join(root, 'libs'))} + '/' + lib + '/src/index.ts' : request;
+      return resolve.call(this, target, ...rest);
+    };
     const { SqliteEventStore } = require(${JSON.stringify(join(root, 'libs/event-store/src/sqlite/sqlite-event-store.ts'))});
     const store = new SqliteEventStore(process.argv[2]);
     const event = () => ({

@@ -1,6 +1,7 @@
 // Connection settings and schema of the sqlite event store. The schema version lives in `PRAGMA user_version`;
 // a later version appends a migration to MIGRATIONS and never edits an earlier one.
 import type Database from 'better-sqlite3';
+import { configureWal, migrateSchema } from '@ledger/sqlite';
 import { StoreUnavailableError } from '../event-store.errors';
 
 const MIGRATIONS: readonly string[] = [
@@ -48,29 +49,14 @@ export function configureConnection(
   settings: ConnectionSettings,
   inMemory: boolean,
 ): void {
-  db.pragma(`busy_timeout = ${Math.trunc(settings.busyTimeoutMs)}`);
-  const mode = String(db.pragma('journal_mode = WAL', { simple: true })).toLowerCase();
-  if (mode !== 'wal' && !inMemory) {
-    throw new StoreUnavailableError(`cannot switch ${db.name} to WAL (journal_mode is ${mode})`);
-  }
-  db.pragma('synchronous = FULL');
+  configureWal(db, { busyTimeoutMs: settings.busyTimeoutMs, synchronous: 'FULL', inMemory }, unavailable);
   db.pragma('foreign_keys = ON');
 }
 
 export function migrate(db: Database.Database): void {
-  const version = Number(db.pragma('user_version', { simple: true }));
-  if (version > SCHEMA_VERSION) {
-    throw new StoreUnavailableError(
-      `${db.name} has event store schema version ${version}; this build knows up to ${SCHEMA_VERSION}`,
-    );
-  }
-  if (version === SCHEMA_VERSION) return;
-  db.transaction(() => {
-    // Re-read under the write lock: another process may have migrated meanwhile.
-    const current = Number(db.pragma('user_version', { simple: true }));
-    for (let next = current; next < SCHEMA_VERSION; next++) {
-      db.exec(MIGRATIONS[next]);
-      db.pragma(`user_version = ${next + 1}`);
-    }
-  }).immediate();
+  migrateSchema(db, MIGRATIONS, 'event store', unavailable);
+}
+
+function unavailable(message: string): Error {
+  return new StoreUnavailableError(message);
 }

@@ -1,6 +1,7 @@
 // Connection settings and schema of the sqlite read store. The schema version lives in `PRAGMA user_version`;
 // a later version appends a migration to MIGRATIONS and never edits an earlier one.
 import type Database from 'better-sqlite3';
+import { configureWal, migrateSchema } from '@ledger/sqlite';
 import { ReadStoreUnavailableError } from '../read-store.errors';
 
 const MIGRATIONS: readonly string[] = [
@@ -51,28 +52,13 @@ export function configureConnection(
   settings: ConnectionSettings,
   inMemory: boolean,
 ): void {
-  db.pragma(`busy_timeout = ${Math.trunc(settings.busyTimeoutMs)}`);
-  const mode = String(db.pragma('journal_mode = WAL', { simple: true })).toLowerCase();
-  if (mode !== 'wal' && !inMemory) {
-    throw new ReadStoreUnavailableError(`cannot switch ${db.name} to WAL (journal_mode is ${mode})`);
-  }
-  db.pragma('synchronous = NORMAL');
+  configureWal(db, { busyTimeoutMs: settings.busyTimeoutMs, synchronous: 'NORMAL', inMemory }, unavailable);
 }
 
 export function migrate(db: Database.Database): void {
-  const version = Number(db.pragma('user_version', { simple: true }));
-  if (version > SCHEMA_VERSION) {
-    throw new ReadStoreUnavailableError(
-      `${db.name} has read store schema version ${version}; this build knows up to ${SCHEMA_VERSION}`,
-    );
-  }
-  if (version === SCHEMA_VERSION) return;
-  db.transaction(() => {
-    // Re-read under the write lock: another process may have migrated meanwhile.
-    const current = Number(db.pragma('user_version', { simple: true }));
-    for (let next = current; next < SCHEMA_VERSION; next++) {
-      db.exec(MIGRATIONS[next]);
-      db.pragma(`user_version = ${next + 1}`);
-    }
-  }).immediate();
+  migrateSchema(db, MIGRATIONS, 'read store', unavailable);
+}
+
+function unavailable(message: string): Error {
+  return new ReadStoreUnavailableError(message);
 }
