@@ -17,15 +17,14 @@ const UNAVAILABLE_CODES = [
 ];
 
 /**
- * Recognised by its name and `code`, not by instanceof: under jest each test file loads the driver's
- * JavaScript anew while its native part (which creates the errors) is loaded once per process.
+ * Recognised by its name and `code`, not by instanceof: under jest each test file runs in its own realm and
+ * loads the driver's JavaScript anew, while the native part that creates the errors is loaded once per
+ * process, so neither `instanceof SqliteError` nor even `instanceof Error` can be trusted there.
  */
 function isSqliteError(error: unknown): error is Error & { code: string } {
-  return (
-    error instanceof Error &&
-    (error instanceof Database.SqliteError || error.name === 'SqliteError') &&
-    typeof (error as { code?: unknown }).code === 'string'
-  );
+  if (typeof error !== 'object' || error === null) return false;
+  const { name, code } = error as { name?: unknown; code?: unknown };
+  return (error instanceof Database.SqliteError || name === 'SqliteError') && typeof code === 'string';
 }
 
 function isClosedConnectionError(error: unknown): boolean {
