@@ -11,6 +11,7 @@ import { IndicatorsHttpController } from './http/read/indicators.http.controller
 import { OrgUnitsHttpController } from './http/read/org-units.http.controller';
 import { HealthHttpController } from './http/read/health.http.controller';
 import { StreamsHttpController } from './http/read/streams.http.controller';
+import { VerifiableLogHttpController } from './http/read/verifiable-log.http.controller';
 import { PlanSeedOnStart } from './plan-seed-on-start';
 
 @Module({})
@@ -31,6 +32,7 @@ export class AppModule {
         TrailHttpController,
         BeneficiariesHttpController,
         ReportsHttpController,
+        VerifiableLogHttpController,
       ],
       providers: [PlanSeedOnStart],
     };

@@ -26,6 +26,22 @@ import { GetIndicatorProgressHandler } from './queries/get-indicator-progress/ge
 import { GetReportHandler } from './queries/get-report/get-report.handler';
 import { GetHealthHandler } from './queries/get-health/get-health.handler';
 import { GetStreamHandler } from './queries/get-stream/get-stream.handler';
+import { GetConsistencyProofHandler } from './queries/get-consistency-proof/get-consistency-proof.handler';
+import { GetInclusionProofHandler } from './queries/get-inclusion-proof/get-inclusion-proof.handler';
+import { GetLogPublicKeyHandler } from './queries/get-log-public-key/get-log-public-key.handler';
+import {
+  GetLatestTreeHeadHandler,
+  ListTreeHeadsHandler,
+} from './queries/get-tree-heads/get-tree-heads.handler';
+import { LOG_SIGNING_KEY } from './verifiable-log/log-signing-key';
+import { TREE_HEADS } from './verifiable-log/tree-heads';
+import {
+  logSigningKeyProvider,
+  MERKLE_LOG_READER,
+  merkleLogReaderProvider,
+  TreeHeadSchedule,
+  treeHeadsProvider,
+} from './verifiable-log/verifiable-log.providers';
 import { AggregateCommandExecutor } from './write/aggregate-command-executor';
 import { checkUpcasters } from './write/upcasting';
 
@@ -41,6 +57,11 @@ const queryHandlers = [
   GetIndicatorProgressHandler,
   GetAgencyTrailHandler,
   GetReportHandler,
+  GetInclusionProofHandler,
+  GetConsistencyProofHandler,
+  ListTreeHeadsHandler,
+  GetLatestTreeHeadHandler,
+  GetLogPublicKeyHandler,
 ];
 
 @Module({})
@@ -60,6 +81,10 @@ export class LedgerModule {
         planModelProvider,
         projectionRunnerProvider,
         pseudonymizerProvider,
+        logSigningKeyProvider,
+        merkleLogReaderProvider,
+        treeHeadsProvider,
+        TreeHeadSchedule,
         AggregateCommandExecutor,
         PlanSeeder,
         StoresLifecycle,
@@ -73,6 +98,9 @@ export class LedgerModule {
         PLAN_MODEL,
         PROJECTION_RUNNER,
         PSEUDONYMIZER,
+        LOG_SIGNING_KEY,
+        MERKLE_LOG_READER,
+        TREE_HEADS,
         AggregateCommandExecutor,
         PlanSeeder,
         CqrsModule,

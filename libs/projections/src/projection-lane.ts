@@ -3,10 +3,15 @@
 // store errors with a growing delay, and stop for good on an error of its own code.
 import type { RecordedEvent } from '@ledger/domain';
 import type { EventStore } from '@ledger/event-store';
-import { ReadStoreArgumentError, type GenerationId, type ReadStore } from '@ledger/read-store';
+import {
+  ReadStoreArgumentError,
+  type DocumentRef,
+  type GenerationId,
+  type ReadStore,
+} from '@ledger/read-store';
 import { applyBatch, type AppliedBatch } from './apply-batch';
 import { eventBatches } from './event-batches';
-import type { Projection } from './projection';
+import { isBatchProjection, type AnyProjection } from './projection';
 import {
   ProjectionFailedError,
   RebuildAbortedError,
@@ -67,7 +72,7 @@ export class ProjectionLane {
   private retryDelayMs: number;
 
   constructor(
-    readonly projection: Projection,
+    readonly projection: AnyProjection,
     private readonly settings: LaneSettings,
   ) {
     this.retryDelayMs = settings.retryInitialMs;
@@ -275,11 +280,11 @@ export class ProjectionLane {
     checkpoint: number,
   ): Promise<AppliedBatch> {
     const { readStore, upcast } = this.settings;
-    const applied = await applyBatch(this.projection, events, {
-      checkpoint,
-      load: (refs) => readStore.loadDocuments(generation, refs),
-      ...(upcast ? { upcast } : {}),
-    });
+    const load = (refs: readonly DocumentRef[]): Promise<Array<object | null>> =>
+      readStore.loadDocuments(generation, refs);
+    const applied = isBatchProjection(this.projection)
+      ? await this.projection.applyBatch(events, { checkpoint, load })
+      : await applyBatch(this.projection, events, { checkpoint, load, ...(upcast ? { upcast } : {}) });
     if (applied.checkpoint > checkpoint) {
       await this.definitionStep(
         () =>

@@ -4,7 +4,7 @@
 import type { RecordedEvent } from '@ledger/domain';
 import type { EventStore } from '@ledger/event-store';
 import type { ReadStore } from '@ledger/read-store';
-import type { Projection } from './projection';
+import type { AnyProjection } from './projection';
 import { ProjectionLane, type ProjectionRunnerLogger } from './projection-lane';
 import {
   ProjectionDefinitionError,
@@ -18,7 +18,8 @@ import type { ProjectionStatus, RebuildOptions, RebuildProgress } from './projec
 export interface ProjectionRunnerOptions {
   eventStore: EventStore;
   readStore: ReadStore;
-  projections: readonly Projection[];
+  /** Reducer projections, and batch projections (see BatchProjection) such as the Merkle tree. */
+  projections: readonly AnyProjection[];
   /** Most events applied and committed together while following. Default 500. */
   batchSize?: number;
   /** Longest a batch keeps collecting events that keep arriving. Default 50. */
@@ -176,7 +177,7 @@ export class ProjectionRunner {
   }
 }
 
-function checkDefinitions(projections: readonly Projection[]): void {
+function checkDefinitions(projections: readonly AnyProjection[]): void {
   const names = new Set<string>();
   const owners = new Map<string, string>();
   for (const projection of projections) {

@@ -3,6 +3,8 @@
 // from the event. The same events in the same order must give the same documents, so that a rebuild
 // from position 0 reproduces what the live run wrote.
 import type { RecordedEvent } from '@ledger/domain';
+import type { DocumentRef } from '@ledger/read-store';
+import type { AppliedBatch } from './apply-batch';
 
 /** A document an event touches: the read store's collection and the document's id in it. */
 export interface DocumentKey {
@@ -32,4 +34,31 @@ export interface Projection<D extends object = object> {
 
 export function handlesEvent(projection: Projection, eventType: string): boolean {
   return projection.eventTypes === undefined || projection.eventTypes.includes(eventType);
+}
+
+/**
+ * A projection whose documents depend on one another within an event, which a per-document reducer cannot
+ * express: the Merkle tree of the verifiable log, where appending a leaf writes the nodes it completes,
+ * computed from the tree's right edge (its frontier, itself a document of the projection), and where the
+ * ids of those nodes depend on how many leaves came before, not on the event alone. It gets whole batches
+ * and reads its own documents through `load`; the runner does the rest as for any projection (generations,
+ * checkpoint committed with the writes, rebuild, retry, status, waitFor). It must still be a pure function
+ * of its documents and the events, skip events at or below `checkpoint`, and on an error of its own report
+ * a `failure` with the writes of the events before it. It sees events as stored (never upcast).
+ */
+export interface BatchProjection {
+  readonly name: string;
+  readonly version: number;
+  readonly collections: readonly string[];
+  readonly indexes?: Readonly<Record<string, readonly (readonly string[])[]>>;
+  applyBatch(
+    events: readonly RecordedEvent[],
+    context: { checkpoint: number; load(refs: readonly DocumentRef[]): Promise<Array<object | null>> },
+  ): Promise<AppliedBatch>;
+}
+
+export type AnyProjection = Projection | BatchProjection;
+
+export function isBatchProjection(projection: AnyProjection): projection is BatchProjection {
+  return typeof (projection as Partial<BatchProjection>).applyBatch === 'function';
 }

@@ -50,3 +50,5 @@ export * from './record-measurement/record-measurement.command';
 export * from './record-measurement/record-measurement.handler';
 export * from './revise-target/revise-target.command';
 export * from './revise-target/revise-target.handler';
+export * from './sign-tree-head/sign-tree-head.command';
+export * from './sign-tree-head/sign-tree-head.handler';

@@ -3,6 +3,7 @@
 // directory for whatever the environment leaves unset.
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { createPrivateKey } from 'node:crypto';
 
 export const LEDGER_CONFIG = Symbol('LEDGER_CONFIG');
 
@@ -19,6 +20,10 @@ export interface LedgerConfig {
   mongoUrl?: string;
   /** HMAC key for citizen ids (hex, >= 32 bytes). When unset, a key is generated into the data directory. */
   pseudonymKey?: string;
+  /** Ed25519 private key (PKCS#8 PEM) signing tree heads. When unset, one is generated into the data directory. */
+  signingKey?: string;
+  /** Sign a tree head every this many minutes when the tree grew; 0 turns the schedule off. */
+  headSigningIntervalMinutes: number;
   /** Largest JSON body accepted, e.g. "100kb". */
   bodyLimit: string;
   /** The plan folder: loaded at start-up when seedOnStart, and the source of the projections' plan model. */
@@ -110,6 +115,19 @@ export function loadConfig(env: Env = readEnvironment()): LedgerConfig {
     problems.push('LEDGER_PSEUDONYM_KEY: must be at least 32 bytes written as hex (64+ hex digits)');
   }
 
+  // A PEM in one environment line usually has its newlines written as \n.
+  const signingKey = str('LEDGER_SIGNING_KEY')?.replace(/\\n/g, '\n');
+  if (signingKey && !isEd25519PrivateKeyPem(signingKey)) {
+    problems.push('LEDGER_SIGNING_KEY: must be an Ed25519 private key in PKCS#8 PEM (BEGIN PRIVATE KEY)');
+  }
+  const intervalText = str('LEDGER_HEAD_SIGNING_INTERVAL_MINUTES') ?? '60';
+  const headSigningIntervalMinutes = Number(intervalText);
+  if (!/^\d{1,6}$/.test(intervalText)) {
+    problems.push(
+      `LEDGER_HEAD_SIGNING_INTERVAL_MINUTES: "${intervalText}" is not a whole number of minutes (0 turns it off)`,
+    );
+  }
+
   const bodyLimit = str('LEDGER_BODY_LIMIT') ?? '100kb';
   if (!/^\d+(b|kb|mb)$/i.test(bodyLimit))
     problems.push(`LEDGER_BODY_LIMIT: "${bodyLimit}" is not a size like 100kb`);
@@ -135,9 +153,20 @@ export function loadConfig(env: Env = readEnvironment()): LedgerConfig {
     eventStoreUrl,
     mongoUrl,
     pseudonymKey,
+    signingKey,
+    headSigningIntervalMinutes,
     bodyLimit,
     seedDir: resolve(str('LEDGER_SEED_DIR') ?? 'seeds'),
     seedOnStart,
     projectionsInApi,
   };
+}
+
+function isEd25519PrivateKeyPem(text: string): boolean {
+  try {
+    const key = createPrivateKey(text);
+    return key.type === 'private' && key.asymmetricKeyType === 'ed25519';
+  } catch {
+    return false;
+  }
 }

@@ -8,6 +8,7 @@ import { ProjectionRunner } from '@ledger/projections';
 import { READ_STORE, type ReadStore } from '@ledger/read-store';
 import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config';
 import { readSeedFiles } from '../plan/read-seed-files';
+import { createMerkleLogProjection } from '../verifiable-log/merkle-log.projection';
 import { upcastEvent } from '../write/upcasting';
 
 export const PLAN_MODEL = Symbol('PLAN_MODEL');
@@ -27,7 +28,8 @@ export const projectionRunnerProvider: FactoryProvider<ProjectionRunner> = {
     return new ProjectionRunner({
       eventStore,
       readStore,
-      projections: createLedgerProjections(plan),
+      // The Merkle tree of the verifiable log is a projection like the others (see merkle-log.projection.ts).
+      projections: [...createLedgerProjections(plan), createMerkleLogProjection()],
       upcast: upcastEvent,
       logger: {
         log: (message: string) => logger.log(message),

@@ -1,0 +1,79 @@
+// The verifiable log over HTTP (DESIGN.md): signed tree heads, the log's public key, and RFC 6962 inclusion
+// and consistency proofs that libs/verifiable-log's verifier checks offline.
+import { Controller, ForbiddenException, Get, Headers, HttpCode, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  GetConsistencyProofQuery,
+  GetInclusionProofQuery,
+  GetLatestTreeHeadQuery,
+  GetLogPublicKeyQuery,
+  ListTreeHeadsQuery,
+  SignTreeHeadCommand,
+  ValidationFailedError,
+  type ConsistencyProofView,
+  type InclusionProofView,
+  type LogPublicKeyView,
+  type StoredTreeHead,
+} from '@ledger/ledger';
+import { ConsistencyProofRequest, InclusionProofRequest } from './verifiable-log.request.dto';
+
+/** Who may sign a head on demand, until access control lands (see command-context.decorator.ts). */
+const HEAD_SIGNER_ROLES = ['officer', 'supervisor', 'admin'];
+const KNOWN_ROLES = [...HEAD_SIGNER_ROLES, 'inspector', 'viewer'];
+
+@ApiTags('verifiable log')
+@Controller('ledger')
+export class VerifiableLogHttpController {
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly commands: CommandBus,
+  ) {}
+
+  @Get('heads')
+  @ApiOperation({ summary: 'Every signed tree head, oldest first' })
+  @ApiOkResponse({ description: '{ heads: [...] }' })
+  async heads(): Promise<{ heads: StoredTreeHead[] }> {
+    return { heads: await this.queries.execute(new ListTreeHeadsQuery()) };
+  }
+
+  @Get('heads/latest')
+  @ApiOperation({ summary: 'The latest signed tree head' })
+  latest(): Promise<StoredTreeHead> {
+    return this.queries.execute(new GetLatestTreeHeadQuery());
+  }
+
+  @Post('heads')
+  @HttpCode(201)
+  @ApiOperation({
+    summary: 'Sign a tree head of the tree as projected now (X-Role officer, supervisor or admin)',
+  })
+  sign(@Headers('x-role') role: string | undefined): Promise<StoredTreeHead> {
+    const actual = role ?? 'officer';
+    if (!KNOWN_ROLES.includes(actual))
+      throw new ValidationFailedError([
+        { field: 'X-Role', message: `header must be one of ${KNOWN_ROLES.join(', ')}` },
+      ]);
+    if (!HEAD_SIGNER_ROLES.includes(actual))
+      throw new ForbiddenException(`role ${actual} cannot sign tree heads`);
+    return this.commands.execute(new SignTreeHeadCommand());
+  }
+
+  @Get('public-key')
+  @ApiOperation({ summary: "The log's Ed25519 public key (SPKI PEM) and its key id" })
+  publicKey(): Promise<LogPublicKeyView> {
+    return this.queries.execute(new GetLogPublicKeyQuery());
+  }
+
+  @Get('proofs/inclusion')
+  @ApiOperation({ summary: "RFC 6962 inclusion proof of an event's leaf in the tree of `size` leaves" })
+  inclusion(@Query() request: InclusionProofRequest): Promise<InclusionProofView> {
+    return this.queries.execute(new GetInclusionProofQuery(request.event.toLowerCase(), request.size));
+  }
+
+  @Get('proofs/consistency')
+  @ApiOperation({ summary: 'RFC 6962 consistency proof between the trees of `from` and `to` leaves' })
+  consistency(@Query() request: ConsistencyProofRequest): Promise<ConsistencyProofView> {
+    return this.queries.execute(new GetConsistencyProofQuery(request.from, request.to));
+  }
+}
