@@ -8,3 +8,4 @@ export {
   type SqliteReadStoreDiagnostics,
   type SqliteReadStoreOptions,
 } from './sqlite/sqlite-read-store';
+export { openMongoReadStore, MongoReadStore, type MongoReadStoreOptions } from './mongodb/mongo-read-store';

@@ -1,7 +1,13 @@
 // Binds the READ_STORE port to the adapter named in configuration.
 import { Logger, type FactoryProvider } from '@nestjs/common';
 import { join } from 'node:path';
-import { openSqliteReadStore, READ_STORE, SQLITE_READ_STORE_FILE, type ReadStore } from '@ledger/read-store';
+import {
+  openMongoReadStore,
+  openSqliteReadStore,
+  READ_STORE,
+  SQLITE_READ_STORE_FILE,
+  type ReadStore,
+} from '@ledger/read-store';
 import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config';
 
 export const readStoreProvider: FactoryProvider<ReadStore> = {
@@ -14,8 +20,12 @@ export const readStoreProvider: FactoryProvider<ReadStore> = {
         new Logger('ReadStore').log(`embedded read store at ${file}`);
         return openSqliteReadStore(file);
       }
-      case 'mongodb':
-        throw new Error('LEDGER_READ_STORE=mongodb: the MongoDB adapter is not part of this build yet');
+      case 'mongodb': {
+        // Validated at start-up: MONGO_URL is required when LEDGER_READ_STORE=mongodb. The URL is not logged
+        // (it may hold a password); the store connects on first use, so the process starts while MongoDB is down.
+        new Logger('ReadStore').log('MongoDB read store (replica set required for transactions)');
+        return openMongoReadStore(config.mongoUrl!);
+      }
     }
   },
 };
