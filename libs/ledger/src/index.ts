@@ -26,3 +26,4 @@ export * from './verifiable-log/merkle-log.projection';
 export * from './verifiable-log/log-signing-key';
 export * from './verifiable-log/tree-heads';
 export * from './verifiable-log/verifiable-log.providers';
+export * from './verifiable-log/log-audit';

@@ -34,3 +34,10 @@ function readOrCreateKeyFile(file: string): string {
   chmodSync(file, 0o600);
   return privateKeyPem;
 }
+
+/** The log's public key for checking heads, without creating a key: null when none is configured or stored. */
+export function readLogPublicKey(configured: string | undefined, dataDir: string): string | null {
+  const file = join(dataDir, 'secrets', 'log-signing-key.pem');
+  if (!configured && !existsSync(file)) return null;
+  return logSigningKeyOf(configured ?? readFileSync(file, 'utf8')).publicKeyPem;
+}

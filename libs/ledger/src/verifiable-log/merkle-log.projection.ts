@@ -163,3 +163,17 @@ export class MerkleLogReader implements NodeStore {
     return Promise.all(refs.map((ref) => this.get(ref.level, ref.index)));
   }
 }
+
+/** The leaves as the projection recorded them, in leaf order: what `verify` compares the events with. */
+export async function* recordedLeaves(readStore: ReadStore): AsyncIterable<MerkleLeafDoc> {
+  let after: string | undefined;
+  do {
+    const page = await readStore.find<MerkleLeafDoc>(MERKLE_LEAVES, {
+      orderBy: [{ field: 'leafIndex' }],
+      limit: 500,
+      ...(after ? { after } : {}),
+    });
+    for (const item of page.items) yield item.doc;
+    after = page.nextCursor;
+  } while (after);
+}

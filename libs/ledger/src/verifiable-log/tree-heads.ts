@@ -68,18 +68,8 @@ export class TreeHeads {
   }
 
   /** Every head, oldest first. */
-  async all(): Promise<StoredTreeHead[]> {
-    const heads: StoredTreeHead[] = [];
-    let after: string | undefined;
-    do {
-      const page = await this.readStore.find<StoredTreeHead>(SIGNED_TREE_HEADS, {
-        limit: 500,
-        ...(after ? { after } : {}),
-      });
-      heads.push(...page.items.map((item) => item.doc));
-      after = page.nextCursor;
-    } while (after);
-    return heads;
+  all(): Promise<StoredTreeHead[]> {
+    return readTreeHeads(this.readStore);
   }
 
   async latest(): Promise<StoredTreeHead | null> {
@@ -97,4 +87,19 @@ export class TreeHeads {
     await this.readStore.switchOver(SIGNED_TREE_HEADS_PROJECTION, generation);
     return generation;
   }
+}
+
+/** Every kept head, oldest first (ids are zero-padded sequence numbers, so id order is signing order). */
+export async function readTreeHeads(readStore: ReadStore): Promise<StoredTreeHead[]> {
+  const heads: StoredTreeHead[] = [];
+  let after: string | undefined;
+  do {
+    const page = await readStore.find<StoredTreeHead>(SIGNED_TREE_HEADS, {
+      limit: 500,
+      ...(after ? { after } : {}),
+    });
+    heads.push(...page.items.map((item) => item.doc));
+    after = page.nextCursor;
+  } while (after);
+  return heads;
 }
