@@ -1,5 +1,5 @@
 // The contract against a real MongoDB replica set when MONGO_URL is set (e.g. `docker compose up -d mongodb`,
-// then MONGO_URL=mongodb://localhost:27017/?replicaSet=rs0). Every store of the run gets its own database,
+// then MONGO_URL='mongodb://localhost:27017/?directConnection=true'). Every store of the run gets its own database,
 // dropped after its test, so a shared server (and earlier runs on it) is fine.
 import { randomUUID } from 'node:crypto';
 import { MongoClient } from 'mongodb';
@@ -62,7 +62,7 @@ if (url) {
   });
 } else {
   console.warn(
-    'MONGO_URL is not set: skipping the MongoDB ReadStore contract run (start a replica set with `docker compose up -d mongodb`, then MONGO_URL=mongodb://localhost:27017/?replicaSet=rs0)',
+    'MONGO_URL is not set: skipping the MongoDB ReadStore contract run (start a replica set with `docker compose up -d mongodb`, then MONGO_URL=mongodb://localhost:27017/?directConnection=true)',
   );
   describe.skip('ReadStore contract: MongoReadStore (skipped: MONGO_URL is not set)', () => {
     it('runs the ReadStore contract against a MongoDB replica set', () => undefined);
