@@ -1,10 +1,18 @@
-// Operator commands. Today: verify. Later issues add seed, token, import, rebuild and report.
+// Operator commands. Today: verify, evidence, check-evidence. Later issues add seed, token, import, rebuild and report.
 import 'reflect-metadata';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EventStoreError, verifyEventStore, type EventStore } from '@ledger/event-store';
+import { createLedgerProjections, planModelFromSeed, type RecordedEvent } from '@ledger/domain';
 import {
   auditLog,
+  checkEvidenceBundle,
+  collectEvidence,
+  createMerkleLogProjection,
+  EvidenceError,
+  loadLogSigningKey,
+  MerkleLogReader,
+  readSeedFiles,
   ConfigError,
   eventStoreLocation,
   loadConfig,
@@ -28,6 +36,14 @@ Commands:
                 removed or reordered after a head was signed.
                 Prints a summary; exits 1 naming the first broken event.
                 --public-key <file>  check heads with this PEM instead of the configured key.
+  evidence --from YYYY-MM-DD --to YYYY-MM-DD [--agency CODE] --out FILE
+                Writes a self-contained evidence bundle: the events whose action date
+                (occurredAt) is in the range (of one agency), their inclusion proofs against
+                the latest signed head, every signed head with the consistency proofs between
+                them, the log's public key and the projections' versions, sealed by the log key.
+  check-evidence FILE [--public-key FILE]
+                Checks a bundle with no access to the ledger: every hash, proof and signature,
+                against the bundle's key or the one given. Exits 1 naming each problem.
   help          Show this text.
 
 Environment: LEDGER_DATA_DIR (default ./data), LEDGER_EVENT_STORE (sqlite | eventstoredb), EVENTSTORE_URL.`;
@@ -123,13 +139,8 @@ async function verifyMerkleLog(
 }
 
 async function* storedEvents(store: EventStore): AsyncIterable<AuditedEvent> {
-  let from = 1;
-  for (;;) {
-    const page = await store.readAll({ fromPosition: from, maxCount: 1000 });
-    if (page.length === 0) return;
-    for (const event of page) yield { id: event.id, position: event.position, hash: event.hash };
-    from = page[page.length - 1].position + 1;
-  }
+  for await (const event of recordedEvents(store))
+    yield { id: event.id, position: event.position, hash: event.hash };
 }
 
 function option(args: string[], name: string): string | undefined {
@@ -142,11 +153,101 @@ function option(args: string[], name: string): string | undefined {
 
 class UsageError extends Error {}
 
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+async function evidence(args: string[]): Promise<number> {
+  const from = option(args, '--from');
+  const to = option(args, '--to');
+  const agency = option(args, '--agency');
+  const out = option(args, '--out');
+  if (!from || !DAY.test(from)) throw new UsageError('evidence: --from YYYY-MM-DD is required');
+  if (!to || !DAY.test(to)) throw new UsageError('evidence: --to YYYY-MM-DD is required');
+  if (!out) throw new UsageError('evidence: --out FILE is required');
+  const config = loadConfig();
+  if (config.readStore !== 'sqlite')
+    throw new UsageError('evidence: the cli reads proofs from the embedded read store only, for now');
+  const store = openEventStore(config);
+  const readStore = openSqliteReadStore(join(config.dataDir, SQLITE_READ_STORE_FILE));
+  try {
+    const names = [
+      ...createLedgerProjections(planModelFromSeed(readSeedFiles(config.seedDir))).map((p) => p.name),
+      createMerkleLogProjection().name,
+    ];
+    const projectionVersions: Record<string, number> = {};
+    for (const name of names) {
+      const active = await readStore.activeGeneration(name);
+      if (active) projectionVersions[name] = active.version;
+    }
+    const bundle = await collectEvidence({
+      events: recordedEvents(store),
+      selection: { from, to, ...(agency ? { agency } : {}) },
+      tree: new MerkleLogReader(readStore),
+      heads: await readTreeHeads(readStore),
+      key: loadLogSigningKey(config.signingKey, config.dataDir),
+      projectionVersions,
+      now: new Date(),
+    });
+    writeFileSync(out, JSON.stringify(bundle, null, 2) + '\n');
+    console.log(
+      `evidence: ${bundle.events.length} events, ${bundle.heads.length} signed heads, key ${bundle.keyId} -> ${out}`,
+    );
+    return 0;
+  } catch (error) {
+    if (error instanceof EvidenceError) {
+      console.error(`evidence: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await readStore.close();
+    await store.close();
+  }
+}
+
+function checkEvidence(args: string[]): number {
+  const file = args[0];
+  if (!file || file.startsWith('--')) throw new UsageError('check-evidence: FILE is required');
+  const publicKeyFile = option(args, '--public-key');
+  let bundle: unknown;
+  try {
+    bundle = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    console.error(`check-evidence: FAILED: ${file} is not a JSON file: ${String(error)}`);
+    return 1;
+  }
+  const result = checkEvidenceBundle(bundle, publicKeyFile ? readFileSync(publicKeyFile, 'utf8') : undefined);
+  if (result.ok) {
+    const keyId = (bundle as { keyId?: string }).keyId;
+    console.log(
+      `check-evidence: OK: ${result.events} events in ${result.heads} signed heads of log key ${keyId}`,
+    );
+    if (!publicKeyFile) console.log('check-evidence: compare that key id with the one the ledger publishes');
+    return 0;
+  }
+  for (const problem of result.problems.slice(0, 50)) console.log(`check-evidence: ${problem}`);
+  console.error(`check-evidence: FAILED: ${result.problems.length} problems`);
+  return 1;
+}
+
+async function* recordedEvents(store: EventStore): AsyncIterable<RecordedEvent> {
+  let from = 1;
+  for (;;) {
+    const page = await store.readAll({ fromPosition: from, maxCount: 1000 });
+    if (page.length === 0) return;
+    yield* page;
+    from = page[page.length - 1].position + 1;
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   switch (command) {
     case 'verify':
       return verify(args);
+    case 'evidence':
+      return evidence(args);
+    case 'check-evidence':
+      return checkEvidence(args);
     case undefined:
     case 'help':
     case '--help':

@@ -27,3 +27,5 @@ export * from './verifiable-log/log-signing-key';
 export * from './verifiable-log/tree-heads';
 export * from './verifiable-log/verifiable-log.providers';
 export * from './verifiable-log/log-audit';
+export * from './verifiable-log/evidence-bundle';
+export * from './verifiable-log/collect-evidence';
