@@ -107,6 +107,15 @@ describe('the read side over HTTP', () => {
     expect(JSON.stringify(history.body)).not.toContain('058200000799');
   });
 
+  it('summarises the district: indicators by status and per section', async () => {
+    await untilProjected(ledger);
+    const res = await ledger.http().get(`/summary?asOf=2026-12-31`).expect(200);
+    expect(res.body.orgUnit).toBe(DISTRICT);
+    const counted = Object.values(res.body.byStatus as Record<string, number>).reduce((a, b) => a + b, 0);
+    expect(counted).toBe(res.body.indicators);
+    expect(res.body.bySection.map((g: { section: string }) => g.section)).toContain('II.2');
+  });
+
   it('produces the annual report as JSON and CSV', async () => {
     await untilProjected(ledger);
     const json = await ledger.http().get(`/reports?period=2026&orgUnit=${DISTRICT}`).expect(200);
@@ -117,6 +126,9 @@ describe('the read side over HTTP', () => {
     const csv = await ledger.http().get(`/reports?period=2026&format=csv`).expect(200);
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.text).toMatch(/\r\nhouses_built,/);
+    const cursor = await ledger.http().get('/trail?cursor=not-a-cursor');
+    expect(cursor.status).toBe(400);
+    expect(cursor.body.field).toBe('cursor');
     const bad = await ledger.http().get('/reports?period=2030-2020');
     expect(bad.status).toBe(400);
     expect(bad.body.field).toBe('period');

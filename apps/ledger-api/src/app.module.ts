@@ -5,6 +5,7 @@ import { AgenciesHttpController } from './http/read/agencies.http.controller';
 import { AgencyTrailHttpController } from './http/read/agency-trail.http.controller';
 import { BeneficiariesHttpController } from './http/read/beneficiaries.http.controller';
 import { ReportsHttpController } from './http/read/reports.http.controller';
+import { SummaryHttpController } from './http/read/summary.http.controller';
 import { TrailHttpController } from './http/read/trail.http.controller';
 import { EventsHttpController } from './http/read/events.http.controller';
 import { IndicatorsHttpController } from './http/read/indicators.http.controller';
@@ -32,6 +33,7 @@ export class AppModule {
         TrailHttpController,
         BeneficiariesHttpController,
         ReportsHttpController,
+        SummaryHttpController,
         VerifiableLogHttpController,
       ],
       providers: [PlanSeedOnStart],

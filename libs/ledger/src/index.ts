@@ -12,6 +12,7 @@ export * from './queries/get-document/get-document.query';
 export * from './queries/get-indicator-progress/get-indicator-progress.query';
 export * from './queries/get-agency-trail/get-agency-trail.query';
 export * from './queries/get-report/get-report.query';
+export * from './queries/get-summary/get-summary.query';
 export * from './infrastructure/with-timeout';
 export * from './infrastructure/open-event-store';
 export * from './plan/plan-seeder';

@@ -24,6 +24,7 @@ import { GetEventHandler } from './queries/get-event/get-event.handler';
 import { GetAgencyTrailHandler } from './queries/get-agency-trail/get-agency-trail.handler';
 import { GetIndicatorProgressHandler } from './queries/get-indicator-progress/get-indicator-progress.handler';
 import { GetReportHandler } from './queries/get-report/get-report.handler';
+import { GetSummaryHandler } from './queries/get-summary/get-summary.handler';
 import { GetHealthHandler } from './queries/get-health/get-health.handler';
 import { GetStreamHandler } from './queries/get-stream/get-stream.handler';
 import { GetConsistencyProofHandler } from './queries/get-consistency-proof/get-consistency-proof.handler';
@@ -57,6 +58,7 @@ const queryHandlers = [
   GetIndicatorProgressHandler,
   GetAgencyTrailHandler,
   GetReportHandler,
+  GetSummaryHandler,
   GetInclusionProofHandler,
   GetConsistencyProofHandler,
   ListTreeHeadsHandler,

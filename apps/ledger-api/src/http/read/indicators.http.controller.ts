@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, Matches } from 'class-validator';
+import { ApiOperation, ApiPropertyOptional, ApiTags, IntersectionType } from '@nestjs/swagger';
+import { IsOptional, Matches } from 'class-validator';
 import { INDICATORS, type IndicatorDoc } from '@ledger/domain';
 import {
   FindDocumentsQuery,
@@ -12,36 +12,14 @@ import {
 } from '@ledger/ledger';
 import type { Filter } from '@ledger/read-store';
 import { IndicatorKeyPipe } from '../indicator-key.pipe';
+import { OrgUnitAsOfRequest } from './org-unit-as-of.request.dto';
 import { PageRequest } from './page.request.dto';
 
-class ProgressRequest {
-  @ApiPropertyOptional({ example: 'BA-PHUOC-DAI', description: "Org unit; default the plan's district" })
-  @IsOptional()
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/, { message: 'orgUnit must be an org unit code' })
-  orgUnit?: string;
-
-  @ApiPropertyOptional({ example: '2027-12-31', description: 'The state as of this date; default today' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'asOf must be a date YYYY-MM-DD' })
-  asOf?: string;
-}
-
-class IndicatorsRequest extends PageRequest {
+class IndicatorsRequest extends IntersectionType(PageRequest, OrgUnitAsOfRequest) {
   @ApiPropertyOptional({ example: 'II.2', description: 'Only indicators of this section of the plan' })
   @IsOptional()
   @Matches(/^[IVX]+(\.\d+)*$/, { message: 'section must be like II.2' })
   section?: string;
-
-  @ApiPropertyOptional({ example: 'NT-BAC-AI' })
-  @IsOptional()
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/, { message: 'orgUnit must be an org unit code' })
-  orgUnit?: string;
-
-  @ApiPropertyOptional({ example: '2027-12-31' })
-  @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'asOf must be a date YYYY-MM-DD' })
-  asOf?: string;
 }
 
 /** Public: aggregates only (figures per org unit), never an event, an actor or a beneficiary. */
@@ -76,7 +54,7 @@ export class IndicatorsHttpController {
   @ApiOperation({ summary: "One indicator's figure, target, forecast and status, with its monthly series" })
   get(
     @Param('key', IndicatorKeyPipe) key: string,
-    @Query() q: ProgressRequest,
+    @Query() q: OrgUnitAsOfRequest,
   ): Promise<IndicatorProgressView> {
     return this.queries.execute(new GetIndicatorProgressQuery(key, q.orgUnit, q.asOf, true));
   }
