@@ -16,6 +16,7 @@ import {
   ValidationFailedError,
   type FieldProblem,
 } from '@ledger/ledger';
+import { ReadStoreArgumentError, ReadStoreUnavailableError } from '@ledger/read-store';
 
 export interface Problem {
   type: string;
@@ -81,7 +82,15 @@ export function toProblem(error: unknown): Problem {
   if (error instanceof ResourceNotFoundError) {
     return problem(404, error.code, 'Not found', error.message);
   }
-  if (error instanceof StoreUnavailableError) {
+  if (error instanceof ReadStoreArgumentError) {
+    // A query parameter the read store refused: a cursor from another query, a limit out of range.
+    const field = error.argument === 'after' ? 'cursor' : error.argument;
+    return problem(400, 'INVALID_QUERY', 'Invalid request', error.message, {
+      field,
+      errors: [{ field, message: error.message }],
+    });
+  }
+  if (error instanceof StoreUnavailableError || error instanceof ReadStoreUnavailableError) {
     return problem(
       503,
       error.code,
