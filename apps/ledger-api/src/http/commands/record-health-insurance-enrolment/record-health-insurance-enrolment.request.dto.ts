@@ -1,39 +1,10 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn } from 'class-validator';
 import { HEALTH_INSURANCE_SCHEMES, type HealthInsuranceScheme } from '@ledger/domain';
-import { RecordActionRequest } from '../../record-action.request.dto';
+import { InsuranceEnrolmentRequest } from '../insurance-enrolment.request.dto';
 
-export class RecordHealthInsuranceEnrolmentRequest extends RecordActionRequest {
-  @ApiPropertyOptional({
-    format: 'uuid',
-    description: 'Id of the new enrolment; defaults to the event id',
-  })
-  @IsOptional()
-  @IsUUID('all')
-  enrolmentId?: string;
-
-  @ApiProperty({
-    example: '058123456789',
-    description:
-      'Citizen id (CCCD, 12 digits) of the insured person. Never stored: only its HMAC reference is recorded.',
-  })
-  @Matches(/^\d{12}$/, { message: '$property must be a 12-digit citizen id (CCCD)' })
-  beneficiaryCitizenId!: string;
-
-  @ApiProperty({ example: 'PHUOC-DAI', description: 'Org unit code of the commune' })
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/, { message: 'commune must be an org unit code' })
-  commune!: string;
-
-  @ApiProperty({ enum: HEALTH_INSURANCE_SCHEMES })
+export class RecordHealthInsuranceEnrolmentRequest extends InsuranceEnrolmentRequest {
+  @ApiProperty({ enum: HEALTH_INSURANCE_SCHEMES, description: 'Who pays or why the person is covered' })
   @IsIn(HEALTH_INSURANCE_SCHEMES)
   scheme!: HealthInsuranceScheme;
-
-  @ApiProperty({
-    example: 2026,
-    description: 'Calendar year covered; the year of occurredAt, or one either side',
-  })
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
-  year!: number;
 }
