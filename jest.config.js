@@ -2,7 +2,7 @@
 // Type checking is done once by `npm run typecheck`; ts-jest only transpiles here, which keeps the suites fast.
 const moduleNameMapper = {
   '^@ledger/domain$': '<rootDir>/libs/domain/src',
-  '^@ledger/sqlite$': '<rootDir>/libs/sqlite/src',
+  '^@ledger/store-support$': '<rootDir>/libs/store-support/src',
   '^@ledger/domain/(.*)$': '<rootDir>/libs/domain/src/$1',
   '^@ledger/event-store$': '<rootDir>/libs/event-store/src',
   '^@ledger/event-store/(.*)$': '<rootDir>/libs/event-store/src/$1',

@@ -1,44 +1,21 @@
 // Our own deadline around calls to EventStoreDB. The client sets a gRPC deadline on unary calls only, and a
 // server that accepts the connection but never answers leaves a read or a subscription waiting forever.
-// Kept inside libs/event-store (the same idea as libs/ledger's withTimeout, which this lib may not import).
+import { withDeadline as deadline } from '@ledger/store-support';
 import { StoreUnavailableError } from '../event-store.errors';
 
-/**
- * Settles like `work`, or rejects with StoreUnavailableError after `ms`, calling `onTimeout` (to cancel the
- * call). A late rejection of `work` is swallowed, never left unhandled.
- */
+/** Settles like `work`, or rejects with StoreUnavailableError after `ms`, calling `onTimeout` (to cancel the call). */
 export function withDeadline<T>(
   work: Promise<T>,
   ms: number,
   what: string,
   onTimeout?: () => void,
 ): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    let settled = false;
-    const timer = setTimeout(() => {
-      if (settled) return;
-      settled = true;
-      try {
-        onTimeout?.();
-      } finally {
-        reject(new StoreUnavailableError(`EventStoreDB did not answer ${what} within ${ms} ms`));
-      }
-    }, ms);
-    work.then(
-      (value) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        reject(error);
-      },
-    );
-  });
+  return deadline(
+    work,
+    ms,
+    () => new StoreUnavailableError(`EventStoreDB did not answer ${what} within ${ms} ms`),
+    onTimeout,
+  );
 }
 
 export const ABORTED = Symbol('aborted');

@@ -1,7 +1,7 @@
 // Connection settings and schema of the sqlite event store. The schema version lives in `PRAGMA user_version`;
 // a later version appends a migration to MIGRATIONS and never edits an earlier one.
 import type Database from 'better-sqlite3';
-import { configureWal, migrateSchema } from '@ledger/sqlite';
+import { configureWal, migrateSchema } from '@ledger/store-support';
 import { StoreUnavailableError } from '../event-store.errors';
 
 const MIGRATIONS: readonly string[] = [
