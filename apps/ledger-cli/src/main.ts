@@ -24,7 +24,12 @@ import {
   type AuditedEvent,
   type LedgerConfig,
 } from '@ledger/ledger';
-import { openSqliteReadStore, SQLITE_READ_STORE_FILE } from '@ledger/read-store';
+import {
+  openMongoReadStore,
+  openSqliteReadStore,
+  SQLITE_READ_STORE_FILE,
+  type ReadStore,
+} from '@ledger/read-store';
 
 const HELP = `Usage: npm run cli -- <command> [options]
 
@@ -92,23 +97,23 @@ async function verify(args: string[]): Promise<number> {
   }
 }
 
+/** Heads, leaves and nodes live in the read store: the embedded one, or MongoDB (MONGO_URL). */
+function openReadStore(config: LedgerConfig): ReadStore {
+  return config.readStore === 'mongodb'
+    ? openMongoReadStore(config.mongoUrl!)
+    : openSqliteReadStore(join(config.dataDir, SQLITE_READ_STORE_FILE));
+}
+
 /**
  * The Merkle tree against every signed head (log-audit.ts). Returns the first bad position it names, or
- * null when every head holds (or there is nothing to check). Heads and the projection's leaves are in the
- * read store; only the embedded one can be opened from here for now.
+ * null when every head holds (or there is nothing to check).
  */
 async function verifyMerkleLog(
   config: LedgerConfig,
   store: EventStore,
   publicKeyFile: string | undefined,
 ): Promise<number | null> {
-  if (config.readStore !== 'sqlite') {
-    console.log(
-      'verify: signed heads: skipped (the cli reads heads from the embedded read store only, for now)',
-    );
-    return null;
-  }
-  const readStore = openSqliteReadStore(join(config.dataDir, SQLITE_READ_STORE_FILE));
+  const readStore = openReadStore(config);
   try {
     const heads = await readTreeHeads(readStore);
     const publicKey = publicKeyFile
@@ -164,10 +169,8 @@ async function evidence(args: string[]): Promise<number> {
   if (!to || !DAY.test(to)) throw new UsageError('evidence: --to YYYY-MM-DD is required');
   if (!out) throw new UsageError('evidence: --out FILE is required');
   const config = loadConfig();
-  if (config.readStore !== 'sqlite')
-    throw new UsageError('evidence: the cli reads proofs from the embedded read store only, for now');
   const store = openEventStore(config);
-  const readStore = openSqliteReadStore(join(config.dataDir, SQLITE_READ_STORE_FILE));
+  const readStore = openReadStore(config);
   try {
     const names = [
       ...createLedgerProjections(planModelFromSeed(readSeedFiles(config.seedDir))).map((p) => p.name),

@@ -25,6 +25,7 @@ const idOf = (sequence: number): string => String(sequence).padStart(12, '0');
 
 export class TreeHeads {
   private readonly tree: MerkleLogReader;
+  private indexed = false;
 
   constructor(
     private readonly readStore: ReadStore,
@@ -81,6 +82,11 @@ export class TreeHeads {
   }
 
   private async generation(): Promise<GenerationId> {
+    if (!this.indexed) {
+      // latest() sorts on sequence; a handful of heads a day, but years of them.
+      await this.readStore.ensureIndexes(SIGNED_TREE_HEADS, [['sequence']]);
+      this.indexed = true;
+    }
     const active = await this.readStore.activeGeneration(SIGNED_TREE_HEADS_PROJECTION);
     if (active) return active.generation;
     const generation = await this.readStore.beginRebuild(SIGNED_TREE_HEADS_PROJECTION, 1);
