@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { ConfigError, loadConfig, parseDotEnv } from './ledger-config';
 
 describe('configuration', () => {
@@ -39,6 +40,28 @@ describe('configuration', () => {
       loadConfig({ LEDGER_EVENT_STORE: 'eventstoredb', EVENTSTORE_URL: 'esdb://localhost:2113?tls=false' })
         .eventStore,
     ).toBe('eventstoredb');
+  });
+
+  it('takes the log signing key as an Ed25519 PEM (newlines may be written \\n) and the head schedule in minutes', () => {
+    const { privateKey } = generateKeyPairSync('ed25519', {
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+    });
+    const config = loadConfig({
+      LEDGER_SIGNING_KEY: privateKey.replace(/\n/g, '\\n'),
+      LEDGER_HEAD_SIGNING_INTERVAL_MINUTES: '0',
+    });
+    expect(config.signingKey).toBe(privateKey);
+    expect(config.headSigningIntervalMinutes).toBe(0);
+    expect(loadConfig({}).headSigningIntervalMinutes).toBe(60);
+    const rsa = generateKeyPairSync('rsa', {
+      modulusLength: 1024,
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+    }).privateKey;
+    expect(() =>
+      loadConfig({ LEDGER_SIGNING_KEY: rsa, LEDGER_HEAD_SIGNING_INTERVAL_MINUTES: 'hourly' }),
+    ).toThrow(/LEDGER_SIGNING_KEY[\s\S]*LEDGER_HEAD_SIGNING_INTERVAL_MINUTES/);
   });
 
   it('reads .env lines with comments and quotes', () => {
