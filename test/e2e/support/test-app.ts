@@ -24,6 +24,8 @@ export async function startTestLedger(
     LEDGER_DATA_DIR: dataDir,
     PORT: '0',
     LEDGER_SEED_ON_START: options.seed ? 'true' : 'false',
+    // Heads are signed on demand in tests; a timer would outlive a suite.
+    LEDGER_HEAD_SIGNING_INTERVAL_MINUTES: '0',
     ...options.env,
   });
   const boot = async () => {
