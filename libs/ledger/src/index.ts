@@ -30,3 +30,6 @@ export * from './verifiable-log/verifiable-log.providers';
 export * from './verifiable-log/log-audit';
 export * from './verifiable-log/evidence-bundle';
 export * from './verifiable-log/collect-evidence';
+export * from './queries/get-report/report-formats';
+export * from './auth/token';
+export * from './import/csv';

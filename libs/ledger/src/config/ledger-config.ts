@@ -22,6 +22,8 @@ export interface LedgerConfig {
   pseudonymKey?: string;
   /** Ed25519 private key (PKCS#8 PEM) signing tree heads. When unset, one is generated into the data directory. */
   signingKey?: string;
+  /** HMAC secret (>= 32 bytes) signing officers' tokens. When unset, one is generated into the data directory. */
+  tokenSecret?: string;
   /** Sign a tree head every this many minutes when the tree grew; 0 turns the schedule off. */
   headSigningIntervalMinutes: number;
   /** Largest JSON body accepted, e.g. "100kb". */
@@ -120,6 +122,10 @@ export function loadConfig(env: Env = readEnvironment()): LedgerConfig {
   if (signingKey && !isEd25519PrivateKeyPem(signingKey)) {
     problems.push('LEDGER_SIGNING_KEY: must be an Ed25519 private key in PKCS#8 PEM (BEGIN PRIVATE KEY)');
   }
+  const tokenSecret = str('LEDGER_TOKEN_SECRET');
+  if (tokenSecret && Buffer.byteLength(tokenSecret, 'utf8') < 32) {
+    problems.push('LEDGER_TOKEN_SECRET: must be at least 32 bytes');
+  }
   const intervalText = str('LEDGER_HEAD_SIGNING_INTERVAL_MINUTES') ?? '60';
   const headSigningIntervalMinutes = Number(intervalText);
   if (!/^\d{1,6}$/.test(intervalText)) {
@@ -154,6 +160,7 @@ export function loadConfig(env: Env = readEnvironment()): LedgerConfig {
     mongoUrl,
     pseudonymKey,
     signingKey,
+    ...(tokenSecret ? { tokenSecret } : {}),
     headSigningIntervalMinutes,
     bodyLimit,
     seedDir: resolve(str('LEDGER_SEED_DIR') ?? 'seeds'),

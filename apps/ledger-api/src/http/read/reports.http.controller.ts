@@ -3,8 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import type { Response } from 'express';
-import { GetReportQuery, type Report } from '@ledger/ledger';
-import { reportToCsv, reportToMarkdown } from './report-formats';
+import { GetReportQuery, reportToCsv, reportToMarkdown, type Report } from '@ledger/ledger';
 
 class ReportRequest {
   @ApiProperty({ example: '2025', description: '2025 (annual), 2024-2026 (3-year) or 2021-2025 (5-year)' })

@@ -1,6 +1,6 @@
 // CSV (RFC 4180, UTF-8 with BOM so spreadsheet programs read the Vietnamese names) and Markdown renderings
 // of a periodic report.
-import type { Report, ReportRow } from '@ledger/ledger';
+import type { Report, ReportRow } from './get-report.query';
 
 const COLUMNS: Array<[keyof ReportRow, string]> = [
   ['indicatorKey', 'indicator'],
