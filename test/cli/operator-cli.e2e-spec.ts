@@ -1,0 +1,187 @@
+// The operator CLI as a new user runs it: the built ledger-cli as a child process on a temporary data
+// directory: seed, token, import (with a rejection report and an idempotent re-run), report, rebuild,
+// verify (and verify failing once the store's file was edited), --help and usage errors.
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { parseCsv, verifyToken } from '@ledger/ledger';
+import { buildApps, root, runCli } from './support/built-cli';
+
+jest.setTimeout(180_000);
+
+describe('operator CLI (built, as a child process)', () => {
+  const scratch = mkdtempSync(join(tmpdir(), 'ledger-cli-ops-'));
+  const build = join(scratch, 'build');
+  const dataDir = join(scratch, 'data');
+  const cli = (args: string[], env: Record<string, string> = {}) => runCli(build, dataDir, args, env);
+  const sample = join(scratch, 'past-actions.csv');
+
+  beforeAll(() => {
+    buildApps(build);
+    copyFileSync(join(root, 'seeds/examples/past-actions.csv'), sample);
+  });
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+  it('prints --help for every command and exits 2 on a usage error', () => {
+    const help = cli(['--help']);
+    expect(help.status).toBe(0);
+    for (const name of [
+      'seed',
+      'token',
+      'import',
+      'verify',
+      'rebuild',
+      'report',
+      'evidence',
+      'check-evidence',
+    ]) {
+      expect(help.stdout).toContain(name);
+      const one = cli([name, '--help']);
+      expect(one.status).toBe(0);
+      expect(one.stdout).toContain(`npm run cli -- ${name}`);
+    }
+    const bad = cli(['report', '--format', 'xls', '--period', '2025']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--format');
+    expect(cli(['nonsense']).status).toBe(2);
+  });
+
+  it('seed loads the plan, and a second load appends nothing', () => {
+    const first = cli(['seed']);
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(0);
+    expect(first.stdout).toMatch(/[1-9]\d* appended, 0 already recorded/);
+    const again = cli(['seed', 'seeds']);
+    expect(again.status).toBe(0);
+    expect(again.stdout).toMatch(/ 0 appended, [1-9]\d* already recorded/);
+  });
+
+  it('seed names the problems of an invalid folder without a stack trace', () => {
+    const run = cli(['seed', join(scratch, 'no-such-folder')]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('token issues a token that verifies with the generated key (0600)', () => {
+    const run = cli([
+      'token',
+      '--officer',
+      'nguyen.van.a',
+      '--agency',
+      'LDTBXH-BAC-AI',
+      '--role',
+      'officer',
+      '--org-unit',
+      'BA-PHUOC-BINH',
+      '--ttl',
+      '30d',
+    ]);
+    expect(run.status).toBe(0);
+    const keyFile = join(dataDir, 'secrets/token.key');
+    expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+    const key = Buffer.from(readFileSync(keyFile, 'utf8').trim(), 'hex');
+    const claims = verifyToken(run.stdout.trim(), key, new Date());
+    expect(claims).toMatchObject({
+      sub: 'nguyen.van.a',
+      agency: 'LDTBXH-BAC-AI',
+      orgUnits: ['BA-PHUOC-BINH'],
+      roles: ['officer'],
+    });
+    expect(claims.exp - claims.iat).toBe(30 * 86_400);
+    expect(cli(['token', '--officer', 'x.y', '--agency', 'LDTBXH', '--role', 'king']).status).toBe(2);
+  });
+
+  it('import appends the sample file, and importing it again appends nothing twice', () => {
+    const first = cli(['import', sample]);
+    expect(first.stdout).toContain('5 rows: 5 appended, 0 already recorded, 0 rejected');
+    expect(first.status).toBe(0);
+    const again = cli(['import', sample]);
+    expect(again.stdout).toContain('5 rows: 0 appended, 5 already recorded, 0 rejected');
+    expect(again.status).toBe(0);
+  });
+
+  it('import rejects bad rows into FILE.rejected.csv naming row, column and reason, and appends the good ones', () => {
+    const file = join(scratch, 'bad.csv');
+    writeFileSync(
+      file,
+      [
+        'row_id,action,officer,agency,occurred_at,case_id,citizen_id,commune,category,floor_area_m2,occupants',
+        'b-1,housing_registered,le.van.c,LDTBXH-BAC-AI,2025-02-01T08:00:00+07:00,HS-B-1,058200000201,BA-PHUOC-BINH,poor,,',
+        'b-2,housing_registered,le.van.c,LDTBXH-BAC-AI,2025-02-01T08:00:00+07:00,,12345,BA-PHUOC-BINH,poor,,',
+        'b-3,house_painted,le.van.c,LDTBXH-BAC-AI,2025-02-01T08:00:00+07:00,,,,,,',
+        'b-4,housing_completed,le.van.c,LDTBXH-BAC-AI,2025-03-01T08:00:00+07:00,HS-B-1,,,,40,3',
+        'b-5,housing_registered,le.van.c,LDTBXH-BAC-AI,yesterday,,058200000202,BA-PHUOC-BINH,poor,,',
+      ].join('\n') + '\n',
+    );
+    const run = cli(['import', file]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('5 rows: 1 appended, 0 already recorded, 4 rejected');
+    const rejected = parseCsv(readFileSync(`${file}.rejected.csv`, 'utf8')).map((r) => r.fields);
+    expect(rejected[0]).toEqual(['row', 'line', 'row_id', 'column', 'reason']);
+    const byRow = new Map(rejected.slice(1).map(([row, , , column, reason]) => [row, { column, reason }]));
+    expect(byRow.get('2')?.column).toBe('citizen_id');
+    expect(byRow.get('3')?.column).toBe('action');
+    expect(byRow.get('4')).toMatchObject({
+      column: 'action',
+      reason: expect.stringContaining('not started'),
+    });
+    expect(byRow.get('5')?.column).toBe('occurred_at');
+    expect(byRow.has('1')).toBe(false);
+  });
+
+  it('report shows the imported actions, as csv, md and json, to a file or stdout', () => {
+    const out = join(scratch, 'report-2025.csv');
+    const run = cli(['report', '--period', '2025', '--format', 'csv', '--out', out]);
+    expect(run.status).toBe(0);
+    const rows = parseCsv(readFileSync(out, 'utf8')).map((r) => r.fields);
+    const houses = rows.find((r) => r[0] === 'houses_built');
+    expect(houses?.[9]).toBe('1');
+    const json = cli(['report', '--period', '2021-2025', '--format', 'json']);
+    expect(json.status).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({ period: '2021-2025', kind: '5-year' });
+    const md = cli(['report', '--period', '2024-2026', '--org-unit', 'NT-BAC-AI', '--format', 'md']);
+    expect(md.status).toBe(0);
+    expect(md.stdout).toContain('houses_built');
+  });
+
+  it('rebuild rebuilds one projection and all, switching over', () => {
+    const one = cli(['rebuild', 'merkle-log']);
+    expect(one.status).toBe(0);
+    expect(one.stdout).toMatch(/rebuild merkle-log: generation \d+, \d+ events .* switched over/);
+    const all = cli(['rebuild']);
+    expect(all.status).toBe(0);
+    expect(all.stdout.match(/switched over/g)?.length).toBeGreaterThan(1);
+    expect(cli(['rebuild', 'nope']).status).toBe(2);
+  });
+
+  it('verify passes the store, and fails once its file was edited', () => {
+    const ok = cli(['verify']);
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain('verify: OK');
+    const copy = join(scratch, 'edited');
+    cpSync(dataDir, copy, { recursive: true });
+    expect(existsSync(join(copy, 'events.db'))).toBe(true);
+    const db = new Database(join(copy, 'events.db'));
+    for (const { name } of db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all() as {
+      name: string;
+    }[])
+      db.exec(`DROP TRIGGER "${name}"`);
+    db.prepare(
+      "UPDATE events SET data = replace(data, '60000000', '90000000') WHERE data LIKE '%60000000%'",
+    ).run();
+    db.close();
+    const edited = cli(['verify'], { LEDGER_DATA_DIR: copy });
+    expect(edited.status).toBe(1);
+    expect(edited.stderr).toContain('FAILED');
+  });
+});
