@@ -33,3 +33,4 @@ export * from './verifiable-log/collect-evidence';
 export * from './queries/get-report/report-formats';
 export * from './auth/token';
 export * from './import/csv';
+export * from './write/event-ids';

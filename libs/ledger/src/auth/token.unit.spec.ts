@@ -16,7 +16,9 @@ describe('tokens', () => {
     const token = issueToken(claims, secret, { ttlSeconds: 60, now });
     expect(() => verifyToken(token, Buffer.alloc(32, 8), now)).toThrow(TokenError);
     const [h, p, s] = token.split('.');
-    const edited = Buffer.from(JSON.stringify({ ...claims, roles: ['admin'], iat: 0, exp: 9e9 })).toString('base64url');
+    const edited = Buffer.from(JSON.stringify({ ...claims, roles: ['admin'], iat: 0, exp: 9e9 })).toString(
+      'base64url',
+    );
     expect(() => verifyToken(`${h}.${edited}.${s}`, secret, now)).toThrow('signature');
     const none = Buffer.from(JSON.stringify({ alg: 'none' })).toString('base64url');
     expect(() => verifyToken(`${none}.${p}.${s}`, secret, now)).toThrow('algorithm');
