@@ -70,4 +70,12 @@ describe('configuration', () => {
       LEDGER_DATA_DIR: '/var/lib/ledger',
     });
   });
+
+  it('takes a token secret of at least 32 bytes', () => {
+    expect(loadConfig({ LEDGER_TOKEN_SECRET: 'x'.repeat(32) }).tokenSecret).toBe('x'.repeat(32));
+    expect(loadConfig({}).tokenSecret).toBeUndefined();
+    expect(() => loadConfig({ LEDGER_TOKEN_SECRET: 'short' })).toThrow(
+      /LEDGER_TOKEN_SECRET: must be at least 32 bytes/,
+    );
+  });
 });
