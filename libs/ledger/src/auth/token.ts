@@ -1,8 +1,7 @@
 // Signed bearer tokens (JWT, HS256) for officers. Issued by the operator CLI today; access control
 // (issue 5) will verify them with verifyToken. Built on node:crypto alone.
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { dirname, join } from 'node:path';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { readOrCreateHexKey, secretFile } from '../secrets/data-dir-secret';
 
 export interface TokenClaims {
   /** The officer. */
@@ -72,15 +71,5 @@ export function verifyToken(token: string, secret: Buffer, now: Date): TokenClai
 /** LEDGER_TOKEN_SECRET, or a key generated (0600) into <dataDir>/secrets/token.key on first use. */
 export function loadTokenSecret(configured: string | undefined, dataDir: string): Buffer {
   if (configured) return Buffer.from(configured, 'utf8');
-  const file = join(dataDir, 'secrets', 'token.key');
-  if (existsSync(file)) {
-    const hex = readFileSync(file, 'utf8').trim();
-    if (!/^[0-9a-f]{64,}$/i.test(hex)) throw new Error(`${file} does not hold a hex key of 32+ bytes`);
-    return Buffer.from(hex, 'hex');
-  }
-  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-  const key = randomBytes(32);
-  writeFileSync(file, key.toString('hex') + '\n', { mode: 0o600, flag: 'wx' });
-  chmodSync(file, 0o600);
-  return key;
+  return readOrCreateHexKey(secretFile(dataDir, 'token.key'));
 }

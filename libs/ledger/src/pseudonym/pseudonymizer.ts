@@ -2,9 +2,8 @@
 // citizen id (CCCD, 12 digits) under a secret key kept outside the event store. The same citizen always
 // gets the same reference, so duplicates are found without exposing ids; without the key a reference
 // cannot be turned back into an id by trying all 10^12 ids.
-import { createHmac, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { createHmac } from 'node:crypto';
+import { readOrCreateHexKey, secretFile } from '../secrets/data-dir-secret';
 
 export const PSEUDONYMIZER = Symbol('PSEUDONYMIZER');
 
@@ -29,15 +28,5 @@ export class Pseudonymizer {
  */
 export function loadPseudonymKey(configured: string | undefined, dataDir: string): Buffer {
   if (configured) return Buffer.from(configured, 'hex');
-  const file = join(dataDir, 'secrets', 'pseudonym.key');
-  if (existsSync(file)) {
-    const hex = readFileSync(file, 'utf8').trim();
-    if (!/^[0-9a-f]{64,}$/i.test(hex)) throw new Error(`${file} does not hold a hex key of 32+ bytes`);
-    return Buffer.from(hex, 'hex');
-  }
-  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-  const key = randomBytes(32);
-  writeFileSync(file, key.toString('hex') + '\n', { mode: 0o600, flag: 'wx' });
-  chmodSync(file, 0o600);
-  return key;
+  return readOrCreateHexKey(secretFile(dataDir, 'pseudonym.key'));
 }

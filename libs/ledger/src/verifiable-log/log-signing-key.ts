@@ -2,9 +2,9 @@
 // else `<dataDir>/secrets/log-signing-key.pem`, generated (mode 0600) on the first start. Heads signed with a
 // lost key stay verifiable with the published public key; new heads would then need a new key id.
 import { createPrivateKey, type KeyObject } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { generateLogKeyPair, logKeyId, publicKeyPemOf } from '@ledger/verifiable-log';
+import { readOrCreateSecret, secretFile } from '../secrets/data-dir-secret';
 
 export const LOG_SIGNING_KEY = Symbol('LOG_SIGNING_KEY');
 
@@ -16,7 +16,9 @@ export interface LogSigningKey {
 }
 
 export function loadLogSigningKey(configured: string | undefined, dataDir: string): LogSigningKey {
-  return logSigningKeyOf(configured ?? readOrCreateKeyFile(join(dataDir, 'secrets', 'log-signing-key.pem')));
+  return logSigningKeyOf(
+    configured ?? readOrCreateSecret(keyFile(dataDir), () => generateLogKeyPair().privateKeyPem),
+  );
 }
 
 function logSigningKeyOf(pem: string): LogSigningKey {
@@ -26,18 +28,13 @@ function logSigningKeyOf(pem: string): LogSigningKey {
   return { privateKey, publicKeyPem, keyId: logKeyId(publicKeyPem) };
 }
 
-function readOrCreateKeyFile(file: string): string {
-  if (existsSync(file)) return readFileSync(file, 'utf8');
-  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-  const { privateKeyPem } = generateLogKeyPair();
-  writeFileSync(file, privateKeyPem, { mode: 0o600, flag: 'wx' });
-  chmodSync(file, 0o600);
-  return privateKeyPem;
+function keyFile(dataDir: string): string {
+  return secretFile(dataDir, 'log-signing-key.pem');
 }
 
 /** The log's public key for checking heads, without creating a key: null when none is configured or stored. */
 export function readLogPublicKey(configured: string | undefined, dataDir: string): string | null {
-  const file = join(dataDir, 'secrets', 'log-signing-key.pem');
+  const file = keyFile(dataDir);
   if (!configured && !existsSync(file)) return null;
   return logSigningKeyOf(configured ?? readFileSync(file, 'utf8')).publicKeyPem;
 }
