@@ -35,9 +35,16 @@ export class StreamNotFoundError extends EventStoreError {
   }
 }
 
+/** Why the store cannot be used: a full disk and a read-only one need the operator, not just a retry. */
+export type StoreUnavailableReason = 'disk_full' | 'read_only' | 'unavailable';
+
 export class StoreUnavailableError extends EventStoreError {
   readonly code = 'STORE_UNAVAILABLE';
-  constructor(message: string, override readonly cause?: unknown) {
+  constructor(
+    message: string,
+    override readonly cause?: unknown,
+    readonly reason: StoreUnavailableReason = 'unavailable',
+  ) {
     super(message);
   }
 }

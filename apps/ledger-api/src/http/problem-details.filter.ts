@@ -90,6 +90,19 @@ export function toProblem(error: unknown): Problem {
       errors: [{ field, message: error.message }],
     });
   }
+  if (error instanceof StoreUnavailableError && error.reason !== 'unavailable') {
+    const why =
+      error.reason === 'disk_full'
+        ? 'The disk of the ledger store is full'
+        : 'The ledger store is on a read-only disk';
+    return problem(
+      503,
+      error.code,
+      'Store unavailable',
+      `${why}: nothing was recorded. Reads still work; writes resume once an operator frees space or makes it writable.`,
+      { reason: error.reason },
+    );
+  }
   if (error instanceof StoreUnavailableError || error instanceof ReadStoreUnavailableError) {
     return problem(
       503,

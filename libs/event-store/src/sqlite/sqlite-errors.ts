@@ -1,6 +1,6 @@
 // Turns better-sqlite3 errors into the port's typed errors, so that no driver type leaves the adapter.
 import Database from 'better-sqlite3';
-import { EventStoreError, StoreUnavailableError } from '../event-store.errors';
+import { EventStoreError, StoreUnavailableError, type StoreUnavailableReason } from '../event-store.errors';
 
 /** Result codes (primary and extended) that mean "the file cannot be used right now", not "your request is wrong". */
 const UNAVAILABLE_CODES = [
@@ -27,6 +27,12 @@ function isSqliteError(error: unknown): error is Error & { code: string } {
   return (error instanceof Database.SqliteError || name === 'SqliteError') && typeof code === 'string';
 }
 
+function unavailableReason(code: string): StoreUnavailableReason {
+  if (code === 'SQLITE_FULL' || code === 'SQLITE_IOERR_WRITE_FULL') return 'disk_full';
+  if (code.startsWith('SQLITE_READONLY')) return 'read_only';
+  return 'unavailable';
+}
+
 function isClosedConnectionError(error: unknown): boolean {
   return error instanceof TypeError && /database connection is not open/i.test(error.message);
 }
@@ -45,6 +51,7 @@ export function toEventStoreError(error: unknown, action: string): Error {
       return new StoreUnavailableError(
         `event store unavailable during ${action}: ${error.code}: ${error.message}`,
         error,
+        unavailableReason(error.code),
       );
     }
     return new Error(`event store failed during ${action}: ${error.code}: ${error.message}`, {
