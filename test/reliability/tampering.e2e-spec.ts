@@ -86,7 +86,9 @@ describe('ledger-cli verify on tampered stores (built, as a child process)', () 
       const p = pick(1, total - 1);
       const run = verify(tampered((db) => db.prepare('DELETE FROM events WHERE position = ?').run(p)));
       expect(run.status).toBe(1);
-      expect(run.stderr).toMatch(new RegExp(`position ${p}\\b`));
+      // Under a signed head the Merkle audit names the missing position; past it, the chain check names the
+      // first event after the gap (found by the soak run, seed 20261128: position 17 deleted, 18 named).
+      expect(run.stderr).toMatch(new RegExp(`position ${p <= signed ? p : p + 1}\\b`));
     }
   });
 
