@@ -82,6 +82,28 @@ describe('the read side over HTTP', () => {
     );
   });
 
+  it("shows a successor agency the indicators its predecessor led, read in the successor's commune", async () => {
+    await untilProjected(ledger);
+    const agencies = await ledger.http().get('/agencies?limit=500').expect(200);
+    const successor = agencies.body.items.find((a: { successionsIn: Array<{ predecessor: string }> }) =>
+      a.successionsIn.some((s) => s.predecessor === 'LDTBXH-BAC-AI'),
+    );
+    expect(successor).toBeDefined();
+    const res = await ledger.http().get(`/agencies/${successor.code}/trail?asOf=2026-12-31`).expect(200);
+    const inherited = res.body.inheritedIndicators as Array<{
+      from: string;
+      progress: { indicator: { key: string }; progress: { orgUnit: string } };
+    }>;
+    expect(inherited.map((i) => i.progress.indicator.key)).toContain('houses_built');
+    const predecessors = successor.successionsIn.map((s: { predecessor: string }) => s.predecessor);
+    // Every inherited indicator comes from an agency whose duties passed to this one (those that lead any).
+    for (const entry of inherited) expect(predecessors).toContain(entry.from);
+    expect(inherited.map((i) => i.from)).toContain('LDTBXH-BAC-AI');
+    expect(inherited[0].progress.progress.orgUnit).toBe(successor.orgUnit);
+    const before = await ledger.http().get(`/agencies/${successor.code}/trail?asOf=2025-06-30`).expect(200);
+    expect(before.body.inheritedIndicators).toEqual([]);
+  });
+
   it('flags a beneficiary paid in two communes for the same period', async () => {
     const payment = {
       programme: 'tro-cap-xa-hoi',

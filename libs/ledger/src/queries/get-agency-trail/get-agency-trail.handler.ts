@@ -5,6 +5,7 @@ import {
   AGENCY_TRAIL_DOCS,
   INDICATORS,
   OPEN_CASE_STEPS,
+  type AgencyDoc,
   type AgencyTrailDoc,
   type IndicatorDoc,
   type OpenCaseStepDoc,
@@ -24,7 +25,7 @@ export class GetAgencyTrailHandler implements IQueryHandler<GetAgencyTrailQuery>
 
   async execute({ agency, asOf }: GetAgencyTrailQuery): Promise<AgencyTrailView> {
     const [registered, trail] = await Promise.all([
-      this.store.get(AGENCIES, agency),
+      this.store.get<AgencyDoc>(AGENCIES, agency),
       this.store.get<AgencyTrailDoc>(AGENCY_TRAIL_DOCS, agency),
     ]);
     if (!registered && !trail) throw new ResourceNotFoundError('AGENCY_NOT_FOUND', `no agency ${agency}`);
@@ -48,6 +49,26 @@ export class GetAgencyTrailHandler implements IQueryHandler<GetAgencyTrailQuery>
         .filter((doc) => doc.definition !== null)
         .map((doc) => this.queries.execute(new GetIndicatorProgressQuery(doc.key, undefined, day, false))),
     );
+    const inheritedIndicators = [];
+    for (const succession of registered?.successionsIn ?? []) {
+      if (succession.effectiveFrom > day || !registered?.orgUnit) continue;
+      const theirs = await allDocuments<IndicatorDoc>(
+        this.store,
+        INDICATORS,
+        { lead: succession.predecessor },
+        [{ field: 'key' }],
+      );
+      for (const doc of theirs.filter((d) => d.definition !== null)) {
+        inheritedIndicators.push({
+          from: succession.predecessor,
+          effectiveFrom: succession.effectiveFrom,
+          orgUnits: succession.orgUnits,
+          progress: await this.queries.execute(
+            new GetIndicatorProgressQuery(doc.key, registered.orgUnit, day, false),
+          ),
+        });
+      }
+    }
     return {
       agency,
       asOf: day,
@@ -55,6 +76,7 @@ export class GetAgencyTrailHandler implements IQueryHandler<GetAgencyTrailQuery>
       openSteps,
       pastDue: openSteps.filter((step) => step.dueBy !== null && step.dueBy < day),
       indicators,
+      inheritedIndicators,
     };
   }
 }

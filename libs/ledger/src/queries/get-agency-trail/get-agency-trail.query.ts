@@ -13,6 +13,17 @@ export interface AgencyTrailView {
   pastDue: OpenCaseStepDoc[];
   /** The indicators it leads, with their status as of asOf. */
   indicators: IndicatorProgressView[];
+  /**
+   * Indicators led by agencies whose duties passed to this one by asOf (the 2025 reorganisation): read in
+   * this agency's own org unit, with the predecessor, the date and the org units whose duties it took.
+   * The predecessor's record stays its own.
+   */
+  inheritedIndicators: Array<{
+    from: string;
+    effectiveFrom: string;
+    orgUnits: string[] | null;
+    progress: IndicatorProgressView;
+  }>;
 }
 
 export class GetAgencyTrailQuery extends Query<AgencyTrailView> {
