@@ -1,7 +1,9 @@
 // What the embedded stores (events.db, read.db) share about a better-sqlite3 connection: WAL, a busy
 // timeout, the synchronous level each store's durability needs, and append-only schema migrations kept in
 // `PRAGMA user_version`. Each store passes its own error type, so no driver detail leaks past it.
-import type Database from 'better-sqlite3';
+import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 
 export interface WalSettings {
   busyTimeoutMs: number;
@@ -13,11 +15,7 @@ export interface WalSettings {
 
 export type StoreErrorFactory = (message: string) => Error;
 
-export function configureWal(
-  db: Database.Database,
-  settings: WalSettings,
-  unavailable: StoreErrorFactory,
-): void {
+export function configureWal(db: Database, settings: WalSettings, unavailable: StoreErrorFactory): void {
   db.pragma(`busy_timeout = ${Math.trunc(settings.busyTimeoutMs)}`);
   const mode = String(db.pragma('journal_mode = WAL', { simple: true })).toLowerCase();
   if (mode !== 'wal' && !settings.inMemory) {
@@ -31,7 +29,7 @@ export function configureWal(
  * one; a file written by a newer build is refused rather than misread.
  */
 export function migrateSchema(
-  db: Database.Database,
+  db: Database,
   migrations: readonly string[],
   label: string,
   unavailable: StoreErrorFactory,
@@ -50,4 +48,25 @@ export function migrateSchema(
       db.pragma(`user_version = ${next + 1}`);
     }
   }).immediate();
+}
+
+/**
+ * Opens (creating the directory and file when missing) the database at `path` and runs `setup` on it
+ * (settings, migrations, prepared statements); a failure closes the file again and rethrows, for the
+ * store to map to its own error.
+ */
+export function openSqliteFile<T>(
+  path: string,
+  setup: (db: Database, inMemory: boolean) => T,
+): { db: Database; prepared: T } {
+  const inMemory = path === ':memory:';
+  let db: Database | undefined;
+  try {
+    if (!inMemory) mkdirSync(dirname(resolve(path)), { recursive: true });
+    db = new BetterSqlite3(path);
+    return { db, prepared: setup(db, inMemory) };
+  } catch (error) {
+    db?.close();
+    throw error;
+  }
 }

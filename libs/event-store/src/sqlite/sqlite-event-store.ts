@@ -1,8 +1,7 @@
 // The embedded EventStore: one sqlite file (better-sqlite3), WAL, fsync on every commit, and group commit:
 // appends made while the event loop is busy are written together in one transaction with one fsync.
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqliteFile } from '@ledger/store-support';
 import type { NewEvent, RecordedEvent } from '@ledger/domain';
 import { StoreUnavailableError, StreamNotFoundError } from '../event-store.errors';
 import type {
@@ -75,17 +74,15 @@ export class SqliteEventStore implements EventStore {
     this.maxBatchSize = options.maxBatchSize ?? 500;
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
     this.pageSize = options.subscriptionPageSize ?? 500;
-    const inMemory = path === ':memory:';
-    let db: Database.Database | undefined;
     try {
-      if (!inMemory) mkdirSync(dirname(resolve(path)), { recursive: true });
-      db = new Database(path);
-      configureConnection(db, { busyTimeoutMs: options.busyTimeoutMs ?? 5000 }, inMemory);
-      migrate(db);
-      this.statements = prepareStatements(db);
-      this.db = db;
+      const opened = openSqliteFile(path, (db, inMemory) => {
+        configureConnection(db, { busyTimeoutMs: options.busyTimeoutMs ?? 5000 }, inMemory);
+        migrate(db);
+        return prepareStatements(db);
+      });
+      this.db = opened.db;
+      this.statements = opened.prepared;
     } catch (error) {
-      db?.close();
       const mapped = toEventStoreError(error, `open ${path}`);
       throw mapped instanceof StoreUnavailableError
         ? mapped

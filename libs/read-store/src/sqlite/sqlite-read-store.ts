@@ -2,9 +2,8 @@
 // Reads are single statements, so each sees one snapshot: a reader never sees half a batch or half a
 // switch-over, even from another process.
 import { createHash } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqliteFile } from '@ledger/store-support';
 import { decodeCursor, encodeCursor, querySignature, type CursorKey } from '../cursor';
 import {
   CheckpointConflictError,
@@ -92,17 +91,15 @@ export class SqliteReadStore implements ReadStore {
     readonly path: string,
     options: SqliteReadStoreOptions = {},
   ) {
-    const inMemory = path === ':memory:';
-    let db: Database.Database | undefined;
     try {
-      if (!inMemory) mkdirSync(dirname(resolve(path)), { recursive: true });
-      db = new Database(path);
-      configureConnection(db, { busyTimeoutMs: options.busyTimeoutMs ?? 5000 }, inMemory);
-      migrate(db);
-      this.statements = prepareStatements(db);
-      this.db = db;
+      const opened = openSqliteFile(path, (db, inMemory) => {
+        configureConnection(db, { busyTimeoutMs: options.busyTimeoutMs ?? 5000 }, inMemory);
+        migrate(db);
+        return prepareStatements(db);
+      });
+      this.db = opened.db;
+      this.statements = opened.prepared;
     } catch (error) {
-      db?.close();
       const mapped = toReadStoreError(error, `open ${path}`);
       throw mapped instanceof ReadStoreUnavailableError
         ? mapped
