@@ -127,6 +127,16 @@ export class ProjectionRunner {
   }
 
   /**
+   * Rebuilds every projection (see rebuild), one after another; resolves with each one's progress once all
+   * have switched over.
+   */
+  async rebuildAll(options: RebuildOptions = {}): Promise<RebuildProgress[]> {
+    const done: RebuildProgress[] = [];
+    for (const name of this.projectionNames) done.push(await this.rebuild(name, options));
+    return done;
+  }
+
+  /**
    * Resolves once every projection (or the ones named) shows readers the effects of all events up to
    * `position`: read-your-writes for a caller that got that position from an append. Rejects with
    * ProjectionFailedError when one of them has failed, WaitForTimeoutError, or ProjectionRunnerStoppedError.

@@ -1,0 +1,160 @@
+// Scenario 2: commands per second and latency of the real API (the built apps/ledger-api main, embedded
+// stores on a temporary data directory, projections in-process as `npm start` runs them) under a realistic
+// mix from 64 concurrent clients, beside a bare NestJS endpoint that parses the same bodies and does nothing
+// (the framework's own limit). Server and load generator are separate processes.
+import { join } from 'node:path';
+import { issueToken } from '@ledger/ledger';
+import {
+  benchScript,
+  inTempDir,
+  median,
+  progress,
+  runChild,
+  startServer,
+  type ServerProcess,
+} from './bench-support';
+import type { LoadResult, LoadSettings } from './http-load';
+import type { Row } from './report';
+
+export interface HttpSettings {
+  seconds: number;
+  runs: number;
+  connections: number;
+}
+
+/** A fixed secret for the bench's tokens (never used outside a temporary data directory). */
+export const BENCH_TOKEN_SECRET = 'bench-token-secret-0123456789abcdef-not-for-production';
+
+/** The real API's entry point as built by bench:build. */
+export const ledgerMain = (): string => join(__dirname, '..', 'apps', 'ledger-api', 'src', 'main.js');
+
+export function ledgerEnv(dataDir: string): NodeJS.ProcessEnv {
+  return {
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LEDGER_DATA_DIR: dataDir,
+    LEDGER_EVENT_STORE: 'sqlite',
+    LEDGER_READ_STORE: 'sqlite',
+    LEDGER_SEED_ON_START: 'true',
+    LEDGER_HEAD_SIGNING_INTERVAL_MINUTES: '0',
+    LEDGER_TOKEN_SECRET: BENCH_TOKEN_SECRET,
+    // Rate limiting off (per token and per address: every client here is 127.0.0.1).
+    LEDGER_RATE_LIMIT_PER_MINUTE: '0',
+    LEDGER_RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '0',
+  };
+}
+
+/**
+ * Headers for an officer of `agency`: a bearer token (access control) and the X-Officer-Id / X-Agency /
+ * X-Role headers the API read before it, so the bench runs against either.
+ */
+export function officerHeaders(agency: string, officer = 'can-bo-bench'): Record<string, string> {
+  const token = issueToken(
+    { sub: officer, agency, orgUnits: ['NT-BAC-AI'], roles: ['officer'] },
+    Buffer.from(BENCH_TOKEN_SECRET, 'utf8'),
+    { ttlSeconds: 24 * 3600, now: new Date() },
+  );
+  return {
+    authorization: `Bearer ${token}`,
+    'x-officer-id': officer,
+    'x-agency': agency,
+    'x-role': 'officer',
+  };
+}
+
+async function load(
+  server: ServerProcess,
+  settings: HttpSettings,
+  seconds: number,
+  offset: number,
+): Promise<LoadResult> {
+  const load: LoadSettings = {
+    url: server.url,
+    connections: settings.connections,
+    seconds,
+    offset,
+    headers: { officer: officerHeaders('LDTBXH-BAC-AI'), insurer: officerHeaders('BHXH-BAC-AI') },
+  };
+  return runChild<LoadResult>(benchScript('http-load'), [], { BENCH_LOAD: JSON.stringify(load) });
+}
+
+const describeStatus = (r: LoadResult): string =>
+  Object.entries(r.statusCodes)
+    .map(([code, count]) => `${code}: ${count}`)
+    .join(', ');
+
+export async function httpScenario(settings: HttpSettings): Promise<Row[]> {
+  progress(`http: ${settings.runs} runs of ${settings.seconds} s, ${settings.connections} connections`);
+  return inTempDir('bench-http-', async (dir) => {
+    const ledger = await startServer(ledgerMain(), [], ledgerEnv(join(dir, 'data')));
+    const bare = await startServer(benchScript('bare-nest-server'), [], { PORT: '0' });
+    try {
+      // Warm-up (JIT, caches, the first sqlite pages), not recorded.
+      await load(ledger, settings, 2, 90_000_000);
+      await load(bare, settings, 2, 0);
+      const ours: LoadResult[] = [];
+      const limit: LoadResult[] = [];
+      for (let run = 0; run < settings.runs; run++) {
+        ours.push(await load(ledger, settings, settings.seconds, run * 10_000_000));
+        limit.push(await load(bare, settings, settings.seconds, 0));
+        const last = ours[ours.length - 1];
+        progress(
+          `run ${run + 1}: ledger ${last.commandsPerSecond.toFixed(0)}/s p99 ${last.latencyMs.p99} ms (${describeStatus(last)}); ` +
+            `bare ${limit[limit.length - 1].commandsPerSecond.toFixed(0)}/s`,
+        );
+      }
+      const m = (results: LoadResult[], pick: (r: LoadResult) => number): number => median(results.map(pick));
+      const rate = m(ours, (r) => r.commandsPerSecond);
+      const bareRate = m(limit, (r) => r.commandsPerSecond);
+      const p99 = m(ours, (r) => r.latencyMs.p99);
+      const failed = ours.reduce((n, r) => n + r.non2xx + r.errors + r.timeouts, 0);
+      const met = rate >= 3000 && p99 < 50;
+      const limitName = 'bare NestJS endpoint, same body parser';
+      const rows: Row[] = [
+        {
+          scenario: 'http',
+          case: `record commands, mix of 6 actions, ${settings.connections} clients`,
+          unit: 'commands/s',
+          value: rate,
+          samples: ours.map((r) => r.commandsPerSecond),
+          limit: { name: limitName, value: bareRate },
+          ratio: rate / bareRate,
+          target: '>= 3000 commands/s with p99 < 50 ms',
+          met,
+          notes: [
+            `status codes over all runs: ${ours.map(describeStatus).join(' / ')}`,
+            ...(failed > 0
+              ? [
+                  `${failed} requests were not 2xx or failed; first: ${ours
+                    .flatMap((r) => r.rejected)
+                    .slice(0, 3)
+                    .join(' || ')}`,
+                ]
+              : []),
+          ],
+        },
+      ];
+      for (const [key, label] of [
+        ['p50', 'p50'],
+        ['p99', 'p99'],
+        ['p99_9', 'p99.9'],
+      ] as const) {
+        const value = m(ours, (r) => r.latencyMs[key]);
+        const base = m(limit, (r) => r.latencyMs[key]);
+        rows.push({
+          scenario: 'http',
+          case: `latency ${label}, ${settings.connections} clients`,
+          unit: 'ms',
+          value,
+          samples: ours.map((r) => r.latencyMs[key]),
+          limit: { name: limitName, value: base },
+          ratio: value > 0 ? base / value : 1,
+          ...(key === 'p99' ? { target: '< 50 ms', met: value < 50 } : {}),
+        });
+      }
+      return rows;
+    } finally {
+      await Promise.all([ledger.stop(), bare.stop()]);
+    }
+  });
+}
