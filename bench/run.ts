@@ -5,6 +5,7 @@
 //   npm run bench                        quick profile (under 3 minutes on 2 cores)
 //   npm run bench -- --profile full      1M events, longer runs
 //   npm run bench -- --only append,http  some scenarios (append, http, stores)
+//   npm run bench -- --sizes 10000,50000 event counts of the rebuild and dashboard scenarios
 //   npm run bench -- --no-save           print only
 import { resolve } from 'node:path';
 import { progress, seconds, stringOption } from './bench-support';
@@ -16,8 +17,8 @@ import { storeScenarios, type StoreFigures } from './scenario-stores';
 const PROFILES = {
   quick: {
     append: { seconds: 1, runs: 3 },
-    http: { seconds: 5, runs: 3, connections: 64 },
-    stores: { sizes: [10_000, 100_000], rebuildSizes: [10_000, 100_000], rebuildRuns: 3, readRequests: 200 },
+    http: { seconds: 4, runs: 3, connections: 64 },
+    stores: { sizes: [10_000, 100_000], rebuildSizes: [10_000, 100_000], rebuildRuns: 3, readRequests: 150 },
   },
   full: {
     append: { seconds: 5, runs: 5 },
@@ -90,6 +91,11 @@ async function main(): Promise<void> {
   const profileName = stringOption('profile', 'quick');
   if (profileName !== 'quick' && profileName !== 'full') throw new Error('--profile is quick or full');
   const profile = PROFILES[profileName];
+  const sizes = stringOption('sizes', '');
+  if (sizes) {
+    const list = sizes.split(',').map(Number);
+    profile.stores = { ...profile.stores, sizes: list, rebuildSizes: list };
+  }
   const only = new Set(stringOption('only', 'append,http,stores').split(','));
   const save_ = !process.argv.includes('--no-save');
   const started = process.hrtime.bigint();

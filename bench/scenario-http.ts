@@ -48,9 +48,13 @@ export function ledgerEnv(dataDir: string): NodeJS.ProcessEnv {
  * Headers for an officer of `agency`: a bearer token (access control) and the X-Officer-Id / X-Agency /
  * X-Role headers the API read before it, so the bench runs against either.
  */
-export function officerHeaders(agency: string, officer = 'can-bo-bench'): Record<string, string> {
+export function officerHeaders(
+  agency: string,
+  officer = 'can-bo-bench',
+  role: 'officer' | 'inspector' = 'officer',
+): Record<string, string> {
   const token = issueToken(
-    { sub: officer, agency, orgUnits: ['NT-BAC-AI'], roles: ['officer'] },
+    { sub: officer, agency, orgUnits: ['NT-BAC-AI'], roles: [role] },
     Buffer.from(BENCH_TOKEN_SECRET, 'utf8'),
     { ttlSeconds: 24 * 3600, now: new Date() },
   );
@@ -58,7 +62,7 @@ export function officerHeaders(agency: string, officer = 'can-bo-bench'): Record
     authorization: `Bearer ${token}`,
     'x-officer-id': officer,
     'x-agency': agency,
-    'x-role': 'officer',
+    'x-role': role,
   };
 }
 

@@ -12,6 +12,7 @@ import {
 import { applyBatch, type AppliedBatch } from './apply-batch';
 import { eventBatches } from './event-batches';
 import { isBatchProjection, type AnyProjection } from './projection';
+import type { SharedPages } from './shared-pages';
 import {
   ProjectionFailedError,
   RebuildAbortedError,
@@ -97,8 +98,11 @@ export class ProjectionLane {
    * Replays from position 0 into a new generation and switches readers over to it; with `follow`, goes on
    * live from the rebuilt checkpoint afterwards. Resolves when the switch-over is done.
    */
-  async rebuild(options: RebuildOptions, follow: boolean): Promise<RebuildProgress> {
-    if (this.rebuildRequested || this.state === 'rebuilding') throw new RebuildInProgressError(this.name);
+  async rebuild(options: RebuildOptions, follow: boolean, pages?: SharedPages): Promise<RebuildProgress> {
+    if (this.rebuildRequested || this.state === 'rebuilding') {
+      pages?.leave(this.name);
+      throw new RebuildInProgressError(this.name);
+    }
     this.rebuildRequested = true;
     try {
       await this.stop();
@@ -109,8 +113,9 @@ export class ProjectionLane {
       this.launch(async (signal) => {
         try {
           await this.attach();
-          resolve(await this.rebuildGeneration(signal, options));
+          resolve(await this.rebuildGeneration(signal, options, pages));
         } catch (error) {
+          pages?.leave(this.name);
           if (error instanceof LaneFailure) {
             reject(new ProjectionFailedError(this.name, error.message, error.info.position));
             return this.fail(error);
@@ -122,6 +127,11 @@ export class ProjectionLane {
         if (follow) await this.run(signal);
       });
     });
+  }
+
+  /** Makes sure the projection's indexes and first generation exist (before several rebuild together). */
+  async prepare(): Promise<void> {
+    await this.attach();
   }
 
   private launch(work: (signal: AbortSignal) => Promise<void>): void {
@@ -217,8 +227,16 @@ export class ProjectionLane {
     }
   }
 
-  private async rebuildGeneration(signal: AbortSignal, options: RebuildOptions): Promise<RebuildProgress> {
+  private async rebuildGeneration(
+    signal: AbortSignal,
+    options: RebuildOptions,
+    pages?: SharedPages,
+  ): Promise<RebuildProgress> {
     const { eventStore, readStore, rebuildBatchSize } = this.settings;
+    const read = (fromPosition: number): Promise<RecordedEvent[]> =>
+      pages
+        ? pages.take(this.name, fromPosition, rebuildBatchSize)
+        : eventStore.readAll({ fromPosition, maxCount: rebuildBatchSize });
     const { name, version } = this.projection;
     this.setState('rebuilding');
     const started = Date.now();
@@ -242,7 +260,7 @@ export class ProjectionLane {
     try {
       while (checkpoint < targetPosition) {
         if (signal.aborted) throw new RebuildAbortedError(name);
-        const events = await eventStore.readAll({ fromPosition: checkpoint + 1, maxCount: rebuildBatchSize });
+        const events = await read(checkpoint + 1);
         if (events.length === 0) break;
         const applied = await this.applyAndCommit(generation, events, checkpoint);
         throwIfFailed(applied);
@@ -251,8 +269,10 @@ export class ProjectionLane {
         this.rebuilding = { generation, checkpoint };
         await options.onProgress?.(progress());
       }
+      pages?.leave(name);
       await readStore.switchOver(name, generation);
     } catch (error) {
+      pages?.leave(name);
       this.rebuilding = undefined;
       // Best effort: a generation left behind is dropped by the next rebuild anyway.
       await readStore.discardRebuild(name, generation).catch(() => undefined);

@@ -6,6 +6,7 @@ import type { EventStore } from '@ledger/event-store';
 import type { ReadStore } from '@ledger/read-store';
 import type { AnyProjection } from './projection';
 import { ProjectionLane, type ProjectionRunnerLogger } from './projection-lane';
+import { SharedPages } from './shared-pages';
 import {
   ProjectionDefinitionError,
   ProjectionFailedError,
@@ -24,7 +25,7 @@ export interface ProjectionRunnerOptions {
   batchSize?: number;
   /** Longest a batch keeps collecting events that keep arriving. Default 50. */
   maxBatchWaitMs?: number;
-  /** Events read and committed together during a rebuild. Default 1000. */
+  /** Events read and committed together during a rebuild. Default 5000. */
   rebuildBatchSize?: number;
   /** First delay before retrying after a store error; doubles up to retryMaxMs. Defaults 100 and 5000. */
   retryInitialMs?: number;
@@ -62,7 +63,7 @@ export class ProjectionRunner {
       readStore: options.readStore,
       batchSize: options.batchSize ?? 500,
       maxBatchWaitMs: options.maxBatchWaitMs ?? 50,
-      rebuildBatchSize: options.rebuildBatchSize ?? 1000,
+      rebuildBatchSize: options.rebuildBatchSize ?? 5000,
       retryInitialMs: options.retryInitialMs ?? 100,
       retryMaxMs: options.retryMaxMs ?? 5000,
       ...(options.upcast ? { upcast: options.upcast } : {}),
@@ -127,13 +128,24 @@ export class ProjectionRunner {
   }
 
   /**
-   * Rebuilds every projection (see rebuild), one after another; resolves with each one's progress once all
-   * have switched over.
+   * Rebuilds every projection (see rebuild) in one pass over the log: each page of events is read once and
+   * applied by every projection, each into its own new generation with its own checkpoint, and each switches
+   * over when it is done. Rejects like rebuild with the first projection's failure, once all have settled (the
+   * others still switch over).
    */
   async rebuildAll(options: RebuildOptions = {}): Promise<RebuildProgress[]> {
-    const done: RebuildProgress[] = [];
-    for (const name of this.projectionNames) done.push(await this.rebuild(name, options));
-    return done;
+    const lanes = [...this.lanes.values()];
+    // Indexes first, while the new generations are empty: an index made later is built over every row.
+    for (const lane of lanes) await lane.prepare().catch(() => undefined);
+    const { eventStore } = this.options;
+    const pages = new SharedPages(
+      lanes.map((lane) => lane.name),
+      (fromPosition, maxCount) => eventStore.readAll({ fromPosition, maxCount }),
+    );
+    const settled = await Promise.allSettled(lanes.map((lane) => lane.rebuild(options, this.running, pages)));
+    const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+    if (failed) throw failed.reason;
+    return settled.map((s) => (s as PromiseFulfilledResult<RebuildProgress>).value);
   }
 
   /**

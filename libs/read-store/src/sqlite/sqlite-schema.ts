@@ -53,7 +53,14 @@ export function configureConnection(
   inMemory: boolean,
 ): void {
   configureWal(db, { busyTimeoutMs: settings.busyTimeoutMs, synchronous: 'NORMAL', inMemory }, unavailable);
+  // 64 MiB of page cache (sqlite's default is 2 MiB): a projection batch touches index pages all over each
+  // expression index (13 on the inspection trail); with the default cache, pages are evicted and re-read
+  // within one commit. Measured: rebuild of all projections over 100k events 25% faster (docs/benchmarks.md).
+  db.pragma(`cache_size = -${READ_STORE_CACHE_KIB}`);
 }
+
+/** Page cache of a read store connection, in KiB. */
+export const READ_STORE_CACHE_KIB = 65_536;
 
 export function migrate(db: Database.Database): void {
   migrateSchema(db, MIGRATIONS, 'read store', unavailable);
