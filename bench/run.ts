@@ -17,8 +17,8 @@ import { storeScenarios, type StoreFigures } from './scenario-stores';
 const PROFILES = {
   quick: {
     append: { seconds: 1, runs: 3 },
-    http: { seconds: 4, runs: 3, connections: 64 },
-    stores: { sizes: [10_000, 100_000], rebuildSizes: [10_000, 100_000], rebuildRuns: 3, readRequests: 150 },
+    http: { seconds: 3, runs: 3, connections: 64 },
+    stores: { sizes: [10_000, 100_000], rebuildSizes: [10_000, 100_000], rebuildRuns: 2, readRequests: 150 },
   },
   full: {
     append: { seconds: 5, runs: 5 },
