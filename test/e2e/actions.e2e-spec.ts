@@ -30,11 +30,11 @@ describe('recording actions over HTTP', () => {
     ]);
     const [registered, , , completed, handedOver] = stream.body.events;
     expect(registered.data.householdRef).toMatch(/^b-[0-9a-f]{32}$/);
-    expect(registered.metadata.orgUnit).toBe('PHUOC-DAI');
+    expect(registered.metadata.orgUnit).toBe('BA-PHUOC-DAI');
     expect(completed.data).toMatchObject({ floorAreaM2: 42.5, occupants: 5 });
     expect(handedOver.metadata).toMatchObject({
       actor: { officer: 'can-bo-01', agency: 'LDTBXH-BAC-AI', role: 'officer' },
-      orgUnit: 'PHUOC-DAI',
+      orgUnit: 'BA-PHUOC-DAI',
       evidence: [{ ref: 'BB-BAN-GIAO-17/2026', sha256: 'a'.repeat(64), description: 'biên bản bàn giao' }],
     });
     expect(handedOver.prevHash).toBe(completed.hash);
@@ -84,7 +84,7 @@ describe('recording actions over HTTP', () => {
       period: '2026-11',
       amountVnd: 500_000,
       method: 'bank',
-      commune: 'PHUOC-BINH',
+      commune: 'BA-PHUOC-BINH',
       occurredAt: at('2026-11-05'),
     };
     const first = await post(ledger, '/subsidy-payments', payment);
@@ -106,7 +106,7 @@ describe('recording actions over HTTP', () => {
   it("walks a martyrs' remains case from opening to closure", async () => {
     const opened = await post(ledger, '/remains-cases', {
       site: 'Đồi 600, thôn Suối Rớ',
-      commune: 'PHUOC-THANG',
+      commune: 'BA-PHUOC-THANG',
       occurredAt: at('2026-02-01'),
     });
     expect(opened.status).toBe(201);
@@ -132,7 +132,7 @@ describe('recording actions over HTTP', () => {
     const opened = await post(ledger, '/training-courses', {
       occupation: 'May công nghiệp',
       level: 'under_3_months',
-      commune: 'PHUOC-TIEN',
+      commune: 'BA-PHUOC-TIEN',
       capacity: 30,
       occurredAt: at('2026-03-01'),
     });

@@ -33,7 +33,7 @@ describe('recording more actions over HTTP', () => {
   describe('health insurance', () => {
     const enrolment = {
       beneficiaryCitizenId: '058200001001',
-      commune: 'PHUOC-DAI',
+      commune: 'BA-PHUOC-DAI',
       scheme: 'ethnic_minority_area',
       year: 2026,
       occurredAt: at('2026-01-05'),
@@ -48,11 +48,11 @@ describe('recording more actions over HTTP', () => {
       expect(event.data).toEqual({
         enrolmentId: expect.stringMatching(UUID),
         beneficiaryRef: expect.stringMatching(REF),
-        commune: 'PHUOC-DAI',
+        commune: 'BA-PHUOC-DAI',
         scheme: 'ethnic_minority_area',
         year: 2026,
       });
-      expect(event.metadata).toMatchObject({ orgUnit: 'PHUOC-DAI', actor: { agency: 'BHXH-BAC-AI' } });
+      expect(event.metadata).toMatchObject({ orgUnit: 'BA-PHUOC-DAI', actor: { agency: 'BHXH-BAC-AI' } });
 
       const twice = await post(ledger, '/health-insurance-enrolments', { ...enrolment, scheme: 'poor' });
       expect(twice.status).toBe(409);
@@ -91,7 +91,7 @@ describe('recording more actions over HTTP', () => {
   it('enrols in social insurance once per beneficiary and year', async () => {
     const enrolment = {
       beneficiaryCitizenId: '058200001101',
-      commune: 'PHUOC-BINH',
+      commune: 'BA-PHUOC-BINH',
       kind: 'voluntary',
       year: 2026,
       occurredAt: at('2026-02-01'),
@@ -102,7 +102,7 @@ describe('recording more actions over HTTP', () => {
     expect((await onlyEvent(first.body.stream)).data).toEqual({
       enrolmentId: expect.stringMatching(UUID),
       beneficiaryRef: expect.stringMatching(REF),
-      commune: 'PHUOC-BINH',
+      commune: 'BA-PHUOC-BINH',
       kind: 'voluntary',
       year: 2026,
     });
@@ -114,7 +114,7 @@ describe('recording more actions over HTTP', () => {
   it('enrols in unemployment insurance once per beneficiary and year', async () => {
     const enrolment = {
       beneficiaryCitizenId: '058200001101',
-      commune: 'PHUOC-BINH',
+      commune: 'BA-PHUOC-BINH',
       year: 2026,
       occurredAt: at('2026-02-01'),
     };
@@ -124,7 +124,7 @@ describe('recording more actions over HTTP', () => {
     expect((await onlyEvent(first.body.stream)).data).toEqual({
       enrolmentId: expect.stringMatching(UUID),
       beneficiaryRef: expect.stringMatching(REF),
-      commune: 'PHUOC-BINH',
+      commune: 'BA-PHUOC-BINH',
       year: 2026,
     });
     const twice = await post(ledger, '/unemployment-insurance-enrolments', enrolment);
@@ -135,7 +135,7 @@ describe('recording more actions over HTTP', () => {
   it('connects a household to clean water once', async () => {
     const connection = {
       householdHeadCitizenId: '058200001201',
-      commune: 'PHUOC-THANG',
+      commune: 'BA-PHUOC-THANG',
       source: 'piped',
       occurredAt: at('2026-04-10'),
     };
@@ -145,7 +145,7 @@ describe('recording more actions over HTTP', () => {
     expect((await onlyEvent(first.body.stream)).data).toEqual({
       connectionId: expect.stringMatching(UUID),
       householdRef: expect.stringMatching(REF),
-      commune: 'PHUOC-THANG',
+      commune: 'BA-PHUOC-THANG',
       source: 'piped',
     });
     const twice = await post(ledger, '/clean-water-connections', { ...connection, source: 'drilled_well' });
@@ -158,7 +158,7 @@ describe('recording more actions over HTTP', () => {
       const latrine = {
         facilityKind: 'household',
         householdHeadCitizenId: '058200001301',
-        commune: 'PHUOC-HOA',
+        commune: 'BA-PHUOC-HOA',
         occurredAt: at('2026-05-02'),
       };
       const first = await post(ledger, '/hygienic-latrines', latrine);
@@ -168,7 +168,7 @@ describe('recording more actions over HTTP', () => {
         latrineId: expect.stringMatching(UUID),
         facilityKind: 'household',
         facilityRef: expect.stringMatching(REF),
-        commune: 'PHUOC-HOA',
+        commune: 'BA-PHUOC-HOA',
       });
       const twice = await post(ledger, '/hygienic-latrines', latrine);
       expect(twice.status).toBe(409);
@@ -179,7 +179,7 @@ describe('recording more actions over HTTP', () => {
       const res = await post(ledger, '/hygienic-latrines', {
         facilityKind: 'school',
         facilityCode: 'TH-PHUOC-HOA',
-        commune: 'PHUOC-HOA',
+        commune: 'BA-PHUOC-HOA',
         occurredAt: at('2026-05-03'),
       });
       expect(res.status).toBe(201);
@@ -211,7 +211,7 @@ describe('recording more actions over HTTP', () => {
     ])('refuses %s with 400 naming the field', async (_name, facility, field) => {
       const res = await post(ledger, '/hygienic-latrines', {
         ...facility,
-        commune: 'PHUOC-HOA',
+        commune: 'BA-PHUOC-HOA',
         occurredAt: at('2026-05-03'),
       });
       expect(res.status).toBe(400);
@@ -223,7 +223,7 @@ describe('recording more actions over HTTP', () => {
     const placement = {
       placementId: 'GQVL-2026-0042',
       workerCitizenId: '058200001401',
-      commune: 'PHUOC-TAN',
+      commune: 'BA-PHUOC-TAN',
       employer: 'Công ty May Ninh Thuận',
       kind: 'domestic',
       occurredAt: at('2026-04-15'),
@@ -234,7 +234,7 @@ describe('recording more actions over HTTP', () => {
     expect((await onlyEvent(first.body.stream)).data).toEqual({
       placementId: 'GQVL-2026-0042',
       workerRef: expect.stringMatching(REF),
-      commune: 'PHUOC-TAN',
+      commune: 'BA-PHUOC-TAN',
       employer: 'Công ty May Ninh Thuận',
       kind: 'domestic',
     });
@@ -257,7 +257,7 @@ describe('recording more actions over HTTP', () => {
     const loan = {
       loanId: 'NHCS-BA-2026-00117',
       borrowerCitizenId: '058200001501',
-      commune: 'PHUOC-CHINH',
+      commune: 'BA-PHUOC-CHINH',
       programme: 'ho-ngheo',
       amountVnd: 50_000_000,
       termMonths: 60,
@@ -269,7 +269,7 @@ describe('recording more actions over HTTP', () => {
     expect((await onlyEvent(first.body.stream)).data).toEqual({
       loanId: 'NHCS-BA-2026-00117',
       borrowerRef: expect.stringMatching(REF),
-      commune: 'PHUOC-CHINH',
+      commune: 'BA-PHUOC-CHINH',
       programme: 'ho-ngheo',
       amountVnd: 50_000_000,
       termMonths: 60,
@@ -288,7 +288,7 @@ describe('recording more actions over HTTP', () => {
       beneficiaryCitizenId: '058200001601',
       programme: 'tro-cap-xa-hoi',
       monthlyAmountVnd: 500_000,
-      commune: 'PHUOC-DAI',
+      commune: 'BA-PHUOC-DAI',
       occurredAt: at('2026-02-01'),
     };
     const first = await post(ledger, '/allowance-grants', grant);
@@ -299,7 +299,7 @@ describe('recording more actions over HTTP', () => {
       beneficiaryRef: expect.stringMatching(REF),
       programme: 'tro-cap-xa-hoi',
       monthlyAmountVnd: 500_000,
-      commune: 'PHUOC-DAI',
+      commune: 'BA-PHUOC-DAI',
     });
 
     const twice = await post(ledger, '/allowance-grants', { ...grant, monthlyAmountVnd: 750_000 });
@@ -324,7 +324,7 @@ describe('recording more actions over HTTP', () => {
   describe('measurements', () => {
     const figure = {
       indicatorKey: 'ty-le-tre-suy-dinh-duong',
-      orgUnit: 'PHUOC-DAI',
+      orgUnit: 'BA-PHUOC-DAI',
       period: '2026-Q1',
       value: 25,
       numerator: 50,
@@ -337,13 +337,13 @@ describe('recording more actions over HTTP', () => {
     it('records a figure once per indicator, org unit and period, and amends a revised one', async () => {
       const first = await post(ledger, '/measurements', figure, officer('TTYT-BAC-AI'));
       expect(first.status).toBe(201);
-      expect(first.body.stream).toBe('measurement-ty-le-tre-suy-dinh-duong.PHUOC-DAI.2026-Q1');
+      expect(first.body.stream).toBe('measurement-ty-le-tre-suy-dinh-duong.BA-PHUOC-DAI.2026-Q1');
       const recorded = await onlyEvent(first.body.stream);
       expect(recorded.type).toBe('MeasurementRecorded');
       expect(recorded.data).toEqual({
         measurementId: expect.stringMatching(UUID),
         indicatorKey: 'ty-le-tre-suy-dinh-duong',
-        orgUnit: 'PHUOC-DAI',
+        orgUnit: 'BA-PHUOC-DAI',
         period: '2026-Q1',
         value: 25,
         numerator: 50,
@@ -351,7 +351,7 @@ describe('recording more actions over HTTP', () => {
         method: 'survey',
         source: 'Điều tra dinh dưỡng quý I/2026, TTYT huyện Bác Ái',
       });
-      expect(recorded.metadata.orgUnit).toBe('PHUOC-DAI');
+      expect(recorded.metadata.orgUnit).toBe('BA-PHUOC-DAI');
 
       const twice = await post(ledger, '/measurements', { ...figure, value: 24 });
       expect(twice.status).toBe(409);
@@ -425,7 +425,7 @@ describe('recording more actions over HTTP', () => {
       ['a period of a day', { period: '2026-04-10' }, 'period'],
       ['an unknown method', { method: 'guess' }, 'method'],
     ])('refuses %s with 400 naming the field', async (_name, change, field) => {
-      const res = await post(ledger, '/measurements', { ...figure, orgUnit: 'PHUOC-TIEN', ...change });
+      const res = await post(ledger, '/measurements', { ...figure, orgUnit: 'BA-PHUOC-TIEN', ...change });
       expect(res.status).toBe(400);
       expect(res.body.field).toBe(field);
     });

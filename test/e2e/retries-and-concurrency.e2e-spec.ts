@@ -15,7 +15,7 @@ describe('retries and concurrent commands', () => {
     const body = {
       id,
       householdHeadCitizenId: '058200000401',
-      commune: 'PHUOC-CHINH',
+      commune: 'BA-PHUOC-CHINH',
       category: 'merit',
       occurredAt: at('2026-03-02'),
     };
@@ -54,7 +54,7 @@ describe('retries and concurrent commands', () => {
     const body = {
       id,
       householdHeadCitizenId: '058200000403',
-      commune: 'PHUOC-TAN',
+      commune: 'BA-PHUOC-TAN',
       category: 'poor',
       occurredAt: at('2026-03-02'),
     };

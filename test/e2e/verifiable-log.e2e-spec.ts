@@ -35,7 +35,7 @@ describe('verifiable log (e2e)', () => {
   it('proves inclusion and consistency against signed heads, checked offline', async () => {
     const reg = await post(ledger, '/housing-cases', {
       householdHeadCitizenId: '058200000011',
-      commune: 'PHUOC-DAI',
+      commune: 'BA-PHUOC-DAI',
       category: 'poor',
       occurredAt: at('2026-03-02'),
     });

@@ -57,7 +57,7 @@ describe('many clients changing the same cases at once', () => {
         const opened = await post(ledger, '/training-courses', {
           occupation: 'Hàn điện',
           level: 'elementary',
-          commune: 'PHUOC-DAI',
+          commune: 'BA-PHUOC-DAI',
           capacity,
           occurredAt: at('2026-03-01'),
         });
@@ -101,7 +101,7 @@ describe('many clients changing the same cases at once', () => {
       // housingCaseAt walks a case past 'registered' (that state has no step to stop at): register here.
       const registered = await post(ledger, '/housing-cases', {
         householdHeadCitizenId: nextCitizen(),
-        commune: 'PHUOC-DAI',
+        commune: 'BA-PHUOC-DAI',
         category: 'poor',
         occurredAt: at('2026-03-02'),
       });

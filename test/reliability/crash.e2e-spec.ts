@@ -49,7 +49,7 @@ async function client(url: string, load: Load, random: () => number, stop: { now
       : {
           id,
           householdHeadCitizenId: String(++load.citizen).padStart(12, '0'),
-          commune: 'PHUOC-DAI',
+          commune: 'BA-PHUOC-DAI',
           category: 'poor',
           occurredAt: '2026-03-02T09:00:00+07:00',
         };

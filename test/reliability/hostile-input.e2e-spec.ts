@@ -211,7 +211,7 @@ describe('hostile input on every command endpoint (property-based)', () => {
             .set({ ...officer(), 'X-Role': 'officer', [name]: a + b })
             .send({
               householdHeadCitizenId: '05820000',
-              commune: 'PHUOC-DAI',
+              commune: 'BA-PHUOC-DAI',
               category: 'poor',
               occurredAt: at('2026-03-02'),
             });

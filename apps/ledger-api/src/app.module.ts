@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { LedgerModule, type LedgerConfig } from '@ledger/ledger';
 import { commandControllers } from './http/commands';
 import { AgenciesHttpController } from './http/read/agencies.http.controller';
@@ -14,6 +15,7 @@ import { HealthHttpController } from './http/read/health.http.controller';
 import { StreamsHttpController } from './http/read/streams.http.controller';
 import { VerifiableLogHttpController } from './http/read/verifiable-log.http.controller';
 import { PlanSeedOnStart } from './plan-seed-on-start';
+import { AccessGuard } from './http/auth/access.guard';
 
 @Module({})
 export class AppModule {
@@ -36,7 +38,8 @@ export class AppModule {
         SummaryHttpController,
         VerifiableLogHttpController,
       ],
-      providers: [PlanSeedOnStart],
+      // Every route passes the access guard: rate limits, bearer token, the route's stated rule.
+      providers: [PlanSeedOnStart, { provide: APP_GUARD, useClass: AccessGuard }],
     };
   }
 }

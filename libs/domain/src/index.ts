@@ -95,3 +95,4 @@ export * from './measurement/measurement.aggregate';
 export * from './plan';
 
 export * from './projections';
+export * from './access';

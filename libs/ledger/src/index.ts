@@ -34,3 +34,5 @@ export * from './queries/get-report/report-formats';
 export * from './auth/token';
 export * from './import/csv';
 export * from './write/event-ids';
+export * from './auth/authenticate';
+export * from './auth/write-access';

@@ -1,5 +1,7 @@
 // The application core shared by the api, the projector and the cli: configuration, the ports bound to
 // their adapters, and the CQRS command and query handlers.
+import { loadTokenSecret, TOKEN_SECRET } from './auth/token';
+import { WRITE_ACCESS, writeAccessProvider } from './auth/write-access';
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { EVENT_STORE } from '@ledger/event-store';
@@ -12,6 +14,8 @@ import { readStoreProvider } from './infrastructure/read-store.provider';
 import { RUN_PROJECTIONS, StoresLifecycle } from './infrastructure/stores-lifecycle';
 import {
   PLAN_MODEL,
+  PLAN_SEED,
+  planSeedProvider,
   planModelProvider,
   PROJECTION_RUNNER,
   projectionRunnerProvider,
@@ -80,7 +84,13 @@ export class LedgerModule {
         { provide: RUN_PROJECTIONS, useValue: options.runProjections },
         eventStoreProvider,
         readStoreProvider,
+        planSeedProvider,
         planModelProvider,
+        writeAccessProvider,
+        {
+          provide: TOKEN_SECRET,
+          useFactory: () => loadTokenSecret(config.tokenSecret, config.dataDir),
+        },
         projectionRunnerProvider,
         pseudonymizerProvider,
         logSigningKeyProvider,
@@ -97,7 +107,10 @@ export class LedgerModule {
         LEDGER_CONFIG,
         EVENT_STORE,
         READ_STORE,
+        PLAN_SEED,
         PLAN_MODEL,
+        WRITE_ACCESS,
+        TOKEN_SECRET,
         PROJECTION_RUNNER,
         PSEUDONYMIZER,
         LOG_SIGNING_KEY,

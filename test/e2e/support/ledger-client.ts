@@ -21,7 +21,7 @@ export async function housingCaseAt(
   ledger: TestLedger,
   upTo: 'registered' | 'funded' | 'started' | 'completed',
   citizenId = '058200000001',
-  commune = 'PHUOC-DAI',
+  commune = 'BA-PHUOC-DAI',
 ): Promise<string> {
   const reg = await post(ledger, '/housing-cases', {
     householdHeadCitizenId: citizenId,

@@ -1,16 +1,18 @@
-// Builds the CommandContext of a write request from its headers and the common body fields.
-// Until access control lands, the acting officer comes from X-Officer-Id / X-Agency / X-Role, checked
-// like any other input; it is never taken from the body.
-import { createParamDecorator, ForbiddenException, type ExecutionContext } from '@nestjs/common';
+// Builds the CommandContext of a write request: the acting officer is the verified token's principal (set
+// by the AccessGuard), never a field of the request; the headers add a correlation id and If-Match.
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 import { randomUUID } from 'node:crypto';
-import { ValidationFailedError, type CommandContext, type FieldProblem } from '@ledger/ledger';
+import { writingRole } from '@ledger/domain';
+import {
+  AuthenticationRequiredError,
+  ValidationFailedError,
+  type CommandContext,
+  type FieldProblem,
+} from '@ledger/ledger';
 import type { EvidenceRef } from '@ledger/domain';
+import type { AuthenticatedRequest } from './auth/access.guard';
 
-export const WRITER_ROLES = ['officer', 'supervisor'] as const;
-export const READER_ROLES = ['inspector', 'viewer', 'admin'] as const;
-const ROLES: readonly string[] = [...WRITER_ROLES, ...READER_ROLES];
-const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function header(request: Request, name: string): string | undefined {
@@ -18,27 +20,13 @@ function header(request: Request, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** What the headers say about a write; the body's id and evidence are added once the body is validated. */
+/** What the token and headers say about a write; the body's id and evidence are added once it is validated. */
 export type RequestContext = Omit<CommandContext, 'eventId' | 'evidence'>;
 
-export function parseRequestContext(request: Request): RequestContext {
+export function parseRequestContext(request: AuthenticatedRequest): RequestContext {
+  const principal = request.principal;
+  if (!principal) throw new AuthenticationRequiredError('recording needs a bearer token');
   const problems: FieldProblem[] = [];
-  const officer = header(request, 'x-officer-id');
-  const agency = header(request, 'x-agency');
-  const role = header(request, 'x-role') ?? 'officer';
-  if (!officer || !CODE.test(officer))
-    problems.push({
-      field: 'X-Officer-Id',
-      message: 'header must be an officer id (2-64 letters, digits, . _ -)',
-    });
-  if (!agency || !CODE.test(agency))
-    problems.push({
-      field: 'X-Agency',
-      message: 'header must be an agency code (2-64 letters, digits, . _ -)',
-    });
-  if (!ROLES.includes(role))
-    problems.push({ field: 'X-Role', message: `header must be one of ${ROLES.join(', ')}` });
-
   const correlationId = header(request, 'x-correlation-id');
   if (correlationId !== undefined && !UUID.test(correlationId))
     problems.push({ field: 'X-Correlation-Id', message: 'header must be a UUID' });
@@ -55,12 +43,10 @@ export function parseRequestContext(request: Request): RequestContext {
     else ifMatchRevision = Number(m[1]);
   }
   if (problems.length > 0) throw new ValidationFailedError(problems);
-  if (!(WRITER_ROLES as readonly string[]).includes(role)) {
-    throw new ForbiddenException(`role ${role} reads the ledger and cannot record actions`);
-  }
 
   return {
-    actor: { officer: officer!, agency: agency!, role },
+    actor: { officer: principal.officer, agency: principal.agency, role: writingRole(principal) },
+    authority: { principal },
     correlationId: correlationId ?? randomUUID(),
     ifMatchRevision,
     receivedAt: new Date(),
@@ -86,5 +72,5 @@ export function commandContext(request: RequestContext, body: ActionBody): Comma
 }
 
 export const WriteContext = createParamDecorator((_: unknown, ctx: ExecutionContext): RequestContext =>
-  parseRequestContext(ctx.switchToHttp().getRequest<Request>()),
+  parseRequestContext(ctx.switchToHttp().getRequest<AuthenticatedRequest>()),
 );

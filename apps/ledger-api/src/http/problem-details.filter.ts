@@ -11,6 +11,9 @@ import {
   WrongExpectedRevisionError,
 } from '@ledger/event-store';
 import {
+  AccessDeniedError,
+  AuthenticationRequiredError,
+  RateLimitedError,
   PreconditionFailedError,
   ResourceNotFoundError,
   ValidationFailedError,
@@ -71,6 +74,17 @@ export function toProblem(error: unknown): Problem {
     return problem(412, error.code, 'Precondition failed', error.message, {
       stream: error.stream,
       currentRevision: error.actual,
+    });
+  }
+  if (error instanceof AuthenticationRequiredError) {
+    return problem(401, error.code, 'Authentication required', error.message);
+  }
+  if (error instanceof AccessDeniedError) {
+    return problem(403, error.code, 'Forbidden', error.message);
+  }
+  if (error instanceof RateLimitedError) {
+    return problem(429, error.code, 'Too many requests', error.message, {
+      retryAfterSeconds: error.retryAfterSeconds,
     });
   }
   if (error instanceof DuplicateEventIdError) {
@@ -184,6 +198,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     }
     if (body.status === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', '5');
+    if (error instanceof RateLimitedError) response.setHeader('Retry-After', String(error.retryAfterSeconds));
+    if (body.status === HttpStatus.UNAUTHORIZED)
+      response.setHeader('WWW-Authenticate', 'Bearer realm="ledger"');
     response.status(body.status).type('application/problem+json').send(JSON.stringify(body));
   }
 }

@@ -206,6 +206,8 @@ Rejected rows go to FILE.rejected.csv (row, line, row_id, column, reason); exits
         if (problems.length > 0) continue;
         const context: CommandContext = {
           actor: { officer: row.officer, agency: row.agency, role: 'officer' },
+          // The operator imports the agencies' paper records with access to the data directory.
+          authority: { operator: 'ledger-cli import' },
           eventId: idOf('row', row.row_id),
           correlationId: randomUUID(),
           evidence: ((body.evidence as Array<{ ref: string; sha256: string }>) ?? []).map((e) => ({

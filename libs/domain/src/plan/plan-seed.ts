@@ -36,6 +36,9 @@ export const SEED_FILES = {
 
 export const SEED_FILE_NAMES: readonly string[] = Object.values(SEED_FILES);
 
+/** Files of a seed folder that are read and validated on their own, not as part of the plan's record. */
+export const SEED_COMPANION_FILES: readonly string[] = ['recording-rights.json'];
+
 /** The section of the plan that holds the 2030 targets: each of its indicators needs its target. */
 export const TARGETS_SECTION = 'II.2';
 
@@ -122,7 +125,7 @@ export function validatePlanSeed(files: Readonly<Record<string, unknown>>): Seed
   const file = (name: string) => new FileProblems(name, problems);
 
   for (const name of Object.keys(files)) {
-    if (!SEED_FILE_NAMES.includes(name)) {
+    if (!SEED_FILE_NAMES.includes(name) && !SEED_COMPANION_FILES.includes(name)) {
       file(name).report(
         FILE_ENTRY,
         '(file)',

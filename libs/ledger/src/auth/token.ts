@@ -73,3 +73,5 @@ export function loadTokenSecret(configured: string | undefined, dataDir: string)
   if (configured) return Buffer.from(configured, 'utf8');
   return readOrCreateHexKey(secretFile(dataDir, 'token.key'));
 }
+
+export const TOKEN_SECRET = Symbol('TOKEN_SECRET');

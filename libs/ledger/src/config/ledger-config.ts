@@ -26,6 +26,10 @@ export interface LedgerConfig {
   tokenSecret?: string;
   /** Sign a tree head every this many minutes when the tree grew; 0 turns the schedule off. */
   headSigningIntervalMinutes: number;
+  /** Requests per minute one token may make; 0 turns the limit off. */
+  rateLimitPerToken: number;
+  /** Requests per minute one client address may make, with or without a token; 0 turns it off. */
+  rateLimitPerAddress: number;
   /** Largest JSON body accepted, e.g. "100kb". */
   bodyLimit: string;
   /** The plan folder: loaded at start-up when seedOnStart, and the source of the projections' plan model. */
@@ -134,6 +138,19 @@ export function loadConfig(env: Env = readEnvironment()): LedgerConfig {
     );
   }
 
+  const perMinute = (key: string, fallback: number): number => {
+    const text = str(key) ?? String(fallback);
+    if (!/^\d{1,7}$/.test(text)) problems.push(`${key}: "${text}" is not a whole number of requests per minute (0 turns it off)`);
+    return Number(text);
+  };
+  const rateLimitPerToken = perMinute('LEDGER_RATE_LIMIT_PER_MINUTE', 600);
+  const rateLimitPerAddress = perMinute('LEDGER_RATE_LIMIT_PER_ADDRESS_PER_MINUTE', 1200);
+  if (eventStore !== 'sqlite' && !tokenSecret) {
+    problems.push(
+      'LEDGER_TOKEN_SECRET: required with a shared event store, so that every api instance verifies the same tokens',
+    );
+  }
+
   const bodyLimit = str('LEDGER_BODY_LIMIT') ?? '100kb';
   if (!/^\d+(b|kb|mb)$/i.test(bodyLimit))
     problems.push(`LEDGER_BODY_LIMIT: "${bodyLimit}" is not a size like 100kb`);
@@ -162,6 +179,8 @@ export function loadConfig(env: Env = readEnvironment()): LedgerConfig {
     signingKey,
     ...(tokenSecret ? { tokenSecret } : {}),
     headSigningIntervalMinutes,
+    rateLimitPerToken,
+    rateLimitPerAddress,
     bodyLimit,
     seedDir: resolve(str('LEDGER_SEED_DIR') ?? 'seeds'),
     seedOnStart,

@@ -37,3 +37,33 @@ export class ResourceNotFoundError extends Error {
     this.name = 'ResourceNotFoundError';
   }
 }
+
+/** No bearer token, or one that does not verify (bad signature, expired, malformed): 401. */
+export class AuthenticationRequiredError extends Error {
+  readonly code = 'AUTHENTICATION_REQUIRED';
+  constructor(message: string) {
+    super(message);
+    this.name = 'AuthenticationRequiredError';
+  }
+}
+
+/** A verified principal asked for something its roles, agency or org units do not allow: 403. */
+export class AccessDeniedError extends Error {
+  readonly code = 'ACCESS_DENIED';
+  constructor(message: string) {
+    super(message);
+    this.name = 'AccessDeniedError';
+  }
+}
+
+/** Too many requests from one token or address in the current window: 429 with Retry-After. */
+export class RateLimitedError extends Error {
+  readonly code = 'RATE_LIMITED';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+    this.name = 'RateLimitedError';
+  }
+}

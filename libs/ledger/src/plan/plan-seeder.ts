@@ -63,6 +63,7 @@ export class PlanSeeder {
       } else {
         const context: CommandContext = {
           actor: { officer: SEED_OFFICER, agency: seed.plan.reportingAgency, role: 'admin' },
+          authority: { operator: SEED_OFFICER },
           eventId,
           correlationId: eventIdFromName(`seed:${seed.plan.planId}:${occurredAt}`),
           evidence: [],

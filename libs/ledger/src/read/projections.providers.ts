@@ -2,7 +2,7 @@
 // contribution rules, the programme norms), and the runner that applies them from the event store to the
 // read store.
 import { Logger, type FactoryProvider } from '@nestjs/common';
-import { createLedgerProjections, planModelFromSeed, type PlanModel } from '@ledger/domain';
+import { createLedgerProjections, planModelFromSeed, type PlanModel, type PlanSeed } from '@ledger/domain';
 import { EVENT_STORE, type EventStore } from '@ledger/event-store';
 import { ProjectionRunner } from '@ledger/projections';
 import { READ_STORE, type ReadStore } from '@ledger/read-store';
@@ -11,13 +11,21 @@ import { readSeedFiles } from '../plan/read-seed-files';
 import { createMerkleLogProjection } from '../verifiable-log/merkle-log.projection';
 import { upcastEvent } from '../write/upcasting';
 
+export const PLAN_SEED = Symbol('PLAN_SEED');
 export const PLAN_MODEL = Symbol('PLAN_MODEL');
 export const PROJECTION_RUNNER = Symbol('PROJECTION_RUNNER');
 
+/** The plan folder, read and validated once per process. */
+export const planSeedProvider: FactoryProvider<PlanSeed> = {
+  provide: PLAN_SEED,
+  inject: [LEDGER_CONFIG],
+  useFactory: (config: LedgerConfig) => readSeedFiles(config.seedDir),
+};
+
 export const planModelProvider: FactoryProvider<PlanModel> = {
   provide: PLAN_MODEL,
-  inject: [LEDGER_CONFIG],
-  useFactory: (config: LedgerConfig) => planModelFromSeed(readSeedFiles(config.seedDir)),
+  inject: [PLAN_SEED],
+  useFactory: (seed: PlanSeed) => planModelFromSeed(seed),
 };
 
 export const projectionRunnerProvider: FactoryProvider<ProjectionRunner> = {

@@ -1,7 +1,15 @@
 // The one write path: load the stream, decide, append with the revision that was read. Handlers only
 // say which stream and how to decide; this class owns idempotent retries and optimistic concurrency.
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, type DomainEvent, type NewEvent, type RecordedEvent } from '@ledger/domain';
+import {
+  aggregateForStream,
+  DomainError,
+  refuseWrite,
+  type DomainEvent,
+  type NewEvent,
+  type RecordedEvent,
+  type WritePolicyContext,
+} from '@ledger/domain';
 import {
   DuplicateEventIdError,
   EVENT_STORE,
@@ -10,7 +18,8 @@ import {
   WrongExpectedRevisionError,
   type EventStore,
 } from '@ledger/event-store';
-import { PreconditionFailedError } from '../errors/ledger-errors';
+import { WRITE_ACCESS } from '../auth/write-access';
+import { AccessDeniedError, PreconditionFailedError, ValidationFailedError } from '../errors/ledger-errors';
 import type { CommandContext, CommandResult } from './command-context';
 import { derivedEventId, newEventId } from './event-ids';
 import { upcastAll } from './upcasting';
@@ -37,7 +46,10 @@ const MAX_ATTEMPTS = 4;
 
 @Injectable()
 export class AggregateCommandExecutor {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(WRITE_ACCESS) private readonly access: WritePolicyContext,
+  ) {}
 
   async execute(request: ExecuteRequest): Promise<CommandResult> {
     const { stream, context } = request;
@@ -53,6 +65,7 @@ export class AggregateCommandExecutor {
         throw new PreconditionFailedError(stream, context.ifMatchRevision, current);
       }
       const decision = request.decide(history);
+      this.authorize(request, decision);
       const events = this.envelope(request, decision, commandId);
       try {
         const appended = await this.store.append(stream, events, current < 0 ? 'no_stream' : current);
@@ -71,6 +84,26 @@ export class AggregateCommandExecutor {
         if (attempt >= MAX_ATTEMPTS) throw error;
       }
     }
+  }
+
+  /** The write rules, on what was decided: a refused command appends nothing. */
+  private authorize(request: ExecuteRequest, decision: Decision): void {
+    const { authority } = request.context;
+    if (!('principal' in authority)) return;
+    const refusal = refuseWrite(
+      authority.principal,
+      {
+        stream: request.stream,
+        aggregate: aggregateForStream(request.stream)?.name,
+        orgUnit: decision.orgUnit,
+        events: decision.events,
+      },
+      this.access,
+    );
+    if (!refusal) return;
+    if (refusal.code === 'ORG_UNIT_UNKNOWN')
+      throw new ValidationFailedError([{ field: 'orgUnit', message: refusal.message }]);
+    throw new AccessDeniedError(refusal.message);
   }
 
   private envelope(request: ExecuteRequest, decision: Decision, commandId: string): NewEvent[] {

@@ -1,8 +1,16 @@
 // What the HTTP (or CLI) edge knows about a command besides its payload.
-import type { Actor, EvidenceRef } from '@ledger/domain';
+import type { Actor, EvidenceRef, Principal } from '@ledger/domain';
+
+/**
+ * Whose authority a command runs under: a verified token's principal (HTTP), checked against the write
+ * rules before anything is appended; or the operator at the console (plan loading, CLI import), who has
+ * the data directory and its keys and is trusted with them.
+ */
+export type Authority = { principal: Principal } | { operator: string };
 
 export interface CommandContext {
   actor: Actor;
+  authority: Authority;
   /** Client-chosen id of the (first) event: a retry with the same id appends nothing twice. */
   eventId?: string;
   correlationId: string;

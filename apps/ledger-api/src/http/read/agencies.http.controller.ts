@@ -7,6 +7,7 @@ import type { Filter } from '@ledger/read-store';
 import { FindDocumentsQuery, GetDocumentQuery, type DocumentPage } from '@ledger/ledger';
 import { CodeParamPipe } from '../code-param.pipe';
 import { PageRequest } from './page.request.dto';
+import { Public } from '../auth/access-rule.decorator';
 
 class AgenciesRequest extends PageRequest {
   @ApiPropertyOptional({ example: 'NT-BAC-AI', description: 'agencies of this org unit' })
@@ -21,6 +22,7 @@ class AgenciesRequest extends PageRequest {
 export class AgenciesHttpController {
   constructor(private readonly queries: QueryBus) {}
 
+  @Public("the plan's agencies are public")
   @Get()
   @ApiOperation({ summary: 'Agencies that carry out the plan, with the successions of their duties' })
   list(@Query() q: AgenciesRequest): Promise<DocumentPage> {
@@ -30,6 +32,7 @@ export class AgenciesHttpController {
     );
   }
 
+  @Public("the plan's agencies are public")
   @Get(':code')
   @ApiOperation({ summary: 'One agency' })
   get(@Param('code', CodeParamPipe) code: string): Promise<Record<string, unknown>> {

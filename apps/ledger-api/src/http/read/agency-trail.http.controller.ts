@@ -4,6 +4,7 @@ import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import { GetAgencyTrailQuery, type AgencyTrailView } from '@ledger/ledger';
 import { CodeParamPipe } from '../code-param.pipe';
+import { Allow } from '../auth/access-rule.decorator';
 
 class AgencyTrailRequest {
   @ApiPropertyOptional({
@@ -20,6 +21,10 @@ class AgencyTrailRequest {
 export class AgencyTrailHttpController {
   constructor(private readonly queries: QueryBus) {}
 
+  @Allow(
+    ['inspector', 'officer', 'supervisor'],
+    "an inspector reads any agency's trail in their scope; an officer or supervisor reads their own agency's",
+  )
   @Get(':code/trail')
   @ApiOperation({
     summary:

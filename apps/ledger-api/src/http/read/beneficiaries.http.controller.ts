@@ -3,6 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { BENEFICIARIES } from '@ledger/domain';
 import { GetDocumentQuery, ValidationFailedError } from '@ledger/ledger';
+import { Allow } from '../auth/access-rule.decorator';
 
 const REF = /^[a-z]-[0-9a-f]{16,64}$/;
 
@@ -11,6 +12,10 @@ const REF = /^[a-z]-[0-9a-f]{16,64}$/;
 export class BeneficiariesHttpController {
   constructor(private readonly queries: QueryBus) {}
 
+  @Allow(
+    ['inspector'],
+    'an inspector in whose scope the support was given, with a reason; every read is itself recorded',
+  )
   @Get(':ref/history')
   @ApiOperation({ summary: 'Support received by one pseudonymous beneficiary, with flags for likely abuse' })
   history(@Param('ref') ref: string): Promise<Record<string, unknown>> {

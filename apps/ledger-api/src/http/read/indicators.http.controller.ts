@@ -14,6 +14,7 @@ import type { Filter } from '@ledger/read-store';
 import { IndicatorKeyPipe } from '../indicator-key.pipe';
 import { OrgUnitAsOfRequest } from './org-unit-as-of.request.dto';
 import { PageRequest } from './page.request.dto';
+import { Public } from '../auth/access-rule.decorator';
 
 class IndicatorsRequest extends IntersectionType(PageRequest, OrgUnitAsOfRequest) {
   @ApiPropertyOptional({ example: 'II.2', description: 'Only indicators of this section of the plan' })
@@ -28,6 +29,7 @@ class IndicatorsRequest extends IntersectionType(PageRequest, OrgUnitAsOfRequest
 export class IndicatorsHttpController {
   constructor(private readonly queries: QueryBus) {}
 
+  @Public('aggregate figures only')
   @Get()
   @ApiOperation({ summary: 'Every indicator of the plan with its target, current figure and status' })
   async list(
@@ -50,6 +52,7 @@ export class IndicatorsHttpController {
     return { items, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
   }
 
+  @Public('aggregate figures only')
   @Get(':key')
   @ApiOperation({ summary: "One indicator's figure, target, forecast and status, with its monthly series" })
   get(
@@ -59,6 +62,7 @@ export class IndicatorsHttpController {
     return this.queries.execute(new GetIndicatorProgressQuery(key, q.orgUnit, q.asOf, true));
   }
 
+  @Public("the plan's definitions are public")
   @Get(':key/definition')
   @ApiOperation({ summary: "The indicator's definition (every version), target history and responsibility" })
   definition(@Param('key', IndicatorKeyPipe) key: string): Promise<Record<string, unknown>> {

@@ -7,6 +7,7 @@ import { FindDocumentsQuery, GetDocumentQuery, type DocumentPage } from '@ledger
 import type { Filter } from '@ledger/read-store';
 import { CodeParamPipe } from '../code-param.pipe';
 import { PageRequest } from './page.request.dto';
+import { Public } from '../auth/access-rule.decorator';
 
 class OrgUnitsRequest extends PageRequest {
   @ApiPropertyOptional({ example: 'commune', description: 'province, district or commune' })
@@ -26,6 +27,7 @@ class OrgUnitsRequest extends PageRequest {
 export class OrgUnitsHttpController {
   constructor(private readonly queries: QueryBus) {}
 
+  @Public("the plan's org units are public")
   @Get()
   @ApiOperation({ summary: 'Org units of the plan (province, district, communes; old and new boundaries)' })
   list(@Query() q: OrgUnitsRequest): Promise<DocumentPage> {
@@ -38,6 +40,7 @@ export class OrgUnitsHttpController {
     );
   }
 
+  @Public("the plan's org units are public")
   @Get(':code')
   @ApiOperation({ summary: 'One org unit with its validity dates, parent and crosswalk' })
   get(@Param('code', CodeParamPipe) code: string): Promise<Record<string, unknown>> {

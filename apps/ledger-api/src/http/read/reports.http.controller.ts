@@ -4,6 +4,7 @@ import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import type { Response } from 'express';
 import { GetReportQuery, reportToCsv, reportToMarkdown, type Report } from '@ledger/ledger';
+import { Public } from '../auth/access-rule.decorator';
 
 class ReportRequest {
   @ApiProperty({ example: '2025', description: '2025 (annual), 2024-2026 (3-year) or 2021-2025 (5-year)' })
@@ -27,6 +28,7 @@ class ReportRequest {
 export class ReportsHttpController {
   constructor(private readonly queries: QueryBus) {}
 
+  @Public('aggregate figures only')
   @Get()
   @ApiOperation({
     summary: "The plan's periodic report (section IV.3): each indicator at the start and end of the period",

@@ -3,6 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { GetStreamQuery, ValidationFailedError, type StreamView } from '@ledger/ledger';
+import { Allow } from '../auth/access-rule.decorator';
 
 const STREAM_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,299}$/;
 
@@ -11,6 +12,10 @@ const STREAM_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,299}$/;
 export class StreamsHttpController {
   constructor(private readonly queries: QueryBus) {}
 
+  @Allow(
+    ['inspector', 'officer', 'supervisor'],
+    'an inspector reads any stream in their org units; an officer or supervisor reads the streams of their own org units',
+  )
   @Get(':stream')
   @ApiOperation({ summary: "A stream's events in order; the ETag is its current revision" })
   async get(

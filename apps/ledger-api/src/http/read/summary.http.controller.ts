@@ -3,6 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { GetSummaryQuery, type Summary } from '@ledger/ledger';
 import { OrgUnitAsOfRequest } from './org-unit-as-of.request.dto';
+import { Public } from '../auth/access-rule.decorator';
 
 /** Public: counts of indicators by status, per section of the plan, and those needing attention. */
 @ApiTags('indicators')
@@ -10,6 +11,7 @@ import { OrgUnitAsOfRequest } from './org-unit-as-of.request.dto';
 export class SummaryHttpController {
   constructor(private readonly queries: QueryBus) {}
 
+  @Public('aggregate figures only')
   @Get()
   @ApiOperation({
     summary: 'The district (or an org unit) at a glance: indicators by status, per plan section',

@@ -6,6 +6,7 @@ import { TRAIL } from '@ledger/domain';
 import { FindDocumentsQuery, type DocumentPage } from '@ledger/ledger';
 import type { Filter } from '@ledger/read-store';
 import { PageRequest } from './page.request.dto';
+import { Allow } from '../auth/access-rule.decorator';
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -53,6 +54,7 @@ class TrailRequest extends PageRequest {
 export class TrailHttpController {
   constructor(private readonly queries: QueryBus) {}
 
+  @Allow(['inspector'], 'an inspector searches the trail of the org units in their scope')
   @Get()
   @ApiOperation({
     summary: 'Search the inspection trail; each entry shows what it changed and its corrections',

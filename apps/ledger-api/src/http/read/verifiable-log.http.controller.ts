@@ -17,6 +17,7 @@ import {
   type StoredTreeHead,
 } from '@ledger/ledger';
 import { ConsistencyProofRequest, InclusionProofRequest } from './verifiable-log.request.dto';
+import { Allow, Public } from '../auth/access-rule.decorator';
 
 /** Who may sign a head on demand, until access control lands (see command-context.decorator.ts). */
 const HEAD_SIGNER_ROLES = ['officer', 'supervisor', 'admin'];
@@ -30,6 +31,7 @@ export class VerifiableLogHttpController {
     private readonly commands: CommandBus,
   ) {}
 
+  @Public('signed tree heads are published for anyone to keep')
   @Get('heads')
   @ApiOperation({ summary: 'Every signed tree head, oldest first' })
   @ApiOkResponse({ description: '{ heads: [...] }' })
@@ -37,12 +39,14 @@ export class VerifiableLogHttpController {
     return { heads: await this.queries.execute(new ListTreeHeadsQuery()) };
   }
 
+  @Public('signed tree heads are published for anyone to keep')
   @Get('heads/latest')
   @ApiOperation({ summary: 'The latest signed tree head' })
   latest(): Promise<StoredTreeHead> {
     return this.queries.execute(new GetLatestTreeHeadQuery());
   }
 
+  @Allow(['inspector', 'admin'], 'signs a head of the log as it stands, for an inspector to keep')
   @Post('heads')
   @HttpCode(201)
   @ApiOperation({
@@ -59,18 +63,21 @@ export class VerifiableLogHttpController {
     return this.commands.execute(new SignTreeHeadCommand());
   }
 
+  @Public('the key that verifies the heads is public')
   @Get('public-key')
   @ApiOperation({ summary: "The log's Ed25519 public key (SPKI PEM) and its key id" })
   publicKey(): Promise<LogPublicKeyView> {
     return this.queries.execute(new GetLogPublicKeyQuery());
   }
 
+  @Allow(['inspector'], 'an inspector asks for proofs about events')
   @Get('proofs/inclusion')
   @ApiOperation({ summary: "RFC 6962 inclusion proof of an event's leaf in the tree of `size` leaves" })
   inclusion(@Query() request: InclusionProofRequest): Promise<InclusionProofView> {
     return this.queries.execute(new GetInclusionProofQuery(request.event.toLowerCase(), request.size));
   }
 
+  @Public('a consistency proof holds only tree hashes')
   @Get('proofs/consistency')
   @ApiOperation({ summary: 'RFC 6962 consistency proof between the trees of `from` and `to` leaves' })
   consistency(@Query() request: ConsistencyProofRequest): Promise<ConsistencyProofView> {

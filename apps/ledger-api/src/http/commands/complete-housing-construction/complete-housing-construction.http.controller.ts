@@ -7,8 +7,13 @@ import { UuidParamPipe } from '../../uuid-param.pipe';
 import { commandContext, WriteContext, type RequestContext } from '../../command-context.decorator';
 import { CommandResponse, respond } from '../../command-response';
 import { CompleteHousingConstructionRequest } from './complete-housing-construction.request.dto';
+import { Allow } from '../../auth/access-rule.decorator';
 
 @ApiTags('housing')
+@Allow(
+  ['officer', 'supervisor'],
+  'records only the actions its agency carries out (seeds/recording-rights.json), in its own org units',
+)
 @Controller('housing-cases')
 export class CompleteHousingConstructionHttpController {
   constructor(private readonly commands: CommandBus) {}

@@ -6,8 +6,10 @@ import { CorrectEventCommand } from '@ledger/ledger';
 import { commandContext, WriteContext, type RequestContext } from '../../command-context.decorator';
 import { CommandResponse, respond } from '../../command-response';
 import { CorrectEventRequest } from './correct-event.request.dto';
+import { Allow } from '../../auth/access-rule.decorator';
 
 @ApiTags('corrections')
+@Allow(['supervisor'], 'a supervisor corrects the records of their own agency, in their own org units')
 @Controller('corrections')
 export class CorrectEventHttpController {
   constructor(private readonly commands: CommandBus) {}

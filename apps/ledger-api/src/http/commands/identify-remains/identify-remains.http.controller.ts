@@ -7,8 +7,13 @@ import { UuidParamPipe } from '../../uuid-param.pipe';
 import { commandContext, WriteContext, type RequestContext } from '../../command-context.decorator';
 import { CommandResponse, respond } from '../../command-response';
 import { IdentifyRemainsRequest } from './identify-remains.request.dto';
+import { Allow } from '../../auth/access-rule.decorator';
 
 @ApiTags('martyrs-remains')
+@Allow(
+  ['officer', 'supervisor'],
+  'records only the actions its agency carries out (seeds/recording-rights.json), in its own org units',
+)
 @Controller('remains-cases')
 export class IdentifyRemainsHttpController {
   constructor(private readonly commands: CommandBus) {}

@@ -7,8 +7,13 @@ import { OpenTrainingCourseCommand } from '@ledger/ledger';
 import { commandContext, WriteContext, type RequestContext } from '../../command-context.decorator';
 import { CommandResponse, respond } from '../../command-response';
 import { OpenTrainingCourseRequest } from './open-training-course.request.dto';
+import { Allow } from '../../auth/access-rule.decorator';
 
 @ApiTags('training')
+@Allow(
+  ['officer', 'supervisor'],
+  'records only the actions its agency carries out (seeds/recording-rights.json), in its own org units',
+)
 @Controller('training-courses')
 export class OpenTrainingCourseHttpController {
   constructor(private readonly commands: CommandBus) {}

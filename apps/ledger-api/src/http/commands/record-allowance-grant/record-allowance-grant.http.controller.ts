@@ -7,8 +7,13 @@ import { RecordAllowanceGrantCommand } from '@ledger/ledger';
 import { commandContext, WriteContext, type RequestContext } from '../../command-context.decorator';
 import { CommandResponse, respond } from '../../command-response';
 import { RecordAllowanceGrantRequest } from './record-allowance-grant.request.dto';
+import { Allow } from '../../auth/access-rule.decorator';
 
 @ApiTags('allowances')
+@Allow(
+  ['officer', 'supervisor'],
+  'records only the actions its agency carries out (seeds/recording-rights.json), in its own org units',
+)
 @Controller('allowance-grants')
 export class RecordAllowanceGrantHttpController {
   constructor(private readonly commands: CommandBus) {}

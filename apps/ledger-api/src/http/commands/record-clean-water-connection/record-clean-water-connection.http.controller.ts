@@ -7,8 +7,13 @@ import { RecordCleanWaterConnectionCommand } from '@ledger/ledger';
 import { commandContext, WriteContext, type RequestContext } from '../../command-context.decorator';
 import { CommandResponse, respond } from '../../command-response';
 import { RecordCleanWaterConnectionRequest } from './record-clean-water-connection.request.dto';
+import { Allow } from '../../auth/access-rule.decorator';
 
 @ApiTags('clean-water')
+@Allow(
+  ['officer', 'supervisor'],
+  'records only the actions its agency carries out (seeds/recording-rights.json), in its own org units',
+)
 @Controller('clean-water-connections')
 export class RecordCleanWaterConnectionHttpController {
   constructor(private readonly commands: CommandBus) {}

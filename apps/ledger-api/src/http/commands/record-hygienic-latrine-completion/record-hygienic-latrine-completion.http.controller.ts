@@ -11,8 +11,13 @@ import {
 import { commandContext, WriteContext, type RequestContext } from '../../command-context.decorator';
 import { CommandResponse, respond } from '../../command-response';
 import { RecordHygienicLatrineCompletionRequest } from './record-hygienic-latrine-completion.request.dto';
+import { Allow } from '../../auth/access-rule.decorator';
 
 @ApiTags('sanitation')
+@Allow(
+  ['officer', 'supervisor'],
+  'records only the actions its agency carries out (seeds/recording-rights.json), in its own org units',
+)
 @Controller('hygienic-latrines')
 export class RecordHygienicLatrineCompletionHttpController {
   constructor(private readonly commands: CommandBus) {}

@@ -7,8 +7,13 @@ import { RecordJobPlacementCommand } from '@ledger/ledger';
 import { commandContext, WriteContext, type RequestContext } from '../../command-context.decorator';
 import { CommandResponse, respond } from '../../command-response';
 import { RecordJobPlacementRequest } from './record-job-placement.request.dto';
+import { Allow } from '../../auth/access-rule.decorator';
 
 @ApiTags('employment')
+@Allow(
+  ['officer', 'supervisor'],
+  'records only the actions its agency carries out (seeds/recording-rights.json), in its own org units',
+)
 @Controller('job-placements')
 export class RecordJobPlacementHttpController {
   constructor(private readonly commands: CommandBus) {}

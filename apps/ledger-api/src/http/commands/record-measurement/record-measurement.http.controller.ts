@@ -7,8 +7,13 @@ import { RecordMeasurementCommand } from '@ledger/ledger';
 import { commandContext, WriteContext, type RequestContext } from '../../command-context.decorator';
 import { CommandResponse, respond } from '../../command-response';
 import { RecordMeasurementRequest } from './record-measurement.request.dto';
+import { Allow } from '../../auth/access-rule.decorator';
 
 @ApiTags('measurements')
+@Allow(
+  ['officer', 'supervisor'],
+  'records only the actions its agency carries out (seeds/recording-rights.json), in its own org units',
+)
 @Controller('measurements')
 export class RecordMeasurementHttpController {
   constructor(private readonly commands: CommandBus) {}

@@ -7,8 +7,13 @@ import { RecordPolicyLoanDisbursementCommand } from '@ledger/ledger';
 import { commandContext, WriteContext, type RequestContext } from '../../command-context.decorator';
 import { CommandResponse, respond } from '../../command-response';
 import { RecordPolicyLoanDisbursementRequest } from './record-policy-loan-disbursement.request.dto';
+import { Allow } from '../../auth/access-rule.decorator';
 
 @ApiTags('policy-credit')
+@Allow(
+  ['officer', 'supervisor'],
+  'records only the actions its agency carries out (seeds/recording-rights.json), in its own org units',
+)
 @Controller('policy-loans')
 export class RecordPolicyLoanDisbursementHttpController {
   constructor(private readonly commands: CommandBus) {}

@@ -7,8 +7,13 @@ import { RecordSocialInsuranceEnrolmentCommand } from '@ledger/ledger';
 import { commandContext, WriteContext, type RequestContext } from '../../command-context.decorator';
 import { CommandResponse, respond } from '../../command-response';
 import { RecordSocialInsuranceEnrolmentRequest } from './record-social-insurance-enrolment.request.dto';
+import { Allow } from '../../auth/access-rule.decorator';
 
 @ApiTags('insurance')
+@Allow(
+  ['officer', 'supervisor'],
+  'records only the actions its agency carries out (seeds/recording-rights.json), in its own org units',
+)
 @Controller('social-insurance-enrolments')
 export class RecordSocialInsuranceEnrolmentHttpController {
   constructor(private readonly commands: CommandBus) {}

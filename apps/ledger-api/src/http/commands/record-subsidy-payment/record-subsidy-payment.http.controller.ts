@@ -7,8 +7,13 @@ import { RecordSubsidyPaymentCommand } from '@ledger/ledger';
 import { commandContext, WriteContext, type RequestContext } from '../../command-context.decorator';
 import { CommandResponse, respond } from '../../command-response';
 import { RecordSubsidyPaymentRequest } from './record-subsidy-payment.request.dto';
+import { Allow } from '../../auth/access-rule.decorator';
 
 @ApiTags('subsidies')
+@Allow(
+  ['officer', 'supervisor'],
+  'records only the actions its agency carries out (seeds/recording-rights.json), in its own org units',
+)
 @Controller('subsidy-payments')
 export class RecordSubsidyPaymentHttpController {
   constructor(private readonly commands: CommandBus) {}

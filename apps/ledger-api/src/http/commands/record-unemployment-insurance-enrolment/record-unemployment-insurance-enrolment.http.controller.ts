@@ -7,8 +7,13 @@ import { RecordUnemploymentInsuranceEnrolmentCommand } from '@ledger/ledger';
 import { commandContext, WriteContext, type RequestContext } from '../../command-context.decorator';
 import { CommandResponse, respond } from '../../command-response';
 import { RecordUnemploymentInsuranceEnrolmentRequest } from './record-unemployment-insurance-enrolment.request.dto';
+import { Allow } from '../../auth/access-rule.decorator';
 
 @ApiTags('insurance')
+@Allow(
+  ['officer', 'supervisor'],
+  'records only the actions its agency carries out (seeds/recording-rights.json), in its own org units',
+)
 @Controller('unemployment-insurance-enrolments')
 export class RecordUnemploymentInsuranceEnrolmentHttpController {
   constructor(private readonly commands: CommandBus) {}

@@ -7,8 +7,13 @@ import { RegisterHousingCaseCommand } from '@ledger/ledger';
 import { commandContext, WriteContext, type RequestContext } from '../../command-context.decorator';
 import { CommandResponse, respond } from '../../command-response';
 import { RegisterHousingCaseRequest } from './register-housing-case.request.dto';
+import { Allow } from '../../auth/access-rule.decorator';
 
 @ApiTags('housing')
+@Allow(
+  ['officer', 'supervisor'],
+  'records only the actions its agency carries out (seeds/recording-rights.json), in its own org units',
+)
 @Controller('housing-cases')
 export class RegisterHousingCaseHttpController {
   constructor(private readonly commands: CommandBus) {}

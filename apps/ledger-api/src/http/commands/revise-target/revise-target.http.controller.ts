@@ -8,8 +8,13 @@ import { commandContext, WriteContext, type RequestContext } from '../../command
 import { CommandResponse, respond } from '../../command-response';
 import { IndicatorKeyPipe } from '../../indicator-key.pipe';
 import { ReviseTargetRequest } from './revise-target.request.dto';
+import { Allow } from '../../auth/access-rule.decorator';
 
 @ApiTags('plan')
+@Allow(
+  ['supervisor'],
+  'a supervisor of the agency that leads the indicator revises its target, with a reason',
+)
 @Controller('indicators')
 export class ReviseTargetHttpController {
   constructor(private readonly commands: CommandBus) {}

@@ -1,0 +1,4 @@
+export * from './principal';
+export * from './org-scope';
+export * from './recording-rights';
+export * from './write-policy';

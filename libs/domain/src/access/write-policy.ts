@@ -1,0 +1,111 @@
+// Who may append what: checked on the events a command decided, before they are appended, so that a
+// refused command appends nothing. Pure; the shell supplies the principal and the plan's facts.
+import { EVENT_CORRECTED, type EventCorrectedData } from '../corrections/correction.event';
+import type { TargetRevisedData } from '../plan/plan.events';
+import type { OrgScope } from './org-scope';
+import { hasRole, type Principal } from './principal';
+import type { RecordingRights } from './recording-rights';
+
+export interface WriteRequest {
+  stream: string;
+  /** Name of the aggregate that owns the stream (housing-case, target, ...); undefined when none does. */
+  aggregate: string | undefined;
+  orgUnit: string;
+  events: readonly { type: string; data: unknown }[];
+}
+
+export interface WritePolicyContext {
+  rights: RecordingRights;
+  scope: OrgScope;
+  /** Aggregates whose events record completed actions (officers record them). */
+  actionAggregates: ReadonlySet<string>;
+  /** Aggregates of the plan itself (loaded by an admin). */
+  planAggregates: ReadonlySet<string>;
+  leadAgencyOf(indicatorKey: string): string | undefined;
+  /** Rules for event types the built-in rules below do not cover, tried first, in order. */
+  rules?: readonly WriteRule[];
+}
+
+export type WriteRefusal =
+  { code: 'FORBIDDEN'; message: string } | { code: 'ORG_UNIT_UNKNOWN'; message: string };
+
+const forbidden = (message: string): WriteRefusal => ({ code: 'FORBIDDEN', message });
+
+/**
+ * A rule for events this module does not know yet (verification, approvals): returns undefined when it
+ * does not apply, null when it allows the write, a refusal otherwise.
+ */
+export type WriteRule = (
+  principal: Principal,
+  request: WriteRequest,
+  context: WritePolicyContext,
+) => WriteRefusal | null | undefined;
+
+export function refuseWrite(
+  principal: Principal,
+  request: WriteRequest,
+  context: WritePolicyContext,
+): WriteRefusal | null {
+  for (const rule of context.rules ?? []) {
+    const verdict = rule(principal, request, context);
+    if (verdict !== undefined) return verdict;
+  }
+  const types = new Set(request.events.map((e) => e.type));
+  if (types.has(EVENT_CORRECTED)) return refuseCorrection(principal, request, context);
+  if (types.size === 1 && types.has('TargetRevised'))
+    return refuseTargetRevision(principal, request, context);
+  if (request.aggregate && context.planAggregates.has(request.aggregate)) {
+    return hasRole(principal, 'admin') ? null : forbidden('only an admin loads the plan');
+  }
+  if (request.aggregate && context.actionAggregates.has(request.aggregate)) {
+    return refuseAction(principal, request, context);
+  }
+  return forbidden(`no rule lets anyone write ${[...types].join(', ') || 'nothing'} to ${request.stream}`);
+}
+
+/** An org unit the plan knows and the principal's scope covers. */
+export function refuseOrgUnit(
+  principal: Principal,
+  orgUnit: string,
+  context: WritePolicyContext,
+): WriteRefusal | null {
+  if (!context.scope.isKnown(orgUnit))
+    return { code: 'ORG_UNIT_UNKNOWN', message: `${orgUnit} is not an org unit of the plan` };
+  if (!context.scope.covers(principal.orgUnits, orgUnit))
+    return forbidden(
+      `${orgUnit} is outside the org units of officer ${principal.officer} (${principal.orgUnits.join(', ')})`,
+    );
+  return null;
+}
+
+function refuseAction(principal: Principal, request: WriteRequest, context: WritePolicyContext) {
+  if (!hasRole(principal, 'officer', 'supervisor'))
+    return forbidden('recording an action needs the officer or supervisor role');
+  if (!context.rights.allows(principal.agency, request.aggregate!))
+    return forbidden(`agency ${principal.agency} does not record ${request.aggregate} actions`);
+  return refuseOrgUnit(principal, request.orgUnit, context);
+}
+
+function refuseCorrection(principal: Principal, request: WriteRequest, context: WritePolicyContext) {
+  if (!hasRole(principal, 'supervisor')) return forbidden('a correction needs the supervisor role');
+  for (const event of request.events) {
+    if (event.type !== EVENT_CORRECTED) continue;
+    const recordedBy = (event.data as EventCorrectedData).original.actor?.agency;
+    if (recordedBy !== principal.agency)
+      return forbidden(
+        `a supervisor corrects the records of their own agency (${principal.agency}); this one is ${recordedBy ?? 'the plan'}'s`,
+      );
+  }
+  return refuseOrgUnit(principal, request.orgUnit, context);
+}
+
+function refuseTargetRevision(principal: Principal, request: WriteRequest, context: WritePolicyContext) {
+  if (!hasRole(principal, 'supervisor')) return forbidden('a target revision needs the supervisor role');
+  for (const event of request.events) {
+    const key = (event.data as TargetRevisedData).indicatorKey;
+    const lead = context.leadAgencyOf(key);
+    if (lead !== principal.agency)
+      return forbidden(`the target of ${key} is revised by its lead agency (${lead ?? 'none'})`);
+  }
+  return null;
+}
