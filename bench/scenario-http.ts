@@ -94,8 +94,8 @@ export async function httpScenario(settings: HttpSettings): Promise<Row[]> {
     const bare = await startServer(benchScript('bare-nest-server'), [], { PORT: '0' });
     try {
       // Warm-up (JIT, caches, the first sqlite pages), not recorded.
-      await load(ledger, settings, 2, 90_000_000);
-      await load(bare, settings, 2, 0);
+      await load(ledger, settings, 1, 90_000_000);
+      await load(bare, settings, 1, 0);
       const ours: LoadResult[] = [];
       const limit: LoadResult[] = [];
       for (let run = 0; run < settings.runs; run++) {
