@@ -96,3 +96,4 @@ export * from './plan';
 
 export * from './projections';
 export * from './access';
+export * from './four-eyes';

@@ -2,3 +2,4 @@ export * from './principal';
 export * from './org-scope';
 export * from './recording-rights';
 export * from './write-policy';
+export * from './four-eyes-write-rules';

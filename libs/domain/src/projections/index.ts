@@ -9,3 +9,5 @@ export * from './beneficiary-history.projection';
 export * from './indicator-progress.projection';
 export * from './indicator-progress.read';
 export * from './ledger-projections';
+export * from './figure-assurance.projection';
+export * from './house-claims';

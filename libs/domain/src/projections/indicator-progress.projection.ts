@@ -234,3 +234,8 @@ function apply(doc: IndicatorMonthDoc, r: Routed, event: RecordedEvent): Indicat
         );
   return { ...doc, measurements, units, definitionVersions };
 }
+
+// The month arithmetic, for projections that keep figures of the same shape (figure-assurance: verified and
+// official figures).
+export { apply as applyContributionToMonth, emptyMonth as emptyIndicatorMonth };
+export type { Routed as RoutedContribution };

@@ -4,6 +4,7 @@ import { createAgencyTrailProjection } from './agency-trail.projection';
 import { createBeneficiaryHistoryProjection } from './beneficiary-history.projection';
 import { createIndicatorProgressProjection } from './indicator-progress.projection';
 import { createInspectionTrailProjection } from './inspection-trail.projection';
+import { createFigureAssuranceProjection } from './figure-assurance.projection';
 import { createPlanCatalogProjection } from './plan-catalog.projection';
 import type { PlanModel } from './plan-model';
 import type { ProjectionDefinition } from './projection';
@@ -15,5 +16,6 @@ export function createLedgerProjections(plan: PlanModel): ProjectionDefinition[]
     createAgencyTrailProjection(plan),
     createBeneficiaryHistoryProjection(plan),
     createIndicatorProgressProjection(plan),
+    createFigureAssuranceProjection(plan),
   ];
 }
