@@ -1,5 +1,5 @@
 // A mistake is fixed by a correction event that points at the original; the original stays.
-import { housingCaseAt, post } from './support/ledger-client';
+import { correct, housingCaseAt, post } from './support/ledger-client';
 import { at, startTestLedger, type TestLedger } from './support/test-app';
 
 describe('corrections over HTTP', () => {
@@ -14,7 +14,7 @@ describe('corrections over HTTP', () => {
     const before = await ledger.http().get(`/streams/housing-case-${caseId}`).expect(200);
     const completion = before.body.events[3];
 
-    const res = await post(ledger, '/corrections', {
+    const res = await correct(ledger, {
       correctsEventId: completion.id,
       kind: 'amendment',
       reason: 'Diện tích đo lại tại hiện trường: 38 m2',
@@ -37,7 +37,7 @@ describe('corrections over HTTP', () => {
     const caseId = await housingCaseAt(ledger, 'completed', '058200000002');
     const stream = await ledger.http().get(`/streams/housing-case-${caseId}`).expect(200);
     const [registration, , , completion] = stream.body.events;
-    const field = await post(ledger, '/corrections', {
+    const field = await correct(ledger, {
       correctsEventId: completion.id,
       kind: 'amendment',
       reason: 'the house was recorded in the wrong commune',
@@ -47,7 +47,7 @@ describe('corrections over HTTP', () => {
     expect(field.status).toBe(400);
     expect(field.body).toMatchObject({ code: 'FIELD_NOT_AMENDABLE', field: 'changes.commune' });
 
-    const event = await post(ledger, '/corrections', {
+    const event = await correct(ledger, {
       correctsEventId: registration.id,
       kind: 'amendment',
       reason: 'household head changed after registration',
@@ -70,7 +70,7 @@ describe('corrections over HTTP', () => {
     };
     const paid = await post(ledger, '/subsidy-payments', payment);
     expect(paid.status).toBe(201);
-    const retracted = await post(ledger, '/corrections', {
+    const retracted = await correct(ledger, {
       correctsEventId: paid.body.eventIds[0],
       kind: 'retraction',
       reason: 'Chi nhầm đối tượng, đã thu hồi theo biên bản',
@@ -82,7 +82,7 @@ describe('corrections over HTTP', () => {
   });
 
   it('answers 404 for a correction of an event that does not exist', async () => {
-    const res = await post(ledger, '/corrections', {
+    const res = await correct(ledger, {
       correctsEventId: '0b6f8a52-1111-4111-8111-111111111111',
       kind: 'retraction',
       reason: 'no such event at all here',

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { housingCaseAt, untilProjected } from './support/ledger-client';
-import { officer, startTestLedger } from './support/test-app';
+import { startTestLedger } from './support/test-app';
 
 const root = resolve(__dirname, '../..');
 jest.setTimeout(180_000);
@@ -35,7 +35,7 @@ describe('ledger-cli verify, evidence and check-evidence (built, as a child proc
     await housingCaseAt(ledger, 'funded', '058200000031');
     await housingCaseAt(ledger, 'registered', '058200000032');
     await untilProjected(ledger);
-    await ledger.http().post('/ledger/heads').set(officer()).send({}).expect(201);
+    await ledger.http().post('/ledger/heads').send({}).expect(201);
     await ledger.app.close();
   });
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));

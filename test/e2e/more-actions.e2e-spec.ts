@@ -3,8 +3,23 @@
 // with the agreed data, each duplicate is refused with its code, and corrections work on them unchanged.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { post } from './support/ledger-client';
+import { correct, post as postAs } from './support/ledger-client';
 import { at, officer, startTestLedger, type TestLedger } from './support/test-app';
+import { supervisor } from './support/tokens';
+
+/** The agency that records each action (seeds/recording-rights.json), unless a test says otherwise. */
+const RECORDED_BY: Record<string, string> = {
+  '/health-insurance-enrolments': 'BHXH-BAC-AI',
+  '/social-insurance-enrolments': 'BHXH-BAC-AI',
+  '/unemployment-insurance-enrolments': 'BHXH-BAC-AI',
+  '/clean-water-connections': 'NNPTNT-BAC-AI',
+  '/hygienic-latrines': 'TTYT-BAC-AI',
+  '/policy-loans': 'NHCSXH-BAC-AI',
+  '/measurements': 'TTYT-BAC-AI',
+};
+
+const post = (ledger: TestLedger, path: string, body: object, headers?: Record<string, string>) =>
+  postAs(ledger, path, body, headers ?? officer(RECORDED_BY[path] ?? 'LDTBXH-BAC-AI'));
 
 const REF = /^b-[0-9a-f]{32}$/;
 /** An id the client did not send defaults to a new UUID. */
@@ -306,7 +321,7 @@ describe('recording more actions over HTTP', () => {
     expect(twice.status).toBe(409);
     expect(twice.body.code).toBe('ALLOWANCE_ALREADY_GRANTED');
 
-    const retracted = await post(ledger, '/corrections', {
+    const retracted = await correct(ledger, {
       correctsEventId: first.body.eventIds[0],
       kind: 'retraction',
       reason: 'Quyết định trợ cấp bị thu hồi, cấp lại theo quyết định mới',
@@ -357,13 +372,17 @@ describe('recording more actions over HTTP', () => {
       expect(twice.status).toBe(409);
       expect(twice.body.code).toBe('MEASUREMENT_ALREADY_RECORDED');
 
-      const revised = await post(ledger, '/corrections', {
-        correctsEventId: recorded.id,
-        kind: 'amendment',
-        reason: 'Báo cáo điều tra được hiệu chỉnh sau khi cân đo lại',
-        changes: { value: 22.5, numerator: 45, source: 'Báo cáo điều tra (bản hiệu chỉnh)' },
-        occurredAt: at('2026-05-02'),
-      });
+      const revised = await correct(
+        ledger,
+        {
+          correctsEventId: recorded.id,
+          kind: 'amendment',
+          reason: 'Báo cáo điều tra được hiệu chỉnh sau khi cân đo lại',
+          changes: { value: 22.5, numerator: 45, source: 'Báo cáo điều tra (bản hiệu chỉnh)' },
+          occurredAt: at('2026-05-02'),
+        },
+        supervisor('TTYT-BAC-AI'),
+      );
       expect(revised.status).toBe(201);
       const after = await streamOf(first.body.stream);
       expect(after.events).toHaveLength(2);
@@ -378,26 +397,34 @@ describe('recording more actions over HTTP', () => {
         },
       });
 
-      const tooMany = await post(ledger, '/corrections', {
-        correctsEventId: recorded.id,
-        kind: 'amendment',
-        reason: 'denominator taken from the wrong table',
-        changes: { denominator: 40 },
-        occurredAt: at('2026-05-03'),
-      });
+      const tooMany = await correct(
+        ledger,
+        {
+          correctsEventId: recorded.id,
+          kind: 'amendment',
+          reason: 'denominator taken from the wrong table',
+          changes: { denominator: 40 },
+          occurredAt: at('2026-05-03'),
+        },
+        supervisor('TTYT-BAC-AI'),
+      );
       expect(tooMany.status).toBe(400);
       expect(tooMany.body).toMatchObject({
         code: 'NUMERATOR_EXCEEDS_DENOMINATOR',
         field: 'changes.denominator',
       });
 
-      const period = await post(ledger, '/corrections', {
-        correctsEventId: recorded.id,
-        kind: 'amendment',
-        reason: 'the survey was for the second quarter',
-        changes: { period: '2026-Q2' },
-        occurredAt: at('2026-05-03'),
-      });
+      const period = await correct(
+        ledger,
+        {
+          correctsEventId: recorded.id,
+          kind: 'amendment',
+          reason: 'the survey was for the second quarter',
+          changes: { period: '2026-Q2' },
+          occurredAt: at('2026-05-03'),
+        },
+        supervisor('TTYT-BAC-AI'),
+      );
       expect(period.status).toBe(400);
       expect(period.body).toMatchObject({ code: 'FIELD_NOT_AMENDABLE', field: 'changes.period' });
     });
@@ -406,7 +433,7 @@ describe('recording more actions over HTTP', () => {
       const { numerator: _n, denominator: _d, ...withoutCounts } = figure;
       const res = await post(ledger, '/measurements', {
         ...withoutCounts,
-        orgUnit: 'BAC-AI',
+        orgUnit: 'NT-BAC-AI',
         period: '2025',
         method: 'administrative_data',
       });

@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { readSeedFiles } from '@ledger/ledger';
 import { headPosition, post, untilProjected } from './support/ledger-client';
 import { at, officer, startTestLedger, type TestLedger } from './support/test-app';
+import { supervisor as supervisorOf } from './support/tokens';
 
-const supervisor = { ...officer('UBND-BAC-AI', 'pho-chu-tich'), 'X-Role': 'supervisor' };
+const supervisor = supervisorOf('UBND-BAC-AI', 'pho-chu-tich');
 
 describe('the plan loaded at start', () => {
   let ledger: TestLedger;
@@ -96,6 +97,11 @@ describe('the plan loaded at start', () => {
     );
     expect(noReason.status).toBe(400);
     expect(noReason.body.field).toBe('reason');
+    // Only a supervisor of the lead agency or of the district People's Committee revises a target.
+    const higher = { ...body, target: { ...revised, value: 950 } };
+    const path = '/indicators/houses_built/target-revisions';
+    expect((await post(ledger, path, higher, officer())).status).toBe(403);
+    expect((await post(ledger, path, higher, supervisorOf('GDDT-BAC-AI'))).status).toBe(403);
     const unknown = await post(ledger, '/indicators/no_such_thing/target-revisions', body, supervisor);
     expect(unknown.status).toBe(404);
   });

@@ -4,7 +4,7 @@ import { createLedgerProjections } from '@ledger/domain';
 import { PLAN_MODEL, PROJECTION_RUNNER } from '@ledger/ledger';
 import type { ProjectionRunner } from '@ledger/projections';
 import { READ_STORE, type ReadStore } from '@ledger/read-store';
-import { housingCaseAt, post, untilProjected } from './support/ledger-client';
+import { correct, housingCaseAt, post, untilProjected } from './support/ledger-client';
 import { at, startTestLedger, type TestLedger } from './support/test-app';
 
 const DISTRICT = 'NT-BAC-AI';
@@ -49,7 +49,7 @@ describe('the read side over HTTP', () => {
   });
 
   it('takes back a retracted completion and shows the correction chain on the trail', async () => {
-    const res = await post(ledger, '/corrections', {
+    const res = await correct(ledger, {
       correctsEventId: completions[1],
       kind: 'retraction',
       reason: 'Nhà chưa hoàn thành, ghi nhầm ngày nghiệm thu',

@@ -18,6 +18,7 @@ import {
   storedIdCounts,
   type Child,
 } from './support/child-ledger';
+import { officer } from '../e2e/support/tokens';
 
 const SOAK = process.env.LEDGER_SOAK === '1';
 const ROUNDS = SOAK ? 20 : 3;
@@ -25,9 +26,7 @@ const CLIENTS = 4;
 const SEED = Number(process.env.LEDGER_FC_SEED ?? 20261128);
 const headers = {
   'Content-Type': 'application/json',
-  'X-Officer-Id': 'can-bo-01',
-  'X-Agency': 'LDTBXH-BAC-AI',
-  'X-Role': 'officer',
+  ...officer(),
 };
 
 interface Load {

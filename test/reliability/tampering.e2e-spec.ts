@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { buildApps, runCli } from '../cli/support/built-cli';
 import { housingCaseAt, untilProjected } from '../e2e/support/ledger-client';
-import { officer, startTestLedger } from '../e2e/support/test-app';
+import { startTestLedger } from '../e2e/support/test-app';
 import { prng } from './support/child-ledger';
 
 const SOAK = process.env.LEDGER_SOAK === '1';
@@ -31,7 +31,7 @@ describe('ledger-cli verify on tampered stores (built, as a child process)', () 
     const ledger = await startTestLedger({}, dataDir);
     for (let i = 0; i < 4; i++) await housingCaseAt(ledger, 'completed', `05820000070${i}`);
     await untilProjected(ledger);
-    await ledger.http().post('/ledger/heads').set(officer()).send({}).expect(201);
+    await ledger.http().post('/ledger/heads').send({}).expect(201);
     signed = (await ledger.http().get('/health')).body.eventStore.headPosition as number;
     await housingCaseAt(ledger, 'funded', '058200000799');
     await untilProjected(ledger);

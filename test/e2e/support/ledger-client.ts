@@ -1,6 +1,7 @@
 // Small helpers over supertest that the end-to-end suites share.
 import type { TestLedger } from './test-app';
 import { at, officer } from './test-app';
+import { supervisor } from './tokens';
 
 export async function headPosition(ledger: TestLedger): Promise<number> {
   const res = await ledger.http().get('/health').expect(200);
@@ -61,4 +62,9 @@ export async function untilProjected(ledger: TestLedger, timeoutMs = 5000): Prom
     if (Date.now() > deadline) throw new Error(`projections still lag: ${JSON.stringify(projections)}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+}
+
+/** POST /corrections as a supervisor (by default of LDTBXH-BAC-AI, the agency of officer()). */
+export function correct(ledger: TestLedger, body: object, headers: Record<string, string> = supervisor()) {
+  return post(ledger, '/corrections', body, headers);
 }

@@ -22,6 +22,8 @@ export interface WritePolicyContext {
   /** Aggregates of the plan itself (loaded by an admin). */
   planAggregates: ReadonlySet<string>;
   leadAgencyOf(indicatorKey: string): string | undefined;
+  /** The agency that adopted the plan and reports on it (the district People's Committee). */
+  planOwnerAgency: string;
   /** Rules for event types the built-in rules below do not cover, tried first, in order. */
   rules?: readonly WriteRule[];
 }
@@ -61,6 +63,20 @@ export function refuseWrite(
     return refuseAction(principal, request, context);
   }
   return forbidden(`no rule lets anyone write ${[...types].join(', ') || 'nothing'} to ${request.stream}`);
+}
+
+/**
+ * Before deciding a step on an existing case: may this principal record on this case at all? Checked first
+ * so that somebody without the right learns nothing about the case's state from a 400 or 409.
+ */
+export function refuseStreamAccess(
+  principal: Principal,
+  stream: { aggregate: string | undefined; orgUnit: string },
+  context: WritePolicyContext,
+): WriteRefusal | null {
+  if (!stream.aggregate || !context.actionAggregates.has(stream.aggregate)) return null;
+  if (!hasRole(principal, 'officer', 'supervisor')) return null; // corrections and others: decided later
+  return refuseAction(principal, { stream: '', events: [], ...stream }, context);
 }
 
 /** An org unit the plan knows and the principal's scope covers. */
@@ -104,8 +120,10 @@ function refuseTargetRevision(principal: Principal, request: WriteRequest, conte
   for (const event of request.events) {
     const key = (event.data as TargetRevisedData).indicatorKey;
     const lead = context.leadAgencyOf(key);
-    if (lead !== principal.agency)
-      return forbidden(`the target of ${key} is revised by its lead agency (${lead ?? 'none'})`);
+    if (lead !== principal.agency && context.planOwnerAgency !== principal.agency)
+      return forbidden(
+        `the target of ${key} is revised by a supervisor of its lead agency (${lead ?? 'none'}) or of ${context.planOwnerAgency}`,
+      );
   }
   return null;
 }

@@ -49,6 +49,7 @@ export function writeAccessFromSeed(seed: PlanSeed, rightsJson: unknown, folder:
     actionAggregates: new Set(actionNames),
     planAggregates: planNames,
     leadAgencyOf: (key) => leads.get(key),
+    planOwnerAgency: seed.plan.reportingAgency,
   };
 }
 

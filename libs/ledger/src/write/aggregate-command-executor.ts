@@ -4,8 +4,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   aggregateForStream,
   DomainError,
+  refuseStreamAccess,
   refuseWrite,
   type DomainEvent,
+  type WriteRefusal,
   type NewEvent,
   type RecordedEvent,
   type WritePolicyContext,
@@ -64,6 +66,7 @@ export class AggregateCommandExecutor {
       if (context.ifMatchRevision !== undefined && context.ifMatchRevision !== current) {
         throw new PreconditionFailedError(stream, context.ifMatchRevision, current);
       }
+      if (history.length > 0) this.authorizeOnCase(request, history[0].metadata.orgUnit);
       const decision = request.decide(history);
       this.authorize(request, decision);
       const events = this.envelope(request, decision, commandId);
@@ -86,6 +89,14 @@ export class AggregateCommandExecutor {
     }
   }
 
+  /** Before deciding on an existing case: refuse somebody who may not record on it at all. */
+  private authorizeOnCase(request: ExecuteRequest, orgUnit: string): void {
+    const { authority } = request.context;
+    if (!('principal' in authority)) return;
+    const aggregate = aggregateForStream(request.stream)?.name;
+    this.raise(refuseStreamAccess(authority.principal, { aggregate, orgUnit }, this.access));
+  }
+
   /** The write rules, on what was decided: a refused command appends nothing. */
   private authorize(request: ExecuteRequest, decision: Decision): void {
     const { authority } = request.context;
@@ -100,6 +111,10 @@ export class AggregateCommandExecutor {
       },
       this.access,
     );
+    this.raise(refusal);
+  }
+
+  private raise(refusal: WriteRefusal | null): void {
     if (!refusal) return;
     if (refusal.code === 'ORG_UNIT_UNKNOWN')
       throw new ValidationFailedError([{ field: 'orgUnit', message: refusal.message }]);

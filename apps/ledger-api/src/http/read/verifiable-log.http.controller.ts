@@ -1,6 +1,6 @@
 // The verifiable log over HTTP (DESIGN.md): signed tree heads, the log's public key, and RFC 6962 inclusion
 // and consistency proofs that libs/verifiable-log's verifier checks offline.
-import { Controller, ForbiddenException, Get, Headers, HttpCode, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
@@ -10,7 +10,6 @@ import {
   GetLogPublicKeyQuery,
   ListTreeHeadsQuery,
   SignTreeHeadCommand,
-  ValidationFailedError,
   type ConsistencyProofView,
   type InclusionProofView,
   type LogPublicKeyView,
@@ -18,10 +17,6 @@ import {
 } from '@ledger/ledger';
 import { ConsistencyProofRequest, InclusionProofRequest } from './verifiable-log.request.dto';
 import { Allow, Public } from '../auth/access-rule.decorator';
-
-/** Who may sign a head on demand, until access control lands (see command-context.decorator.ts). */
-const HEAD_SIGNER_ROLES = ['officer', 'supervisor', 'admin'];
-const KNOWN_ROLES = [...HEAD_SIGNER_ROLES, 'inspector', 'viewer'];
 
 @ApiTags('verifiable log')
 @Controller('ledger')
@@ -46,20 +41,16 @@ export class VerifiableLogHttpController {
     return this.queries.execute(new GetLatestTreeHeadQuery());
   }
 
-  @Allow(['inspector', 'admin'], 'signs a head of the log as it stands, for an inspector to keep')
+  @Allow(
+    ['officer', 'supervisor', 'inspector', 'admin'],
+    'anyone who works the ledger may sign a head of the log as it stands; a viewer may not',
+  )
   @Post('heads')
   @HttpCode(201)
   @ApiOperation({
-    summary: 'Sign a tree head of the tree as projected now (X-Role officer, supervisor or admin)',
+    summary: 'Sign a tree head of the tree as projected now',
   })
-  sign(@Headers('x-role') role: string | undefined): Promise<StoredTreeHead> {
-    const actual = role ?? 'officer';
-    if (!KNOWN_ROLES.includes(actual))
-      throw new ValidationFailedError([
-        { field: 'X-Role', message: `header must be one of ${KNOWN_ROLES.join(', ')}` },
-      ]);
-    if (!HEAD_SIGNER_ROLES.includes(actual))
-      throw new ForbiddenException(`role ${actual} cannot sign tree heads`);
+  sign(): Promise<StoredTreeHead> {
     return this.commands.execute(new SignTreeHeadCommand());
   }
 
