@@ -16,6 +16,8 @@ import { StreamsHttpController } from './http/read/streams.http.controller';
 import { VerifiableLogHttpController } from './http/read/verifiable-log.http.controller';
 import { PlanSeedOnStart } from './plan-seed-on-start';
 import { AccessGuard } from './http/auth/access.guard';
+import { ReadScope } from './http/auth/read-scope';
+import { DashboardController } from './dashboard/dashboard.controller';
 
 @Module({})
 export class AppModule {
@@ -37,9 +39,10 @@ export class AppModule {
         ReportsHttpController,
         SummaryHttpController,
         VerifiableLogHttpController,
+        DashboardController,
       ],
       // Every route passes the access guard: rate limits, bearer token, the route's stated rule.
-      providers: [PlanSeedOnStart, { provide: APP_GUARD, useClass: AccessGuard }],
+      providers: [PlanSeedOnStart, ReadScope, { provide: APP_GUARD, useClass: AccessGuard }],
     };
   }
 }

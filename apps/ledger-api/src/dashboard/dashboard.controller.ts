@@ -1,0 +1,85 @@
+// The dashboard: a static page (plain ES modules, CSS, our own SVG charts) served by the API itself, so it
+// works with no internet and no CDN. It reads only the public aggregate APIs, and the inspection APIs with a
+// token the user pastes; it holds no data of its own. Assets are read once from ./public (copied next to
+// the compiled file by `npm run build`).
+import { Controller, Get, Logger, NotFoundException, Param, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { Public } from '../http/auth/access-rule.decorator';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+};
+
+/** Only our own files, from our own origin; the API is the only thing the page talks to. */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+interface Asset {
+  type: string;
+  body: Buffer;
+}
+
+export const DASHBOARD_ASSETS_DIR = join(__dirname, 'public');
+
+@ApiExcludeController()
+@Public('the dashboard page and its scripts hold no data; the data comes from the APIs under their own rules')
+@Controller()
+export class DashboardController {
+  private readonly logger = new Logger('Dashboard');
+  private assets: Map<string, Asset> | null = null;
+
+  @Get()
+  index(@Res() res: Response): void {
+    this.send(res, 'index.html');
+  }
+
+  @Get('dashboard/:file')
+  asset(@Param('file') file: string, @Res() res: Response): void {
+    this.send(res, file);
+  }
+
+  private send(res: Response, name: string): void {
+    const asset = this.load().get(name);
+    if (!asset) throw new NotFoundException(`no dashboard file ${name}`);
+    res.setHeader('Content-Type', asset.type);
+    res.setHeader('Cache-Control', 'no-cache');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    if (name.endsWith('.html')) {
+      res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+      res.setHeader('X-Frame-Options', 'DENY');
+    }
+    res.status(200).send(asset.body);
+  }
+
+  /** Reads the folder once; a build without the assets answers 404 and says why in the log, once. */
+  private load(): Map<string, Asset> {
+    if (this.assets) return this.assets;
+    const assets = new Map<string, Asset>();
+    if (existsSync(DASHBOARD_ASSETS_DIR)) {
+      for (const name of readdirSync(DASHBOARD_ASSETS_DIR)) {
+        const type = TYPES[extname(name)];
+        if (type) assets.set(name, { type, body: readFileSync(join(DASHBOARD_ASSETS_DIR, name)) });
+      }
+    } else {
+      this.logger.warn(`dashboard assets not found in ${DASHBOARD_ASSETS_DIR}: run npm run build`);
+    }
+    this.assets = assets;
+    return assets;
+  }
+}

@@ -1,0 +1,1379 @@
+// The dashboard: a hash router over five views (overview, indicator, agencies / agency, inspection, event),
+// the "as of" date and the area shared by all of them in the address (#/path?asOf=&orgUnit=), a CSV export of
+// the table on screen, and the language switch. Public views call only the public aggregate APIs, with no
+// token; the inspection views send the token the user pasted.
+/* global document, location, window, URLSearchParams, FormData */
+import { ApiError, get, getAll, getToken, setToken, tokenClaims } from './api.js';
+import { lineChart, chartLegend } from './charts.js';
+import { alertBox, definitionList, h, progressBar, statusBadge, table } from './dom.js';
+import { toCsv, download } from './csv.js';
+import {
+  ACTION_TYPES,
+  eventTypeName,
+  formatDate,
+  formatDateTime,
+  formatMonth,
+  formatNumber,
+  lang,
+  nameOf,
+  setLang,
+  t,
+} from './i18n.js';
+import { groupIndicators, targetNumber } from './plan.js';
+
+const DISTRICT = 'NT-BAC-AI';
+const main = document.getElementById('main');
+const statusLine = document.getElementById('status');
+
+const cache = { orgUnits: null, agencies: null, trail: new Map() };
+let exportable = null;
+let generation = 0;
+
+// ---------------------------------------------------------------- routing
+
+function parseRoute() {
+  const raw = location.hash.replace(/^#/, '') || '/';
+  const [path, search = ''] = raw.split('?');
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  return { parts, params: Object.fromEntries(new URLSearchParams(search)) };
+}
+
+/** A link inside the dashboard that keeps the shared asOf / orgUnit. */
+function href(path, extra = {}) {
+  const { params } = parseRoute();
+  const keep = {};
+  if (params.asOf) keep.asOf = params.asOf;
+  if (params.orgUnit) keep.orgUnit = params.orgUnit;
+  const search = new URLSearchParams({ ...keep, ...extra });
+  for (const [key, value] of [...search.entries()]) if (!value) search.delete(key);
+  const text = search.toString();
+  return `#${path}${text ? `?${text}` : ''}`;
+}
+
+function setParams(changes) {
+  const { parts, params } = parseRoute();
+  const next = { ...params, ...changes };
+  for (const key of Object.keys(next)) if (!next[key]) delete next[key];
+  const text = new URLSearchParams(next).toString();
+  location.hash = `#/${parts.map(encodeURIComponent).join('/')}${text ? `?${text}` : ''}`;
+}
+
+const shared = () => {
+  const { params } = parseRoute();
+  return { asOf: params.asOf || undefined, orgUnit: params.orgUnit || undefined };
+};
+
+const todayLocal = () => {
+  const now = new Date();
+  const local = new Date(now.getTime() - now.getTimezoneOffset() * 60000);
+  return local.toISOString().slice(0, 10);
+};
+
+// ---------------------------------------------------------------- shared data
+
+async function orgUnits() {
+  if (!cache.orgUnits) cache.orgUnits = await getAll('/org-units');
+  return cache.orgUnits;
+}
+
+async function agencies() {
+  if (!cache.agencies) cache.agencies = await getAll('/agencies');
+  return cache.agencies;
+}
+
+/** The communes of the plan's area (former ones, then those from the 2025 reorganisation). */
+function planCommunes(units) {
+  return units
+    .filter((u) => u.level === 'commune' && u.planArea !== 'outside')
+    .sort(
+      (a, b) =>
+        (a.validFrom || '').localeCompare(b.validFrom || '') || nameOf(a).localeCompare(nameOf(b), 'vi'),
+    );
+}
+
+function unitName(code, units) {
+  if (!code || code === DISTRICT) return nameOf(units.find((u) => u.code === DISTRICT)) || t('district');
+  return nameOf(units.find((u) => u.code === code)) || code;
+}
+
+function agencyName(code, list) {
+  return nameOf(list.find((a) => a.code === code)) || code;
+}
+
+// ---------------------------------------------------------------- figures
+
+const UNITS_VI = {
+  houses: 'căn',
+  households: 'hộ',
+  persons: 'người',
+  cases: 'hồ sơ',
+  courses: 'lớp',
+  loans: 'khoản vay',
+  grants: 'lượt',
+  years: 'tuổi',
+  'sets of remains': 'bộ hài cốt',
+  'children per woman': 'con/phụ nữ',
+  'm2 per person': 'm² sàn/người',
+  '% of national average': '% mức bình quân cả nước',
+};
+
+function unitText(unit) {
+  if (!unit || unit === 'milestone') return '';
+  if (lang() === 'vi') return UNITS_VI[unit] ?? unit;
+  return unit === 'm2 per person' ? 'm² per person' : unit;
+}
+
+function formatValue(value, indicator) {
+  if (value === null || value === undefined) return t('noFigure');
+  if (indicator.unit === 'milestone' || indicator.kind === 'qualitative')
+    return value >= 1 ? t('achievedYes') : t('achievedNo');
+  if (indicator.unit === 'VND') return `${formatNumber(value, 0)} đ`;
+  if (indicator.unit === '%') return `${formatNumber(value)} %`;
+  const unit = unitText(indicator.unit);
+  return unit ? `${formatNumber(value)} ${unit}` : formatNumber(value);
+}
+
+function targetText(item) {
+  const target = item.progress?.target ?? item.target;
+  if (!target) return t('noFigure');
+  return lang() === 'vi'
+    ? target.planText || item.progress.targetText
+    : item.progress.targetText || target.planText;
+}
+
+// ---------------------------------------------------------------- rendering
+
+function setStatus(text) {
+  statusLine.textContent = text;
+}
+
+function describeError(error) {
+  if (error instanceof ApiError) {
+    if (error.status === 401) return t('err401', { detail: error.detail });
+    if (error.status === 403) return t('err403', { detail: error.detail });
+    if (error.status === 429) return t('err429');
+    return t('errorGeneric', { detail: error.detail });
+  }
+  return t('errorGeneric', { detail: error?.message || String(error) });
+}
+
+async function render() {
+  const mine = ++generation;
+  const { parts } = parseRoute();
+  exportable = null;
+  syncControls();
+  highlightNav(parts[0] || 'overview');
+  setStatus(t('loading'));
+  main.setAttribute('aria-busy', 'true');
+  let view;
+  try {
+    view = await route(parts);
+  } catch (error) {
+    view = h('div', {}, h('h1', { tabindex: '-1' }, t('navOverview')), alertBox(describeError(error)));
+  }
+  if (mine !== generation) return;
+  main.replaceChildren(view);
+  main.removeAttribute('aria-busy');
+  setStatus(t('loaded'));
+  const heading = main.querySelector('h1');
+  if (
+    heading &&
+    document.activeElement &&
+    document.activeElement !== document.body &&
+    !main.contains(document.activeElement)
+  ) {
+    heading.focus({ preventScroll: true });
+  }
+}
+
+function route(parts) {
+  switch (parts[0]) {
+    case undefined:
+    case '':
+    case 'overview':
+      return overview();
+    case 'indicator':
+      return indicatorView(parts[1]);
+    case 'agencies':
+      return agenciesView();
+    case 'agency':
+      return agencyView(parts[1]);
+    case 'inspection':
+      return inspectionView();
+    case 'event':
+      return eventView(parts[1]);
+    default:
+      return overview();
+  }
+}
+
+function highlightNav(section) {
+  const active = { indicator: 'overview', agency: 'agencies', event: 'inspection' }[section] || section;
+  for (const link of document.querySelectorAll('[data-nav]')) {
+    if (link.dataset.nav === active) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
+}
+
+// ---------------------------------------------------------------- overview
+
+function indicatorColumns(units, agencyList, { withLead = true } = {}) {
+  return [
+    {
+      label: t('colIndicator'),
+      className: 'col-name',
+      cell: (item) => h('a', { href: href(`/indicator/${item.indicator.key}`) }, nameOf(item.indicator)),
+    },
+    { label: t('colTarget'), cell: (item) => targetText(item) },
+    {
+      label: t('colCurrent'),
+      className: 'num',
+      cell: (item) => formatValue(item.progress.value, item.indicator),
+    },
+    {
+      label: t('colProgress'),
+      className: 'col-bar',
+      cell: (item) => progressBar(item.progress.progress, item.progress.status),
+    },
+    { label: t('colStatus'), cell: (item) => statusBadge(item.progress.status) },
+    ...(withLead
+      ? [
+          {
+            label: t('colLead'),
+            cell: (item) =>
+              item.indicator.lead
+                ? h(
+                    'a',
+                    { href: href(`/agency/${item.indicator.lead}`) },
+                    agencyName(item.indicator.lead, agencyList),
+                  )
+                : t('noFigure'),
+          },
+        ]
+      : []),
+  ];
+}
+
+function indicatorCsvRows(items, agencyList, group = () => '') {
+  return items.map((item) => ({
+    group: group(item),
+    key: item.indicator.key,
+    name: nameOf(item.indicator),
+    target: targetText(item),
+    value: item.progress.value,
+    unit: item.indicator.unit,
+    progress: item.progress.progress === null ? '' : Math.round(item.progress.progress * 1000) / 10,
+    status: t(`status_${item.progress.status}`),
+    forecast: item.progress.forecast,
+    lead: item.indicator.lead ? agencyName(item.indicator.lead, agencyList) : '',
+    orgUnit: item.progress.orgUnit,
+    asOf: item.progress.asOf,
+  }));
+}
+
+const INDICATOR_CSV_COLUMNS = () => [
+  ['group', t('colIndicator') === 'Chỉ tiêu' ? 'Nhóm' : 'Group'],
+  ['key', 'key'],
+  ['name', t('colIndicator')],
+  ['target', t('colTarget')],
+  ['value', t('colCurrent')],
+  ['unit', t('colUnit')],
+  ['progress', `${t('colProgress')} (%)`],
+  ['status', t('colStatus')],
+  ['forecast', t('colForecast')],
+  ['lead', t('colLead')],
+  ['orgUnit', t('orgUnit')],
+  ['asOf', t('asOf')],
+];
+
+async function overview() {
+  const params = shared();
+  const [summary, items, units, agencyList] = await Promise.all([
+    get('/summary', params),
+    getAll('/indicators', params),
+    orgUnits(),
+    agencies(),
+  ]);
+  const groups = groupIndicators(items);
+  const groupTitle = (g) => (g.section ? t('section', { section: g.section }) : t(g.title));
+  const counts = ['achieved', 'on_track', 'at_risk', 'off_track', 'no_data'];
+  exportable = {
+    name: `${t('csvIndicators')}-${summary.orgUnit}-${summary.asOf}`,
+    columns: INDICATOR_CSV_COLUMNS(),
+    rows: groups.flatMap((g) => indicatorCsvRows(g.items, agencyList, () => groupTitle(g))),
+  };
+  return h(
+    'div',
+    { class: 'view view-overview' },
+    h('h1', { tabindex: '-1' }, t('overviewTitle')),
+    h(
+      'p',
+      { class: 'lead' },
+      t('overviewIntro', { unit: unitName(summary.orgUnit, units), date: formatDate(summary.asOf) }),
+    ),
+    h(
+      'section',
+      { 'aria-label': t('summaryLabel') },
+      h(
+        'ul',
+        { class: 'tiles', id: 'status-summary' },
+        counts.map((status) =>
+          h(
+            'li',
+            { class: `tile status-${status}`, dataset: { status } },
+            h('span', { class: 'tile-count' }, String(summary.byStatus?.[status] ?? 0)),
+            h('span', { class: 'tile-label' }, t(`status_${status}`)),
+          ),
+        ),
+      ),
+    ),
+    groups.map((group) =>
+      h(
+        'section',
+        { class: 'group', id: `group-${group.id}`, 'aria-labelledby': `group-${group.id}-title` },
+        h(
+          'h2',
+          { id: `group-${group.id}-title` },
+          group.targets ? groupTitle(group) : `${t('tasksTitle')} — ${groupTitle(group)}`,
+        ),
+        table({
+          className: 'indicators',
+          columns: indicatorColumns(units, agencyList),
+          rows: group.items,
+        }),
+      ),
+    ),
+  );
+}
+
+// ---------------------------------------------------------------- indicator
+
+async function indicatorView(key) {
+  const params = shared();
+  const [view, units, agencyList] = await Promise.all([
+    get(`/indicators/${encodeURIComponent(key)}`, params),
+    orgUnits(),
+    agencies(),
+  ]);
+  const { indicator, progress, series = [] } = view;
+  const communes = planCommunes(units);
+  const definition = await get(`/indicators/${encodeURIComponent(key)}/definition`).catch(() => null);
+  const perCommune = await Promise.all(
+    communes.map((unit) =>
+      get(`/indicators/${encodeURIComponent(key)}`, { asOf: params.asOf, orgUnit: unit.code })
+        .then((r) => ({ unit, progress: r.progress }))
+        .catch(() => ({ unit, progress: null })),
+    ),
+  );
+  const target = progress.target;
+  const targetValue = targetNumber(target);
+  const format = (n) =>
+    indicator.unit === '%' ? `${formatNumber(n, 0)}` : formatNumber(n, n >= 100 ? 0 : 1);
+  const chartLabels = {
+    title: `${t('chartTitle')}: ${nameOf(indicator)}`,
+    desc: t('chartDesc', {
+      from: series.length ? formatMonth(series[0].month) : t('noFigure'),
+      to: series.length ? formatMonth(series[series.length - 1].month) : t('noFigure'),
+      target: targetValue === null ? t('noFigure') : formatValue(targetValue, indicator),
+      forecast: formatValue(progress.forecast, indicator),
+      deadline: formatDate(progress.deadline),
+    }),
+    series: t('legendSeries'),
+    target: t('legendTarget'),
+    forecast: t('legendForecast'),
+    milestones: t('legendMilestones'),
+  };
+  const lead = indicator.lead;
+  const responsibility = definition?.responsibility;
+  const rows = [
+    {
+      unit: units.find((u) => u.code === progress.orgUnit) || { code: progress.orgUnit },
+      progress,
+      total: true,
+    },
+    ...perCommune.filter((r) => r.unit.code !== progress.orgUnit),
+  ];
+  exportable = {
+    name: `${indicator.key}-${progress.orgUnit}-${progress.asOf}`,
+    columns: [
+      ['orgUnit', t('orgUnit')],
+      ['name', t('colCommune')],
+      ['month', t('month')],
+      ['value', t('value')],
+      ['target', t('colTarget')],
+      ['progress', `${t('colProgress')} (%)`],
+      ['status', t('colStatus')],
+    ],
+    rows: [
+      ...rows.map((r) => ({
+        orgUnit: r.unit.code,
+        name: nameOf(r.unit),
+        month: '',
+        value: r.progress?.value,
+        target: targetText({ progress: r.progress ?? progress }),
+        progress: r.progress?.progress == null ? '' : Math.round(r.progress.progress * 1000) / 10,
+        status: r.progress ? t(`status_${r.progress.status}`) : '',
+      })),
+      ...series.map((p) => ({
+        orgUnit: progress.orgUnit,
+        name: unitName(progress.orgUnit, units),
+        month: p.month,
+        value: p.value,
+      })),
+    ],
+  };
+  const milestones = (target?.milestones || []).filter((m) => typeof m.value === 'number');
+  return h(
+    'div',
+    { class: 'view view-indicator', dataset: { indicator: indicator.key } },
+    h('p', {}, h('a', { href: href('/') }, t('indicatorBack'))),
+    h('h1', { tabindex: '-1' }, nameOf(indicator)),
+    h(
+      'p',
+      { class: 'lead' },
+      unitName(progress.orgUnit, units),
+      ' · ',
+      t('asOf'),
+      ' ',
+      formatDate(progress.asOf),
+      ' · ',
+      statusBadge(progress.status),
+    ),
+    definitionList([
+      [t('planText'), definition?.definition?.planText || view.planText || t('noFigure')],
+      [t('target'), targetText({ progress })],
+      [t('deadline'), formatDate(progress.deadline)],
+      [t('current'), h('span', { id: 'current-value' }, formatValue(progress.value, indicator))],
+      [t('colProgress'), progressBar(progress.progress, progress.status)],
+      progress.expectedByNow !== null
+        ? [t('expectedByNow'), formatValue(progress.expectedByNow, indicator)]
+        : null,
+      [t('forecast'), formatValue(progress.forecast, indicator)],
+      [t('dataThrough'), progress.dataThrough ? formatMonth(progress.dataThrough) : t('noFigure')],
+      [
+        t('lead'),
+        lead
+          ? h(
+              'span',
+              {},
+              h('a', { href: href(`/agency/${lead}`), id: 'lead-agency' }, agencyName(lead, agencyList)),
+              responsibility && responsibility.verified === false ? ` ${t('leadUnverified')}` : '',
+            )
+          : t('noFigure'),
+      ],
+      indicator.support?.length
+        ? [
+            t('support'),
+            indicator.support.map((code, i) => [
+              i ? ', ' : '',
+              h('a', { href: href(`/agency/${code}`) }, agencyName(code, agencyList)),
+            ]),
+          ]
+        : null,
+    ]),
+    h(
+      'section',
+      { 'aria-labelledby': 'chart-title', class: 'chart-section' },
+      h('h2', { id: 'chart-title' }, t('chartTitle')),
+      h(
+        'figure',
+        { class: 'chart-figure' },
+        lineChart({
+          series,
+          target: targetValue,
+          forecast: progress.forecast,
+          deadline: progress.deadline,
+          milestones,
+          labels: chartLabels,
+          format,
+        }),
+        h('figcaption', {}, chartLegend(chartLabels)),
+      ),
+      h(
+        'details',
+        {},
+        h('summary', {}, t('seriesTable')),
+        table({
+          columns: [
+            { label: t('month'), cell: (p) => formatMonth(p.month) },
+            { label: t('value'), className: 'num', cell: (p) => formatValue(p.value, indicator) },
+          ],
+          rows: series.filter((p) => p.value !== null),
+        }),
+      ),
+    ),
+    h(
+      'section',
+      { 'aria-labelledby': 'communes-title' },
+      h('h2', { id: 'communes-title' }, t('byCommune')),
+      h('p', { class: 'muted' }, t('byCommuneIntro')),
+      table({
+        id: 'commune-table',
+        className: 'communes',
+        columns: [
+          {
+            label: t('colCommune'),
+            cell: (r) =>
+              h(
+                'span',
+                {},
+                h(
+                  'a',
+                  { href: href(`/indicator/${indicator.key}`, { orgUnit: r.unit.code }) },
+                  nameOf(r.unit) || r.unit.code,
+                ),
+                r.unit.validTo
+                  ? h(
+                      'span',
+                      { class: 'muted small' },
+                      ` (${t('validUntil', { date: formatDate(r.unit.validTo) })})`,
+                    )
+                  : '',
+                r.unit.validFrom
+                  ? h(
+                      'span',
+                      { class: 'muted small' },
+                      ` (${t('validFrom', { date: formatDate(r.unit.validFrom) })})`,
+                    )
+                  : '',
+              ),
+          },
+          {
+            label: t('colCurrent'),
+            className: 'num',
+            cell: (r) => (r.progress ? formatValue(r.progress.value, indicator) : t('noFigure')),
+          },
+          {
+            label: t('colProgress'),
+            className: 'col-bar',
+            cell: (r) => (r.progress ? progressBar(r.progress.progress, r.progress.status) : t('noFigure')),
+          },
+          {
+            label: t('colStatus'),
+            cell: (r) => (r.progress ? statusBadge(r.progress.status) : t('noFigure')),
+          },
+        ],
+        rows,
+      }),
+    ),
+  );
+}
+
+// ---------------------------------------------------------------- agencies
+
+async function agenciesView() {
+  const params = shared();
+  const [agencyList, units, items] = await Promise.all([
+    agencies(),
+    orgUnits(),
+    getAll('/indicators', params),
+  ]);
+  const leads = new Map();
+  for (const item of items)
+    if (item.indicator.lead) leads.set(item.indicator.lead, (leads.get(item.indicator.lead) || 0) + 1);
+  const validity = (a) =>
+    [
+      a.validFrom ? t('validFrom', { date: formatDate(a.validFrom) }) : '',
+      a.validTo ? t('validUntil', { date: formatDate(a.validTo) }) : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
+  exportable = {
+    name: `co-quan`,
+    columns: [
+      ['code', 'code'],
+      ['name', t('colAgency')],
+      ['orgUnit', t('colOrgUnit')],
+      ['leads', t('colLeads')],
+      ['validity', t('colValidity')],
+    ],
+    rows: agencyList.map((a) => ({
+      code: a.code,
+      name: nameOf(a),
+      orgUnit: unitName(a.orgUnit, units),
+      leads: leads.get(a.code) || 0,
+      validity: validity(a),
+    })),
+  };
+  return h(
+    'div',
+    { class: 'view view-agencies' },
+    h('h1', { tabindex: '-1' }, t('agenciesTitle')),
+    h('p', { class: 'lead' }, t('agenciesIntro')),
+    table({
+      columns: [
+        { label: t('colAgency'), cell: (a) => h('a', { href: href(`/agency/${a.code}`) }, nameOf(a)) },
+        { label: t('colOrgUnit'), cell: (a) => unitName(a.orgUnit, units) },
+        { label: t('colLeads'), className: 'num', cell: (a) => String(leads.get(a.code) || 0) },
+        { label: t('colValidity'), cell: (a) => validity(a) || '' },
+      ],
+      rows: [...agencyList].sort(
+        (a, b) =>
+          (leads.get(b.code) || 0) - (leads.get(a.code) || 0) || nameOf(a).localeCompare(nameOf(b), 'vi'),
+      ),
+    }),
+  );
+}
+
+async function agencyView(code) {
+  const params = shared();
+  const [agency, units, agencyList, items] = await Promise.all([
+    get(`/agencies/${encodeURIComponent(code)}`),
+    orgUnits(),
+    agencies(),
+    getAll('/indicators', params),
+  ]);
+  const led = items.filter((item) => item.indicator.lead === code);
+  exportable = {
+    name: `${code}-${led[0]?.progress.asOf || todayLocal()}`,
+    columns: INDICATOR_CSV_COLUMNS(),
+    rows: indicatorCsvRows(led, agencyList),
+  };
+  const successions = (agency.successionsOut || []).map((s) =>
+    h(
+      'p',
+      {},
+      t('agencySuccession', {
+        date: formatDate(s.effectiveFrom),
+        to: '',
+      }),
+      s.successors.map((x, i) => [
+        i ? ', ' : '',
+        h('a', { href: href(`/agency/${x.agency}`) }, agencyName(x.agency, agencyList)),
+      ]),
+    ),
+  );
+  const predecessors = (agency.successionsIn || []).map((s) => s.predecessor).filter(Boolean);
+  const trailSection = h(
+    'section',
+    { 'aria-labelledby': 'trail-title', id: 'agency-trail' },
+    h('h2', { id: 'trail-title' }, t('agencyTrail')),
+  );
+  const trailBody = h('div', {});
+  trailSection.append(
+    h('p', { class: 'muted' }, t('agencyTrailNeedsToken')),
+    tokenPanel(() => loadAgencyTrail(code, trailBody, agencyList, units)),
+    trailBody,
+  );
+  if (getToken()) await loadAgencyTrail(code, trailBody, agencyList, units);
+  return h(
+    'div',
+    { class: 'view view-agency', dataset: { agency: code } },
+    h('p', {}, h('a', { href: href('/agencies') }, `← ${t('navAgencies')}`)),
+    h('h1', { tabindex: '-1' }, nameOf(agency)),
+    h('p', { class: 'lead' }, `${agency.code} · ${unitName(agency.orgUnit, units)}`),
+    agency.note ? h('p', {}, agency.note) : null,
+    successions,
+    predecessors.length
+      ? h(
+          'p',
+          {},
+          t('agencyPredecessors', { from: '' }),
+          predecessors.map((p, i) => [
+            i ? ', ' : '',
+            h('a', { href: href(`/agency/${p}`) }, agencyName(p, agencyList)),
+          ]),
+        )
+      : null,
+    h(
+      'section',
+      { 'aria-labelledby': 'led-title' },
+      h('h2', { id: 'led-title' }, t('agencyIndicators')),
+      led.length
+        ? table({
+            className: 'indicators',
+            columns: indicatorColumns(units, agencyList, { withLead: false }),
+            rows: led,
+          })
+        : h('p', {}, t('agencyNoIndicators')),
+    ),
+    trailSection,
+  );
+}
+
+async function loadAgencyTrail(code, container, agencyList, units) {
+  container.replaceChildren(h('p', { class: 'muted' }, t('loading')));
+  if (!getToken()) {
+    container.replaceChildren();
+    return;
+  }
+  let view;
+  try {
+    view = await get(`/agencies/${encodeURIComponent(code)}/trail`, { asOf: shared().asOf }, { auth: true });
+  } catch (error) {
+    container.replaceChildren(alertBox(describeError(error)));
+    return;
+  }
+  const trail = view.trail || {
+    actions: {},
+    recorded: 0,
+    officers: [],
+    correctionsMade: {},
+    correctionsReceived: {},
+  };
+  const actions = Object.entries(trail.actions || {}).map(([type, a]) => ({ type, ...a }));
+  const correctionBlock = (title, summary, id) =>
+    h(
+      'div',
+      { id },
+      h('h3', {}, title),
+      summary && summary.total
+        ? [
+            h(
+              'p',
+              {},
+              t('correctionsCount', {
+                total: summary.total,
+                amendments: summary.amendments,
+                retractions: summary.retractions,
+              }),
+            ),
+            table({
+              columns: [
+                { label: t('colWhen'), cell: (c) => formatDate(c.occurredAt) },
+                {
+                  label: t('colType'),
+                  cell: (c) => `${t(`kind_${c.kind}`)}: ${eventTypeName(c.correctedType)}`,
+                },
+                { label: t('colReason'), cell: (c) => c.reason },
+                { label: t('colOfficer'), cell: (c) => `${c.officer} (${agencyName(c.agency, agencyList)})` },
+                {
+                  label: t('colEvent'),
+                  cell: (c) => h('a', { href: href(`/event/${c.correctsEventId}`) }, t('open')),
+                },
+              ],
+              rows: [...(summary.recent || [])].reverse(),
+            }),
+          ]
+        : h('p', {}, t('correctionsNone')),
+    );
+  if (exportable) {
+    exportable.extra = [
+      {
+        title: t('agencyTrail'),
+        columns: [
+          ['type', t('colType')],
+          ['recorded', t('colRecorded')],
+          ['amendments', t('colAmended')],
+          ['retractions', t('colRetracted')],
+        ],
+        rows: actions.map((a) => ({ ...a, type: eventTypeName(a.type) })),
+      },
+    ];
+  }
+  container.replaceChildren(
+    h('p', { id: 'recorded-total' }, t('recordedTotal', { n: trail.recorded || 0 })),
+    actions.length
+      ? table({
+          id: 'agency-actions',
+          columns: [
+            { label: t('colType'), cell: (a) => eventTypeName(a.type) },
+            { label: t('colRecorded'), className: 'num', cell: (a) => String(a.recorded) },
+            { label: t('colAmended'), className: 'num', cell: (a) => String(a.amendments) },
+            { label: t('colRetracted'), className: 'num', cell: (a) => String(a.retractions) },
+          ],
+          rows: actions,
+        })
+      : null,
+    h('h3', {}, t('pastDue')),
+    view.pastDue?.length
+      ? table({
+          id: 'past-due',
+          columns: [
+            { label: t('colCase'), cell: (s) => `${s.caseKind} ${String(s.caseId).slice(0, 8)}` },
+            { label: t('colCommune'), cell: (s) => unitName(s.orgUnit, units) },
+            { label: t('colStep'), cell: (s) => `${eventTypeName(s.step)} (${formatDate(s.since)})` },
+            { label: t('colNext'), cell: (s) => eventTypeName(s.nextStep) },
+            { label: t('colDue'), cell: (s) => formatDate(s.dueBy) },
+            { label: t('colDutyHolder'), cell: (s) => agencyName(s.dutyHolder, agencyList) },
+            {
+              label: t('colEvent'),
+              cell: (s) => h('a', { href: href(`/event/${s.stepEventId}`) }, t('open')),
+            },
+          ],
+          rows: view.pastDue,
+        })
+      : h('p', {}, t('pastDueNone')),
+    correctionBlock(t('correctionsMade'), trail.correctionsMade, 'corrections-made'),
+    correctionBlock(t('correctionsReceived'), trail.correctionsReceived, 'corrections-received'),
+    trail.officers?.length
+      ? [
+          h('h3', {}, t('officers')),
+          table({
+            columns: [
+              {
+                label: t('colOfficer'),
+                cell: (o) => h('a', { href: href('/inspection', { actor: o.officer }) }, o.officer),
+              },
+              { label: t('colRecorded'), className: 'num', cell: (o) => String(o.recorded) },
+              { label: t('correctionsMade'), className: 'num', cell: (o) => String(o.correctionsMade) },
+              {
+                label: t('correctionsReceived'),
+                className: 'num',
+                cell: (o) => String(o.correctionsReceived),
+              },
+              { label: t('colRecordedAt'), cell: (o) => formatDateTime(o.lastRecordedAt) },
+            ],
+            rows: trail.officers,
+          }),
+        ]
+      : null,
+  );
+}
+
+// ---------------------------------------------------------------- token
+
+function tokenPanel(onChange) {
+  const input = h('input', {
+    type: 'password',
+    id: 'token',
+    name: 'token',
+    autocomplete: 'off',
+    spellcheck: 'false',
+    'aria-describedby': 'token-help',
+  });
+  const who = h('p', { class: 'muted', id: 'token-who', 'aria-live': 'polite' });
+  const showWho = () => {
+    const claims = tokenClaims();
+    who.textContent = claims
+      ? t('tokenAs', { who: `${claims.sub} (${claims.agency}; ${(claims.roles || []).join(', ')})` })
+      : '';
+  };
+  showWho();
+  const form = h(
+    'form',
+    {
+      class: 'token-panel',
+      id: 'token-form',
+      onSubmit: (event) => {
+        event.preventDefault();
+        setToken(input.value.trim());
+        input.value = '';
+        showWho();
+        setStatus(t('tokenSaved'));
+        onChange();
+      },
+    },
+    h('label', { for: 'token' }, t('tokenLabel')),
+    input,
+    h('p', { id: 'token-help', class: 'muted small' }, t('tokenHelp')),
+    h(
+      'div',
+      { class: 'buttons' },
+      h('button', { type: 'submit' }, t('tokenSave')),
+      h(
+        'button',
+        {
+          type: 'button',
+          onClick: () => {
+            setToken('');
+            showWho();
+            setStatus(t('tokenForgotten'));
+            onChange();
+          },
+        },
+        t('tokenForget'),
+      ),
+    ),
+    who,
+  );
+  return form;
+}
+
+// ---------------------------------------------------------------- inspection
+
+// The commune filter is trailOrgUnit in the address: orgUnit is the area the public views read.
+const TRAIL_FILTERS = ['actor', 'agency', 'trailOrgUnit', 'beneficiary', 'type', 'from', 'to'];
+
+async function inspectionView() {
+  const { params } = parseRoute();
+  const [units, agencyList] = await Promise.all([orgUnits(), agencies()]);
+  const results = h('div', { id: 'trail-results' });
+  const field = (name, label, control) =>
+    h('div', { class: 'field' }, h('label', { for: `f-${name}` }, label), control);
+  const options = (list, selected) => [
+    h('option', { value: '' }, t('fAny')),
+    list.map(([value, label]) => h('option', { value, selected: value === selected }, label)),
+  ];
+  const communes = units.filter((u) => u.level === 'commune' || u.code === DISTRICT);
+  const form = h(
+    'form',
+    {
+      class: 'filters',
+      id: 'trail-form',
+      onSubmit: (event) => {
+        event.preventDefault();
+        const data = new FormData(form);
+        const next = {};
+        for (const name of TRAIL_FILTERS) next[name] = String(data.get(name) || '').trim();
+        next.run = '1';
+        setParams(next);
+      },
+    },
+    field(
+      'actor',
+      t('fActor'),
+      h('input', { id: 'f-actor', name: 'actor', value: params.actor || '', autocomplete: 'off' }),
+    ),
+    field(
+      'agency',
+      t('fAgency'),
+      h(
+        'select',
+        { id: 'f-agency', name: 'agency' },
+        options(
+          agencyList.map((a) => [a.code, nameOf(a)]),
+          params.agency,
+        ),
+      ),
+    ),
+    field(
+      'trailOrgUnit',
+      t('fOrgUnit'),
+      h(
+        'select',
+        { id: 'f-trailOrgUnit', name: 'trailOrgUnit' },
+        options(
+          communes.map((u) => [u.code, nameOf(u)]),
+          params.trailOrgUnit,
+        ),
+      ),
+    ),
+    field(
+      'beneficiary',
+      t('fBeneficiary'),
+      h('input', {
+        id: 'f-beneficiary',
+        name: 'beneficiary',
+        value: params.beneficiary || '',
+        pattern: '[a-z]-[0-9a-f]{16,64}',
+        autocomplete: 'off',
+      }),
+    ),
+    field(
+      'type',
+      t('fType'),
+      h(
+        'select',
+        { id: 'f-type', name: 'type' },
+        options(
+          ACTION_TYPES.map((type) => [type, eventTypeName(type)]),
+          params.type,
+        ),
+      ),
+    ),
+    field(
+      'from',
+      t('fFrom'),
+      h('input', { id: 'f-from', name: 'from', type: 'date', value: params.from || '' }),
+    ),
+    field('to', t('fTo'), h('input', { id: 'f-to', name: 'to', type: 'date', value: params.to || '' })),
+    h('div', { class: 'field buttons' }, h('button', { type: 'submit', id: 'trail-search' }, t('search'))),
+  );
+  const run = () => searchTrail(params, results, units, agencyList);
+  if (params.run && getToken()) await run();
+  return h(
+    'div',
+    { class: 'view view-inspection' },
+    h('h1', { tabindex: '-1' }, t('inspectionTitle')),
+    h('p', { class: 'lead' }, t('inspectionIntro')),
+    tokenPanel(() => (params.run ? run() : results.replaceChildren())),
+    form,
+    results,
+  );
+}
+
+async function searchTrail(params, container, units, agencyList) {
+  const query = {
+    actor: params.actor,
+    agency: params.agency,
+    orgUnit: params.trailOrgUnit,
+    beneficiary: params.beneficiary,
+    type: params.type,
+    from: params.from,
+    to: params.to,
+    limit: 50,
+  };
+  container.replaceChildren(h('p', { class: 'muted' }, t('loading')));
+  const entries = [];
+  const load = async (cursor) => {
+    const page = await get('/trail', { ...query, cursor }, { auth: true });
+    for (const entry of page.items) cache.trail.set(entry.eventId, entry);
+    entries.push(...page.items);
+    return page.nextCursor;
+  };
+  let next;
+  try {
+    next = await load();
+  } catch (error) {
+    container.replaceChildren(alertBox(describeError(error)));
+    return;
+  }
+  const draw = () => {
+    exportable = {
+      name: `nhat-ky-${todayLocal()}`,
+      columns: [
+        ['occurredOn', t('colOccurred')],
+        ['recordedAt', t('colRecordedAt')],
+        ['type', t('colType')],
+        ['officer', t('colOfficer')],
+        ['agency', t('colAgency')],
+        ['orgUnit', t('colCommune')],
+        ['subject', t('colSubject')],
+        ['status', t('colStatus')],
+        ['effect', t('colChanges')],
+        ['eventId', t('eventId')],
+      ],
+      rows: entries.map((e) => ({
+        occurredOn: e.occurredOn,
+        recordedAt: e.recordedAt,
+        type: eventTypeName(e.type),
+        officer: e.officer,
+        agency: e.agency,
+        orgUnit: e.orgUnit,
+        subject: e.subjectRef || e.subjectId || '',
+        status: trailStatus(e.status),
+        effect: effectText(e),
+        eventId: e.eventId,
+      })),
+    };
+    const more = next
+      ? h(
+          'button',
+          {
+            type: 'button',
+            id: 'trail-more',
+            onClick: async () => {
+              try {
+                next = await load(next);
+                draw();
+              } catch (error) {
+                container.append(alertBox(describeError(error)));
+              }
+            },
+          },
+          t('more'),
+        )
+      : null;
+    container.replaceChildren(
+      h(
+        'p',
+        { role: 'status', id: 'trail-count' },
+        next ? t('resultsMore', { n: entries.length }) : t('results', { n: entries.length }),
+      ),
+      entries.length
+        ? table({
+            id: 'trail-table',
+            className: 'trail',
+            columns: [
+              { label: t('colOccurred'), cell: (e) => formatDate(e.occurredOn) },
+              {
+                label: t('colType'),
+                cell: (e) => h('a', { href: href(`/event/${e.eventId}`) }, eventTypeName(e.type)),
+              },
+              { label: t('colOfficer'), cell: (e) => e.officer },
+              { label: t('colAgency'), cell: (e) => agencyName(e.agency, agencyList) },
+              { label: t('colCommune'), cell: (e) => unitName(e.orgUnit, units) },
+              { label: t('colSubject'), cell: (e) => h('code', {}, e.subjectRef || '') },
+              {
+                label: t('colStatus'),
+                cell: (e) => h('span', { class: `badge trail-${e.status}` }, trailStatus(e.status)),
+              },
+              { label: t('colChanges'), cell: (e) => effectText(e) },
+            ],
+            rows: entries,
+          })
+        : h('p', {}, t('noResults')),
+      more,
+    );
+  };
+  draw();
+}
+
+function trailStatus(status) {
+  return (
+    { effective: t('statusEffective'), amended: t('statusAmended'), retracted: t('statusRetracted') }[
+      status
+    ] ||
+    status ||
+    ''
+  );
+}
+
+function effectText(entry) {
+  return (entry.contributions || [])
+    .map(
+      (c) =>
+        `${c.indicatorKey} ${c.delta >= 0 ? '+' : ''}${formatNumber(c.delta ?? c.value, 2)}${c.part && c.part !== 'value' ? ` (${c.part})` : ''}`,
+    )
+    .join('; ');
+}
+
+// ---------------------------------------------------------------- event
+
+async function findTrailEntry(event) {
+  if (cache.trail.has(event.id)) return cache.trail.get(event.id);
+  const day = (event.metadata?.occurredAt || '').slice(0, 10);
+  const page = await get(
+    '/trail',
+    { type: event.type, actor: event.metadata?.actor?.officer, from: day, to: day, limit: 500 },
+    { auth: true },
+  ).catch(() => ({ items: [] }));
+  for (const entry of page.items) cache.trail.set(entry.eventId, entry);
+  return cache.trail.get(event.id) || null;
+}
+
+async function eventView(id) {
+  const header = [h('p', {}, h('a', { href: href('/inspection', { run: '1' }) }, t('eventBack')))];
+  const body = h('div', { id: 'event-body' });
+  const load = async () => {
+    if (!getToken()) {
+      body.replaceChildren();
+      return;
+    }
+    try {
+      const [event, units, agencyList] = await Promise.all([
+        get(`/events/${encodeURIComponent(id)}`, {}, { auth: true }),
+        orgUnits(),
+        agencies(),
+      ]);
+      const entry = await findTrailEntry(event);
+      body.replaceChildren(renderEvent(event, entry, units, agencyList));
+    } catch (error) {
+      body.replaceChildren(alertBox(describeError(error)));
+    }
+  };
+  await load();
+  return h(
+    'div',
+    { class: 'view view-event' },
+    header,
+    h('h1', { tabindex: '-1' }, t('eventTitle', { type: '' }).trim()),
+    tokenPanel(load),
+    body,
+  );
+}
+
+function valueText(value) {
+  if (value === null || value === undefined) return t('noFigure');
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+function renderEvent(event, entry, units, agencyList) {
+  const meta = event.metadata || {};
+  const data = event.data || {};
+  const effective = entry?.effectiveData || data;
+  const fields = [...new Set([...Object.keys(data), ...Object.keys(effective)])];
+  exportable = {
+    name: `ban-ghi-${event.id}`,
+    columns: [
+      ['field', t('field')],
+      ['data', t('eventData')],
+      ['effective', t('effectiveData')],
+    ],
+    rows: fields.map((f) => ({ field: f, data: valueText(data[f]), effective: valueText(effective[f]) })),
+  };
+  return h(
+    'div',
+    { dataset: { event: event.id } },
+    h(
+      'h2',
+      { id: 'event-type' },
+      eventTypeName(event.type),
+      ' ',
+      entry ? h('span', { class: `badge trail-${entry.status}` }, trailStatus(entry.status)) : '',
+    ),
+    entry?.corrects
+      ? h(
+          'p',
+          {},
+          t('eventCorrects', { id: '' }),
+          h('a', { href: href(`/event/${entry.corrects.eventId}`) }, entry.corrects.eventId),
+          ` — ${entry.corrects.reason || ''}`,
+        )
+      : null,
+    h('h3', {}, t('eventEnvelope')),
+    definitionList([
+      [t('eventId'), h('code', {}, event.id)],
+      [t('colType'), event.type],
+      [t('stream'), h('code', {}, event.stream)],
+      [t('position'), String(event.position)],
+      [t('revision'), String(event.revision)],
+      [t('occurredAt'), formatDateTime(meta.occurredAt)],
+      [t('recordedAt'), formatDateTime(event.recordedAt)],
+      [
+        t('actor'),
+        `${meta.actor?.officer ?? ''} (${agencyName(meta.actor?.agency, agencyList)}; ${meta.actor?.role ?? ''})`,
+      ],
+      [t('colCommune'), unitName(meta.orgUnit, units)],
+      [
+        t('evidence'),
+        meta.evidence?.length
+          ? h(
+              'ul',
+              {},
+              meta.evidence.map((e) =>
+                h('li', {}, `${e.ref} `, h('code', {}, e.sha256), e.description ? ` — ${e.description}` : ''),
+              ),
+            )
+          : t('evidenceNone'),
+      ],
+      [t('hash'), h('code', { class: 'hash' }, event.hash)],
+    ]),
+    h('h3', {}, t('eventData')),
+    table({
+      id: 'event-data',
+      columns: [
+        { label: t('field'), cell: (f) => f },
+        { label: t('eventData'), cell: (f) => valueText(data[f]) },
+        {
+          label: t('effectiveData'),
+          cell: (f) => {
+            const text = valueText(effective[f]);
+            return text !== valueText(data[f]) ? h('mark', {}, text) : text;
+          },
+        },
+      ],
+      rows: fields,
+    }),
+    h('h3', {}, t('eventChanges')),
+    entry?.contributions?.length
+      ? table({
+          id: 'event-contributions',
+          columns: [
+            {
+              label: t('colIndicator'),
+              cell: (c) => h('a', { href: href(`/indicator/${c.indicatorKey}`) }, c.indicatorKey),
+            },
+            { label: t('colCommune'), cell: (c) => unitName(c.orgUnit, units) },
+            { label: t('month'), cell: (c) => formatMonth(c.month) },
+            { label: t('colPart'), cell: (c) => c.part },
+            {
+              label: t('colDelta'),
+              className: 'num',
+              cell: (c) =>
+                c.mode === 'add'
+                  ? `${c.delta >= 0 ? '+' : ''}${formatNumber(c.delta, 2)}`
+                  : formatNumber(c.value, 2),
+            },
+          ],
+          rows: entry.contributions,
+        })
+      : h('p', {}, t('eventNoChanges')),
+    h('h3', {}, t('eventCorrections')),
+    entry?.correctedBy?.length
+      ? table({
+          id: 'event-corrections',
+          columns: [
+            { label: t('colWhen'), cell: (c) => formatDate(c.occurredAt) },
+            { label: t('colType'), cell: (c) => t(`kind_${c.kind}`) },
+            { label: t('colReason'), cell: (c) => c.reason },
+            { label: t('colChanges'), cell: (c) => (c.changes ? JSON.stringify(c.changes) : '') },
+            { label: t('colOfficer'), cell: (c) => `${c.officer} (${agencyName(c.agency, agencyList)})` },
+            { label: t('colEvent'), cell: (c) => h('a', { href: href(`/event/${c.eventId}`) }, t('open')) },
+          ],
+          rows: entry.correctedBy,
+        })
+      : h('p', {}, t('eventNoCorrections')),
+  );
+}
+
+// ---------------------------------------------------------------- controls
+
+const controls = {
+  orgUnit: document.getElementById('org-unit'),
+  asOf: document.getElementById('as-of'),
+  today: document.getElementById('today'),
+  exportCsv: document.getElementById('export-csv'),
+  lang: document.getElementById('lang-switch'),
+};
+
+async function fillOrgUnits() {
+  let units = [];
+  try {
+    units = await orgUnits();
+  } catch {
+    units = [];
+  }
+  const district = units.find((u) => u.code === DISTRICT);
+  const communes = planCommunes(units);
+  const former = communes.filter((u) => u.validTo);
+  const later = communes.filter((u) => !u.validTo);
+  controls.orgUnit.replaceChildren(
+    h(
+      'option',
+      { value: '' },
+      district ? `${nameOf(district)} (${t('district').toLowerCase()})` : t('district'),
+    ),
+    h(
+      'optgroup',
+      { label: `${t('colCommune')} — ${t('formerUnits')}` },
+      former.map((u) => h('option', { value: u.code }, nameOf(u))),
+    ),
+    h(
+      'optgroup',
+      { label: `${t('colCommune')} — ${t('newUnits')}` },
+      later.map((u) => h('option', { value: u.code }, nameOf(u))),
+    ),
+  );
+  syncControls();
+}
+
+function syncControls() {
+  const { asOf, orgUnit } = shared();
+  controls.asOf.value = asOf || todayLocal();
+  controls.orgUnit.value = orgUnit || '';
+}
+
+function applyStaticTexts() {
+  const texts = {
+    'skip-link': 'skip',
+    'brand-title': 'brandTitle',
+    'brand-sub': 'brandSub',
+    'nav-overview': 'navOverview',
+    'nav-agencies': 'navAgencies',
+    'nav-inspection': 'navInspection',
+    'org-unit-label': 'orgUnit',
+    'as-of-label': 'asOf',
+    today: 'today',
+    'export-csv': 'exportCsv',
+    'lang-switch': 'langSwitch',
+    'footer-text': 'footer',
+  };
+  for (const [id, key] of Object.entries(texts)) {
+    const node = document.getElementById(id);
+    if (node) node.textContent = t(key);
+  }
+  controls.lang.setAttribute('lang', t('langSwitchLang'));
+  document.getElementById('main-nav').setAttribute('aria-label', t('navLabel'));
+  document.title = t('docTitle');
+}
+
+controls.asOf.addEventListener('change', () => {
+  const value = controls.asOf.value;
+  setParams({ asOf: value && value !== todayLocal() ? value : '' });
+});
+controls.today.addEventListener('click', () => setParams({ asOf: '' }));
+controls.orgUnit.addEventListener('change', () => setParams({ orgUnit: controls.orgUnit.value }));
+controls.exportCsv.addEventListener('click', () => {
+  if (!exportable) {
+    setStatus(t('exportNothing'));
+    return;
+  }
+  const file = `${exportable.name}.csv`;
+  download(file, toCsv(exportable));
+  setStatus(t('exported', { rows: exportable.rows.length, file }));
+});
+controls.lang.addEventListener('click', () => {
+  setLang(lang() === 'vi' ? 'en' : 'vi');
+  applyStaticTexts();
+  fillOrgUnits();
+  render();
+});
+
+window.addEventListener('hashchange', render);
+setLang(lang());
+applyStaticTexts();
+fillOrgUnits();
+render();

@@ -1,0 +1,493 @@
+// Words of the dashboard in Vietnamese (the default) and English, and number / date formats per language.
+// Names of indicators, agencies and org units come from the plan's data (nameVi / nameEn), not from here.
+/* global document, localStorage */
+
+const vi = {
+  skip: 'Bỏ qua, đến nội dung chính',
+  brandTitle: 'Sổ theo dõi thực hiện chính sách xã hội',
+  brandSub: 'Kế hoạch thực hiện Nghị quyết 42-NQ/TW — huyện Bác Ái',
+  docTitle: 'Tiến độ thực hiện Nghị quyết 42-NQ/TW — huyện Bác Ái',
+  navLabel: 'Chính',
+  navOverview: 'Tổng quan',
+  navAgencies: 'Cơ quan',
+  navInspection: 'Thanh tra',
+  orgUnit: 'Địa bàn',
+  asOf: 'Tính đến ngày',
+  today: 'Hôm nay',
+  exportCsv: 'Xuất CSV',
+  exportNothing: 'Trang này không có bảng để xuất.',
+  exported: 'Đã xuất {rows} dòng ra tệp {file}.',
+  langSwitch: 'English',
+  langSwitchLang: 'en',
+  footer:
+    'Số liệu đọc từ sổ cái (các bản ghi không thể sửa xóa); trang công khai chỉ hiển thị số liệu tổng hợp.',
+  loading: 'Đang tải…',
+  loaded: 'Đã tải xong.',
+  errorGeneric: 'Không tải được dữ liệu: {detail}',
+  district: 'Toàn huyện',
+  formerUnits: 'trước 01/7/2025',
+  newUnits: 'từ 01/7/2025',
+
+  overviewTitle: 'Tiến độ thực hiện các chỉ tiêu đến năm 2030',
+  overviewIntro:
+    'Các chỉ tiêu chủ yếu của mục II.2 Kế hoạch, theo nhóm như Kế hoạch, tại {unit}, tính đến ngày {date}.',
+  summaryLabel: 'Tóm tắt theo trạng thái',
+  tasksTitle: 'Nhiệm vụ của mục III (theo dõi, Kế hoạch không đặt chỉ tiêu số)',
+  groupSocial: 'An sinh xã hội, lao động và việc làm',
+  groupEduHealth: 'Giáo dục, dân số và y tế',
+  groupHousing: 'Nhà ở, nước sạch và vệ sinh môi trường',
+  groupCulture: 'Văn hóa và thông tin',
+  groupOther: 'Chỉ tiêu khác',
+  section: 'Mục {section}',
+  colIndicator: 'Chỉ tiêu',
+  colTarget: 'Mục tiêu 2030',
+  colCurrent: 'Hiện tại',
+  colProgress: 'Tiến độ',
+  colStatus: 'Trạng thái',
+  colLead: 'Cơ quan chủ trì',
+  colCommune: 'Xã',
+  colForecast: 'Dự báo 2030',
+  colUnit: 'Đơn vị tính',
+  progressOf: '{pct} chặng đường đến mục tiêu',
+  noFigure: '—',
+  achievedYes: 'Đã đạt',
+  achievedNo: 'Chưa đạt',
+
+  status_achieved: 'Đã đạt',
+  status_on_track: 'Đúng tiến độ',
+  status_at_risk: 'Có nguy cơ chậm',
+  status_off_track: 'Chậm tiến độ',
+  status_no_data: 'Chưa có số liệu',
+  status_no_target: 'Không có chỉ tiêu số',
+
+  indicatorBack: '← Tổng quan',
+  planText: 'Nội dung Kế hoạch',
+  target: 'Mục tiêu',
+  deadline: 'Thời hạn',
+  current: 'Giá trị hiện tại',
+  expectedByNow: 'Cần đạt theo lộ trình',
+  forecast: 'Dự báo đến thời hạn',
+  dataThrough: 'Số liệu đến tháng',
+  lead: 'Cơ quan chủ trì',
+  support: 'Cơ quan phối hợp',
+  leadUnverified: '(phân công theo chức năng, Kế hoạch chưa nêu)',
+  chartTitle: 'Diễn biến theo tháng so với mục tiêu',
+  chartDesc:
+    'Biểu đồ đường: giá trị theo tháng từ {from} đến {to}; đường ngang là mục tiêu {target}; đường nét đứt là dự báo {forecast} đến {deadline}.',
+  legendSeries: 'Giá trị thực hiện',
+  legendTarget: 'Mục tiêu',
+  legendForecast: 'Dự báo',
+  legendMilestones: 'Lộ trình',
+  seriesTable: 'Số liệu theo tháng',
+  month: 'Tháng',
+  value: 'Giá trị',
+  byCommune: 'Theo xã',
+  byCommuneIntro: 'Mỗi xã đọc riêng; xã cũ có số liệu đến 01/7/2025, xã mới từ ngày đó.',
+  validUntil: 'đến {date}',
+  validFrom: 'từ {date}',
+
+  agenciesTitle: 'Các cơ quan thực hiện Kế hoạch',
+  agenciesIntro: 'Chọn một cơ quan để xem các chỉ tiêu do cơ quan chủ trì và những việc cơ quan đã ghi nhận.',
+  colAgency: 'Cơ quan',
+  colOrgUnit: 'Địa bàn',
+  colLeads: 'Chỉ tiêu chủ trì',
+  colValidity: 'Hiệu lực',
+  agencyIndicators: 'Chỉ tiêu do cơ quan chủ trì',
+  agencyNoIndicators: 'Cơ quan không chủ trì chỉ tiêu nào.',
+  agencySuccession: 'Chuyển giao nhiệm vụ từ {date} cho: {to}',
+  agencyPredecessors: 'Nhận nhiệm vụ từ: {from}',
+  agencyTrail: 'Những việc cơ quan đã ghi nhận',
+  agencyTrailNeedsToken:
+    'Phần này cần mã truy cập của thanh tra, hoặc của cán bộ thuộc chính cơ quan. Dán mã truy cập vào ô bên dưới.',
+  recordedTotal: 'Tổng số việc đã ghi nhận: {n}',
+  colType: 'Loại việc',
+  colRecorded: 'Đã ghi',
+  colAmended: 'Đã sửa',
+  colRetracted: 'Đã hủy',
+  officers: 'Cán bộ ghi nhận',
+  colOfficer: 'Cán bộ',
+  pastDue: 'Việc đang mở đã quá hạn',
+  pastDueNone: 'Không có việc nào quá hạn.',
+  colCase: 'Hồ sơ',
+  colStep: 'Bước hiện tại',
+  colNext: 'Bước tiếp theo',
+  colDue: 'Hạn',
+  colDutyHolder: 'Cơ quan phải làm',
+  correctionsMade: 'Đính chính cơ quan đã làm',
+  correctionsReceived: 'Đính chính cơ quan bị nhận',
+  correctionsCount: '{total} (sửa: {amendments}, hủy: {retractions})',
+  correctionsNone: 'Không có đính chính.',
+  colReason: 'Lý do',
+  colWhen: 'Ngày',
+
+  tokenLabel: 'Mã truy cập (token)',
+  tokenHelp:
+    'Mã do quản trị hệ thống cấp (npm run cli -- token). Mã chỉ được giữ trong tab này và gửi kèm mỗi yêu cầu.',
+  tokenSave: 'Dùng mã này',
+  tokenForget: 'Xóa mã',
+  tokenSaved: 'Đã lưu mã truy cập cho tab này.',
+  tokenForgotten: 'Đã xóa mã truy cập.',
+  tokenAs: 'Đang dùng mã của: {who}',
+  err401: 'Cần đăng nhập: mã truy cập thiếu, sai hoặc đã hết hạn ({detail}).',
+  err403: 'Mã truy cập này không được xem phần này ({detail}).',
+  err429: 'Quá nhiều yêu cầu, thử lại sau ít phút.',
+
+  inspectionTitle: 'Tra cứu nhật ký thanh tra',
+  inspectionIntro:
+    'Tìm mọi việc đã ghi nhận theo cán bộ, xã, người thụ hưởng (mã bí danh), loại việc và ngày. Cần mã truy cập của thanh tra.',
+  fActor: 'Cán bộ (mã)',
+  fAgency: 'Cơ quan',
+  fOrgUnit: 'Xã',
+  fBeneficiary: 'Người thụ hưởng (mã bí danh b-…)',
+  fType: 'Loại việc',
+  fFrom: 'Từ ngày',
+  fTo: 'Đến ngày',
+  fAny: '(tất cả)',
+  search: 'Tìm',
+  more: 'Xem thêm',
+  results: '{n} kết quả',
+  resultsMore: '{n} kết quả đầu tiên; còn nữa',
+  noResults: 'Không có kết quả.',
+  colOccurred: 'Ngày thực hiện',
+  colRecordedAt: 'Ngày ghi',
+  colSubject: 'Đối tượng',
+  colChanges: 'Tác động',
+  colEvent: 'Bản ghi',
+  open: 'Mở',
+  statusEffective: 'Hiệu lực',
+  statusAmended: 'Đã sửa',
+  statusRetracted: 'Đã hủy',
+
+  eventTitle: 'Bản ghi {type}',
+  eventBack: '← Kết quả tra cứu',
+  eventEnvelope: 'Thông tin bản ghi',
+  eventId: 'Mã bản ghi',
+  stream: 'Luồng',
+  position: 'Vị trí',
+  revision: 'Phiên bản',
+  occurredAt: 'Thời điểm thực hiện',
+  recordedAt: 'Thời điểm ghi',
+  actor: 'Người ghi',
+  evidence: 'Chứng từ',
+  evidenceNone: 'Không có',
+  hash: 'Mã băm',
+  eventData: 'Nội dung',
+  effectiveData: 'Nội dung hiện hành (sau đính chính)',
+  eventChanges: 'Tác động lên chỉ tiêu',
+  eventNoChanges: 'Không tác động lên chỉ tiêu nào.',
+  colDelta: 'Thay đổi',
+  colPart: 'Phần',
+  eventCorrections: 'Đính chính của bản ghi này',
+  eventNoCorrections: 'Bản ghi chưa bị đính chính.',
+  eventCorrects: 'Bản ghi này đính chính bản ghi {id}',
+  kind_retraction: 'Hủy',
+  kind_amendment: 'Sửa',
+  field: 'Trường',
+
+  csvIndicators: 'chi-tieu',
+};
+
+const en = {
+  skip: 'Skip to main content',
+  brandTitle: 'Social policy implementation ledger',
+  brandSub: 'Plan to implement Resolution 42-NQ/TW — Bác Ái district',
+  docTitle: 'Progress of Resolution 42-NQ/TW — Bác Ái district',
+  navLabel: 'Main',
+  navOverview: 'Overview',
+  navAgencies: 'Agencies',
+  navInspection: 'Inspection',
+  orgUnit: 'Area',
+  asOf: 'As of',
+  today: 'Today',
+  exportCsv: 'Export CSV',
+  exportNothing: 'This page has no table to export.',
+  exported: 'Exported {rows} rows to {file}.',
+  langSwitch: 'Tiếng Việt',
+  langSwitchLang: 'vi',
+  footer:
+    'Figures read from the ledger (records are never edited or deleted); public pages show aggregates only.',
+  loading: 'Loading…',
+  loaded: 'Loaded.',
+  errorGeneric: 'Could not load the data: {detail}',
+  district: 'Whole district',
+  formerUnits: 'until 1 July 2025',
+  newUnits: 'from 1 July 2025',
+
+  overviewTitle: 'Progress towards the 2030 targets',
+  overviewIntro:
+    'The main targets of section II.2 of the plan, grouped as the plan groups them, in {unit}, as of {date}.',
+  summaryLabel: 'Summary by status',
+  tasksTitle: 'Tasks of section III (tracked; the plan sets no number)',
+  groupSocial: 'Social security, labour and jobs',
+  groupEduHealth: 'Education, population and health',
+  groupHousing: 'Housing, clean water and sanitation',
+  groupCulture: 'Culture and information',
+  groupOther: 'Other indicators',
+  section: 'Section {section}',
+  colIndicator: 'Indicator',
+  colTarget: '2030 target',
+  colCurrent: 'Current',
+  colProgress: 'Progress',
+  colStatus: 'Status',
+  colLead: 'Lead agency',
+  colCommune: 'Commune',
+  colForecast: '2030 forecast',
+  colUnit: 'Unit',
+  progressOf: '{pct} of the way to the target',
+  noFigure: '—',
+  achievedYes: 'Achieved',
+  achievedNo: 'Not yet',
+
+  status_achieved: 'Achieved',
+  status_on_track: 'On track',
+  status_at_risk: 'At risk',
+  status_off_track: 'Off track',
+  status_no_data: 'No data',
+  status_no_target: 'No numeric target',
+
+  indicatorBack: '← Overview',
+  planText: 'Plan text',
+  target: 'Target',
+  deadline: 'Deadline',
+  current: 'Current value',
+  expectedByNow: 'Expected by now',
+  forecast: 'Forecast at the deadline',
+  dataThrough: 'Data through',
+  lead: 'Lead agency',
+  support: 'Supporting agencies',
+  leadUnverified: '(assigned by function; the plan names none)',
+  chartTitle: 'Month by month against the target',
+  chartDesc:
+    'Line chart: monthly values from {from} to {to}; the horizontal line is the target {target}; the dashed line is the forecast {forecast} at {deadline}.',
+  legendSeries: 'Value',
+  legendTarget: 'Target',
+  legendForecast: 'Forecast',
+  legendMilestones: 'Milestones',
+  seriesTable: 'Monthly figures',
+  month: 'Month',
+  value: 'Value',
+  byCommune: 'By commune',
+  byCommuneIntro:
+    'Each commune read on its own; former communes have figures until 1 July 2025, new ones from then.',
+  validUntil: 'until {date}',
+  validFrom: 'from {date}',
+
+  agenciesTitle: 'Agencies carrying out the plan',
+  agenciesIntro: 'Choose an agency to see the indicators it leads and what it has recorded.',
+  colAgency: 'Agency',
+  colOrgUnit: 'Area',
+  colLeads: 'Indicators led',
+  colValidity: 'Valid',
+  agencyIndicators: 'Indicators the agency leads',
+  agencyNoIndicators: 'The agency leads no indicator.',
+  agencySuccession: 'Duties passed on {date} to: {to}',
+  agencyPredecessors: 'Took over duties from: {from}',
+  agencyTrail: 'What the agency recorded',
+  agencyTrailNeedsToken:
+    "This part needs an inspector's token, or the token of an officer of this agency. Paste the token below.",
+  recordedTotal: 'Actions recorded: {n}',
+  colType: 'Action',
+  colRecorded: 'Recorded',
+  colAmended: 'Amended',
+  colRetracted: 'Retracted',
+  officers: 'Officers who recorded',
+  colOfficer: 'Officer',
+  pastDue: 'Open case steps past due',
+  pastDueNone: 'No step is past due.',
+  colCase: 'Case',
+  colStep: 'Current step',
+  colNext: 'Next step',
+  colDue: 'Due by',
+  colDutyHolder: 'Duty holder',
+  correctionsMade: 'Corrections made by the agency',
+  correctionsReceived: "Corrections of the agency's records",
+  correctionsCount: '{total} (amended: {amendments}, retracted: {retractions})',
+  correctionsNone: 'No corrections.',
+  colReason: 'Reason',
+  colWhen: 'Date',
+
+  tokenLabel: 'Access token',
+  tokenHelp:
+    'Issued by the administrator (npm run cli -- token). Kept in this tab only and sent with each request.',
+  tokenSave: 'Use this token',
+  tokenForget: 'Forget token',
+  tokenSaved: 'Token kept for this tab.',
+  tokenForgotten: 'Token forgotten.',
+  tokenAs: 'Using the token of: {who}',
+  err401: 'Sign-in needed: the token is missing, wrong or expired ({detail}).',
+  err403: 'This token may not see this ({detail}).',
+  err429: 'Too many requests; try again in a few minutes.',
+
+  inspectionTitle: 'Search the inspection trail',
+  inspectionIntro:
+    "Find every recorded action by officer, commune, beneficiary (pseudonymous reference), type and date. Needs an inspector's token.",
+  fActor: 'Officer (id)',
+  fAgency: 'Agency',
+  fOrgUnit: 'Commune',
+  fBeneficiary: 'Beneficiary (reference b-…)',
+  fType: 'Action type',
+  fFrom: 'From',
+  fTo: 'To',
+  fAny: '(any)',
+  search: 'Search',
+  more: 'More',
+  results: '{n} results',
+  resultsMore: 'first {n} results; there are more',
+  noResults: 'No results.',
+  colOccurred: 'Occurred',
+  colRecordedAt: 'Recorded',
+  colSubject: 'Subject',
+  colChanges: 'Effect',
+  colEvent: 'Record',
+  open: 'Open',
+  statusEffective: 'Effective',
+  statusAmended: 'Amended',
+  statusRetracted: 'Retracted',
+
+  eventTitle: 'Record {type}',
+  eventBack: '← Search results',
+  eventEnvelope: 'Envelope',
+  eventId: 'Event id',
+  stream: 'Stream',
+  position: 'Position',
+  revision: 'Revision',
+  occurredAt: 'Occurred at',
+  recordedAt: 'Recorded at',
+  actor: 'Recorded by',
+  evidence: 'Evidence',
+  evidenceNone: 'None',
+  hash: 'Hash',
+  eventData: 'Data',
+  effectiveData: 'Data in force (after corrections)',
+  eventChanges: 'Effect on indicators',
+  eventNoChanges: 'No effect on any indicator.',
+  colDelta: 'Change',
+  colPart: 'Part',
+  eventCorrections: 'Corrections of this record',
+  eventNoCorrections: 'This record has not been corrected.',
+  eventCorrects: 'This record corrects record {id}',
+  kind_retraction: 'Retraction',
+  kind_amendment: 'Amendment',
+  field: 'Field',
+
+  csvIndicators: 'indicators',
+};
+
+/** Event types in words; an unknown type shows as itself. */
+const EVENT_TYPES = {
+  HousingCaseRegistered: ['Đăng ký hỗ trợ nhà ở', 'Housing case registered'],
+  HousingFundingApproved: ['Phê duyệt kinh phí nhà ở', 'Housing funding approved'],
+  HousingConstructionStarted: ['Khởi công nhà ở', 'Construction started'],
+  HousingConstructionCompleted: ['Hoàn thành xây nhà', 'House completed'],
+  HouseHandedOver: ['Bàn giao nhà', 'House handed over'],
+  SubsidyPaid: ['Chi trả trợ cấp', 'Subsidy paid'],
+  AllowanceGranted: ['Quyết định trợ cấp hằng tháng', 'Monthly allowance granted'],
+  RemainsCaseOpened: ['Mở hồ sơ tìm kiếm hài cốt liệt sĩ', 'Remains case opened'],
+  RemainsRecovered: ['Cất bốc hài cốt liệt sĩ', 'Remains recovered'],
+  RemainsIdentified: ['Xác định danh tính hài cốt', 'Remains identified'],
+  RemainsReburied: ['An táng hài cốt liệt sĩ', 'Remains reburied'],
+  RemainsCaseClosed: ['Đóng hồ sơ hài cốt', 'Remains case closed'],
+  TrainingCourseOpened: ['Mở lớp đào tạo nghề', 'Training course opened'],
+  TraineeEnrolled: ['Tuyển sinh học viên', 'Trainee enrolled'],
+  TraineeCertified: ['Cấp chứng chỉ nghề', 'Trainee certified'],
+  TrainingCourseClosed: ['Kết thúc lớp đào tạo', 'Training course closed'],
+  HealthInsuranceEnrolled: ['Cấp thẻ bảo hiểm y tế', 'Health insurance enrolled'],
+  SocialInsuranceEnrolled: ['Tham gia bảo hiểm xã hội', 'Social insurance enrolled'],
+  UnemploymentInsuranceEnrolled: ['Tham gia bảo hiểm thất nghiệp', 'Unemployment insurance enrolled'],
+  CleanWaterConnected: ['Hộ được dùng nước sạch', 'Clean water connected'],
+  HygienicLatrineCompleted: ['Hoàn thành nhà tiêu hợp vệ sinh', 'Hygienic latrine completed'],
+  JobPlaced: ['Giải quyết việc làm', 'Job placement'],
+  PolicyLoanDisbursed: ['Giải ngân vốn vay chính sách', 'Policy loan disbursed'],
+  MeasurementRecorded: ['Ghi nhận số liệu đo lường', 'Measurement recorded'],
+  EventCorrected: ['Đính chính', 'Correction'],
+  TargetRevised: ['Điều chỉnh chỉ tiêu', 'Target revised'],
+  TargetSet: ['Đặt chỉ tiêu', 'Target set'],
+  PlanAdopted: ['Ban hành Kế hoạch', 'Plan adopted'],
+  IndicatorDefined: ['Định nghĩa chỉ tiêu', 'Indicator defined'],
+  ResponsibilityAssigned: ['Phân công chủ trì', 'Responsibility assigned'],
+  BaselineRecorded: ['Ghi nhận số liệu gốc', 'Baseline recorded'],
+  OrgUnitRegistered: ['Đăng ký đơn vị hành chính', 'Org unit registered'],
+  OrgUnitChangeRecorded: ['Sắp xếp đơn vị hành chính', 'Org unit change recorded'],
+  AgencyRegistered: ['Đăng ký cơ quan', 'Agency registered'],
+  AgencySuccessionRecorded: ['Chuyển giao nhiệm vụ cơ quan', 'Agency succession recorded'],
+};
+
+export const ACTION_TYPES = Object.keys(EVENT_TYPES);
+
+const DICTIONARIES = { vi, en };
+const LANG_KEY = 'ledger-dashboard-lang';
+
+let current = 'vi';
+try {
+  const saved = localStorage.getItem(LANG_KEY);
+  if (saved === 'en' || saved === 'vi') current = saved;
+} catch {
+  // storage may be off: Vietnamese it is
+}
+
+export const lang = () => current;
+
+export function setLang(next) {
+  current = next === 'en' ? 'en' : 'vi';
+  try {
+    localStorage.setItem(LANG_KEY, current);
+  } catch {
+    // not kept across visits; fine
+  }
+  document.documentElement.lang = current;
+}
+
+/** A word of the dashboard, with {name} placeholders filled in. */
+export function t(key, params = {}) {
+  const text = DICTIONARIES[current][key] ?? vi[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (_, name) => (name in params ? String(params[name]) : `{${name}}`));
+}
+
+/** nameVi or nameEn of a record from the plan's data. */
+export function nameOf(record) {
+  if (!record) return '';
+  return (
+    (current === 'en' ? record.nameEn : record.nameVi) || record.nameVi || record.nameEn || record.code || ''
+  );
+}
+
+export function eventTypeName(type) {
+  const names = EVENT_TYPES[type];
+  return names ? names[current === 'en' ? 1 : 0] : type;
+}
+
+const locale = () => (current === 'en' ? 'en-GB' : 'vi-VN');
+
+export function formatNumber(value, maxDigits = 1) {
+  if (value === null || value === undefined || Number.isNaN(value)) return t('noFigure');
+  return new Intl.NumberFormat(locale(), { maximumFractionDigits: maxDigits }).format(value);
+}
+
+export function formatPercent(share) {
+  if (share === null || share === undefined) return t('noFigure');
+  return new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 0 }).format(share);
+}
+
+/** YYYY-MM-DD (or an ISO date-time) as a date in the language's order. */
+export function formatDate(iso) {
+  if (!iso) return t('noFigure');
+  const [y, m, d] = iso.slice(0, 10).split('-');
+  return current === 'en' ? `${d}/${m}/${y}` : `${d}/${m}/${y}`;
+}
+
+export function formatMonth(month) {
+  if (!month) return t('noFigure');
+  const [y, m] = month.split('-');
+  return `${m}/${y}`;
+}
+
+export function formatDateTime(iso) {
+  if (!iso) return t('noFigure');
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale(), {
+    dateStyle: 'short',
+    timeStyle: 'short',
+    timeZone: 'Asia/Ho_Chi_Minh',
+  }).format(date);
+}
