@@ -97,3 +97,4 @@ export * from './plan';
 export * from './projections';
 export * from './access';
 export * from './four-eyes';
+export * from './personal-data';

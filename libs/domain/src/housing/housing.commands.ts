@@ -1,3 +1,4 @@
+import type { SealedPersonalData } from '../personal-data/sealed-personal-data';
 import type { TimedCommand } from '../shared/rules';
 
 export const HOUSING_CATEGORIES = ['poor', 'near_poor', 'merit', 'disaster_hit'] as const;
@@ -20,6 +21,8 @@ export interface RegisterHousingCase extends TimedCommand {
   householdRef: string;
   commune: string;
   category: HousingCategory;
+  /** The household head's name and contact, sealed under the household's own key; opaque here. */
+  personal?: SealedPersonalData;
 }
 
 export interface ApproveHousingFunding extends TimedCommand {

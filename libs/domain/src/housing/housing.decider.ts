@@ -1,6 +1,7 @@
 import { assertNever, type Decider } from '../shared/decider';
 import { conflict, invalid, notFound } from '../shared/domain-error';
 import { occurredAtOf } from '../shared/dated-event';
+import { requireSealedPersonalData } from '../personal-data/sealed-personal-data';
 import {
   checkNotBefore,
   checkOccurredAt,
@@ -107,10 +108,19 @@ function register(command: RegisterHousingCase, state: HousingCaseState): Housin
   const householdRef = requireText(command.householdRef, 'householdRef');
   const commune = requireText(command.commune, 'commune', 100);
   const category = requireOneOf(command.category, HOUSING_CATEGORIES, 'category');
+  const personal =
+    command.personal === undefined
+      ? undefined
+      : requireSealedPersonalData(command.personal, 'personal', householdRef);
   if (state.status !== 'unregistered') {
     throw conflict('HOUSING_CASE_ALREADY_REGISTERED', `housing case ${caseId} is already registered`);
   }
-  return [{ type: 'HousingCaseRegistered', data: { caseId, householdRef, commune, category } }];
+  return [
+    {
+      type: 'HousingCaseRegistered',
+      data: { caseId, householdRef, commune, category, ...(personal ? { personal } : {}) },
+    },
+  ];
 }
 
 function approveFunding(command: ApproveHousingFunding, state: HousingCaseState): HousingCaseEvent[] {

@@ -1,9 +1,17 @@
+import type { SealedPersonalData } from '../personal-data/sealed-personal-data';
 import type { DatedEvent } from '../shared/dated-event';
 import type { HousingCategory, HousingFundingSource } from './housing.commands';
 
+/** `personal` (optional, since the start): name and contact sealed under the household's key, never in clear. */
 export type HousingCaseRegistered = DatedEvent<
   'HousingCaseRegistered',
-  { caseId: string; householdRef: string; commune: string; category: HousingCategory }
+  {
+    caseId: string;
+    householdRef: string;
+    commune: string;
+    category: HousingCategory;
+    personal?: SealedPersonalData;
+  }
 >;
 
 /** One approval per funding source decision; a case may be funded from several sources. */
