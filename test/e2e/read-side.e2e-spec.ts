@@ -123,7 +123,11 @@ describe('the read side over HTTP', () => {
     expect(second.status).toBe(201);
     const ref = /(b-[0-9a-f]{32})/.exec(first.body.stream)![1];
     await untilProjected(ledger);
-    const history = await ledger.http().get(`/beneficiaries/${ref}/history`).expect(200);
+    const history = await ledger
+      .http()
+      .get(`/beneficiaries/${ref}/history`)
+      .query({ reason: 'Thanh tra chuyên đề trợ cấp 2026' })
+      .expect(200);
     expect(history.body.supports).toHaveLength(2);
     expect(history.body.twoCommunesSamePeriod).toBe(true);
     expect(JSON.stringify(history.body)).not.toContain('058200000799');

@@ -1,7 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { LedgerModule, type LedgerConfig } from '@ledger/ledger';
-import { commandControllers } from './http/commands';
+import { commandControllers, fourEyesCommandControllers } from './http/commands';
+import { FourEyesHttpController } from './http/read/four-eyes.http.controller';
 import { AgenciesHttpController } from './http/read/agencies.http.controller';
 import { AgencyTrailHttpController } from './http/read/agency-trail.http.controller';
 import { BeneficiariesHttpController } from './http/read/beneficiaries.http.controller';
@@ -17,6 +18,7 @@ import { VerifiableLogHttpController } from './http/read/verifiable-log.http.con
 import { PlanSeedOnStart } from './plan-seed-on-start';
 import { AccessGuard } from './http/auth/access.guard';
 import { ReadScope } from './http/auth/read-scope';
+import { PublicRedactionInterceptor } from './http/auth/public-redaction.interceptor';
 import { DashboardController } from './dashboard/dashboard.controller';
 
 @Module({})
@@ -27,6 +29,8 @@ export class AppModule {
       imports: [LedgerModule.forRoot(config, { runProjections: config.projectionsInApi })],
       controllers: [
         ...commandControllers,
+        ...fourEyesCommandControllers,
+        FourEyesHttpController,
         EventsHttpController,
         StreamsHttpController,
         HealthHttpController,
@@ -42,7 +46,12 @@ export class AppModule {
         DashboardController,
       ],
       // Every route passes the access guard: rate limits, bearer token, the route's stated rule.
-      providers: [PlanSeedOnStart, ReadScope, { provide: APP_GUARD, useClass: AccessGuard }],
+      providers: [
+        PlanSeedOnStart,
+        ReadScope,
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_INTERCEPTOR, useClass: PublicRedactionInterceptor },
+      ],
     };
   }
 }

@@ -41,7 +41,9 @@ function refuseVerifier(principal: Principal, original: ActionOriginal | undefin
       );
     return null;
   }
-  return forbidden('verifying or disputing an action needs the inspector role, or a supervisor of another agency');
+  return forbidden(
+    'verifying or disputing an action needs the inspector role, or a supervisor of another agency',
+  );
 }
 
 function refuseApprover(
@@ -52,7 +54,9 @@ function refuseApprover(
   if (proposedBy && proposedBy.officer === principal.officer)
     return forbidden(`officer ${principal.officer} proposed this correction: a second person approves it`);
   if (recordedBy && recordedBy.officer === principal.officer)
-    return forbidden(`officer ${principal.officer} recorded the corrected action: a second person approves it`);
+    return forbidden(
+      `officer ${principal.officer} recorded the corrected action: a second person approves it`,
+    );
   if (hasRole(principal, 'inspector')) return null;
   if (hasRole(principal, 'supervisor') && recordedBy && recordedBy.agency === principal.agency) return null;
   return forbidden(

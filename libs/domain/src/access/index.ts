@@ -3,3 +3,4 @@ export * from './org-scope';
 export * from './recording-rights';
 export * from './write-policy';
 export * from './four-eyes-write-rules';
+export * from './beneficiary-read';

@@ -2,6 +2,7 @@
 // refused command appends nothing. Pure; the shell supplies the principal and the plan's facts.
 import { EVENT_CORRECTED, type EventCorrectedData } from '../corrections/correction.event';
 import type { TargetRevisedData } from '../plan/plan.events';
+import { BENEFICIARY_HISTORY_READ } from './beneficiary-read';
 import type { OrgScope } from './org-scope';
 import { hasRole, type Principal } from './principal';
 import type { RecordingRights } from './recording-rights';
@@ -53,6 +54,11 @@ export function refuseWrite(
     if (verdict !== undefined) return verdict;
   }
   const types = new Set(request.events.map((e) => e.type));
+  if (types.size === 1 && types.has(BENEFICIARY_HISTORY_READ)) {
+    return hasRole(principal, 'inspector')
+      ? null
+      : forbidden('only an inspector reads beneficiary histories');
+  }
   if (types.has(EVENT_CORRECTED)) return refuseCorrection(principal, request, context);
   if (types.size === 1 && types.has('TargetRevised'))
     return refuseTargetRevision(principal, request, context);

@@ -5,6 +5,9 @@ import { IsOptional, Matches } from 'class-validator';
 import { GetAgencyTrailQuery, type AgencyTrailView } from '@ledger/ledger';
 import { CodeParamPipe } from '../code-param.pipe';
 import { Allow } from '../auth/access-rule.decorator';
+import type { Principal } from '@ledger/domain';
+import { Caller } from '../auth/current-principal.decorator';
+import { ReadScope } from '../auth/read-scope';
 
 class AgencyTrailRequest {
   @ApiPropertyOptional({
@@ -19,7 +22,10 @@ class AgencyTrailRequest {
 @ApiTags('inspection')
 @Controller('agencies')
 export class AgencyTrailHttpController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly scope: ReadScope,
+  ) {}
 
   @Allow(
     ['inspector', 'officer', 'supervisor'],
@@ -30,7 +36,12 @@ export class AgencyTrailHttpController {
     summary:
       'Accountability trail: actions recorded, corrections made and received, open steps past due, indicators led',
   })
-  get(@Param('code', CodeParamPipe) code: string, @Query() q: AgencyTrailRequest): Promise<AgencyTrailView> {
+  get(
+    @Param('code', CodeParamPipe) code: string,
+    @Query() q: AgencyTrailRequest,
+    @Caller() principal: Principal,
+  ): Promise<AgencyTrailView> {
+    this.scope.requireAgency(principal, code);
     return this.queries.execute(new GetAgencyTrailQuery(code, q.asOf));
   }
 }

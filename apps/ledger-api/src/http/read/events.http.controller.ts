@@ -5,11 +5,17 @@ import type { RecordedEvent } from '@ledger/domain';
 import { GetEventQuery } from '@ledger/ledger';
 import { UuidParamPipe } from '../uuid-param.pipe';
 import { Allow } from '../auth/access-rule.decorator';
+import type { Principal } from '@ledger/domain';
+import { Caller } from '../auth/current-principal.decorator';
+import { ReadScope } from '../auth/read-scope';
 
 @ApiTags('events')
 @Controller('events')
 export class EventsHttpController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly scope: ReadScope,
+  ) {}
 
   @Allow(
     ['inspector', 'officer', 'supervisor'],
@@ -18,7 +24,9 @@ export class EventsHttpController {
   @Get(':id')
   @ApiOperation({ summary: 'One recorded event with its envelope (actor, evidence, hash chain)' })
   @ApiOkResponse({ description: 'The event' })
-  get(@Param('id', UuidParamPipe) id: string): Promise<RecordedEvent> {
-    return this.queries.execute(new GetEventQuery(id));
+  async get(@Param('id', UuidParamPipe) id: string, @Caller() principal: Principal): Promise<RecordedEvent> {
+    const event = await this.queries.execute<GetEventQuery, RecordedEvent>(new GetEventQuery(id));
+    this.scope.requireUnit(principal, event.metadata.orgUnit, `event ${id}`);
+    return event;
   }
 }

@@ -4,13 +4,19 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { GetStreamQuery, ValidationFailedError, type StreamView } from '@ledger/ledger';
 import { Allow } from '../auth/access-rule.decorator';
+import type { Principal } from '@ledger/domain';
+import { Caller } from '../auth/current-principal.decorator';
+import { ReadScope } from '../auth/read-scope';
 
 const STREAM_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,299}$/;
 
 @ApiTags('events')
 @Controller('streams')
 export class StreamsHttpController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly scope: ReadScope,
+  ) {}
 
   @Allow(
     ['inspector', 'officer', 'supervisor'],
@@ -21,13 +27,16 @@ export class StreamsHttpController {
   async get(
     @Param('stream') stream: string,
     @Res({ passthrough: true }) response: Response,
+    @Caller() principal: Principal,
   ): Promise<StreamView> {
     if (!STREAM_NAME.test(stream)) {
       throw new ValidationFailedError([
         { field: 'stream', message: 'a stream name is letters, digits, dot, underscore and -' },
       ]);
     }
-    const view = await this.queries.execute(new GetStreamQuery(stream));
+    const view = await this.queries.execute<GetStreamQuery, StreamView>(new GetStreamQuery(stream));
+    const first = view.events[0];
+    if (first) this.scope.requireUnit(principal, first.metadata.orgUnit, `stream ${stream}`);
     response.setHeader('ETag', `"${view.revision}"`);
     return view;
   }

@@ -7,6 +7,9 @@ import { FindDocumentsQuery, type DocumentPage } from '@ledger/ledger';
 import type { Filter } from '@ledger/read-store';
 import { PageRequest } from './page.request.dto';
 import { Allow } from '../auth/access-rule.decorator';
+import type { Principal } from '@ledger/domain';
+import { Caller } from '../auth/current-principal.decorator';
+import { ReadScope } from '../auth/read-scope';
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -52,15 +55,21 @@ class TrailRequest extends PageRequest {
 @ApiTags('inspection')
 @Controller('trail')
 export class TrailHttpController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly scope: ReadScope,
+  ) {}
 
   @Allow(['inspector'], 'an inspector searches the trail of the org units in their scope')
   @Get()
   @ApiOperation({
     summary: 'Search the inspection trail; each entry shows what it changed and its corrections',
   })
-  search(@Query() q: TrailRequest): Promise<DocumentPage> {
+  search(@Query() q: TrailRequest, @Caller() principal: Principal): Promise<DocumentPage> {
     const where: Record<string, Filter[string]> = {};
+    if (q.orgUnit) this.scope.requireUnit(principal, q.orgUnit, 'the trail asked for');
+    const units = this.scope.unitsFor(principal);
+    if (units && !q.orgUnit) where.orgUnit = { in: units };
     if (q.actor) where.officer = q.actor;
     if (q.agency) where.agency = q.agency;
     if (q.orgUnit) where.orgUnit = q.orgUnit;
