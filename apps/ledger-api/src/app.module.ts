@@ -31,6 +31,8 @@ export class AppModule {
         ...commandControllers,
         ...fourEyesCommandControllers,
         FourEyesHttpController,
+        ...fourEyesCommandControllers,
+        FourEyesHttpController,
         EventsHttpController,
         StreamsHttpController,
         HealthHttpController,

@@ -36,3 +36,8 @@ export * from './import/csv';
 export * from './write/event-ids';
 export * from './auth/authenticate';
 export * from './auth/write-access';
+export * from './four-eyes/figure-reader';
+export * from './queries/get-report-approval/get-report-approval.query';
+export * from './queries/list-report-approvals/list-report-approvals.query';
+export * from './queries/get-restatement/get-restatement.query';
+export * from './queries/list-double-claims/list-double-claims.query';

@@ -48,6 +48,11 @@ import {
   treeHeadsProvider,
 } from './verifiable-log/verifiable-log.providers';
 import { AggregateCommandExecutor } from './write/aggregate-command-executor';
+import { FigureReader } from './four-eyes/figure-reader';
+import { GetReportApprovalHandler } from './queries/get-report-approval/get-report-approval.handler';
+import { ListReportApprovalsHandler } from './queries/list-report-approvals/list-report-approvals.handler';
+import { GetRestatementHandler } from './queries/get-restatement/get-restatement.handler';
+import { ListDoubleClaimsHandler } from './queries/list-double-claims/list-double-claims.handler';
 import { checkUpcasters } from './write/upcasting';
 
 const commandHandlers = Object.values(commands).filter(
@@ -68,6 +73,10 @@ const queryHandlers = [
   ListTreeHeadsHandler,
   GetLatestTreeHeadHandler,
   GetLogPublicKeyHandler,
+  GetReportApprovalHandler,
+  ListReportApprovalsHandler,
+  GetRestatementHandler,
+  ListDoubleClaimsHandler,
 ];
 
 @Module({})
@@ -98,6 +107,7 @@ export class LedgerModule {
         treeHeadsProvider,
         TreeHeadSchedule,
         AggregateCommandExecutor,
+        FigureReader,
         PlanSeeder,
         StoresLifecycle,
         ...commandHandlers,

@@ -62,7 +62,10 @@ function open(state: CorrectionProposalState, proposalId: string) {
   };
 }
 
-function decide(command: CorrectionProposalCommand, state: CorrectionProposalState): CorrectionProposalEvent[] {
+function decide(
+  command: CorrectionProposalCommand,
+  state: CorrectionProposalState,
+): CorrectionProposalEvent[] {
   checkOccurredAt(command);
   const proposalId = requireText(command.proposalId, 'proposalId', 100);
   switch (command.type) {
@@ -77,7 +80,10 @@ function decide(command: CorrectionProposalCommand, state: CorrectionProposalSta
       ];
     case 'ApproveCorrection':
       return [
-        { type: 'CorrectionApproved', data: { ...open(state, proposalId), note: optionalNote(command.note) } },
+        {
+          type: 'CorrectionApproved',
+          data: { ...open(state, proposalId), note: optionalNote(command.note) },
+        },
       ];
     case 'RejectCorrection': {
       const base = open(state, proposalId);

@@ -42,7 +42,11 @@ export const PERIOD_PATTERN = /^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/;
 
 export function requireReportPeriod(value: unknown, field = 'period'): string {
   if (typeof value !== 'string' || !PERIOD_PATTERN.test(value) || !monthsOfPeriod(value))
-    throw invalid('PERIOD_INVALID', field, `${field} must be a year (2026), a quarter (2026-Q2) or a month (2026-05)`);
+    throw invalid(
+      'PERIOD_INVALID',
+      field,
+      `${field} must be a year (2026), a quarter (2026-Q2) or a month (2026-05)`,
+    );
   return value;
 }
 

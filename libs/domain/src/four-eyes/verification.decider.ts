@@ -43,7 +43,11 @@ export interface VerificationState {
   disputes: number;
 }
 
-export const initialVerificationState: VerificationState = { status: 'claimed', verifications: 0, disputes: 0 };
+export const initialVerificationState: VerificationState = {
+  status: 'claimed',
+  verifications: 0,
+  disputes: 0,
+};
 
 export function requireReasonText(value: unknown, field = 'reason'): string {
   const reason = typeof value === 'string' ? value.trim() : '';
@@ -60,7 +64,11 @@ export function requireReasonText(value: unknown, field = 'reason'): string {
 export function optionalNote(value: unknown, field = 'note'): string | null {
   if (value === undefined || value === null) return null;
   if (typeof value !== 'string' || value.length > FOUR_EYES_REASON_MAX)
-    throw invalid('NOTE_INVALID', field, `${field} must be text of at most ${FOUR_EYES_REASON_MAX} characters`);
+    throw invalid(
+      'NOTE_INVALID',
+      field,
+      `${field} must be text of at most ${FOUR_EYES_REASON_MAX} characters`,
+    );
   return value.trim() === '' ? null : value.trim();
 }
 

@@ -55,7 +55,8 @@ export const OFFICIAL_MONTHS = 'official-months';
 export const FIGURE_CHANGES = 'figure-changes';
 export const REPORT_APPROVALS = 'report-approvals';
 
-export type FigureChangeKind = 'new_action' | 'correction' | 'approved_correction' | 'verification' | 'dispute';
+export type FigureChangeKind =
+  'new_action' | 'correction' | 'approved_correction' | 'verification' | 'dispute';
 
 export interface FigureChangeDoc {
   indicatorKey: string;
@@ -78,7 +79,13 @@ export interface FigureChangeDoc {
   claimed: PartSums;
   verified: PartSums;
   /** Measurements set (value) or withdrawn (null) by the event. */
-  measurements: Array<{ measurementId: string; orgUnit: string; claimed: boolean; verified: boolean; value: number | null }>;
+  measurements: Array<{
+    measurementId: string;
+    orgUnit: string;
+    claimed: boolean;
+    verified: boolean;
+    value: number | null;
+  }>;
   lastPosition: number;
 }
 
@@ -119,7 +126,12 @@ interface Analysis {
   routed: Routed[];
 }
 
-export function figureChangeId(eventId: string, indicatorKey: string, orgUnit: string, month: string): string {
+export function figureChangeId(
+  eventId: string,
+  indicatorKey: string,
+  orgUnit: string,
+  month: string,
+): string {
   return `${eventId}:${indicatorKey}:${orgUnit}:${month}`;
 }
 
@@ -158,11 +170,7 @@ export function createFigureAssuranceProjection(plan: PlanModel): ProjectionDefi
         ['indicatorKey', 'orgUnit', 'position'],
         ['indicatorKey', 'orgUnit', 'recordedAt'],
       ],
-      [REPORT_APPROVALS]: [
-        ['indicatorKey', 'period'],
-        ['orgUnit', 'period'],
-        ['lastPosition'],
-      ],
+      [REPORT_APPROVALS]: [['indicatorKey', 'period'], ['orgUnit', 'period'], ['lastPosition']],
       [HOUSE_CLAIMS]: [['orgUnit', 'duplicate'], ['duplicate']],
     },
     keys(event) {
@@ -186,7 +194,10 @@ export function createFigureAssuranceProjection(plan: PlanModel): ProjectionDefi
         const data = event.data as ReportApprovedData;
         for (const month of periodMonths(data.period))
           push({ collection: OFFICIAL_MONTHS, id: indicatorMonthId(data.indicatorKey, data.orgUnit, month) });
-        push({ collection: REPORT_APPROVALS, id: reportApprovalId(data.indicatorKey, data.orgUnit, data.period) });
+        push({
+          collection: REPORT_APPROVALS,
+          id: reportApprovalId(data.indicatorKey, data.orgUnit, data.period),
+        });
       }
       for (const key of houseClaimKeys(event)) push(key);
       return keys;
@@ -239,7 +250,9 @@ function analyse(event: RecordedEvent, plan: PlanModel): Analysis {
   let reason: string | null = null;
   if (event.type === ACTION_VERIFIED) {
     const data = event.data as ActionVerifiedData;
-    verified = safeContributions(() => contributionsOf(originalEvent(data.original, data.eventId), plan.rules));
+    verified = safeContributions(() =>
+      contributionsOf(originalEvent(data.original, data.eventId), plan.rules),
+    );
     occurredAt = data.original.occurredAt;
     kind = 'verification';
     actionEventId = data.eventId;
@@ -275,7 +288,10 @@ function analyse(event: RecordedEvent, plan: PlanModel): Analysis {
       for (const orgUnit of [contribution.orgUnit, ...(plan.rollUps[contribution.orgUnit] ?? [])]) {
         routed.push({
           side,
-          key: { collection: VERIFIED_MONTHS, id: indicatorMonthId(contribution.indicatorKey, orgUnit, month) },
+          key: {
+            collection: VERIFIED_MONTHS,
+            id: indicatorMonthId(contribution.indicatorKey, orgUnit, month),
+          },
           orgUnit,
           month,
           contribution,
@@ -386,7 +402,11 @@ function officialMonth(event: RecordedEvent, key: DocumentKey, plan: PlanModel):
   };
 }
 
-function reportApproval(doc: ReportApprovalDoc | null, event: RecordedEvent, plan: PlanModel): ReportApprovalDoc | null {
+function reportApproval(
+  doc: ReportApprovalDoc | null,
+  event: RecordedEvent,
+  plan: PlanModel,
+): ReportApprovalDoc | null {
   if (event.type !== REPORT_APPROVED) return doc;
   const data = event.data as ReportApprovedData;
   const range = monthsOfPeriod(data.period);

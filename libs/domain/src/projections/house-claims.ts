@@ -165,7 +165,14 @@ export function reduceHouseClaims(
  * active completion beyond the first for the same household are taken back. `side` 'verified' looks only at
  * verified completions (for the verified-months documents).
  */
-export function withoutDoubleClaims<D extends { month: string; orgUnit: string; sums: Record<ContributionPart, number>; ownSums: Record<ContributionPart, number> }>(
+export function withoutDoubleClaims<
+  D extends {
+    month: string;
+    orgUnit: string;
+    sums: Record<ContributionPart, number>;
+    ownSums: Record<ContributionPart, number>;
+  },
+>(
   monthDocs: readonly D[],
   claimDocs: readonly HouseClaimsDoc[],
   indicatorKey: string,

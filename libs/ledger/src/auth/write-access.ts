@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { FactoryProvider } from '@nestjs/common';
 import {
   aggregates,
+  fourEyesWriteRules,
   levelLookup,
   ORG_UNIT_LEVELS,
   OrgScope,
@@ -49,6 +50,11 @@ export function writeAccessFromSeed(seed: PlanSeed, rightsJson: unknown, folder:
     actionAggregates: new Set(actionNames),
     planAggregates: planNames,
     leadAgencyOf: (key) => leads.get(key),
+    rules: fourEyesWriteRules({
+      peoplesCommittees: new Set(
+        seed.agencies.filter((a) => a.kind === 'peoples_committee').map((a) => a.code),
+      ),
+    }),
     planOwnerAgency: seed.plan.reportingAgency,
   };
 }

@@ -53,3 +53,17 @@ export const commandControllers = [
   RecordMeasurementHttpController,
   ReviseTargetHttpController,
 ];
+import { VerifyActionHttpController } from './verify-action/verify-action.http.controller';
+import { DisputeActionHttpController } from './dispute-action/dispute-action.http.controller';
+import { ApproveCorrectionHttpController } from './approve-correction/approve-correction.http.controller';
+import { RejectCorrectionHttpController } from './reject-correction/reject-correction.http.controller';
+import { ApproveReportHttpController } from './approve-report/approve-report.http.controller';
+
+/** Issue 8: verification, correction approval and report approval. */
+export const fourEyesCommandControllers = [
+  VerifyActionHttpController,
+  DisputeActionHttpController,
+  ApproveCorrectionHttpController,
+  RejectCorrectionHttpController,
+  ApproveReportHttpController,
+];

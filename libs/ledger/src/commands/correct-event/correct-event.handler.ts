@@ -8,6 +8,7 @@ import { ResourceNotFoundError } from '../../errors/ledger-errors';
 import { AggregateCommandExecutor } from '../../write/aggregate-command-executor';
 import type { CommandResult } from '../../write/command-context';
 import { CorrectEventCommand } from './correct-event.command';
+import { isVerified, proposeCorrection } from '../../four-eyes/propose-correction';
 
 @CommandHandler(CorrectEventCommand)
 export class CorrectEventHandler implements ICommandHandler<CorrectEventCommand> {
@@ -32,6 +33,9 @@ export class CorrectEventHandler implements ICommandHandler<CorrectEventCommand>
       );
     }
     const command = { type: 'CorrectEvent' as const, ...payload, now: context.receivedAt.toISOString() };
+    // Four eyes: a verified action is corrected only once a second person approves the correction.
+    if (await isVerified(this.store, target.id))
+      return proposeCorrection(this.executor, this.store, target, aggregate, command, context);
     return this.executor.execute({
       stream: target.stream,
       occurredAt: payload.occurredAt,

@@ -4,19 +4,17 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import {
-  INDICATOR_MONTHS,
   INDICATORS,
   progressAsOf,
   ratioBaselinesFor,
   timeSeries,
   type IndicatorDoc,
-  type IndicatorMonthDoc,
   type PlanModel,
 } from '@ledger/domain';
 import { READ_STORE, type ReadStore } from '@ledger/read-store';
 import { ResourceNotFoundError } from '../../errors/ledger-errors';
-import { allDocuments } from '../../read/all-documents';
 import { PLAN_MODEL } from '../../read/projections.providers';
+import { FigureReader } from '../../four-eyes/figure-reader';
 import { GetIndicatorProgressQuery, type IndicatorProgressView } from './get-indicator-progress.query';
 
 @QueryHandler(GetIndicatorProgressQuery)
@@ -24,6 +22,7 @@ export class GetIndicatorProgressHandler implements IQueryHandler<GetIndicatorPr
   constructor(
     @Inject(READ_STORE) private readonly store: ReadStore,
     @Inject(PLAN_MODEL) private readonly plan: PlanModel,
+    private readonly figures: FigureReader,
   ) {}
 
   async execute(query: GetIndicatorProgressQuery): Promise<IndicatorProgressView> {
@@ -36,7 +35,8 @@ export class GetIndicatorProgressHandler implements IQueryHandler<GetIndicatorPr
     }
     const orgUnit = query.orgUnit ?? this.plan.planOrgUnit;
     const asOf = query.asOf ?? new Date().toISOString().slice(0, 10);
-    const months = await this.monthDocs(indicator.key, orgUnit, asOf.slice(0, 7));
+    // Each house counted once (issue 8): double claims are taken out of the month documents.
+    const months = await this.figures.months('claimed', indicator.key, orgUnit, asOf.slice(0, 7));
     const recorded = indicator.baselines.length > 0 ? indicator.baselines : this.plan.baselines;
     const baselines = ratioBaselinesFor(this.plan, indicator.definition, orgUnit, recorded);
     const progress = {
@@ -55,6 +55,7 @@ export class GetIndicatorProgressHandler implements IQueryHandler<GetIndicatorPr
         support: indicator.support,
       },
       progress,
+      assurance: await this.figures.assured(indicator.definition, orgUnit, asOf, baselines),
     };
     if (query.withSeries) {
       view.series = timeSeries(
@@ -66,15 +67,5 @@ export class GetIndicatorProgressHandler implements IQueryHandler<GetIndicatorPr
       );
     }
     return view;
-  }
-
-  /** Every month document of the indicator in the org unit up to the month, oldest first. */
-  private monthDocs(indicatorKey: string, orgUnit: string, month: string): Promise<IndicatorMonthDoc[]> {
-    return allDocuments<IndicatorMonthDoc>(
-      this.store,
-      INDICATOR_MONTHS,
-      { indicatorKey, orgUnit, month: { lte: month } },
-      [{ field: 'month' }],
-    );
   }
 }

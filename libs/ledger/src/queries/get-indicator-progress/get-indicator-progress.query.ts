@@ -1,5 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import type { IndicatorProgress, SeriesPoint } from '@ledger/domain';
+import type { AssuredFigures } from '../../four-eyes/figure-reader';
 
 export interface IndicatorSummary {
   key: string;
@@ -15,6 +16,11 @@ export interface IndicatorSummary {
 export interface IndicatorProgressView {
   indicator: IndicatorSummary;
   progress: IndicatorProgress;
+  /**
+   * The figure three ways (issue 8): claimed (recorded), verified (checked by someone else) and official
+   * (verified and inside an approved period report).
+   */
+  assurance: AssuredFigures;
   /** Month by month from the plan's start to asOf; only when asked for. */
   series?: SeriesPoint[];
 }

@@ -1,8 +1,9 @@
 import { Body, Controller, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CorrectEventCommand } from '@ledger/ledger';
+import { CORRECTION_PROPOSAL_STREAM_PREFIX } from '@ledger/domain';
 import { commandContext, WriteContext, type RequestContext } from '../../command-context.decorator';
 import { CommandResponse, respond } from '../../command-response';
 import { CorrectEventRequest } from './correct-event.request.dto';
@@ -19,11 +20,15 @@ export class CorrectEventHttpController {
     summary: 'Correct an earlier event (retraction or amendment) with a reason; the original stays',
   })
   @ApiCreatedResponse({ type: CommandResponse })
+  @ApiAcceptedResponse({
+    description:
+      'the corrected action was verified: the correction is proposed (proposalId) and takes effect once a second person approves it (POST /corrections/{proposalId}/approvals)',
+  })
   async record(
     @Body() body: CorrectEventRequest,
     @WriteContext() request: RequestContext,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<CommandResponse> {
+  ): Promise<CommandResponse & { proposalId?: string; pendingApproval?: boolean }> {
     const context = commandContext(request, body);
     const { correctsEventId, kind, reason, changes, occurredAt } = body;
     const result = await this.commands.execute(
@@ -32,6 +37,12 @@ export class CorrectEventHttpController {
         context,
       ),
     );
+    // Four eyes: the action was verified, so the correction waits for a second person's approval.
+    if (result.stream.startsWith(CORRECTION_PROPOSAL_STREAM_PREFIX)) {
+      response.status(202);
+      const proposalId = result.stream.slice(CORRECTION_PROPOSAL_STREAM_PREFIX.length);
+      return { ...respond(response, result), proposalId, pendingApproval: true };
+    }
     return respond(response, result);
   }
 }

@@ -1,0 +1,211 @@
+// Reads the three figures of issue 8 from projection documents: claimed (indicator-months, each house counted
+// once), verified (verified-months, likewise) and official (official-months, as approved reports signed them
+// off); and the snapshot a period report is approved on. No event is read here.
+import { createHash } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  canonicalJson,
+  FIGURE_ASSURANCE,
+  FIGURE_CHANGES,
+  figureAt,
+  HOUSE_CLAIMS,
+  INDICATOR_MONTHS,
+  INDICATOR_PROGRESS,
+  monthsOfPeriod,
+  OFFICIAL_MONTHS,
+  periodMonths,
+  REPORT_APPROVALS,
+  reportApprovalId,
+  VERIFIED_MONTHS,
+  withoutDoubleClaims,
+  type FigureChangeDoc,
+  type HouseClaimsDoc,
+  type IndicatorFigure,
+  type IndicatorMonthDoc,
+  type PlanModel,
+  type ProgressDefinition,
+  type RatioBaselines,
+  type ReportApprovalDoc,
+  type ReportFigures,
+  type ReportMonth,
+  type ReportSnapshot,
+} from '@ledger/domain';
+import { READ_STORE, type ReadStore } from '@ledger/read-store';
+import { allDocuments } from '../read/all-documents';
+import { PLAN_MODEL } from '../read/projections.providers';
+
+export type FigureSide = 'claimed' | 'verified' | 'official';
+
+export interface AssuredFigures {
+  /** What was recorded (each house counted once). */
+  claimed: IndicatorFigure | null;
+  /** What someone other than the recorder checked. */
+  verified: IndicatorFigure | null;
+  /** Verified and inside an approved period report, as the report signed it off. */
+  official: IndicatorFigure | null;
+}
+
+export type ReportStatus = 'not_approved' | 'approved' | 'changed_since_approval';
+
+const COLLECTIONS: Record<FigureSide, string> = {
+  claimed: INDICATOR_MONTHS,
+  verified: VERIFIED_MONTHS,
+  official: OFFICIAL_MONTHS,
+};
+
+@Injectable()
+export class FigureReader {
+  constructor(
+    @Inject(READ_STORE) private readonly store: ReadStore,
+    @Inject(PLAN_MODEL) private readonly plan: PlanModel,
+  ) {}
+
+  /** Month documents of one side, oldest first, from `from` (inclusive) to `to` (inclusive), double claims taken out. */
+  async months(
+    side: FigureSide,
+    indicatorKey: string,
+    orgUnit: string,
+    to: string,
+    from?: string,
+  ): Promise<IndicatorMonthDoc[]> {
+    const month = from ? { gte: from, lte: to } : { lte: to };
+    const docs = await allDocuments<IndicatorMonthDoc>(
+      this.store,
+      COLLECTIONS[side],
+      { indicatorKey, orgUnit, month },
+      [{ field: 'month' }],
+    );
+    if (side === 'official') return docs;
+    return withoutDoubleClaims(
+      docs,
+      await this.houseClaims(),
+      indicatorKey,
+      orgUnit,
+      this.plan.rollUps,
+      side,
+    );
+  }
+
+  async houseClaims(): Promise<HouseClaimsDoc[]> {
+    return allDocuments<HouseClaimsDoc>(this.store, HOUSE_CLAIMS, { duplicate: true }, []);
+  }
+
+  async assured(
+    definition: ProgressDefinition,
+    orgUnit: string,
+    asOf: string,
+    baselines: RatioBaselines,
+  ): Promise<AssuredFigures> {
+    const month = asOf.slice(0, 7);
+    const figure = async (side: FigureSide) =>
+      figureAt(await this.months(side, definition.key, orgUnit, month), month, definition, baselines);
+    const [claimed, verified, official] = await Promise.all([
+      figure('claimed'),
+      figure('verified'),
+      figure('official'),
+    ]);
+    return { claimed, verified, official };
+  }
+
+  /** The figures of a period report as they stand, the position they stand at, and their digest. */
+  async snapshot(indicatorKey: string, orgUnit: string, period: string): Promise<ReportSnapshot> {
+    const range = monthsOfPeriod(period)!;
+    const [upToPosition, claimed, verified] = await Promise.all([
+      this.checkpoint(),
+      this.months('claimed', indicatorKey, orgUnit, range.last, range.first),
+      this.months('verified', indicatorKey, orgUnit, range.last, range.first),
+    ]);
+    const figures: ReportFigures = {
+      claimed: claimed.map(reportMonth),
+      verified: verified.map(reportMonth),
+      claimedTotal: total(claimed),
+      verifiedTotal: total(verified),
+    };
+    return { upToPosition, figures, figuresDigest: digestOf(indicatorKey, orgUnit, period, figures) };
+  }
+
+  /** Every event applied by both projections the figures come from. */
+  async checkpoint(): Promise<number> {
+    const [progress, assurance] = await Promise.all([
+      this.store.getCheckpoint(INDICATOR_PROGRESS),
+      this.store.getCheckpoint(FIGURE_ASSURANCE),
+    ]);
+    return Math.min(progress, assurance);
+  }
+
+  async approval(indicatorKey: string, orgUnit: string, period: string): Promise<ReportApprovalDoc | null> {
+    return this.store.get<ReportApprovalDoc>(
+      REPORT_APPROVALS,
+      reportApprovalId(indicatorKey, orgUnit, period),
+    );
+  }
+
+  /** Events after the approval's position that moved a figure of the report's months. */
+  async changesSince(approval: ReportApprovalDoc): Promise<FigureChangeDoc[]> {
+    const changes = await allDocuments<FigureChangeDoc>(
+      this.store,
+      FIGURE_CHANGES,
+      {
+        indicatorKey: approval.indicatorKey,
+        orgUnit: approval.orgUnit,
+        position: { gt: approval.current.upToPosition },
+      },
+      [{ field: 'position' }],
+    );
+    return changes.filter((c) => c.month >= approval.firstMonth && c.month <= approval.lastMonth);
+  }
+
+  async status(
+    approval: ReportApprovalDoc | null,
+  ): Promise<{ status: ReportStatus; changes: FigureChangeDoc[] }> {
+    if (!approval) return { status: 'not_approved', changes: [] };
+    const changes = await this.changesSince(approval);
+    return { status: changes.length > 0 ? 'changed_since_approval' : 'approved', changes };
+  }
+
+  /** The units right below (communes of a district) with claimed figures in the period. */
+  async unitsBelowWithFigures(indicatorKey: string, orgUnit: string, period: string): Promise<string[]> {
+    const range = monthsOfPeriod(period)!;
+    const children = Object.entries(this.plan.rollUps)
+      .filter(([, ups]) => ups[0] === orgUnit)
+      .map(([code]) => code);
+    const out: string[] = [];
+    for (const child of children.sort()) {
+      const docs = await this.months('claimed', indicatorKey, child, range.last, range.first);
+      if (docs.some((d) => d.events > 0)) out.push(child);
+    }
+    return out;
+  }
+
+  periodMonths(period: string): string[] {
+    return periodMonths(period);
+  }
+}
+
+function reportMonth(doc: IndicatorMonthDoc): ReportMonth {
+  return {
+    month: doc.month,
+    sums: doc.sums,
+    ownSums: doc.ownSums,
+    units: doc.units,
+    measurements: doc.measurements,
+    definitionVersions: doc.definitionVersions,
+  };
+}
+
+function total(docs: readonly IndicatorMonthDoc[]): ReportFigures['claimedTotal'] {
+  const sum = (part: 'value' | 'numerator' | 'denominator') =>
+    Number(docs.reduce((acc, d) => acc + d.sums[part], 0).toPrecision(15));
+  return { value: sum('value'), numerator: sum('numerator'), denominator: sum('denominator') };
+}
+
+export function digestOf(
+  indicatorKey: string,
+  orgUnit: string,
+  period: string,
+  figures: ReportFigures,
+): string {
+  return createHash('sha256')
+    .update(canonicalJson({ indicatorKey, orgUnit, period, figures }), 'utf8')
+    .digest('hex');
+}
