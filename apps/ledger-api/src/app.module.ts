@@ -31,8 +31,6 @@ export class AppModule {
         ...commandControllers,
         ...fourEyesCommandControllers,
         FourEyesHttpController,
-        ...fourEyesCommandControllers,
-        FourEyesHttpController,
         EventsHttpController,
         StreamsHttpController,
         HealthHttpController,
