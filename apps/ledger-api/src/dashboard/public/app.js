@@ -761,7 +761,7 @@ async function loadAgencyTrail(code, container, agencyList, units) {
       },
     ];
   }
-  container.replaceChildren(
+  const parts = [
     h('p', { id: 'recorded-total' }, t('recordedTotal', { n: trail.recorded || 0 })),
     actions.length
       ? table({
@@ -818,7 +818,8 @@ async function loadAgencyTrail(code, container, agencyList, units) {
           }),
         ]
       : null,
-  );
+  ];
+  container.replaceChildren(...parts.flat().filter(Boolean));
 }
 
 // ---------------------------------------------------------------- token
@@ -1084,7 +1085,7 @@ async function searchTrail(params, container, units, agencyList) {
             rows: entries,
           })
         : h('p', {}, t('noResults')),
-      more,
+      ...(more ? [more] : []),
     );
   };
   draw();

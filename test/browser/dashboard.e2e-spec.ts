@@ -1,0 +1,317 @@
+// The dashboard in a real browser: Debian's Chromium driven by playwright-core (no browser download), the
+// real API on a seeded temporary store, actions recorded over the API, then what a public visitor and an
+// inspector see. Skipped, with the reason in its name, when Chromium is not installed (CI installs it).
+// LEDGER_DASHBOARD_SCREENSHOT=1 also writes docs/dashboard-overview.png.
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { correct, housingCaseAt, untilProjected } from '../e2e/support/ledger-client';
+import { at, startTestLedger, type TestLedger } from '../e2e/support/test-app';
+import { inspector, tokenFor, viewer } from '../e2e/support/tokens';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--lang=vi-VN',
+];
+const AS_OF = '2026-12-31';
+const SCREENSHOT = join(__dirname, '../../docs/dashboard-overview.png');
+
+const hasChromium = existsSync(CHROMIUM);
+const suite = hasChromium
+  ? describe
+  : (name: string, fn: () => void) =>
+      describe.skip(`${name} (skipped: no Chromium at ${CHROMIUM}; apt-get install chromium)`, fn);
+if (!hasChromium) console.warn(`test/browser skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
+
+// Functions given to page.evaluate / waitForFunction run in the page; the type checker here has no DOM
+// library, so these name the little of the page's globals they use.
+interface PageElement {
+  id: string;
+  textContent: string | null;
+  outerHTML: string;
+  labels?: { length: number } | null;
+  getAttribute(name: string): string | null;
+}
+declare const document: {
+  documentElement: { lang: string; scrollWidth: number };
+  activeElement: PageElement | null;
+  querySelector(selector: string): PageElement | null;
+  querySelectorAll(selector: string): Iterable<PageElement>;
+};
+declare const location: { hash: string };
+declare const window: { innerWidth: number };
+
+const bearerOf = (headers: Record<string, string>) => headers.Authorization.replace(/^Bearer /, '');
+
+suite('the dashboard in Chromium', () => {
+  jest.setTimeout(60_000);
+  let ledger: TestLedger;
+  let base: string;
+  let context: BrowserContext;
+  let page: Page;
+  let profile: string;
+  let retracted: string;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    ledger = await startTestLedger({ seed: true });
+    const server = ledger.app.getHttpServer() as Server;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+    // Two houses completed in July 2026, the second retracted by a supervisor.
+    const first = await housingCaseAt(ledger, 'completed', '058200000901', 'BA-PHUOC-DAI');
+    const second = await housingCaseAt(ledger, 'completed', '058200000902', 'BA-PHUOC-BINH');
+    const completionOf = async (caseId: string) =>
+      (await ledger.http().get(`/streams/housing-case-${caseId}`).expect(200)).body.events[3].id as string;
+    await completionOf(first);
+    retracted = await completionOf(second);
+    const res = await correct(ledger, {
+      correctsEventId: retracted,
+      kind: 'retraction',
+      reason: 'Nhà chưa hoàn thành, ghi nhầm ngày nghiệm thu',
+      occurredAt: at('2026-08-01'),
+    });
+    expect(res.status).toBe(201);
+    await untilProjected(ledger);
+
+    profile = mkdtempSync(join(tmpdir(), 'ledger-chromium-'));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      args: CHROMIUM_ARGS,
+      viewport: { width: 1280, height: 900 },
+      acceptDownloads: true,
+      locale: 'vi-VN',
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+    await ledger?.close();
+  });
+
+  afterEach(() => expect(pageErrors).toEqual([]));
+
+  /** Loads the dashboard afresh on a view (a full load: a hash alone would not reload) and waits for it. */
+  let loads = 0;
+  async function open(target: Page, hash: string): Promise<void> {
+    await target.goto(`${base}/?load=${++loads}${hash}`);
+    await target.waitForSelector('main:not([aria-busy]) h1');
+  }
+
+  const untilText = (target: Page, selector: string, text: string) =>
+    target.waitForFunction(
+      ([sel, part]) => document.querySelector(sel)?.textContent?.includes(part) ?? false,
+      [selector, text] as const,
+    );
+  const untilHash = (target: Page, part: string) =>
+    target.waitForFunction((p) => location.hash.includes(p), part);
+  const untilLang = (target: Page, lang: string) =>
+    target.waitForFunction((l) => document.documentElement.lang === l, lang);
+
+  const rowOf = (target: Page, key: string) =>
+    target.locator(`tr:has(a[href^="#/indicator/${key}"])`).first();
+
+  it('shows every target of the plan in its four groups, in Vietnamese, with the recorded houses', async () => {
+    await open(page, `#/?asOf=${AS_OF}`);
+    expect(await page.getAttribute('html', 'lang')).toBe('vi');
+    await expect(page.textContent('h1')).resolves.toBe('Tiến độ thực hiện các chỉ tiêu đến năm 2030');
+    const headings = await page.locator('section.group h2').allTextContents();
+    expect(headings.slice(0, 4)).toEqual([
+      'An sinh xã hội, lao động và việc làm',
+      'Giáo dục, dân số và y tế',
+      'Nhà ở, nước sạch và vệ sinh môi trường',
+      'Văn hóa và thông tin',
+    ]);
+    // Every target of section II.2 appears once in the four groups.
+    const targets = await page.locator(
+      '#group-social, #group-education-health, #group-housing-water, #group-culture',
+    );
+    expect(await targets.locator('tbody tr').count()).toBe(35);
+    const houses = rowOf(page, 'houses_built');
+    await expect(houses.textContent()).resolves.toContain('1 căn');
+    await expect(houses.textContent()).resolves.toContain('hơn 800 căn');
+    await expect(houses.locator('[role=progressbar]').count()).resolves.toBe(1);
+    await expect(houses.locator('.badge').getAttribute('data-status')).resolves.toMatch(
+      /^(achieved|on_track|at_risk|off_track)$/,
+    );
+
+    const out = process.env.LEDGER_DASHBOARD_SCREENSHOT
+      ? SCREENSHOT
+      : join(profile, 'dashboard-overview.png');
+    await page.screenshot({ path: out, fullPage: false });
+    expect(statSync(out).size).toBeGreaterThan(10_000);
+  });
+
+  it('shows a house recorded over the API once the projection has it', async () => {
+    const caseId = await housingCaseAt(ledger, 'completed', '058200000903', 'BA-PHUOC-DAI');
+    expect(caseId).toBeTruthy();
+    await untilProjected(ledger);
+    await open(page, `#/?asOf=${AS_OF}`);
+    await expect(rowOf(page, 'houses_built').textContent()).resolves.toContain('2 căn');
+
+    await open(page, `#/indicator/houses_built?asOf=${AS_OF}`);
+    await expect(page.textContent('#current-value')).resolves.toBe('2 căn');
+    await expect(page.textContent('#lead-agency')).resolves.toContain('Lao động - Thương binh và Xã hội');
+    expect(await page.locator('svg.chart path.series-line').count()).toBe(1);
+    expect(await page.locator('svg.chart line.target-line').count()).toBe(1);
+    const phuocDai = page.locator('#commune-table tr:has(a[href*="orgUnit=BA-PHUOC-DAI"])');
+    await expect(phuocDai.textContent()).resolves.toContain('2 căn');
+    // The retracted house of Phước Bình no longer counts.
+    const phuocBinh = page.locator('#commune-table tr:has(a[href*="orgUnit=BA-PHUOC-BINH"])');
+    await expect(phuocBinh.textContent()).resolves.not.toContain('1 căn');
+  });
+
+  it('reads the state at a past date from the "as of" picker, and back', async () => {
+    await open(page, `#/indicator/houses_built?asOf=${AS_OF}`);
+    await page.fill('#as-of', '2026-06-30');
+    await untilHash(page, 'asOf=2026-06-30');
+    await page.waitForSelector('main:not([aria-busy]) h1');
+    await untilText(page, '.lead', '30/06/2026');
+    await expect(page.textContent('#current-value')).resolves.not.toMatch(/[12] căn/);
+    await page.fill('#as-of', AS_OF);
+    await untilText(page, '.lead', '31/12/2026');
+    await expect(page.textContent('#current-value')).resolves.toBe('2 căn');
+  });
+
+  it('exports the overview to CSV and switches to English', async () => {
+    await open(page, `#/?asOf=${AS_OF}`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+    const csv = readFileSync(await download.path(), 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv).toMatch(/^\uFEFFNhóm,key,Chỉ tiêu,Mục tiêu 2030/);
+    const houses = csv.split('\r\n').find((line) => line.includes(',houses_built,'));
+    expect(houses).toMatch(/^"Nhà ở, nước sạch và vệ sinh môi trường",houses_built,.*,2,houses,/);
+    expect(csv).not.toMatch(/can-bo|b-[0-9a-f]{32}/);
+
+    await page.click('#lang-switch');
+    await untilLang(page, 'en');
+    await untilText(page, 'h1', 'Progress towards the 2030 targets');
+    await expect(page.locator('section.group h2').first().textContent()).resolves.toBe(
+      'Social security, labour and jobs',
+    );
+    await page.click('#lang-switch');
+    await untilLang(page, 'vi');
+  });
+
+  it('lets an inspector search the trail and open an event with its correction', async () => {
+    await open(page, '#/inspection');
+    await page.fill('#token', bearerOf(inspector()));
+    await page.click('#token-form button[type=submit]');
+    await expect(page.textContent('#token-who')).resolves.toContain('thanh-tra-01');
+    await page.selectOption('#f-type', 'HousingConstructionCompleted');
+    await page.fill('#f-actor', 'can-bo-01');
+    await page.selectOption('#f-trailOrgUnit', 'BA-PHUOC-BINH');
+    await page.fill('#f-from', '2026-07-01');
+    await page.fill('#f-to', '2026-07-31');
+    await page.click('#trail-search');
+    await page.waitForSelector('#trail-table');
+    const rows = page.locator('#trail-table tbody tr');
+    expect(await rows.count()).toBe(1);
+    await expect(rows.first().textContent()).resolves.toContain('Đã hủy');
+
+    await rows.first().locator('a').first().click();
+    await page.waitForSelector('#event-corrections');
+    await expect(page.textContent('#event-corrections')).resolves.toContain(
+      'Nhà chưa hoàn thành, ghi nhầm ngày nghiệm thu',
+    );
+    await expect(page.textContent('#event-contributions')).resolves.toContain('houses_built');
+    expect(page.url()).toContain(`#/event/${retracted}`);
+
+    // A beneficiary reference found the same way.
+    await open(page, '#/inspection');
+    await page.selectOption('#f-type', 'HousingCaseRegistered');
+    await page.click('#trail-search');
+    await page.waitForSelector('#trail-table');
+    const ref = (await page.locator('#trail-table tbody tr code').first().textContent())!.trim();
+    expect(ref).toMatch(/^b-[0-9a-f]{32}$/);
+    await page.selectOption('#f-type', '');
+    await page.fill('#f-beneficiary', ref);
+    await page.click('#trail-search');
+    await untilHash(page, `beneficiary=${ref}`);
+    await page.waitForSelector('#trail-table');
+    await untilText(page, '#trail-count', '1 ');
+    expect(await page.locator('#trail-table tbody tr').count()).toBe(1);
+  });
+
+  it('says why when the token is wrong or may not read the trail', async () => {
+    await open(page, '#/inspection?run=1');
+    await page.fill('#token', bearerOf(viewer()));
+    await page.click('#token-form button[type=submit]');
+    await page.waitForSelector('#trail-results [role=alert]');
+    await expect(page.textContent('#trail-results [role=alert]')).resolves.toContain('không được xem');
+    await page.fill('#token', 'not-a-token');
+    await page.click('#token-form button[type=submit]');
+    await untilText(page, '#trail-results [role=alert]', 'Cần đăng nhập');
+    // An officer reads their own agency's trail on the agency page.
+    await page.fill('#token', tokenFor({ agency: 'LDTBXH-BAC-AI', roles: ['officer'] }));
+    await page.click('#token-form button[type=submit]');
+    await open(page, `#/agency/LDTBXH-BAC-AI?asOf=${AS_OF}`);
+    await page.waitForSelector('#agency-actions');
+    await expect(page.textContent('#agency-actions')).resolves.toContain('Hoàn thành xây nhà');
+    await expect(page.textContent('#corrections-received')).resolves.toContain('ghi nhầm ngày nghiệm thu');
+    await page.click('#token-form button[type=button]');
+  });
+
+  it('shows a public visitor aggregates only: no token sent, no personal field on any page', async () => {
+    // A new tab: the token pasted in the other one (sessionStorage) is not there.
+    const target = await context.newPage();
+    const requests: Array<{ url: string; auth: string | undefined }> = [];
+    target.on('request', (request) =>
+      requests.push({ url: request.url(), auth: request.headers().authorization }),
+    );
+    const bodies: string[] = [];
+    target.on('response', async (response) => {
+      if (response.url().startsWith(base) && response.request().resourceType() === 'fetch')
+        bodies.push(await response.text().catch(() => ''));
+    });
+    const views = [
+      `#/?asOf=${AS_OF}`,
+      `#/indicator/houses_built?asOf=${AS_OF}`,
+      `#/?asOf=${AS_OF}&orgUnit=BA-PHUOC-DAI`,
+      '#/agencies',
+      `#/agency/LDTBXH-BAC-AI?asOf=${AS_OF}`,
+    ];
+    const texts: string[] = [];
+    for (const view of views) {
+      await open(target, view);
+      texts.push((await target.textContent('body')) ?? '');
+    }
+    await target.waitForTimeout(100);
+    // The officers who recorded, the beneficiaries (pseudonymous or not) and trail fields never reach it.
+    const personal = /can-bo-01|truong-phong|b-[0-9a-f]{32}|05820000090\d|"subjectRef"|"householdRef"/;
+    for (const text of [...texts, ...bodies]) expect(text.match(personal)?.[0]).toBeUndefined();
+    expect(requests.filter((r) => r.auth)).toEqual([]);
+    const paths = requests.map((r) => new URL(r.url).pathname);
+    expect(paths.filter((p) => /^\/(trail|events|streams|beneficiaries)|\/trail$/.test(p))).toEqual([]);
+    expect(texts[4]).toContain('Dán mã truy cập');
+    await target.close();
+  });
+
+  it('is usable on a phone and by keyboard: labelled controls, skip link, no sideways scrolling', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await open(page, `#/?asOf=${AS_OF}`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+    const unlabelled = await page.evaluate(() =>
+      [...document.querySelectorAll('input, select, button')]
+        .filter((el) => !(el.labels?.length || el.getAttribute('aria-label') || el.textContent?.trim()))
+        .map((el) => el.id || el.outerHTML.slice(0, 60)),
+    );
+    expect(unlabelled).toEqual([]);
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('skip-link');
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+});
