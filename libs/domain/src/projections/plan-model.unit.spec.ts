@@ -78,7 +78,7 @@ describe('the plan model the projections read', () => {
     expect(projectionVersion(3, { rules: 1 })).toBeLessThan(4000);
   });
 
-  it('lists five projections with distinct names and collections', () => {
+  it('lists six projections with distinct names and collections', () => {
     const projections = createLedgerProjections(plan);
     expect(projections.map((p) => p.name)).toEqual([
       'plan-catalog',
@@ -86,6 +86,7 @@ describe('the plan model the projections read', () => {
       'agency-trail',
       'beneficiary-history',
       'indicator-progress',
+      'figure-assurance',
     ]);
     const collections = projections.flatMap((p) => p.collections);
     expect(new Set(collections).size).toBe(collections.length);
