@@ -1,0 +1,73 @@
+// What every read that leaves the ledger goes through: each sealed object in the value (an event's data, a
+// trail entry, a stream) becomes the personal data it holds, opened with the person's key, or
+// { erased: true, person } once that key is gone. Projections and stores only ever hold the sealed objects.
+import { isSealedPersonalData, PERSON_REF_PATTERN, type SealedPersonalData } from '@ledger/domain';
+import {
+  openPersonalData,
+  PersonalDataUnreadableError,
+  type ErasedPersonalData,
+  type PersonalData,
+} from './personal-data-seal';
+import type { PersonalKeyStore } from './personal-key-store.port';
+
+/** Deeper than any response we make; a guard against cycles rather than a limit anyone meets. */
+const MAX_DEPTH = 64;
+
+function collect(value: unknown, found: Set<string>, depth: number): void {
+  if (depth > MAX_DEPTH || typeof value !== 'object' || value === null) return;
+  if (isSealedPersonalData(value)) {
+    // A reference of another shape cannot have a key: it shows as erased.
+    if (PERSON_REF_PATTERN.test(value.person)) found.add(value.person);
+    return;
+  }
+  if (Array.isArray(value)) {
+    for (const item of value) collect(item, found, depth + 1);
+    return;
+  }
+  if (!isPlainObject(value)) return;
+  for (const item of Object.values(value)) collect(item, found, depth + 1);
+}
+
+function isPlainObject(value: object): value is Record<string, unknown> {
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+function replace(
+  value: unknown,
+  open: (sealed: SealedPersonalData) => PersonalData | ErasedPersonalData,
+  depth: number,
+): unknown {
+  if (depth > MAX_DEPTH || typeof value !== 'object' || value === null) return value;
+  if (isSealedPersonalData(value)) return open(value);
+  if (Array.isArray(value)) return value.map((item) => replace(item, open, depth + 1));
+  if (!isPlainObject(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) out[key] = replace(item, open, depth + 1);
+  return out;
+}
+
+/** The value with every sealed object opened (or marked erased); the value itself when it holds none. */
+export async function revealPersonalData<T>(value: T, keys: PersonalKeyStore): Promise<T> {
+  const people = new Set<string>();
+  collect(value, people, 0);
+  if (people.size === 0) return value;
+  const found = new Map<string, Buffer | null>();
+  await Promise.all(
+    [...people].map(async (person) => {
+      found.set(person, await keys.find(person));
+    }),
+  );
+  const open = (sealed: SealedPersonalData): PersonalData | ErasedPersonalData => {
+    const key = found.get(sealed.person);
+    if (!key) return { erased: true, person: sealed.person };
+    try {
+      return openPersonalData(sealed, key);
+    } catch (error) {
+      // Sealed under a key that was erased since (the person has a new one now): as erased as can be.
+      if (error instanceof PersonalDataUnreadableError) return { erased: true, person: sealed.person };
+      throw error;
+    }
+  };
+  return replace(value, open, 0) as T;
+}
