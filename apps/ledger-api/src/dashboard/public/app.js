@@ -28,6 +28,7 @@ const statusLine = document.getElementById('status');
 const cache = { orgUnits: null, agencies: null, trail: new Map() };
 let exportable = null;
 let generation = 0;
+let firstRender = true;
 
 // ---------------------------------------------------------------- routing
 
@@ -175,15 +176,12 @@ async function render() {
   main.replaceChildren(view);
   main.removeAttribute('aria-busy');
   setStatus(t('loaded'));
+  // After the first view, move focus to the new view's heading so keyboard and screen reader users start
+  // there; not while they are using the header's controls (the date picker, the area).
   const heading = main.querySelector('h1');
-  if (
-    heading &&
-    document.activeElement &&
-    document.activeElement !== document.body &&
-    !main.contains(document.activeElement)
-  ) {
-    heading.focus({ preventScroll: true });
-  }
+  const inControls = document.getElementById('controls').contains(document.activeElement);
+  if (heading && !firstRender && !inControls) heading.focus({ preventScroll: true });
+  firstRender = false;
 }
 
 function route(parts) {
@@ -272,7 +270,7 @@ function indicatorCsvRows(items, agencyList, group = () => '') {
 }
 
 const INDICATOR_CSV_COLUMNS = () => [
-  ['group', t('colIndicator') === 'Chỉ tiêu' ? 'Nhóm' : 'Group'],
+  ['group', t('colGroup')],
   ['key', 'key'],
   ['name', t('colIndicator')],
   ['target', t('colTarget')],
