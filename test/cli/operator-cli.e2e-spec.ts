@@ -101,6 +101,37 @@ describe('operator CLI (built, as a child process)', () => {
     expect(cli(['token', '--officer', 'x.y', '--agency', 'LDTBXH', '--role', 'king']).status).toBe(2);
   });
 
+  it("token refuses an agency or org unit the plan does not have, and defaults to the agency's org unit", () => {
+    const unknownAgency = cli([
+      'token',
+      '--officer',
+      'a1',
+      '--agency',
+      'NO-SUCH-AGENCY',
+      '--role',
+      'officer',
+    ]);
+    expect(unknownAgency.status).toBe(2);
+    expect(unknownAgency.stderr).toContain('NO-SUCH-AGENCY is not an agency of the plan');
+    const unknownUnit = cli([
+      'token',
+      '--officer',
+      'a1',
+      '--agency',
+      'UBND-PHUOC-DAI',
+      '--role',
+      'officer',
+      '--org-unit',
+      'PHUOC-X',
+    ]);
+    expect(unknownUnit.status).toBe(2);
+    expect(unknownUnit.stderr).toContain('PHUOC-X is not an org unit of the plan');
+    const commune = cli(['token', '--officer', 'a1', '--agency', 'UBND-PHUOC-DAI', '--role', 'officer']);
+    expect(commune.status).toBe(0);
+    const key = Buffer.from(readFileSync(join(dataDir, 'secrets/token.key'), 'utf8').trim(), 'hex');
+    expect(verifyToken(commune.stdout.trim(), key, new Date()).orgUnits).toEqual(['BA-PHUOC-DAI']);
+  });
+
   it('import appends the sample file, and importing it again appends nothing twice', () => {
     const first = cli(['import', sample]);
     expect(first.stdout).toContain('5 rows: 5 appended, 0 already recorded, 0 rejected');

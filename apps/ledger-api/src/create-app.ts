@@ -7,6 +7,7 @@ import type { LedgerConfig } from '@ledger/ledger';
 import { AppModule } from './app.module';
 import { ProblemDetailsFilter, toProblem } from './http/problem-details.filter';
 import { jsonBodyGuard } from './http/json-body-guard';
+import { accessLog } from './http/access-log';
 import { createValidationPipe } from './http/validation';
 
 export async function createApp(
@@ -20,6 +21,7 @@ export async function createApp(
   });
   app.enableShutdownHooks();
   app.disable('x-powered-by');
+  if (config.accessLog) app.use(accessLog);
   app.use(json({ limit: config.bodyLimit, strict: true, type: ['application/json', 'application/*+json'] }));
   app.use(jsonBodyGuard);
   // Body-parser and guard failures happen before Nest's filters: answer them the same way.
@@ -37,10 +39,12 @@ export async function createApp(
       .setTitle('Policy implementation ledger')
       .setDescription(
         'Records every completed action of the district plan for Resolution 42-NQ/TW as an immutable event. ' +
-          'Errors are application/problem+json. Until access control lands, writes name the officer in the ' +
-          'X-Officer-Id, X-Agency and X-Role headers.',
+          'Errors are application/problem+json. Every route states who may call it: public routes need no ' +
+          'token; the others need `Authorization: Bearer <token>` issued by `ledger-cli token` (roles officer, ' +
+          "supervisor, inspector, viewer, admin; agency; org units). The acting officer is always the token's.",
       )
       .setVersion('0.1.0')
+      .addBearerAuth()
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });

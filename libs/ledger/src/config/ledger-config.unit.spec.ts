@@ -42,6 +42,20 @@ describe('configuration', () => {
     ).toBe('eventstoredb');
   });
 
+  it('takes rate limits per token and per address in requests per minute (0 turns one off)', () => {
+    expect(loadConfig({})).toMatchObject({
+      rateLimitPerToken: 600,
+      rateLimitPerAddress: 1200,
+      accessLog: true,
+    });
+    expect(
+      loadConfig({ LEDGER_RATE_LIMIT_PER_MINUTE: '0', LEDGER_RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '30' }),
+    ).toMatchObject({ rateLimitPerToken: 0, rateLimitPerAddress: 30 });
+    expect(() => loadConfig({ LEDGER_RATE_LIMIT_PER_MINUTE: 'lots' })).toThrow(
+      /LEDGER_RATE_LIMIT_PER_MINUTE/,
+    );
+  });
+
   it('takes the log signing key as an Ed25519 PEM (newlines may be written \\n) and the head schedule in minutes', () => {
     const { privateKey } = generateKeyPairSync('ed25519', {
       privateKeyEncoding: { type: 'pkcs8', format: 'pem' },

@@ -1,0 +1,20 @@
+// One line per request for the operator: method, path, status, time taken and the acting officer. Paths
+// and query strings carry codes and pseudonymous references only (citizen ids travel in bodies, which are
+// never logged), so the log holds no personal data; the personal-data e2e suite scans it.
+import { Logger } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import type { AuthenticatedRequest } from './auth/access.guard';
+
+const logger = new Logger('HTTP');
+
+export function accessLog(request: Request, response: Response, next: NextFunction): void {
+  const started = process.hrtime.bigint();
+  response.on('finish', () => {
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    const officer = (request as AuthenticatedRequest).principal?.officer ?? '-';
+    logger.log(
+      `${request.method} ${request.originalUrl} ${response.statusCode} ${ms.toFixed(1)}ms officer=${officer}`,
+    );
+  });
+  next();
+}
