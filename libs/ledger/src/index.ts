@@ -11,6 +11,8 @@ export * from './queries/find-documents/find-documents.query';
 export * from './queries/get-document/get-document.query';
 export * from './queries/get-indicator-progress/get-indicator-progress.query';
 export * from './queries/get-agency-trail/get-agency-trail.query';
+export * from './queries/get-open-case-steps/get-open-case-steps.query';
+export * from './queries/get-open-case-steps/open-case-steps';
 export * from './queries/get-report/get-report.query';
 export * from './queries/get-summary/get-summary.query';
 export * from './infrastructure/with-timeout';

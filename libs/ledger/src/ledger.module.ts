@@ -26,6 +26,7 @@ import { FindDocumentsHandler } from './queries/find-documents/find-documents.ha
 import { GetDocumentHandler } from './queries/get-document/get-document.handler';
 import { GetEventHandler } from './queries/get-event/get-event.handler';
 import { GetAgencyTrailHandler } from './queries/get-agency-trail/get-agency-trail.handler';
+import { GetOpenCaseStepsHandler } from './queries/get-open-case-steps/get-open-case-steps.handler';
 import { GetIndicatorProgressHandler } from './queries/get-indicator-progress/get-indicator-progress.handler';
 import { GetReportHandler } from './queries/get-report/get-report.handler';
 import { GetSummaryHandler } from './queries/get-summary/get-summary.handler';
@@ -66,6 +67,7 @@ const queryHandlers = [
   GetDocumentHandler,
   GetIndicatorProgressHandler,
   GetAgencyTrailHandler,
+  GetOpenCaseStepsHandler,
   GetReportHandler,
   GetSummaryHandler,
   GetInclusionProofHandler,

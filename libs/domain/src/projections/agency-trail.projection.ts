@@ -127,6 +127,12 @@ export interface OpenCaseStepDoc {
   dueDays: number | null;
   /** Who answers for the next step on its due date, following agency successions (e.g. the 2025 reform). */
   dutyHolder: string;
+  /**
+   * dutyHolder when it is not `agency` (the duty passed to a successor), else null. An agency's open steps
+   * are those it recorded last (agency) or holds by succession (this field): two disjoint index ranges, so
+   * they can be counted and paged from indexes without reading every step.
+   */
+  successorDutyHolder: string | null;
   dutyHolderChain: string[];
   openedAt: string | null;
   steps: CaseStep[];
@@ -137,7 +143,8 @@ export interface OpenCaseStepDoc {
 
 export type AgencyTrailProjectionDoc = AgencyTrailDoc | OpenCaseStepDoc;
 
-const AGENCY_TRAIL_BASE_VERSION = 1;
+// 2: open-case-steps carry successorDutyHolder (indexed).
+const AGENCY_TRAIL_BASE_VERSION = 2;
 
 export function createAgencyTrailProjection(plan: PlanModel): ProjectionDefinition<AgencyTrailProjectionDoc> {
   return {
@@ -155,7 +162,7 @@ export function createAgencyTrailProjection(plan: PlanModel): ProjectionDefiniti
       [OPEN_CASE_STEPS]: [
         ['dueBy'],
         ['agency', 'dueBy'],
-        ['dutyHolder', 'dueBy'],
+        ['successorDutyHolder', 'dueBy'],
         ['orgUnit', 'dueBy'],
         ['caseKind', 'dueBy'],
       ],
@@ -453,6 +460,7 @@ function deriveCase(
     dueBy,
     dueDays,
     dutyHolder: holder.agency,
+    successorDutyHolder: holder.agency === last.agency ? null : holder.agency,
     dutyHolderChain: holder.chain,
     openedAt: openingDates[0] ?? null,
     steps,

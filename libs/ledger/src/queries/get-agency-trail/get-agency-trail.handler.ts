@@ -4,17 +4,16 @@ import {
   AGENCIES,
   AGENCY_TRAIL_DOCS,
   INDICATORS,
-  OPEN_CASE_STEPS,
   type AgencyDoc,
   type AgencyTrailDoc,
   type IndicatorDoc,
-  type OpenCaseStepDoc,
 } from '@ledger/domain';
 import { READ_STORE, type ReadStore } from '@ledger/read-store';
 import { ResourceNotFoundError } from '../../errors/ledger-errors';
 import { allDocuments } from '../../read/all-documents';
 import { GetIndicatorProgressQuery } from '../get-indicator-progress/get-indicator-progress.query';
-import { GetAgencyTrailQuery, type AgencyTrailView } from './get-agency-trail.query';
+import { countOpenSteps, openStepsPage } from '../get-open-case-steps/open-case-steps';
+import { GetAgencyTrailQuery, OPEN_STEPS_LISTED, type AgencyTrailView } from './get-agency-trail.query';
 
 @QueryHandler(GetAgencyTrailQuery)
 export class GetAgencyTrailHandler implements IQueryHandler<GetAgencyTrailQuery> {
@@ -30,17 +29,30 @@ export class GetAgencyTrailHandler implements IQueryHandler<GetAgencyTrailQuery>
     ]);
     if (!registered && !trail) throw new ResourceNotFoundError('AGENCY_NOT_FOUND', `no agency ${agency}`);
     const day = asOf ?? new Date().toISOString().slice(0, 10);
-    // Steps it recorded last, and steps it answers for by succession (the 2025 reorganisation moved duties).
-    const [recorded, held] = await Promise.all([
-      allDocuments<OpenCaseStepDoc>(this.store, OPEN_CASE_STEPS, { agency }, [{ field: 'dueBy' }]),
-      allDocuments<OpenCaseStepDoc>(this.store, OPEN_CASE_STEPS, { dutyHolder: agency }, [
-        { field: 'dueBy' },
-      ]),
+    // Steps it recorded last, and steps it answers for by succession (the 2025 reorganisation moved duties):
+    // counted from the indexes, and only the OPEN_STEPS_LISTED soonest due listed (the rest, paged:
+    // GetOpenCaseStepsQuery), so that the answer stays small however many cases are open.
+    const filter = { agency };
+    const [openStepsTotal, pastDueTotal, dated, pastDue] = await Promise.all([
+      countOpenSteps(this.store, filter),
+      countOpenSteps(this.store, { agency, dueBefore: day }),
+      openStepsPage(this.store, { agency, dated: true }, OPEN_STEPS_LISTED),
+      openStepsPage(this.store, { agency, dueBefore: day }, OPEN_STEPS_LISTED),
     ]);
-    const byStream = new Map([...recorded, ...held].map((step) => [step.stream, step]));
-    const openSteps = [...byStream.values()].sort((a, b) =>
-      (a.dueBy ?? '9999').localeCompare(b.dueBy ?? '9999'),
-    );
+    // Soonest due first, those without a due date last (as before the list was bounded).
+    const openSteps =
+      dated.items.length < OPEN_STEPS_LISTED && openStepsTotal > dated.items.length
+        ? [
+            ...dated.items,
+            ...(
+              await openStepsPage(
+                this.store,
+                { agency, dated: false },
+                OPEN_STEPS_LISTED - dated.items.length,
+              )
+            ).items,
+          ]
+        : dated.items;
     const led = await allDocuments<IndicatorDoc>(this.store, INDICATORS, { lead: agency }, [
       { field: 'key' },
     ]);
@@ -74,7 +86,9 @@ export class GetAgencyTrailHandler implements IQueryHandler<GetAgencyTrailQuery>
       asOf: day,
       trail,
       openSteps,
-      pastDue: openSteps.filter((step) => step.dueBy !== null && step.dueBy < day),
+      openStepsTotal,
+      pastDue: pastDue.items,
+      pastDueTotal,
       indicators,
       inheritedIndicators,
     };

@@ -7,10 +7,17 @@ export interface AgencyTrailView {
   asOf: string;
   /** Actions, corrections made and received, per officer; null when the agency has recorded nothing yet. */
   trail: AgencyTrailDoc | null;
-  /** Open case steps it recorded last or answers for by succession, soonest due first. */
+  /**
+   * Open case steps it recorded last or answers for by succession, soonest due first (those without a due
+   * date last): the first OPEN_STEPS_LISTED; all of them, paged: GetOpenCaseStepsQuery.
+   */
   openSteps: OpenCaseStepDoc[];
-  /** Those whose next step was due before asOf. */
+  /** How many open steps there are in all. */
+  openStepsTotal: number;
+  /** Those whose next step was due before asOf, most overdue first: the first OPEN_STEPS_LISTED. */
   pastDue: OpenCaseStepDoc[];
+  /** How many are past due in all. */
+  pastDueTotal: number;
   /** The indicators it leads, with their status as of asOf. */
   indicators: IndicatorProgressView[];
   /**
@@ -25,6 +32,9 @@ export interface AgencyTrailView {
     progress: IndicatorProgressView;
   }>;
 }
+
+/** How many open steps (and past-due steps) the agency trail lists; the counts cover all of them. */
+export const OPEN_STEPS_LISTED = 50;
 
 export class GetAgencyTrailQuery extends Query<AgencyTrailView> {
   constructor(
