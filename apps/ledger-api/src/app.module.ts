@@ -20,6 +20,8 @@ import { AccessGuard } from './http/auth/access.guard';
 import { ReadScope } from './http/auth/read-scope';
 import { PublicRedactionInterceptor } from './http/auth/public-redaction.interceptor';
 import { DashboardController } from './dashboard/dashboard.controller';
+import { PersonalDataHttpController } from './http/personal-data/personal-data.http.controller';
+import { PersonalDataInterceptor } from './http/personal-data/personal-data.interceptor';
 
 @Module({})
 export class AppModule {
@@ -44,6 +46,7 @@ export class AppModule {
         SummaryHttpController,
         VerifiableLogHttpController,
         DashboardController,
+        PersonalDataHttpController,
       ],
       // Every route passes the access guard: rate limits, bearer token, the route's stated rule.
       providers: [
@@ -51,6 +54,8 @@ export class AppModule {
         ReadScope,
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_INTERCEPTOR, useClass: PublicRedactionInterceptor },
+        // Sealed names and contacts opened for those who may read the event, or shown erased; never on a public route.
+        { provide: APP_INTERCEPTOR, useClass: PersonalDataInterceptor },
       ],
     };
   }

@@ -1,10 +1,11 @@
 // The operator CLI: `npm run cli -- <command> [options]`, `<command> --help` for each. Exit codes: 0 ok,
 // 1 a failure found (or a known error), 2 a usage error.
 import 'reflect-metadata';
-import { PlanSeedInvalidError } from '@ledger/domain';
+import { DomainError, PlanSeedInvalidError } from '@ledger/domain';
 import { EventStoreError } from '@ledger/event-store';
-import { ConfigError, TokenError, ValidationFailedError } from '@ledger/ledger';
+import { ConfigError, PersonalKeysUnavailableError, TokenError, ValidationFailedError } from '@ledger/ledger';
 import { UsageError, type CliCommand } from './args';
+import { erasePersonCommand } from './commands/erase-person.command';
 import { importCommand } from './commands/import.command';
 import { rebuildCommand } from './commands/rebuild.command';
 import { reportCommand } from './commands/report.command';
@@ -21,6 +22,7 @@ const COMMANDS: CliCommand[] = [
   reportCommand,
   evidenceCommand,
   checkEvidenceCommand,
+  erasePersonCommand,
 ];
 
 const HELP = `Usage: npm run cli -- <command> [options]   (npm run cli -- <command> --help for one command)
@@ -60,6 +62,8 @@ main(process.argv.slice(2))
     }
     const known =
       error instanceof ConfigError ||
+      error instanceof DomainError ||
+      error instanceof PersonalKeysUnavailableError ||
       error instanceof EventStoreError ||
       error instanceof PlanSeedInvalidError ||
       error instanceof TokenError ||

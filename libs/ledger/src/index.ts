@@ -1,6 +1,7 @@
 export * from './config/ledger-config';
 export * from './errors/ledger-errors';
 export * from './pseudonym/pseudonymizer';
+export * from './personal-data';
 export * from './write/command-context';
 export * from './write/aggregate-command-executor';
 export * from './commands';

@@ -49,6 +49,9 @@ import {
   treeHeadsProvider,
 } from './verifiable-log/verifiable-log.providers';
 import { AggregateCommandExecutor } from './write/aggregate-command-executor';
+import { ErasePersonHandler } from './personal-data/erase-person/erase-person.handler';
+import { PERSONAL_KEYS } from './personal-data/personal-key-store.port';
+import { personalKeyStoreProvider } from './personal-data/personal-key-store.provider';
 import { FigureReader } from './four-eyes/figure-reader';
 import { GetReportApprovalHandler } from './queries/get-report-approval/get-report-approval.handler';
 import { ListReportApprovalsHandler } from './queries/list-report-approvals/list-report-approvals.handler';
@@ -104,6 +107,8 @@ export class LedgerModule {
         },
         projectionRunnerProvider,
         pseudonymizerProvider,
+        personalKeyStoreProvider,
+        ErasePersonHandler,
         logSigningKeyProvider,
         merkleLogReaderProvider,
         treeHeadsProvider,
@@ -125,6 +130,7 @@ export class LedgerModule {
         TOKEN_SECRET,
         PROJECTION_RUNNER,
         PSEUDONYMIZER,
+        PERSONAL_KEYS,
         LOG_SIGNING_KEY,
         MERKLE_LOG_READER,
         TREE_HEADS,

@@ -13,6 +13,7 @@ import {
 import {
   AccessDeniedError,
   AuthenticationRequiredError,
+  PersonalKeysUnavailableError,
   RateLimitedError,
   PreconditionFailedError,
   ResourceNotFoundError,
@@ -115,6 +116,14 @@ export function toProblem(error: unknown): Problem {
       'Store unavailable',
       `${why}: nothing was recorded. Reads still work; writes resume once an operator frees space or makes it writable.`,
       { reason: error.reason },
+    );
+  }
+  if (error instanceof PersonalKeysUnavailableError) {
+    return problem(
+      503,
+      error.code,
+      'Store unavailable',
+      'The personal key store cannot be reached; try again shortly.',
     );
   }
   if (error instanceof StoreUnavailableError || error instanceof ReadStoreUnavailableError) {

@@ -28,7 +28,11 @@ export function personalDataStream(personRef: string): string {
 
 export function requirePersonRef(value: unknown, field = 'personRef'): string {
   if (typeof value !== 'string' || !PERSON_REF_PATTERN.test(value))
-    throw invalid('PERSON_REF_INVALID', field, `${field} must be a pseudonymous reference such as b-<32 hex digits>`);
+    throw invalid(
+      'PERSON_REF_INVALID',
+      field,
+      `${field} must be a pseudonymous reference such as b-<32 hex digits>`,
+    );
   return value;
 }
 

@@ -11,6 +11,7 @@ import {
   ORG_UNIT_LEVELS,
   OrgScope,
   planAggregates,
+  personalDataWriteRule,
   PlanSeedInvalidError,
   RECORDING_RIGHTS_FILE,
   RecordingRights,
@@ -50,11 +51,14 @@ export function writeAccessFromSeed(seed: PlanSeed, rightsJson: unknown, folder:
     actionAggregates: new Set(actionNames),
     planAggregates: planNames,
     leadAgencyOf: (key) => leads.get(key),
-    rules: fourEyesWriteRules({
-      peoplesCommittees: new Set(
-        seed.agencies.filter((a) => a.kind === 'peoples_committee').map((a) => a.code),
-      ),
-    }),
+    rules: [
+      personalDataWriteRule,
+      ...fourEyesWriteRules({
+        peoplesCommittees: new Set(
+          seed.agencies.filter((a) => a.kind === 'peoples_committee').map((a) => a.code),
+        ),
+      }),
+    ],
     planOwnerAgency: seed.plan.reportingAgency,
   };
 }

@@ -66,7 +66,11 @@ export class MongoPersonalKeyStore implements PersonalKeyStore {
   async keyFor(personRef: string): Promise<Buffer> {
     checkPersonRef(personRef);
     return this.call('keyFor', async () => {
-      const fresh: KeyDoc = { _id: personRef, key: new Binary(randomBytes(PERSONAL_KEY_BYTES)), createdAt: new Date() };
+      const fresh: KeyDoc = {
+        _id: personRef,
+        key: new Binary(randomBytes(PERSONAL_KEY_BYTES)),
+        createdAt: new Date(),
+      };
       try {
         const doc = await this.keys.findOneAndUpdate(
           { _id: personRef },
@@ -78,7 +82,8 @@ export class MongoPersonalKeyStore implements PersonalKeyStore {
         if ((error as { code?: unknown }).code !== DUPLICATE_KEY) throw error;
       }
       const doc = await this.keys.findOne({ _id: personRef });
-      if (!doc) throw new PersonalKeysUnavailableError(`the key of ${personRef} vanished while being created`);
+      if (!doc)
+        throw new PersonalKeysUnavailableError(`the key of ${personRef} vanished while being created`);
       return Buffer.from(doc.key.buffer);
     });
   }

@@ -21,7 +21,9 @@ describe('sealing personal data', () => {
   });
 
   it('seals the same content with the same salt to the same bytes, and otherwise to different ones', () => {
-    expect(sealPersonalData(data, person, key, 'evt-1')).toEqual(sealPersonalData(data, person, key, 'evt-1'));
+    expect(sealPersonalData(data, person, key, 'evt-1')).toEqual(
+      sealPersonalData(data, person, key, 'evt-1'),
+    );
     expect(sealPersonalData(data, person, key, 'evt-1').iv).not.toBe(
       sealPersonalData(data, person, key, 'evt-2').iv,
     );

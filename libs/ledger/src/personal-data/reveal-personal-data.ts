@@ -13,19 +13,20 @@ import type { PersonalKeyStore } from './personal-key-store.port';
 /** Deeper than any response we make; a guard against cycles rather than a limit anyone meets. */
 const MAX_DEPTH = 64;
 
-function collect(value: unknown, found: Set<string>, depth: number): void {
+function collect(value: unknown, found: Set<string>, depth: number, seen: () => void): void {
   if (depth > MAX_DEPTH || typeof value !== 'object' || value === null) return;
   if (isSealedPersonalData(value)) {
+    seen();
     // A reference of another shape cannot have a key: it shows as erased.
     if (PERSON_REF_PATTERN.test(value.person)) found.add(value.person);
     return;
   }
   if (Array.isArray(value)) {
-    for (const item of value) collect(item, found, depth + 1);
+    for (const item of value) collect(item, found, depth + 1, seen);
     return;
   }
   if (!isPlainObject(value)) return;
-  for (const item of Object.values(value)) collect(item, found, depth + 1);
+  for (const item of Object.values(value)) collect(item, found, depth + 1, seen);
 }
 
 function isPlainObject(value: object): value is Record<string, unknown> {
@@ -35,7 +36,7 @@ function isPlainObject(value: object): value is Record<string, unknown> {
 
 function replace(
   value: unknown,
-  open: (sealed: SealedPersonalData) => PersonalData | ErasedPersonalData,
+  open: (sealed: SealedPersonalData) => PersonalData | ErasedPersonalData | WithheldPersonalData,
   depth: number,
 ): unknown {
   if (depth > MAX_DEPTH || typeof value !== 'object' || value === null) return value;
@@ -47,11 +48,31 @@ function replace(
   return out;
 }
 
+/** What a caller who may not see personal data gets in place of each sealed object: not even the reference. */
+export interface WithheldPersonalData {
+  withheld: true;
+}
+
+/** The value with every sealed object withheld, without a key being looked up (public routes). */
+export function withholdPersonalData<T>(value: T): T {
+  let any = false;
+  const out = replace(
+    value,
+    () => {
+      any = true;
+      return { withheld: true };
+    },
+    0,
+  );
+  return any ? (out as T) : value;
+}
+
 /** The value with every sealed object opened (or marked erased); the value itself when it holds none. */
 export async function revealPersonalData<T>(value: T, keys: PersonalKeyStore): Promise<T> {
   const people = new Set<string>();
-  collect(value, people, 0);
-  if (people.size === 0) return value;
+  let sealedObjects = false;
+  collect(value, people, 0, () => (sealedObjects = true));
+  if (!sealedObjects) return value;
   const found = new Map<string, Buffer | null>();
   await Promise.all(
     [...people].map(async (person) => {

@@ -54,7 +54,11 @@ export class SqlitePersonalKeyStore implements PersonalKeyStore {
       }
       const opened = openSqliteFile(path, (db, inMemory) => {
         db.pragma('secure_delete = ON');
-        configureWal(db, { busyTimeoutMs: options.busyTimeoutMs ?? 5000, synchronous: 'FULL', inMemory }, unavailable);
+        configureWal(
+          db,
+          { busyTimeoutMs: options.busyTimeoutMs ?? 5000, synchronous: 'FULL', inMemory },
+          unavailable,
+        );
         migrateSchema(db, MIGRATIONS, 'personal key store', unavailable);
         return {
           insert: db.prepare<[string, Buffer, string]>(

@@ -36,6 +36,10 @@ export class RegisterHousingCaseHttpController {
           commune: body.commune,
           category: body.category,
           occurredAt: body.occurredAt,
+          ...(body.householdHeadName !== undefined
+            ? { householdHeadName: body.householdHeadName.trim() }
+            : {}),
+          ...(body.contactPhone !== undefined ? { contactPhone: body.contactPhone } : {}),
         },
         context,
       ),

@@ -1,7 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { HOUSING_CATEGORIES, type HousingCategory } from '@ledger/domain';
 import { RecordActionRequest } from '../../record-action.request.dto';
+
+/** Mobile 0[35789]xxxxxxxx or landline 02xxxxxxxxx, with +84 in place of the leading 0. */
+export const VIETNAMESE_PHONE = /^(?:\+84|0)(?:[35789]\d{8}|2\d{9})$/;
 
 export class RegisterHousingCaseRequest extends RecordActionRequest {
   @ApiPropertyOptional({
@@ -26,4 +29,28 @@ export class RegisterHousingCaseRequest extends RecordActionRequest {
   @ApiProperty({ enum: HOUSING_CATEGORIES })
   @IsIn(HOUSING_CATEGORIES)
   category!: HousingCategory;
+
+  @ApiPropertyOptional({
+    example: 'Pi Năng Thị Hoa',
+    minLength: 1,
+    maxLength: 200,
+    description:
+      "The household head's name. Personal data: sealed under the household's own key before it is stored, " +
+      'shown to those who may read the event, and erased with that key (DELETE /beneficiaries/{ref}/personal-data).',
+  })
+  @IsOptional()
+  @IsString({ message: 'householdHeadName must be a text' })
+  @Length(1, 200, { message: 'householdHeadName must be 1 to 200 characters' })
+  @Matches(/\S/, { message: 'householdHeadName must not be blank' })
+  householdHeadName?: string;
+
+  @ApiPropertyOptional({
+    example: '0912345678',
+    description:
+      'A Vietnamese phone number (mobile 0[3|5|7|8|9] + 8 digits, landline 02 + 9 digits, or +84 instead of 0). ' +
+      'Personal data, sealed like householdHeadName.',
+  })
+  @IsOptional()
+  @Matches(VIETNAMESE_PHONE, { message: 'contactPhone must be a Vietnamese phone number such as 0912345678' })
+  contactPhone?: string;
 }
