@@ -7,10 +7,10 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { correct, housingCaseAt, untilProjected } from '../e2e/support/ledger-client';
 import { at, startTestLedger, type TestLedger } from '../e2e/support/test-app';
-import { inspector, tokenFor, viewer } from '../e2e/support/tokens';
+import { inspector, supervisor, tokenFor, viewer } from '../e2e/support/tokens';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -70,8 +70,6 @@ suite('the dashboard in Chromium', () => {
     // Two houses completed in July 2026, the second retracted by a supervisor.
     const first = await housingCaseAt(ledger, 'completed', '058200000901', 'BA-PHUOC-DAI');
     const second = await housingCaseAt(ledger, 'completed', '058200000902', 'BA-PHUOC-BINH');
-    const completionOf = async (caseId: string) =>
-      (await ledger.http().get(`/streams/housing-case-${caseId}`).expect(200)).body.events[3].id as string;
     await completionOf(first);
     retracted = await completionOf(second);
     const res = await correct(ledger, {
@@ -102,6 +100,10 @@ suite('the dashboard in Chromium', () => {
   });
 
   afterEach(() => expect(pageErrors).toEqual([]));
+
+  /** The id of a housing case's completion (its fourth event). */
+  const completionOf = async (caseId: string) =>
+    (await ledger.http().get(`/streams/housing-case-${caseId}`).expect(200)).body.events[3].id as string;
 
   /** Loads the dashboard afresh on a view (a full load: a hash alone would not reload) and waits for it. */
   let loads = 0;
@@ -264,6 +266,119 @@ suite('the dashboard in Chromium', () => {
     await page.click('#token-form button[type=button]');
   });
 
+  it('shows claimed, verified and official figures; with a token, the approved reports, what changed since and the restatement', async () => {
+    // A house of Phước Tân verified by an inspector, the commune's 2026 report approved by a supervisor,
+    // then a second house of 2026 recorded: the approved report has changed since.
+    const verifiedHouse = await completionOf(
+      await housingCaseAt(ledger, 'completed', '058200000904', 'BA-PHUOC-TAN'),
+    );
+    const verification = await ledger
+      .http()
+      .post(`/events/${verifiedHouse}/verifications`)
+      .set(inspector())
+      .send({
+        method: 'field_visit',
+        evidence: [{ ref: 'BB-KT-2026/07', sha256: 'a'.repeat(64), description: 'biên bản kiểm tra' }],
+        occurredAt: at('2026-08-01'),
+      });
+    expect(verification.status).toBe(201);
+    await untilProjected(ledger);
+    const report = await ledger.http().get('/report-approvals/houses_built/BA-PHUOC-TAN/2026').expect(200);
+    const approved = await ledger
+      .http()
+      .post('/report-approvals')
+      .set(supervisor())
+      .send({
+        indicatorKey: 'houses_built',
+        orgUnit: 'BA-PHUOC-TAN',
+        period: '2026',
+        figuresDigest: report.body.current.figuresDigest,
+        occurredAt: at('2026-09-01'),
+      });
+    expect(approved.status).toBe(201);
+    const lateHouse = await completionOf(
+      await housingCaseAt(ledger, 'completed', '058200000905', 'BA-PHUOC-TAN'),
+    );
+    await untilProjected(ledger);
+
+    // The overview: the three figures in words, each with its number.
+    await open(page, `#/?asOf=${AS_OF}`);
+    const houses = rowOf(page, 'houses_built');
+    const figure = async (root: Locator, side: string) =>
+      (await root.locator(`[data-side=${side}] .assure-value`).textContent())!.trim();
+    await expect(houses.locator('.assurance dt').allTextContents()).resolves.toEqual([
+      'đã báo cáo',
+      'đã xác minh',
+      'chính thức',
+    ]);
+    const verified = Number(await figure(houses, 'verified'));
+    expect(verified).toBeGreaterThanOrEqual(1);
+    expect(Number(await figure(houses, 'claimed'))).toBeGreaterThan(verified);
+    // No district report approved yet: no official figure.
+    await expect(figure(houses, 'official')).resolves.toBe('—');
+    await expect(page.textContent('#assurance-legend')).resolves.toContain('đã xác minh');
+
+    // The commune's indicator page: claimed 2, verified 1, official 1 (the approved report); without a token
+    // the four-eyes part asks for one and reads nothing.
+    await open(page, `#/indicator/houses_built?asOf=${AS_OF}&orgUnit=BA-PHUOC-TAN`);
+    const mine = page.locator('#assurance');
+    await expect(figure(mine, 'claimed')).resolves.toBe('2 căn');
+    await expect(figure(mine, 'verified')).resolves.toBe('1 căn');
+    await expect(figure(mine, 'official')).resolves.toBe('1 căn');
+    const communeRow = page.locator('#commune-table tbody tr').first();
+    await expect(figure(communeRow, 'verified')).resolves.toBe('1');
+    expect(await page.locator('#approvals-table').count()).toBe(0);
+
+    // With a token: the 2026 report, approved and changed since, with the event that changed it.
+    await page.fill('#token', bearerOf(inspector()));
+    await page.click('#token-form button[type=submit]');
+    await page.waitForSelector('#approvals-table');
+    const reports = page.locator('#approvals-table tbody tr');
+    expect(await reports.count()).toBe(1);
+    await expect(reports.first().textContent()).resolves.toContain('Năm 2026');
+    await expect(reports.first().textContent()).resolves.toContain('Có thay đổi sau phê duyệt');
+    await expect(reports.first().locator('.badge').getAttribute('data-status')).resolves.toBe(
+      'changed_since_approval',
+    );
+    const changedBy = page.locator(`#changes-2026 a[data-event="${lateHouse}"]`);
+    expect(await changedBy.count()).toBe(1);
+
+    // The restatement since 1 January, event by event: the two houses and the verification.
+    await page.fill('#rest-from', '2026-01-01');
+    await page.click('#restatement-show');
+    await page.waitForSelector('#restatement-table');
+    await untilHash(page, 'changesFrom=2026-01-01');
+    await expect(page.locator('#restatement-table [data-kind]').allTextContents()).resolves.toEqual([
+      'Ghi nhận mới',
+      'Xác minh',
+      'Ghi nhận mới',
+    ]);
+    await expect(page.textContent('#restatement-figures [data-side=verified]')).resolves.toContain('→ 1 căn');
+    expect(await page.locator(`#restatement-table a[data-event="${verifiedHouse}"]`).count()).toBe(1);
+
+    // The change links to its event.
+    await changedBy.click();
+    await page.waitForSelector('#event-type');
+    expect(page.url()).toContain(`#/event/${lateHouse}`);
+    await expect(page.textContent('#event-type')).resolves.toContain('Hoàn thành xây nhà');
+
+    // In English.
+    await open(page, `#/indicator/houses_built?asOf=${AS_OF}&orgUnit=BA-PHUOC-TAN`);
+    await page.click('#lang-switch');
+    await untilLang(page, 'en');
+    await page.waitForSelector('main:not([aria-busy]) #approvals-table');
+    await expect(page.locator('#assurance dt').allTextContents()).resolves.toEqual([
+      'claimed',
+      'verified',
+      'official',
+    ]);
+    await expect(page.textContent('#approvals-table')).resolves.toContain('Changed since approval');
+    await page.click('#lang-switch');
+    await untilLang(page, 'vi');
+    await page.waitForSelector('main:not([aria-busy]) #approvals-table');
+    await page.click('#token-form button[type=button]');
+  });
+
   it('shows a public visitor aggregates only: no token sent, no personal field on any page', async () => {
     // A new tab: the token pasted in the other one (sessionStorage) is not there.
     const target = await context.newPage();
@@ -281,6 +396,7 @@ suite('the dashboard in Chromium', () => {
       `#/indicator/houses_built?asOf=${AS_OF}`,
       `#/?asOf=${AS_OF}&orgUnit=BA-PHUOC-DAI`,
       '#/agencies',
+      `#/indicator/houses_built?asOf=${AS_OF}&orgUnit=BA-PHUOC-TAN`,
       `#/agency/LDTBXH-BAC-AI?asOf=${AS_OF}`,
     ];
     const texts: string[] = [];
@@ -294,8 +410,15 @@ suite('the dashboard in Chromium', () => {
     for (const text of [...texts, ...bodies]) expect(text.match(personal)?.[0]).toBeUndefined();
     expect(requests.filter((r) => r.auth)).toEqual([]);
     const paths = requests.map((r) => new URL(r.url).pathname);
-    expect(paths.filter((p) => /^\/(trail|events|streams|beneficiaries)|\/trail$/.test(p))).toEqual([]);
-    expect(texts[4]).toContain('Dán mã truy cập');
+    expect(
+      paths.filter((p) =>
+        /^\/(trail|events|streams|beneficiaries|report-approvals|reviews)|\/(trail|restatement)$/.test(p),
+      ),
+    ).toEqual([]);
+    // The claimed / verified / official figures are public; the approvals and changes behind them are not.
+    expect(texts[1]).toContain('đã xác minh');
+    expect(texts[4]).toMatch(/đã báo cáo[\s\S]*đã xác minh[\s\S]*chính thức/);
+    expect(texts[5]).toContain('Dán mã truy cập');
     await target.close();
   });
 

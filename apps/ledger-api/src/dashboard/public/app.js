@@ -1,8 +1,9 @@
 // The dashboard: a hash router over five views (overview, indicator, agencies / agency, inspection, event),
 // the "as of" date and the area shared by all of them in the address (#/path?asOf=&orgUnit=), a CSV export of
 // the table on screen, and the language switch. Public views call only the public aggregate APIs, with no
-// token; the inspection views send the token the user pasted.
-/* global document, location, window, URLSearchParams, FormData */
+// token (every figure shown claimed / verified / official); the inspection views, the agency's trail and the
+// indicator page's report approvals and restatement send the token the user pasted, and only then.
+/* global document, location, window, history, URLSearchParams, FormData, Intl */
 import { ApiError, get, getAll, getToken, setToken, tokenClaims } from './api.js';
 import { lineChart, chartLegend } from './charts.js';
 import { alertBox, definitionList, h, progressBar, statusBadge, table } from './dom.js';
@@ -142,6 +143,78 @@ function targetText(item) {
     : item.progress.targetText || target.planText;
 }
 
+// ---------------------------------------------------------------- claimed / verified / official (issue 8)
+
+const SIDES = ['claimed', 'verified', 'official'];
+
+/** A figure of one side: with its unit on the indicator page, the bare number in the overview's column. */
+function sideText(figure, indicator, withUnit) {
+  const value = figure?.value;
+  if (value === null || value === undefined) return t('noFigure');
+  if (withUnit || indicator.unit === 'milestone' || indicator.kind === 'qualitative')
+    return formatValue(value, indicator);
+  if (indicator.unit === '%') return `${formatNumber(value)} %`;
+  return formatNumber(value, indicator.unit === 'VND' ? 0 : 1);
+}
+
+/**
+ * The three figures, each as a label, a small bar (relative to the largest of the three; decorative, hidden
+ * from screen readers) and its number in text: the words say which is which, not the colour.
+ */
+function assuranceFigures(assurance, indicator, { id, withUnit = false } = {}) {
+  const values = SIDES.map((side) => assurance?.[side]?.value);
+  const max = Math.max(0, ...values.filter((v) => typeof v === 'number' && Number.isFinite(v)));
+  return h(
+    'dl',
+    { class: `assurance${withUnit ? ' assurance-large' : ''}`, id },
+    SIDES.map((side, i) => {
+      const fill = h('span', { class: `assure-fill assure-${side}` });
+      const share = max > 0 && typeof values[i] === 'number' ? Math.max(0, Math.min(1, values[i] / max)) : 0;
+      fill.style.width = `${(share * 100).toFixed(1)}%`;
+      return h(
+        'div',
+        { class: 'assure-item', dataset: { side } },
+        h('dt', {}, t(`side_${side}`)),
+        h(
+          'dd',
+          {},
+          h('span', { class: 'assure-bar', 'aria-hidden': 'true' }, fill),
+          h('span', { class: 'assure-value' }, sideText(assurance?.[side], indicator, withUnit)),
+        ),
+      );
+    }),
+  );
+}
+
+/** What each of the three figures means, with the swatch of its bar. */
+function assuranceLegend(id) {
+  return h(
+    'ul',
+    { class: 'legend assure-legend', id, 'aria-label': t('assuranceLegendLabel') },
+    SIDES.map((side) =>
+      h(
+        'li',
+        {},
+        h('span', { class: `assure-swatch assure-${side}`, 'aria-hidden': 'true' }),
+        h('strong', {}, t(`side_${side}`)),
+        `: ${t(`assuranceHelp_${side}`)}`,
+      ),
+    ),
+  );
+}
+
+const assuranceCsv = (assurance) => ({
+  claimed: assurance?.claimed?.value ?? '',
+  verified: assurance?.verified?.value ?? '',
+  official: assurance?.official?.value ?? '',
+});
+
+const ASSURANCE_CSV_COLUMNS = () => [
+  ['claimed', t('colClaimed')],
+  ['verified', t('colVerified')],
+  ['official', t('colOfficial')],
+];
+
 // ---------------------------------------------------------------- rendering
 
 function setStatus(text) {
@@ -234,6 +307,11 @@ function indicatorColumns(units, agencyList, { withLead = true } = {}) {
       cell: (item) => progressBar(item.progress.progress, item.progress.status),
     },
     { label: t('colStatus'), cell: (item) => statusBadge(item.progress.status) },
+    {
+      label: t('colAssurance'),
+      className: 'col-assurance',
+      cell: (item) => assuranceFigures(item.assurance, item.indicator),
+    },
     ...(withLead
       ? [
           {
@@ -266,6 +344,7 @@ function indicatorCsvRows(items, agencyList, group = () => '') {
     lead: item.indicator.lead ? agencyName(item.indicator.lead, agencyList) : '',
     orgUnit: item.progress.orgUnit,
     asOf: item.progress.asOf,
+    ...assuranceCsv(item.assurance),
   }));
 }
 
@@ -282,6 +361,7 @@ const INDICATOR_CSV_COLUMNS = () => [
   ['lead', t('colLead')],
   ['orgUnit', t('orgUnit')],
   ['asOf', t('asOf')],
+  ...ASSURANCE_CSV_COLUMNS(),
 ];
 
 async function overview() {
@@ -325,6 +405,7 @@ async function overview() {
         ),
       ),
     ),
+    assuranceLegend('assurance-legend'),
     groups.map((group) =>
       h(
         'section',
@@ -359,8 +440,8 @@ async function indicatorView(key) {
   const perCommune = await Promise.all(
     communes.map((unit) =>
       get(`/indicators/${encodeURIComponent(key)}`, { asOf: params.asOf, orgUnit: unit.code })
-        .then((r) => ({ unit, progress: r.progress }))
-        .catch(() => ({ unit, progress: null })),
+        .then((r) => ({ unit, progress: r.progress, assurance: r.assurance }))
+        .catch(() => ({ unit, progress: null, assurance: null })),
     ),
   );
   const target = progress.target;
@@ -387,6 +468,7 @@ async function indicatorView(key) {
     {
       unit: units.find((u) => u.code === progress.orgUnit) || { code: progress.orgUnit },
       progress,
+      assurance: view.assurance,
       total: true,
     },
     ...perCommune.filter((r) => r.unit.code !== progress.orgUnit),
@@ -401,6 +483,7 @@ async function indicatorView(key) {
       ['target', t('colTarget')],
       ['progress', `${t('colProgress')} (%)`],
       ['status', t('colStatus')],
+      ...ASSURANCE_CSV_COLUMNS(),
     ],
     rows: [
       ...rows.map((r) => ({
@@ -411,6 +494,7 @@ async function indicatorView(key) {
         target: targetText({ progress: r.progress ?? progress }),
         progress: r.progress?.progress == null ? '' : Math.round(r.progress.progress * 1000) / 10,
         status: r.progress ? t(`status_${r.progress.status}`) : '',
+        ...assuranceCsv(r.assurance),
       })),
       ...series.map((p) => ({
         orgUnit: progress.orgUnit,
@@ -421,6 +505,8 @@ async function indicatorView(key) {
     ],
   };
   const milestones = (target?.milestones || []).filter((m) => typeof m.value === 'number');
+  const fourEyes = fourEyesSection(indicator, progress, units, agencyList);
+  if (getToken()) await fourEyes.load();
   return h(
     'div',
     { class: 'view view-indicator', dataset: { indicator: indicator.key } },
@@ -442,6 +528,7 @@ async function indicatorView(key) {
       [t('target'), targetText({ progress })],
       [t('deadline'), formatDate(progress.deadline)],
       [t('current'), h('span', { id: 'current-value' }, formatValue(progress.value, indicator))],
+      [t('assuranceTitle'), assuranceFigures(view.assurance, indicator, { id: 'assurance', withUnit: true })],
       [t('colProgress'), progressBar(progress.progress, progress.status)],
       progress.expectedByNow !== null
         ? [t('expectedByNow'), formatValue(progress.expectedByNow, indicator)]
@@ -469,6 +556,7 @@ async function indicatorView(key) {
           ]
         : null,
     ]),
+    assuranceLegend('assurance-legend'),
     h(
       'section',
       { 'aria-labelledby': 'chart-title', class: 'chart-section' },
@@ -550,11 +638,316 @@ async function indicatorView(key) {
             label: t('colStatus'),
             cell: (r) => (r.progress ? statusBadge(r.progress.status) : t('noFigure')),
           },
+          {
+            label: t('colAssurance'),
+            className: 'col-assurance',
+            cell: (r) => (r.assurance ? assuranceFigures(r.assurance, indicator) : t('noFigure')),
+          },
         ],
         rows,
       }),
     ),
+    fourEyes.section,
   );
+}
+
+// ---------------------------------------------------------------- report approvals and restatement (issue 8)
+
+/** Today in the district's time (UTC+7): the restatement counts whole district days. */
+function districtToday() {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Asia/Ho_Chi_Minh',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    })
+      .formatToParts(new Date())
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}
+
+/** Keeps a view's own parameters in the address without loading the view again. */
+function replaceParams(changes) {
+  const { parts, params } = parseRoute();
+  const next = { ...params, ...changes };
+  for (const key of Object.keys(next)) if (!next[key]) delete next[key];
+  const text = new URLSearchParams(next).toString();
+  history.replaceState(null, '', `#/${parts.map(encodeURIComponent).join('/')}${text ? `?${text}` : ''}`);
+}
+
+/** A report's period in words ("Năm 2026", "Quý 2/2026", "05/2026"); short: without the word for a year. */
+function periodText(period, { short = false } = {}) {
+  const [year, rest] = String(period).split('-');
+  if (!rest) return short ? year : t('periodYear', { year });
+  if (rest.startsWith('Q')) return t('periodQuarter', { q: rest.slice(1), year });
+  return formatMonth(period);
+}
+
+function reportBadge(status) {
+  return h('span', { class: `badge report-${status}`, dataset: { status } }, t(`report_${status}`));
+}
+
+/** A period total as approved: the number for counts, numerator and denominator for ratios. */
+function totalText(total, indicator) {
+  if (!total) return t('noFigure');
+  if (indicator.kind === 'ratio')
+    return `${t('numeratorShort')} ${formatNumber(total.numerator, 2)}; ${t('denominatorShort')} ${formatNumber(total.denominator, 2)}`;
+  if (indicator.kind === 'measured') return t('noFigure');
+  return formatValue(total.value, indicator);
+}
+
+/** What one event added to one side of the figure (value, numerator, denominator, measurements). */
+function deltaText(sums, measurements, side) {
+  const signed = (n) => `${n > 0 ? '+' : ''}${formatNumber(n, 2)}`;
+  const parts = [];
+  if (sums?.value) parts.push(signed(sums.value));
+  if (sums?.numerator) parts.push(`${t('numeratorShort')} ${signed(sums.numerator)}`);
+  if (sums?.denominator) parts.push(`${t('denominatorShort')} ${signed(sums.denominator)}`);
+  for (const m of measurements || [])
+    if (m[side])
+      parts.push(`${t('measurementShort')} ${m.value === null ? t('noFigure') : formatNumber(m.value, 2)}`);
+  return parts.join('; ') || '0';
+}
+
+/** Figure changes (figure-changes entries), oldest first, each with a link to its event. */
+function changesTable(changes, agencyList, id) {
+  return table({
+    id,
+    className: 'figure-changes',
+    columns: [
+      { label: t('colRecordedAt'), cell: (c) => formatDateTime(c.recordedAt) },
+      {
+        label: t('colKind'),
+        cell: (c) =>
+          h('span', { class: `badge change-${c.kind}`, dataset: { kind: c.kind } }, t(`change_${c.kind}`)),
+      },
+      { label: t('colType'), cell: (c) => eventTypeName(c.type) },
+      { label: t('month'), cell: (c) => formatMonth(c.month) },
+      {
+        label: t('colClaimedDelta'),
+        className: 'num',
+        cell: (c) => deltaText(c.claimed, c.measurements, 'claimed'),
+      },
+      {
+        label: t('colVerifiedDelta'),
+        className: 'num',
+        cell: (c) => deltaText(c.verified, c.measurements, 'verified'),
+      },
+      { label: t('colReason'), cell: (c) => c.reason || t('noFigure') },
+      { label: t('colAgency'), cell: (c) => agencyName(c.agency, agencyList) },
+      {
+        label: t('colEvent'),
+        cell: (c) =>
+          h(
+            'span',
+            {},
+            h(
+              'a',
+              {
+                href: href(`/event/${c.eventId}`),
+                'aria-label': `${t('open')}: ${eventTypeName(c.type)} ${c.eventId}`,
+                dataset: { event: c.eventId },
+              },
+              t('open'),
+            ),
+            c.actionEventId && c.actionEventId !== c.eventId
+              ? [
+                  ' · ',
+                  h(
+                    'a',
+                    {
+                      href: href(`/event/${c.actionEventId}`),
+                      'aria-label': `${t('openAction')}: ${c.actionEventId}`,
+                    },
+                    t('openAction'),
+                  ),
+                ]
+              : null,
+          ),
+      },
+    ],
+    rows: changes,
+  });
+}
+
+async function loadApprovals(indicator, orgUnit, year, container, units, agencyList) {
+  container.replaceChildren(h('p', { class: 'muted' }, t('loading')));
+  let items;
+  try {
+    const page = await get(
+      '/report-approvals',
+      { indicator: indicator.key, orgUnit, limit: 100 },
+      { auth: true },
+    );
+    items = page.items || [];
+  } catch (error) {
+    container.replaceChildren(alertBox(describeError(error)));
+    return;
+  }
+  const parts = [h('h3', { id: 'approvals-title' }, t('approvalsTitle', { unit: unitName(orgUnit, units) }))];
+  if (!items.some((item) => item.approval.period === year))
+    parts.push(
+      h('p', { id: 'approvals-year' }, reportBadge('not_approved'), ' ', t('approvalsYearNot', { year })),
+    );
+  parts.push(
+    items.length
+      ? table({
+          id: 'approvals-table',
+          className: 'approvals',
+          columns: [
+            { label: t('colPeriod'), cell: (item) => periodText(item.approval.period) },
+            { label: t('colStatus'), cell: (item) => reportBadge(item.status) },
+            { label: t('colApprovedAt'), cell: (item) => formatDateTime(item.approval.current?.approvedAt) },
+            {
+              label: t('colApprovedFigure'),
+              className: 'num',
+              cell: (item) => totalText(item.approval.current?.figures?.verifiedTotal, indicator),
+            },
+            {
+              label: t('colChangesSince'),
+              className: 'num',
+              cell: (item) => String(item.changesSinceApproval?.length ?? 0),
+            },
+          ],
+          rows: items,
+        })
+      : h('p', {}, t('approvalsNone')),
+  );
+  for (const item of items.filter((i) => i.changesSinceApproval?.length)) {
+    const period = item.approval.period;
+    parts.push(
+      h(
+        'h4',
+        { id: `changes-${period}-title` },
+        t('changesSinceTitle', { period: periodText(period, { short: true }) }),
+      ),
+      changesTable(item.changesSinceApproval, agencyList, `changes-${period}`),
+    );
+  }
+  container.replaceChildren(...parts);
+}
+
+function renderRestatement(view, indicator, agencyList) {
+  const figure = (n) => (n === null || n === undefined ? t('noFigure') : formatValue(n, indicator));
+  const sides = [
+    ['claimed', 'colClaimed'],
+    ['verified', 'colVerified'],
+  ];
+  return h(
+    'div',
+    {},
+    h(
+      'ul',
+      { class: 'restated', id: 'restatement-figures' },
+      sides.map(([side, label]) =>
+        h(
+          'li',
+          { dataset: { side } },
+          t('restFigures', {
+            side: t(label),
+            atFrom: figure(view.figures?.[side]?.atFrom),
+            from: formatDate(view.from),
+            atTo: figure(view.figures?.[side]?.atTo),
+            to: formatDate(view.to),
+            now: figure(view.figures?.[side]?.now),
+          }),
+        ),
+      ),
+    ),
+    h(
+      'p',
+      { id: 'restatement-count' },
+      view.changes?.length ? t('restCount', { n: view.changes.length }) : t('restNone'),
+    ),
+    view.changes?.length ? changesTable(view.changes, agencyList, 'restatement-table') : null,
+  );
+}
+
+/**
+ * The four-eyes part of the indicator page, for a signed-in user: the period reports of the indicator in the
+ * area (approved, changed since approval, with the events that changed them) and the restatement between two
+ * dates. Nothing is asked of the API without a token: a public visitor sees the token field only.
+ */
+function fourEyesSection(indicator, progress, units, agencyList) {
+  const orgUnit = progress.orgUnit;
+  const today = districtToday();
+  const year = (progress.asOf || today).slice(0, 4);
+  const { params } = parseRoute();
+  const approvals = h('div', { id: 'approvals' });
+  const results = h('div', { id: 'restatement-results' });
+  const fromInput = h('input', {
+    type: 'date',
+    id: 'rest-from',
+    name: 'changesFrom',
+    required: true,
+    value: params.changesFrom || `${today.slice(0, 4)}-01-01`,
+  });
+  const toInput = h('input', {
+    type: 'date',
+    id: 'rest-to',
+    name: 'changesTo',
+    required: true,
+    value: params.changesTo || today,
+  });
+  const restate = async () => {
+    results.replaceChildren(h('p', { class: 'muted' }, t('loading')));
+    try {
+      const view = await get(
+        `/indicators/${encodeURIComponent(indicator.key)}/restatement`,
+        { orgUnit, from: fromInput.value, to: toInput.value, asOf: shared().asOf },
+        { auth: true },
+      );
+      results.replaceChildren(renderRestatement(view, indicator, agencyList));
+    } catch (error) {
+      results.replaceChildren(alertBox(describeError(error)));
+    }
+  };
+  const form = h(
+    'form',
+    {
+      class: 'filters',
+      id: 'restatement-form',
+      onSubmit: (event) => {
+        event.preventDefault();
+        replaceParams({ changesFrom: fromInput.value, changesTo: toInput.value });
+        restate();
+      },
+    },
+    h('div', { class: 'field' }, h('label', { for: 'rest-from' }, t('restFrom')), fromInput),
+    h('div', { class: 'field' }, h('label', { for: 'rest-to' }, t('restTo')), toInput),
+    h(
+      'div',
+      { class: 'field buttons' },
+      h('button', { type: 'submit', id: 'restatement-show' }, t('restShow')),
+    ),
+  );
+  const load = async () => {
+    if (!getToken()) {
+      approvals.replaceChildren();
+      results.replaceChildren();
+      return;
+    }
+    const { params: now } = parseRoute();
+    await Promise.all([
+      loadApprovals(indicator, orgUnit, year, approvals, units, agencyList),
+      now.changesFrom && now.changesTo ? restate() : null,
+    ]);
+  };
+  const section = h(
+    'section',
+    { 'aria-labelledby': 'four-eyes-title', id: 'four-eyes' },
+    h('h2', { id: 'four-eyes-title' }, t('fourEyesTitle')),
+    h('p', { class: 'muted' }, t('fourEyesNeedsToken')),
+    tokenPanel(load),
+    approvals,
+    h('h3', { id: 'restatement-title' }, t('restatementTitle')),
+    h('p', {}, t('restatementIntro')),
+    form,
+    h('div', { 'aria-live': 'polite' }, results),
+  );
+  return { section, load };
 }
 
 // ---------------------------------------------------------------- agencies
@@ -678,11 +1071,14 @@ async function agencyView(code) {
       { 'aria-labelledby': 'led-title' },
       h('h2', { id: 'led-title' }, t('agencyIndicators')),
       led.length
-        ? table({
-            className: 'indicators',
-            columns: indicatorColumns(units, agencyList, { withLead: false }),
-            rows: led,
-          })
+        ? [
+            assuranceLegend('assurance-legend'),
+            table({
+              className: 'indicators',
+              columns: indicatorColumns(units, agencyList, { withLead: false }),
+              rows: led,
+            }),
+          ]
         : h('p', {}, t('agencyNoIndicators')),
     ),
     trailSection,
