@@ -60,7 +60,15 @@ function compilePredicate(predicate: FieldPredicate): SqlFragment {
       bound(predicate.lower, '>', '>=');
       bound(predicate.upper, '<', '<=');
       // sqlite orders every number before every text, so a bare range would leak across types.
-      parts.push(predicate.type === 'number' ? `${type} IN ${NUMBER_TYPES}` : `${type} = 'text'`);
+      if (predicate.type === 'number') parts.push(`${type} IN ${NUMBER_TYPES}`);
+      else {
+        // Text: json_extract gives a JSON string as text, a number as a number (below every text) and an
+        // object or array as JSON text ('[...' or '{...', above '['). A lower bound of at least '' keeps out
+        // numbers and NULL, an upper bound below '[' keeps out objects and arrays: then the range alone is
+        // exact, and an index on the field answers it without reading documents (a count, a page).
+        if (!predicate.lower) parts.push(`${value} >= ''`);
+        if (!predicate.upper || !(String(predicate.upper.value) < '[')) parts.push(`${type} = 'text'`);
+      }
       return { sql: parts.join(' AND '), params };
     }
   }
@@ -68,7 +76,12 @@ function compilePredicate(predicate: FieldPredicate): SqlFragment {
 
 /** Typed membership: each value matches only values of its own JSON type. */
 function compileIn(value: string, type: string, values: readonly FilterScalar[]): SqlFragment {
-  const strings = values.filter((v): v is string => typeof v === 'string');
+  const allStrings = values.filter((v): v is string => typeof v === 'string');
+  // A text parameter equals only text: a JSON string, or an object or array as JSON text ('{...', '[...').
+  // Other strings need no type check, so an index on the field answers alone (counts read no document).
+  const jsonLike = (v: string): boolean => v.startsWith('{') || v.startsWith('[');
+  const plain = allStrings.filter((v) => !jsonLike(v));
+  const strings = allStrings.filter(jsonLike);
   const numbers = values.filter((v): v is number => typeof v === 'number');
   const booleans = [...new Set(values.filter((v): v is boolean => typeof v === 'boolean'))];
   const alternatives: string[] = [];
@@ -82,9 +95,17 @@ function compileIn(value: string, type: string, values: readonly FilterScalar[])
     );
     params.push(...list);
   };
+  if (plain.length > 0) {
+    alternatives.push(
+      plain.length === 1 ? `${value} = ?` : `${value} IN (${plain.map(() => '?').join(', ')})`,
+    );
+    params.push(...plain);
+  }
   member(strings, `${type} = 'text'`);
   member(numbers, `${type} IN ${NUMBER_TYPES}`);
-  if (booleans.length > 0) alternatives.push(`${type} IN (${booleans.map((b) => `'${b}'`).join(', ')})`);
+  // json_extract gives 1 or 0 for true or false: compared on it first, so that an expression index on the
+  // field serves it (json_type alone, which no index holds, read every document of the collection).
+  for (const b of booleans) alternatives.push(`(${value} = ${b ? 1 : 0} AND ${type} = '${b}')`);
   if (values.includes(null)) alternatives.push(`${value} IS NULL`);
   if (alternatives.length === 0) return { sql: '0', params: [] };
   return { sql: alternatives.length === 1 ? alternatives[0] : `(${alternatives.join(' OR ')})`, params };
