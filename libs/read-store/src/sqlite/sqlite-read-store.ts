@@ -65,6 +65,9 @@ const PURGE_CHUNK = 500;
 /** Query shapes are few (one per endpoint and filter combination); the bound only guards against a leak. */
 const MAX_CACHED_STATEMENTS = 256;
 const MAX_INDEX_FIELDS = 6;
+/** Finds whose rows are kept until the file changes (see findRows), and the largest result kept. */
+const MAX_CACHED_RESULTS = 512;
+const MAX_CACHED_RESULT_CHARS = 256 * 1024;
 
 interface CompiledFind {
   sql: string;
@@ -80,6 +83,8 @@ export class SqliteReadStore implements ReadStore {
   private readonly db: Database.Database;
   private readonly statements: Statements;
   private readonly cache = new Map<string, Database.Statement<SqlParam[], unknown>>();
+  private readonly results = new Map<string, { compiled: CompiledFind; rows: FindRow[] }>();
+  private resultStamp = { version: -1, changes: -1 };
   private readonly commitTransaction: Database.Transaction<
     (batch: CommitBatch, docs: (string | null)[]) => void
   >;
@@ -130,16 +135,42 @@ export class SqliteReadStore implements ReadStore {
     query?: FindQuery,
   ): Promise<Page<T>> {
     this.assertOpen('find');
-    const compiled = this.compileFind(collection, query);
-    const rows = this.query('find', () =>
-      this.statement<FindRow>(compiled.sql).all(...compiled.params, compiled.limit + 1),
-    );
+    const { compiled, rows } = this.query('find', () => this.findRows(collection, query));
     const page = rows.slice(0, compiled.limit);
     const items = page.map((row) => ({ id: row.id, doc: JSON.parse(row.doc) as T }));
     if (rows.length <= compiled.limit) return { items };
     const last = page[page.length - 1];
     const keys = compiled.orderBy.map((_, i) => last[`k${i}`]);
     return { items, nextCursor: encodeCursor(compiled.signature, { keys, id: last.id }) };
+  }
+
+  /**
+   * The rows of a find, from the result cache while the file is unchanged: a dashboard asks the same few
+   * queries again and again (every indicator's months for /summary and /indicators), and between two
+   * commits the answer is the same. Unchanged means: no commit by another connection (PRAGMA data_version)
+   * and no row changed by this one (total_changes()), both read in one statement per find.
+   */
+  private findRows(
+    collection: string,
+    query: FindQuery | undefined,
+  ): { compiled: CompiledFind; rows: FindRow[] } {
+    const stamp = this.statements.dataStamp.get();
+    if (!stamp || stamp.version !== this.resultStamp.version || stamp.changes !== this.resultStamp.changes) {
+      this.results.clear();
+      this.resultStamp = stamp ?? { version: -1, changes: -1 };
+    }
+    const key = `${collection}\u0000${JSON.stringify(query ?? null)}`;
+    const cached = this.results.get(key);
+    if (cached) return cached;
+    const compiled = this.compileFind(collection, query);
+    const rows = this.statement<FindRow>(compiled.sql).all(...compiled.params, compiled.limit + 1);
+    let size = 0;
+    for (const row of rows) size += row.doc.length;
+    if (size <= MAX_CACHED_RESULT_CHARS) {
+      if (this.results.size >= MAX_CACHED_RESULTS) this.results.clear();
+      this.results.set(key, { compiled, rows });
+    }
+    return { compiled, rows };
   }
 
   async count(collection: string, where?: Filter): Promise<number> {

@@ -58,6 +58,10 @@ export function prepareStatements(db: Database.Database) {
     purgeChunk: db.prepare<[number, number], void>(
       'DELETE FROM documents WHERE rowid IN (SELECT rowid FROM documents WHERE generation = ? LIMIT ?)',
     ),
+    /** Moves when another connection commits (data_version) or this one changes a row (total_changes). */
+    dataStamp: db.prepare<[], { version: number; changes: number }>(
+      'SELECT data_version AS version, total_changes() AS changes FROM pragma_data_version',
+    ),
     forgetGeneration: db.prepare<[number], void>(
       `DELETE FROM generations WHERE id = ? AND state = 'dropped'`,
     ),
