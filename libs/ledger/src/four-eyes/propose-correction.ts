@@ -15,7 +15,7 @@ import type { EventStore } from '@ledger/event-store';
 import { AggregateCommandExecutor } from '../write/aggregate-command-executor';
 import type { CommandContext, CommandResult } from '../write/command-context';
 import { newEventId } from '../write/event-ids';
-import { foldVerification } from '../commands/verify-action/verify-action.handler';
+import { foldVerification } from './verification-command';
 import { readStream } from './action-original';
 
 export async function isVerified(store: EventStore, eventId: string): Promise<boolean> {

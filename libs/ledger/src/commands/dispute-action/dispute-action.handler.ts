@@ -1,11 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { verificationDecider, verificationStream } from '@ledger/domain';
 import { EVENT_STORE, type EventStore } from '@ledger/event-store';
-import { readActionOriginal } from '../../four-eyes/action-original';
+import { executeVerification } from '../../four-eyes/verification-command';
 import { AggregateCommandExecutor } from '../../write/aggregate-command-executor';
 import type { CommandResult } from '../../write/command-context';
-import { foldVerification } from '../verify-action/verify-action.handler';
 import { DisputeActionCommand } from './dispute-action.command';
 
 @CommandHandler(DisputeActionCommand)
@@ -15,23 +13,12 @@ export class DisputeActionHandler implements ICommandHandler<DisputeActionComman
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
-  async execute({ payload, context }: DisputeActionCommand): Promise<CommandResult> {
-    const original = await readActionOriginal(this.store, payload.eventId);
-    const command = {
-      type: 'DisputeAction' as const,
+  execute({ payload, context }: DisputeActionCommand): Promise<CommandResult> {
+    return executeVerification(this.executor, this.store, { ...payload, context }, (original, now) => ({
+      type: 'DisputeAction',
       ...payload,
       original,
-      now: context.receivedAt.toISOString(),
-    };
-    return this.executor.execute({
-      stream: verificationStream(payload.eventId),
-      occurredAt: payload.occurredAt,
-      context,
-      schemaVersionOf: () => 1,
-      decide: (history) => ({
-        events: verificationDecider.decide(command, foldVerification(history)),
-        orgUnit: original.orgUnit,
-      }),
-    });
+      now,
+    }));
   }
 }
