@@ -11,7 +11,9 @@ async function main(): Promise<void> {
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-  console.log(`Policy ledger listening on http://${host}:${port}  (API docs: http://${host}:${port}/docs)`);
+  console.log(`Policy ledger listening on http://${host}:${port}`);
+  console.log(`  Dashboard: http://${host}:${port}/   API docs: http://${host}:${port}/docs`);
+  console.log('  A token for the inspection view or for writes: npm run -s cli -- token --help');
   console.log(`Data directory: ${config.dataDir}  event store: ${config.eventStore}`);
 }
 
