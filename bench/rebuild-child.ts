@@ -2,7 +2,7 @@
 // read of every event through the port (the limit), or a rebuild of every projection the API runs (the five
 // of the domain and the Merkle log) from position 0 into new generations, with the switch-over.
 //
-//   node dist-bench/bench/rebuild-child.js --data DIR --mode raw|rebuild
+//   node dist-bench/bench/rebuild-child.js --data DIR --mode raw|rebuild [--read FILE]
 import { join } from 'node:path';
 import { createLedgerProjections, planModelFromSeed } from '@ledger/domain';
 import { SqliteEventStore } from '@ledger/event-store';
@@ -37,7 +37,8 @@ async function rawRead(store: SqliteEventStore): Promise<ChildResult> {
 }
 
 async function rebuild(store: SqliteEventStore, dataDir: string): Promise<ChildResult> {
-  const readStore = new SqliteReadStore(join(dataDir, 'read.db'));
+  // --read: the read store file (default the data directory's read.db); the suite gives each run a new one.
+  const readStore = new SqliteReadStore(stringOption('read', join(dataDir, 'read.db')));
   try {
     const plan = planModelFromSeed(readSeedFiles(stringOption('seeds', 'seeds')));
     const runner = new ProjectionRunner({

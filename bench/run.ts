@@ -16,9 +16,9 @@ import { storeScenarios, type StoreFigures } from './scenario-stores';
 
 const PROFILES = {
   quick: {
-    append: { seconds: 1, runs: 3 },
-    http: { seconds: 3, runs: 3, connections: 64 },
-    stores: { sizes: [10_000, 100_000], rebuildSizes: [10_000, 100_000], rebuildRuns: 2, readRequests: 150 },
+    append: { seconds: 1, runs: 2 },
+    http: { seconds: 2, runs: 2, connections: 64 },
+    stores: { sizes: [10_000, 100_000], rebuildSizes: [10_000, 100_000], rebuildRuns: 2, readRequests: 200 },
   },
   full: {
     append: { seconds: 5, runs: 5 },

@@ -1,7 +1,9 @@
 // Scenario 2: commands per second and latency of the real API (the built apps/ledger-api main, embedded
-// stores on a temporary data directory, projections in-process as `npm start` runs them) under a realistic
+// stores on a temporary data directory; projections in-process as `npm start` runs them, and apart in the
+// projector process as production runs them) under a realistic
 // mix from 64 concurrent clients, beside a bare NestJS endpoint that parses the same bodies and does nothing
 // (the framework's own limit). Server and load generator are separate processes.
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { issueToken } from '@ledger/ledger';
 import {
@@ -87,78 +89,147 @@ const describeStatus = (r: LoadResult): string =>
     .map(([code, count]) => `${code}: ${count}`)
     .join(', ');
 
+/** The projector as built by bench:build (production runs it apart from stateless API instances). */
+const projectorMain = (): string => join(__dirname, '..', 'apps', 'projector', 'src', 'main.js');
+
+/** Starts the projector on the data directory; resolves once it reports that its projections run. */
+function startProjector(dataDir: string): Promise<{ stop(): Promise<void> }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [projectorMain()], {
+      env: { ...process.env, ...ledgerEnv(dataDir) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let log = '';
+    const exited = new Promise<void>((done) => child.on('close', () => done()));
+    const stop = async (): Promise<void> => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(killer);
+    };
+    const onData = (chunk: Buffer): void => {
+      log += chunk.toString('utf8');
+      if (log.includes('projector: running')) resolve({ stop });
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('close', (code) => reject(new Error(`projector exited ${code}:\n${log.slice(-3000)}`)));
+  });
+}
+
+interface Deployment {
+  /** Shown in the case names. */
+  name: string;
+  env: NodeJS.ProcessEnv;
+  projector: boolean;
+}
+
+/**
+ * Both ways the API is deployed: embedded as `npm start` runs it (the projections in the API process, on
+ * the same core as the commands), and as in production (LEDGER_PROJECTIONS_IN_API=false, the projector in
+ * its own process, as docker-compose.yml runs it).
+ */
+const DEPLOYMENTS: Deployment[] = [
+  { name: 'projections in the API process (npm start)', env: {}, projector: false },
+  {
+    name: 'projector apart (as in production)',
+    env: { LEDGER_PROJECTIONS_IN_API: 'false' },
+    projector: true,
+  },
+];
+
 export async function httpScenario(settings: HttpSettings): Promise<Row[]> {
   progress(`http: ${settings.runs} runs of ${settings.seconds} s, ${settings.connections} connections`);
   return inTempDir('bench-http-', async (dir) => {
-    const ledger = await startServer(ledgerMain(), [], ledgerEnv(join(dir, 'data')));
     const bare = await startServer(benchScript('bare-nest-server'), [], { PORT: '0' });
     try {
-      // Warm-up (JIT, caches, the first sqlite pages), not recorded.
-      await load(ledger, settings, 1, 90_000_000);
-      await load(bare, settings, 1, 0);
-      const ours: LoadResult[] = [];
+      await load(bare, settings, 1, 0); // warm-up, not recorded
       const limit: LoadResult[] = [];
-      for (let run = 0; run < settings.runs; run++) {
-        ours.push(await load(ledger, settings, settings.seconds, run * 10_000_000));
-        limit.push(await load(bare, settings, settings.seconds, 0));
-        const last = ours[ours.length - 1];
-        progress(
-          `run ${run + 1}: ledger ${last.commandsPerSecond.toFixed(0)}/s p99 ${last.latencyMs.p99} ms (${describeStatus(last)}); ` +
-            `bare ${limit[limit.length - 1].commandsPerSecond.toFixed(0)}/s`,
-        );
-      }
-      const m = (results: LoadResult[], pick: (r: LoadResult) => number): number => median(results.map(pick));
-      const rate = m(ours, (r) => r.commandsPerSecond);
-      const bareRate = m(limit, (r) => r.commandsPerSecond);
-      const p99 = m(ours, (r) => r.latencyMs.p99);
-      const failed = ours.reduce((n, r) => n + r.non2xx + r.errors + r.timeouts, 0);
-      const met = rate >= 3000 && p99 < 50;
-      const limitName = 'bare NestJS endpoint, same body parser';
-      const rows: Row[] = [
-        {
-          scenario: 'http',
-          case: `record commands, mix of 6 actions, ${settings.connections} clients`,
-          unit: 'commands/s',
-          value: rate,
-          samples: ours.map((r) => r.commandsPerSecond),
-          limit: { name: limitName, value: bareRate },
-          ratio: rate / bareRate,
-          target: '>= 3000 commands/s with p99 < 50 ms',
-          met,
-          notes: [
-            `status codes over all runs: ${ours.map(describeStatus).join(' / ')}`,
-            ...(failed > 0
-              ? [
-                  `${failed} requests were not 2xx or failed; first: ${ours
-                    .flatMap((r) => r.rejected)
-                    .slice(0, 3)
-                    .join(' || ')}`,
-                ]
-              : []),
-          ],
-        },
-      ];
-      for (const [key, label] of [
-        ['p50', 'p50'],
-        ['p99', 'p99'],
-        ['p99_9', 'p99.9'],
-      ] as const) {
-        const value = m(ours, (r) => r.latencyMs[key]);
-        const base = m(limit, (r) => r.latencyMs[key]);
-        rows.push({
-          scenario: 'http',
-          case: `latency ${label}, ${settings.connections} clients`,
-          unit: 'ms',
-          value,
-          samples: ours.map((r) => r.latencyMs[key]),
-          limit: { name: limitName, value: base },
-          ratio: value > 0 ? base / value : 1,
-          ...(key === 'p99' ? { target: '< 50 ms', met: value < 50 } : {}),
-        });
+      const rows: Row[] = [];
+      for (const [d, deployment] of DEPLOYMENTS.entries()) {
+        const dataDir = join(dir, `data-${d}`);
+        const ledger = await startServer(ledgerMain(), [], { ...ledgerEnv(dataDir), ...deployment.env });
+        const projector = deployment.projector ? await startProjector(dataDir) : undefined;
+        try {
+          // Warm-up (JIT, caches, the first sqlite pages), not recorded.
+          await load(ledger, settings, 1, 90_000_000);
+          const ours: LoadResult[] = [];
+          for (let run = 0; run < settings.runs; run++) {
+            ours.push(await load(ledger, settings, settings.seconds, run * 10_000_000));
+            // The limit is measured between the runs of the first deployment, on the same machine state.
+            if (d === 0) limit.push(await load(bare, settings, settings.seconds, 0));
+            const last = ours[ours.length - 1];
+            progress(
+              `${deployment.name}, run ${run + 1}: ${last.commandsPerSecond.toFixed(0)}/s p99 ${last.latencyMs.p99} ms (${describeStatus(last)})` +
+                (d === 0 ? `; bare ${limit[limit.length - 1].commandsPerSecond.toFixed(0)}/s` : ''),
+            );
+          }
+          rows.push(...deploymentRows(settings, deployment.name, ours, limit));
+        } finally {
+          await Promise.all([ledger.stop(), projector?.stop()]);
+        }
       }
       return rows;
     } finally {
-      await Promise.all([ledger.stop(), bare.stop()]);
+      await bare.stop();
     }
   });
+}
+
+function deploymentRows(
+  settings: HttpSettings,
+  deployment: string,
+  ours: LoadResult[],
+  limit: LoadResult[],
+): Row[] {
+  const m = (results: LoadResult[], pick: (r: LoadResult) => number): number => median(results.map(pick));
+  const rate = m(ours, (r) => r.commandsPerSecond);
+  const bareRate = m(limit, (r) => r.commandsPerSecond);
+  const p99 = m(ours, (r) => r.latencyMs.p99);
+  const failed = ours.reduce((n, r) => n + r.non2xx + r.errors + r.timeouts, 0);
+  const met = rate >= 3000 && p99 < 50;
+  const limitName = 'bare NestJS endpoint, same body parser';
+  const rows: Row[] = [
+    {
+      scenario: 'http',
+      case: `record commands, mix of 6 actions, ${settings.connections} clients, ${deployment}`,
+      unit: 'commands/s',
+      value: rate,
+      samples: ours.map((r) => r.commandsPerSecond),
+      limit: { name: limitName, value: bareRate },
+      ratio: rate / bareRate,
+      target: '>= 3000 commands/s with p99 < 50 ms',
+      met,
+      notes: [
+        `status codes over all runs: ${ours.map(describeStatus).join(' / ')}`,
+        ...(failed > 0
+          ? [
+              `${failed} requests were not 2xx or failed; first: ${ours
+                .flatMap((r) => r.rejected)
+                .slice(0, 3)
+                .join(' || ')}`,
+            ]
+          : []),
+      ],
+    },
+  ];
+  for (const [key, label] of [
+    ['p50', 'p50'],
+    ['p99', 'p99'],
+    ['p99_9', 'p99.9'],
+  ] as const) {
+    const value = m(ours, (r) => r.latencyMs[key]);
+    const base = m(limit, (r) => r.latencyMs[key]);
+    rows.push({
+      scenario: 'http',
+      case: `latency ${label}, ${settings.connections} clients, ${deployment}`,
+      unit: 'ms',
+      value,
+      samples: ours.map((r) => r.latencyMs[key]),
+      limit: { name: limitName, value: base },
+      ratio: value > 0 ? base / value : 1,
+      ...(key === 'p99' ? { target: '< 50 ms', met: value < 50 } : {}),
+    });
+  }
+  return rows;
 }

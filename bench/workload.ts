@@ -120,13 +120,13 @@ export function streamAt(i: number): { stream: string; events: NewEvent[] } {
   }
 }
 
-/** Appends streams (64 at a time, so the store's group commit batches them) until `target` events are stored. */
+/** Appends streams (256 at a time, so the store's group commit batches them) until `target` events are stored. */
 export async function fillTo(store: EventStore, target: number, label = 'writing events'): Promise<number> {
   let head = await store.headPosition();
   let i = head;
   let shown = 0;
   while (head < target) {
-    const batch = Array.from({ length: 64 }, () => streamAt(i++));
+    const batch = Array.from({ length: 256 }, () => streamAt(i++));
     const results = await Promise.all(batch.map((s) => store.append(s.stream, s.events, 'no_stream')));
     head = Math.max(head, ...results.map((r) => r.events[r.events.length - 1]?.position ?? 0));
     if (head - shown >= 50_000) {
