@@ -77,6 +77,20 @@ describe('the read side over HTTP', () => {
     expect(res.body.trail.actions.HousingConstructionCompleted.recorded).toBe(2);
     expect(res.body.trail.correctionsMade.total).toBe(1);
     expect(res.body.openSteps.length).toBeGreaterThanOrEqual(1);
+    // The whole list, paged: every open step the trail counts, one page at a time.
+    const seen: unknown[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await ledger
+        .http()
+        .get('/agencies/LDTBXH-BAC-AI/open-steps')
+        .query({ limit: 1, ...(cursor ? { cursor } : {}) })
+        .expect(200);
+      seen.push(...page.body.items);
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(seen).toHaveLength(res.body.openStepsTotal);
+    await ledger.http().get('/agencies/LDTBXH-BAC-AI/open-steps?dueBefore=tomorrow').expect(400);
     expect(res.body.indicators.map((i: { indicator: { key: string } }) => i.indicator.key)).toContain(
       'houses_built',
     );

@@ -2,7 +2,13 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
-import { GetAgencyTrailQuery, type AgencyTrailView } from '@ledger/ledger';
+import {
+  GetAgencyTrailQuery,
+  GetOpenCaseStepsQuery,
+  type AgencyTrailView,
+  type OpenStepsPage,
+} from '@ledger/ledger';
+import { PageRequest } from './page.request.dto';
 import { CodeParamPipe } from '../code-param.pipe';
 import { Allow } from '../auth/access-rule.decorator';
 import type { Principal } from '@ledger/domain';
@@ -17,6 +23,16 @@ class AgencyTrailRequest {
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'asOf must be a date YYYY-MM-DD' })
   asOf?: string;
+}
+
+class OpenStepsRequest extends PageRequest {
+  @ApiPropertyOptional({
+    example: '2026-12-31',
+    description: 'Only steps that were due before this day (the past-due list); default: every open step',
+  })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dueBefore must be a date YYYY-MM-DD' })
+  dueBefore?: string;
 }
 
 @ApiTags('inspection')
@@ -43,5 +59,23 @@ export class AgencyTrailHttpController {
   ): Promise<AgencyTrailView> {
     this.scope.requireAgency(principal, code);
     return this.queries.execute(new GetAgencyTrailQuery(code, q.asOf));
+  }
+
+  @Allow(
+    ['inspector', 'officer', 'supervisor'],
+    "an inspector reads any agency's open steps in their scope; an officer or supervisor their own agency's",
+  )
+  @Get(':code/open-steps')
+  @ApiOperation({
+    summary:
+      'Every open case step the agency answers for, soonest due first, paged (the agency trail shows the first 50)',
+  })
+  openSteps(
+    @Param('code', CodeParamPipe) code: string,
+    @Query() q: OpenStepsRequest,
+    @Caller() principal: Principal,
+  ): Promise<OpenStepsPage> {
+    this.scope.requireAgency(principal, code);
+    return this.queries.execute(new GetOpenCaseStepsQuery(code, q.dueBefore, q.limit ?? 50, q.cursor));
   }
 }
