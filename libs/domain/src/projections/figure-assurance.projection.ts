@@ -13,8 +13,9 @@
 //                     for restatements and for what changed after an approval.
 //   report-approvals  one per approved report (indicator x org unit x period): the standing approval and
 //                     its history.
-//   house-claims      one per household and org unit: every completed house recorded for it, by case and
-//                     agency, so that a house two programmes recorded counts once (see double-claims.ts).
+//   house-claims      one per household and org unit: the cases registered for it (multipleCases when two or
+//   house-cases       more); one per housing case: its household and its completions, by agency, so that a
+//                     house two programmes recorded counts once (see house-claims.ts).
 import { EVENT_CORRECTED } from '../corrections/correction.event';
 import {
   ACTION_DISPUTED,
@@ -47,7 +48,16 @@ import {
 } from './indicator-progress.projection';
 import type { PlanModel } from './plan-model';
 import { alreadyApplied, projectionVersion, type DocumentKey, type ProjectionDefinition } from './projection';
-import { houseClaimKeys, reduceHouseClaims, HOUSE_CLAIMS, HOUSE_CLAIM_EVENT_TYPES } from './house-claims';
+import {
+  houseClaimKeys,
+  reduceHouseCase,
+  reduceHouseholdCases,
+  HOUSE_CASES,
+  HOUSE_CLAIMS,
+  HOUSE_CLAIM_EVENT_TYPES,
+  type HouseCaseDoc,
+  type HouseholdCasesDoc,
+} from './house-claims';
 
 export const FIGURE_ASSURANCE = 'figure-assurance';
 export const VERIFIED_MONTHS = 'verified-months';
@@ -113,7 +123,8 @@ export interface ReportApprovalDoc {
 
 export type OfficialMonthDoc = IndicatorMonthDoc & { period: string; approvalEventId: string };
 
-const BASE_VERSION = 1;
+/** 2: house-claims per household and house-cases per case, instead of one house-claims per org unit. */
+const BASE_VERSION = 2;
 
 interface Routed extends RoutedContribution {
   side: 'claimed' | 'verified';
@@ -152,7 +163,14 @@ export function createFigureAssuranceProjection(plan: PlanModel): ProjectionDefi
   return {
     name: FIGURE_ASSURANCE,
     version: projectionVersion(BASE_VERSION, plan.rules, plan.rollUps),
-    collections: [VERIFIED_MONTHS, OFFICIAL_MONTHS, FIGURE_CHANGES, REPORT_APPROVALS, HOUSE_CLAIMS],
+    collections: [
+      VERIFIED_MONTHS,
+      OFFICIAL_MONTHS,
+      FIGURE_CHANGES,
+      REPORT_APPROVALS,
+      HOUSE_CLAIMS,
+      HOUSE_CASES,
+    ],
     eventTypes: [
       ...new Set([
         ...eventTypesReached(plan.rules),
@@ -171,7 +189,8 @@ export function createFigureAssuranceProjection(plan: PlanModel): ProjectionDefi
         ['indicatorKey', 'orgUnit', 'recordedAt'],
       ],
       [REPORT_APPROVALS]: [['indicatorKey', 'period'], ['orgUnit', 'period'], ['lastPosition']],
-      [HOUSE_CLAIMS]: [['orgUnit', 'duplicate'], ['duplicate']],
+      [HOUSE_CLAIMS]: [['multipleCases', 'orgUnit']],
+      [HOUSE_CASES]: [['caseId']],
     },
     keys(event) {
       const keys: DocumentKey[] = [];
@@ -214,7 +233,9 @@ export function createFigureAssuranceProjection(plan: PlanModel): ProjectionDefi
         case REPORT_APPROVALS:
           return reportApproval(doc as ReportApprovalDoc | null, event, plan);
         case HOUSE_CLAIMS:
-          return reduceHouseClaims(doc as never, event, key, plan);
+          return reduceHouseholdCases(doc as HouseholdCasesDoc | null, event);
+        case HOUSE_CASES:
+          return reduceHouseCase(doc as HouseCaseDoc | null, event, key, plan);
         default:
           return doc;
       }

@@ -1,8 +1,15 @@
 // Double claims of houses (issue 8): two agencies (or two programmes) may each record a house for the same
 // household, in cases of their own. The figure counts the house once; each agency keeps the action in its own
 // trail; the pair is listed for review. A completion does not name the household, its case's registration
-// does: both sit in the case's org unit, so one document per org unit (the commune) holds the case ->
-// household map and the completions recorded per household.
+// does, and keys() reads the event alone. So two bounded collections, both in the case's org unit:
+//
+//   house-cases   one per case (id: caseId): its household (from the registration) and the completions
+//                 recorded in it, with their verification and retraction.
+//   house-claims  one per household and org unit (id: houseClaimId): the cases registered for it, with an
+//                 indexed `multipleCases` flag. Only a household of two cases or more can be claimed twice,
+//                 so the reader fetches those (of an org unit and the communes below it) with one indexed
+//                 query, then their cases, and tells the double claims from the completions (householdClaims,
+//                 duplicateOf). Neither document grows with the commune.
 import { EVENT_CORRECTED } from '../corrections/correction.event';
 import {
   ACTION_DISPUTED,
@@ -19,8 +26,11 @@ import type { PlanModel } from './plan-model';
 import type { DocumentKey } from './projection';
 
 export const HOUSE_CLAIMS = 'house-claims';
+export const HOUSE_CASES = 'house-cases';
 const REGISTERED = 'HousingCaseRegistered';
 const COMPLETED = 'HousingConstructionCompleted';
+/** A correction sits in the stream of the event it corrects: housing-case-<caseId>. */
+const CASE_STREAM = 'housing-case-';
 export const HOUSE_CLAIM_EVENT_TYPES = [REGISTERED, COMPLETED] as const;
 
 export interface HouseClaim {
@@ -38,86 +48,125 @@ export interface HouseClaim {
   contributions: Array<{ indicatorKey: string; part: ContributionPart; delta: number; month: string }>;
 }
 
-export interface HouseClaimsDoc {
+/** One household of one org unit: the cases registered for it, oldest first. */
+export interface HouseholdCasesDoc {
   orgUnit: string;
-  /** caseId -> household reference, from the registrations. */
-  cases: Record<string, string>;
-  /** household reference -> completions recorded for it, oldest first. */
-  households: Record<string, HouseClaim[]>;
-  /** Households with more than one active completion, and the claims beyond the first. */
-  duplicates: Array<{ householdRef: string; counted: string; notCounted: string[]; agencies: string[] }>;
-  duplicate: boolean;
+  householdRef: string;
+  cases: string[];
+  /** Two cases or more: the household may be claimed twice (indexed with orgUnit). */
+  multipleCases: boolean;
   lastPosition: number;
 }
 
-/** The org unit whose house-claims document an event touches; null when it touches none. */
-function unitOf(event: RecordedEvent): string | null {
-  if (event.type === REGISTERED || event.type === COMPLETED) return event.metadata.orgUnit;
-  if (event.type === EVENT_CORRECTED) {
-    const type = correctionOf(event)?.correctedType;
-    return type === REGISTERED || type === COMPLETED ? event.metadata.orgUnit : null;
-  }
-  if (event.type === ACTION_VERIFIED || event.type === ACTION_DISPUTED) {
-    const { original } = event.data as ActionVerifiedData | ActionDisputedData;
-    return original?.type === COMPLETED ? original.orgUnit : null;
-  }
-  return null;
+/** One housing case: its household and the completions recorded in it, oldest first. */
+export interface HouseCaseDoc {
+  caseId: string;
+  /** From the registration; null until it is applied (a completion before it is not a claim). */
+  orgUnit: string | null;
+  householdRef: string | null;
+  claims: HouseClaim[];
+  lastPosition: number;
 }
 
+/** The completions recorded for one household of one org unit, every case together, oldest first. */
+export interface HouseholdClaims {
+  orgUnit: string;
+  householdRef: string;
+  claims: HouseClaim[];
+}
+
+export interface HouseDuplicate {
+  counted: HouseClaim;
+  notCounted: HouseClaim[];
+  agencies: string[];
+}
+
+export function houseClaimId(orgUnit: string, householdRef: string): string {
+  return `${orgUnit}:${householdRef}`;
+}
+
+function caseIdOf(data: unknown): string {
+  const caseId = dataRecord(data).caseId;
+  return typeof caseId === 'string' ? caseId : '';
+}
+
+/** The house-cases (and, for a registration, house-claims) documents an event touches. */
 export function houseClaimKeys(event: RecordedEvent): DocumentKey[] {
-  const unit = unitOf(event);
-  return unit ? [{ collection: HOUSE_CLAIMS, id: unit }] : [];
+  if (event.type === REGISTERED) {
+    const data = dataRecord(event.data);
+    const caseId = caseIdOf(data);
+    const ref = String(data.householdRef ?? '');
+    if (!caseId || !ref) return [];
+    return [
+      { collection: HOUSE_CASES, id: caseId },
+      { collection: HOUSE_CLAIMS, id: houseClaimId(event.metadata.orgUnit, ref) },
+    ];
+  }
+  let caseId = '';
+  if (event.type === COMPLETED) caseId = caseIdOf(event.data);
+  else if (event.type === EVENT_CORRECTED) {
+    const correction = correctionOf(event);
+    if (correction?.kind === 'retraction' && correction.correctedType === COMPLETED)
+      caseId =
+        caseIdOf(correction.original?.data) ||
+        (event.stream.startsWith(CASE_STREAM) ? event.stream.slice(CASE_STREAM.length) : '');
+  } else if (event.type === ACTION_VERIFIED || event.type === ACTION_DISPUTED) {
+    const { original } = event.data as ActionVerifiedData | ActionDisputedData;
+    if (original?.type === COMPLETED) caseId = caseIdOf(original.data);
+  }
+  return caseId ? [{ collection: HOUSE_CASES, id: caseId }] : [];
 }
 
 function withClaim(
-  doc: HouseClaimsDoc,
+  doc: HouseCaseDoc,
   eventId: string,
   change: (claim: HouseClaim) => HouseClaim,
-): HouseClaimsDoc {
-  const households: Record<string, HouseClaim[]> = {};
-  for (const [ref, claims] of Object.entries(doc.households))
-    households[ref] = claims.map((c) => (c.eventId === eventId ? change(c) : c));
-  return { ...doc, households };
+): HouseCaseDoc {
+  return { ...doc, claims: doc.claims.map((c) => (c.eventId === eventId ? change(c) : c)) };
 }
 
-function withDuplicates(doc: HouseClaimsDoc): HouseClaimsDoc {
-  const duplicates: HouseClaimsDoc['duplicates'] = [];
-  for (const [householdRef, claims] of Object.entries(doc.households).sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const active = claims.filter((c) => c.active);
-    if (active.length < 2) continue;
-    duplicates.push({
-      householdRef,
-      counted: active[0].eventId,
-      notCounted: active.slice(1).map((c) => c.eventId),
-      agencies: [...new Set(active.map((c) => c.agency))].sort(),
-    });
-  }
-  return { ...doc, duplicates, duplicate: duplicates.length > 0 };
+export function reduceHouseholdCases(
+  doc: HouseholdCasesDoc | null,
+  event: RecordedEvent,
+): HouseholdCasesDoc | null {
+  if (event.type !== REGISTERED) return doc;
+  const data = dataRecord(event.data);
+  const caseId = caseIdOf(data);
+  const householdRef = String(data.householdRef ?? '');
+  const current: HouseholdCasesDoc = doc ?? {
+    orgUnit: event.metadata.orgUnit,
+    householdRef,
+    cases: [],
+    multipleCases: false,
+    lastPosition: 0,
+  };
+  const cases = current.cases.includes(caseId) ? current.cases : [...current.cases, caseId];
+  return { ...current, cases, multipleCases: cases.length > 1, lastPosition: event.position };
 }
 
-export function reduceHouseClaims(
-  doc: HouseClaimsDoc | null,
+export function reduceHouseCase(
+  doc: HouseCaseDoc | null,
   event: RecordedEvent,
   key: DocumentKey,
   plan: PlanModel,
-): HouseClaimsDoc | null {
-  let next: HouseClaimsDoc = doc ?? {
-    orgUnit: key.id,
-    cases: {},
-    households: {},
-    duplicates: [],
-    duplicate: false,
+): HouseCaseDoc | null {
+  let next: HouseCaseDoc = doc ?? {
+    caseId: key.id,
+    orgUnit: null,
+    householdRef: null,
+    claims: [],
     lastPosition: 0,
   };
-  const data = dataRecord(event.data);
   if (event.type === REGISTERED) {
-    const caseId = String(data.caseId ?? '');
-    const ref = String(data.householdRef ?? '');
-    if (caseId && ref) next = { ...next, cases: { ...next.cases, [caseId]: ref } };
+    if (next.householdRef === null)
+      next = {
+        ...next,
+        orgUnit: event.metadata.orgUnit,
+        householdRef: String(dataRecord(event.data).householdRef ?? ''),
+      };
   } else if (event.type === COMPLETED) {
-    const caseId = String(data.caseId ?? '');
-    const ref = next.cases[caseId];
-    if (ref) {
+    // As a completion counts in its case's org unit: one recorded elsewhere, or before the registration, is none.
+    if (next.householdRef !== null && next.orgUnit === event.metadata.orgUnit) {
       let contributions: HouseClaim['contributions'] = [];
       try {
         contributions = contributionsOf(event, plan.rules).flatMap((c) => {
@@ -130,7 +179,7 @@ export function reduceHouseClaims(
       }
       const claim: HouseClaim = {
         eventId: event.id,
-        caseId,
+        caseId: key.id,
         stream: event.stream,
         agency: event.metadata.actor.agency,
         officer: event.metadata.actor.officer,
@@ -140,24 +189,61 @@ export function reduceHouseClaims(
         verified: false,
         contributions,
       };
-      next = { ...next, households: { ...next.households, [ref]: [...(next.households[ref] ?? []), claim] } };
+      next = { ...next, claims: [...next.claims, claim] };
     }
   } else if (event.type === EVENT_CORRECTED) {
     const correction = correctionOf(event);
-    if (correction?.kind === 'retraction') {
-      if (correction.correctedType === COMPLETED)
-        next = withClaim(next, correction.correctsEventId, (c) => ({
-          ...c,
-          active: false,
-          verified: c.verified && approvalOf(event) === null,
-        }));
-    }
+    if (correction?.kind === 'retraction' && correction.correctedType === COMPLETED)
+      next = withClaim(next, correction.correctsEventId, (c) => ({
+        ...c,
+        active: false,
+        verified: c.verified && approvalOf(event) === null,
+      }));
   } else if (event.type === ACTION_VERIFIED) {
     next = withClaim(next, (event.data as ActionVerifiedData).eventId, (c) => ({ ...c, verified: true }));
   } else if (event.type === ACTION_DISPUTED) {
     next = withClaim(next, (event.data as ActionDisputedData).eventId, (c) => ({ ...c, verified: false }));
   }
-  return { ...withDuplicates(next), lastPosition: event.position };
+  return { ...next, lastPosition: event.position };
+}
+
+/**
+ * The completions of each household, from its house-claims document and the house-cases documents of its
+ * cases (those of another household or org unit are left out), oldest first; households in (orgUnit,
+ * householdRef) order.
+ */
+export function householdClaims(
+  households: readonly HouseholdCasesDoc[],
+  cases: readonly HouseCaseDoc[],
+): HouseholdClaims[] {
+  const byCase = new Map(cases.map((c) => [c.caseId, c]));
+  return [...households]
+    .sort((a, b) =>
+      a.orgUnit !== b.orgUnit ? (a.orgUnit < b.orgUnit ? -1 : 1) : a.householdRef < b.householdRef ? -1 : 1,
+    )
+    .map((household) => ({
+      orgUnit: household.orgUnit,
+      householdRef: household.householdRef,
+      claims: household.cases
+        .map((id) => byCase.get(id))
+        .filter(
+          (c): c is HouseCaseDoc =>
+            c !== undefined && c.householdRef === household.householdRef && c.orgUnit === household.orgUnit,
+        )
+        .flatMap((c) => c.claims)
+        .sort((a, b) => a.position - b.position),
+    }));
+}
+
+/** A household with more than one active completion: the first counts, the others do not. */
+export function duplicateOf(household: HouseholdClaims): HouseDuplicate | null {
+  const active = household.claims.filter((c) => c.active);
+  if (active.length < 2) return null;
+  return {
+    counted: active[0],
+    notCounted: active.slice(1),
+    agencies: [...new Set(active.map((c) => c.agency))].sort(),
+  };
 }
 
 /**
@@ -174,23 +260,21 @@ export function withoutDoubleClaims<
   },
 >(
   monthDocs: readonly D[],
-  claimDocs: readonly HouseClaimsDoc[],
+  households: readonly HouseholdClaims[],
   indicatorKey: string,
   orgUnit: string,
   rollUps: Readonly<Record<string, readonly string[]>>,
   side: 'claimed' | 'verified',
 ): D[] {
   const byMonth = new Map<string, { own: boolean; part: ContributionPart; delta: number }[]>();
-  for (const doc of claimDocs) {
-    const own = doc.orgUnit === orgUnit;
-    if (!own && !(rollUps[doc.orgUnit] ?? []).includes(orgUnit)) continue;
-    for (const claims of Object.values(doc.households)) {
-      const counted = claims.filter((c) => c.active && (side === 'claimed' || c.verified));
-      for (const extra of counted.slice(1))
-        for (const c of extra.contributions)
-          if (c.indicatorKey === indicatorKey)
-            byMonth.set(c.month, [...(byMonth.get(c.month) ?? []), { own, part: c.part, delta: c.delta }]);
-    }
+  for (const household of households) {
+    const own = household.orgUnit === orgUnit;
+    if (!own && !(rollUps[household.orgUnit] ?? []).includes(orgUnit)) continue;
+    const counted = household.claims.filter((c) => c.active && (side === 'claimed' || c.verified));
+    for (const extra of counted.slice(1))
+      for (const c of extra.contributions)
+        if (c.indicatorKey === indicatorKey)
+          byMonth.set(c.month, [...(byMonth.get(c.month) ?? []), { own, part: c.part, delta: c.delta }]);
   }
   if (byMonth.size === 0) return [...monthDocs];
   return monthDocs.map((doc) => {

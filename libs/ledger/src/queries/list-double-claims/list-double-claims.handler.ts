@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type { PlanModel } from '@ledger/domain';
+import { duplicateOf, type PlanModel } from '@ledger/domain';
 import { FigureReader } from '../../four-eyes/figure-reader';
 import { PLAN_MODEL } from '../../read/projections.providers';
 import { ListDoubleClaimsQuery, type DoubleClaimView } from './list-double-claims.query';
@@ -14,21 +14,23 @@ export class ListDoubleClaimsHandler implements IQueryHandler<ListDoubleClaimsQu
 
   async execute({ orgUnit }: ListDoubleClaimsQuery): Promise<{ items: DoubleClaimView[] }> {
     const items: DoubleClaimView[] = [];
-    for (const doc of await this.figures.houseClaims()) {
-      if (orgUnit && doc.orgUnit !== orgUnit && !(this.plan.rollUps[doc.orgUnit] ?? []).includes(orgUnit))
+    for (const household of await this.figures.houseClaims(orgUnit || undefined)) {
+      if (
+        orgUnit &&
+        household.orgUnit !== orgUnit &&
+        !(this.plan.rollUps[household.orgUnit] ?? []).includes(orgUnit)
+      )
         continue;
-      for (const duplicate of doc.duplicates) {
-        const claims = doc.households[duplicate.householdRef] ?? [];
-        const byId = (id: string) => claims.find((c) => c.eventId === id)!;
-        items.push({
-          kind: 'house',
-          orgUnit: doc.orgUnit,
-          householdRef: duplicate.householdRef,
-          agencies: duplicate.agencies,
-          counted: byId(duplicate.counted),
-          notCounted: duplicate.notCounted.map(byId),
-        });
-      }
+      const duplicate = duplicateOf(household);
+      if (!duplicate) continue;
+      items.push({
+        kind: 'house',
+        orgUnit: household.orgUnit,
+        householdRef: household.householdRef,
+        agencies: duplicate.agencies,
+        counted: duplicate.counted,
+        notCounted: duplicate.notCounted,
+      });
     }
     return { items };
   }
