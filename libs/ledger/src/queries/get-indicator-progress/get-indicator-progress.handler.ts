@@ -13,19 +13,36 @@ import {
 } from '@ledger/domain';
 import { READ_STORE, type ReadStore } from '@ledger/read-store';
 import { ResourceNotFoundError } from '../../errors/ledger-errors';
-import { PLAN_MODEL } from '../../read/projections.providers';
+import { PLAN_MODEL, PROJECTION_RUNNER } from '../../read/projections.providers';
+import { KeptWhileProjectionsRest } from '../../read/kept-while-projections-rest';
+import type { ProjectionRunner } from '@ledger/projections';
 import { FigureReader } from '../../four-eyes/figure-reader';
 import { GetIndicatorProgressQuery, type IndicatorProgressView } from './get-indicator-progress.query';
 
 @QueryHandler(GetIndicatorProgressQuery)
 export class GetIndicatorProgressHandler implements IQueryHandler<GetIndicatorProgressQuery> {
+  /** Views kept while no projection moves: a dashboard asks for the same ones again and again. */
+  private readonly kept: KeptWhileProjectionsRest<IndicatorProgressView>;
+
   constructor(
     @Inject(READ_STORE) private readonly store: ReadStore,
     @Inject(PLAN_MODEL) private readonly plan: PlanModel,
     private readonly figures: FigureReader,
-  ) {}
+    @Inject(PROJECTION_RUNNER) runner: ProjectionRunner,
+  ) {
+    this.kept = new KeptWhileProjectionsRest(store, runner, 4096);
+  }
 
-  async execute(query: GetIndicatorProgressQuery): Promise<IndicatorProgressView> {
+  execute(query: GetIndicatorProgressQuery): Promise<IndicatorProgressView> {
+    const orgUnit = query.orgUnit ?? this.plan.planOrgUnit;
+    const asOf = query.asOf ?? new Date().toISOString().slice(0, 10);
+    const key = `${query.indicatorKey}|${orgUnit}|${asOf}|${query.withSeries ? 'series' : ''}`;
+    return this.kept.get(key, () => this.compute({ ...query, orgUnit, asOf }));
+  }
+
+  private async compute(
+    query: GetIndicatorProgressQuery & { orgUnit: string; asOf: string },
+  ): Promise<IndicatorProgressView> {
     const indicator = await this.store.get<IndicatorDoc>(INDICATORS, query.indicatorKey);
     if (!indicator?.definition) {
       throw new ResourceNotFoundError(
@@ -33,8 +50,7 @@ export class GetIndicatorProgressHandler implements IQueryHandler<GetIndicatorPr
         `no indicator ${query.indicatorKey} in the plan`,
       );
     }
-    const orgUnit = query.orgUnit ?? this.plan.planOrgUnit;
-    const asOf = query.asOf ?? new Date().toISOString().slice(0, 10);
+    const { orgUnit, asOf } = query;
     // Each house counted once (issue 8): double claims are taken out of the month documents.
     const months = await this.figures.months('claimed', indicator.key, orgUnit, asOf.slice(0, 7));
     const recorded = indicator.baselines.length > 0 ? indicator.baselines : this.plan.baselines;

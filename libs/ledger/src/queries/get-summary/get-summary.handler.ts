@@ -4,6 +4,7 @@ import { INDICATORS, type IndicatorDoc, type PlanModel, type ProgressStatus } fr
 import type { ProjectionRunner } from '@ledger/projections';
 import { READ_STORE, type ReadStore } from '@ledger/read-store';
 import { allDocuments } from '../../read/all-documents';
+import { KeptWhileProjectionsRest } from '../../read/kept-while-projections-rest';
 import { PLAN_MODEL, PROJECTION_RUNNER } from '../../read/projections.providers';
 import { GetIndicatorProgressQuery } from '../get-indicator-progress/get-indicator-progress.query';
 import { GetSummaryQuery, type Summary, type SummaryGroup } from './get-summary.query';
@@ -18,35 +19,21 @@ export class GetSummaryHandler implements IQueryHandler<GetSummaryQuery> {
     @Inject(READ_STORE) private readonly store: ReadStore,
     @Inject(PLAN_MODEL) private readonly plan: PlanModel,
     private readonly queries: QueryBus,
-    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
-  ) {}
+    @Inject(PROJECTION_RUNNER) runner: ProjectionRunner,
+  ) {
+    this.kept = new KeptWhileProjectionsRest(store, runner, MAX_KEPT);
+  }
 
   /**
    * A summary computes every indicator of the plan (about 50, each with its claimed, verified and official
-   * figures): it is kept, per org unit and day, until a projection's generation or checkpoint moves (read
-   * from the store, so a projector in another process counts too). Every document it reads is written by
-   * a projection, so the same stamp means the same answer.
+   * figures) from projection documents only: it is kept, per org unit and day, while no projection moves.
    */
-  private readonly kept = new Map<string, { stamp: string; summary: Summary }>();
+  private readonly kept: KeptWhileProjectionsRest<Summary>;
 
   async execute(query: GetSummaryQuery): Promise<Summary> {
     const orgUnit = query.orgUnit ?? this.plan.planOrgUnit;
     const asOf = query.asOf ?? new Date().toISOString().slice(0, 10);
-    const key = `${orgUnit}|${asOf}`;
-    const stamp = await this.stamp();
-    const kept = this.kept.get(key);
-    if (kept && kept.stamp === stamp) return structuredClone(kept.summary);
-    const summary = await this.compute(orgUnit, asOf);
-    if (this.kept.size >= MAX_KEPT) this.kept.clear();
-    this.kept.set(key, { stamp, summary: structuredClone(summary) });
-    return summary;
-  }
-
-  private async stamp(): Promise<string> {
-    const generations = await Promise.all(
-      this.runner.projectionNames.map((name) => this.store.activeGeneration(name)),
-    );
-    return generations.map((g) => (g ? `${g.generation}:${g.checkpoint}` : '-')).join(',');
+    return this.kept.get(`${orgUnit}|${asOf}`, () => this.compute(orgUnit, asOf));
   }
 
   private async compute(orgUnit: string, asOf: string): Promise<Summary> {

@@ -1,0 +1,33 @@
+// Answers computed from projection documents only are kept until a projection's generation or checkpoint
+// moves: the same stamp means the same documents, so the same answer. The stamp is read from the store at
+// each call, so a projector in another process counts too. Per api instance, in memory, bounded.
+import type { ProjectionRunner } from '@ledger/projections';
+import type { ReadStore } from '@ledger/read-store';
+
+export class KeptWhileProjectionsRest<T> {
+  private readonly kept = new Map<string, { stamp: string; value: T }>();
+
+  constructor(
+    private readonly store: ReadStore,
+    private readonly runner: ProjectionRunner,
+    private readonly maxKept: number,
+  ) {}
+
+  /** The kept answer for `key` when no projection moved since it was computed; else computes and keeps it. */
+  async get(key: string, compute: () => Promise<T>): Promise<T> {
+    const stamp = await this.stamp();
+    const kept = this.kept.get(key);
+    if (kept && kept.stamp === stamp) return structuredClone(kept.value);
+    const value = await compute();
+    if (this.kept.size >= this.maxKept) this.kept.clear();
+    this.kept.set(key, { stamp, value: structuredClone(value) });
+    return value;
+  }
+
+  private async stamp(): Promise<string> {
+    const generations = await Promise.all(
+      this.runner.projectionNames.map((name) => this.store.activeGeneration(name)),
+    );
+    return generations.map((g) => (g ? `${g.generation}:${g.checkpoint}` : '-')).join(',');
+  }
+}
