@@ -6,6 +6,7 @@ import type { ReadStore } from '@ledger/read-store';
 
 export class KeptWhileProjectionsRest<T> {
   private readonly kept = new Map<string, { stamp: string; value: T }>();
+  private pending: Promise<string> | null = null;
 
   constructor(
     private readonly store: ReadStore,
@@ -24,7 +25,18 @@ export class KeptWhileProjectionsRest<T> {
     return value;
   }
 
-  private async stamp(): Promise<string> {
+  /**
+   * Calls that overlap share one read of the stamp (a page of 50 indicators asks 50 times at once); a call
+   * that starts after a read finished reads again, so a reader never sees less than what preceded it.
+   */
+  private stamp(): Promise<string> {
+    this.pending ??= this.readStamp().finally(() => {
+      this.pending = null;
+    });
+    return this.pending;
+  }
+
+  private async readStamp(): Promise<string> {
     const generations = await Promise.all(
       this.runner.projectionNames.map((name) => this.store.activeGeneration(name)),
     );
