@@ -3,14 +3,13 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 import { randomUUID } from 'node:crypto';
-import { writingRole } from '@ledger/domain';
 import {
   AuthenticationRequiredError,
   ValidationFailedError,
   type CommandContext,
   type FieldProblem,
 } from '@ledger/ledger';
-import type { EvidenceRef } from '@ledger/domain';
+import { actorOf, type EvidenceRef } from '@ledger/domain';
 import type { AuthenticatedRequest } from './auth/access.guard';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -45,7 +44,7 @@ export function parseRequestContext(request: AuthenticatedRequest): RequestConte
   if (problems.length > 0) throw new ValidationFailedError(problems);
 
   return {
-    actor: { officer: principal.officer, agency: principal.agency, role: writingRole(principal) },
+    actor: actorOf(principal),
     authority: { principal },
     correlationId: correlationId ?? randomUUID(),
     ifMatchRevision,

@@ -1,4 +1,5 @@
 // Who is asking: the claims of a verified bearer token, as the domain's access rules read them.
+import type { Actor } from '../shared/envelope';
 
 export const ROLES = ['officer', 'supervisor', 'inspector', 'viewer', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -25,4 +26,9 @@ export function writingRole(principal: Principal): Role {
   if (principal.roles.includes('supervisor')) return 'supervisor';
   if (principal.roles.includes('officer')) return 'officer';
   return principal.roles[0] ?? 'viewer';
+}
+
+/** The actor an event records for what this principal did. */
+export function actorOf(principal: Principal): Actor {
+  return { officer: principal.officer, agency: principal.agency, role: writingRole(principal) };
 }

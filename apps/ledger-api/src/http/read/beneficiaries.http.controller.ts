@@ -3,7 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
 import { randomUUID } from 'node:crypto';
-import { BENEFICIARIES, writingRole, type Principal } from '@ledger/domain';
+import { actorOf, BENEFICIARIES, type Principal } from '@ledger/domain';
 import {
   AccessDeniedError,
   GetDocumentQuery,
@@ -76,7 +76,7 @@ export class BeneficiariesHttpController {
       new RecordBeneficiaryReadCommand(
         { beneficiaryRef: ref, reason: q.reason, orgUnit: principal.orgUnits[0] ?? 'unknown' },
         {
-          actor: { officer: principal.officer, agency: principal.agency, role: writingRole(principal) },
+          actor: actorOf(principal),
           authority: { principal },
           correlationId: randomUUID(),
           evidence: [],
