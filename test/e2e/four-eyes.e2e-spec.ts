@@ -298,6 +298,8 @@ describe('four eyes: period reports', () => {
     expect(await houses(ledger, 'BA-PHUOC-TAN')).toMatchObject({ claimed: 2, verified: 1, official: 1 });
 
     const flagged = await ledger.http().get('/report-approvals?status=changed_since_approval').expect(200);
+    const badLimit = await ledger.http().get('/report-approvals?limit=0').expect(400);
+    expect(badLimit.body.field).toBe('limit');
     expect(
       flagged.body.items.map((i: { approval: { orgUnit: string } }) => i.approval.orgUnit).sort(),
     ).toEqual(['BA-PHUOC-TAN', 'NT-BAC-AI']);

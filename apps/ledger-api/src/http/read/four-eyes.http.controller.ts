@@ -1,9 +1,8 @@
 // Read side of issue 8: period reports and their approvals, restatements of a figure, double claims.
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { Type } from 'class-transformer';
+import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags, PickType } from '@nestjs/swagger';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 import {
   GetReportApprovalQuery,
   GetRestatementQuery,
@@ -17,13 +16,15 @@ import {
 } from '@ledger/ledger';
 import { Allow } from '../auth/access-rule.decorator';
 import { IndicatorKeyPipe } from '../indicator-key.pipe';
+import { PageRequest } from './page.request.dto';
 
 const ORG_UNIT = /^[A-Z][A-Z0-9-]{1,99}$/;
 const PERIOD = /^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const READERS = ['inspector', 'supervisor', 'officer', 'viewer', 'admin'] as const;
 
-class ReportApprovalsRequest {
+/** A list without cursors: only the page size of PageRequest. */
+class ReportApprovalsRequest extends PickType(PageRequest, ['limit'] as const) {
   @ApiPropertyOptional({ example: 'houses_built' })
   @IsOptional()
   @Matches(/^[a-z][a-z0-9_]{1,99}$/, { message: 'indicator must be an indicator key' })
@@ -38,14 +39,6 @@ class ReportApprovalsRequest {
   @IsOptional()
   @IsIn(['approved', 'changed_since_approval'])
   status?: 'approved' | 'changed_since_approval';
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
 }
 
 class RestatementRequest {
