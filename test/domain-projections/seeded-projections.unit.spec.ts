@@ -164,7 +164,9 @@ describe('the projections over the Bác Ái plan seeds', () => {
 
   it('rolls the communes up the real tree, the 2025 communes to Khánh Hòa and, when wholly from Bác Ái, to the district', () => {
     expect(plan.planOrgUnit).toBe('NT-BAC-AI');
-    expect(plan.rollUps[COMMUNE]).toEqual(['NT-BAC-AI', 'NINH-THUAN']);
+    // An old commune also counts in the commune it merged into (and that commune's province).
+    expect(plan.rollUps[COMMUNE]).toEqual(['NT-BAC-AI', 'NINH-THUAN', 'KH-BAC-AI-DONG', 'KHANH-HOA']);
+    expect(plan.rollUps['BA-PHUOC-TRUNG']).toEqual(['NT-BAC-AI', 'NINH-THUAN', 'KH-MY-SON', 'KHANH-HOA']);
     expect(plan.rollUps['KH-BAC-AI-DONG']).toEqual(['KHANH-HOA', 'NT-BAC-AI']);
     expect(plan.rollUps['KH-BAC-AI-TAY']).toEqual(['KHANH-HOA', 'NT-BAC-AI']);
     // Mỹ Sơn also took Ninh Sơn's commune: its events cannot be split, so they stay out of the district.

@@ -1,9 +1,10 @@
 // indicator-progress: one document per indicator x org unit x month (YYYY-MM) holding what the events of
 // that month contributed under the plan's rules (contributions.ts): the summed `add` deltas per part and the
 // standing `set` measurements. Each contribution also counts in every unit its org unit rolls up into
-// (PlanModel.rollUps: commune -> district -> province on the boundaries the unit belongs to; a commune made
-// by the 2025 reorganisation rolls up to the new province and, when it was made wholly from communes of the
-// plan's district, to the plan's district too), so a district document exists for every month with
+// (PlanModel.rollUps: commune -> district -> province on the boundaries the unit belongs to; an old commune
+// also counts in the commune it merged into, so a new commune reads as the group it was made from; a commune
+// made by the 2025 reorganisation rolls up to the new province and, when it was made wholly from communes of
+// the plan's district, to the plan's district too), so a district document exists for every month with
 // activity. Reading a figure as of a date is indicator-progress.read.ts.
 //
 // The month of a contribution is the first month of the period the event names (insurance year 2025 ->

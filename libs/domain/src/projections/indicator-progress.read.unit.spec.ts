@@ -297,4 +297,71 @@ describe('reading indicator progress as of a date', () => {
     ).toBeCloseTo(0.8);
     expect(progressTowards({ ...about, comparison: '=', value: 0 }, 60, 120)).toBe(0.5);
   });
+
+  describe('on the boundaries before and after the reorganisation (C-1 and C-2 merged into N-1 on 2025-07-01)', () => {
+    // Two houses in C-1 and one in C-2 before the merger, one in N-1 after it.
+    const houses = [
+      { caseId: 'HB-1', orgUnit: 'C-1', occurredAt: '2024-05-10', floorAreaM2: 40 },
+      { caseId: 'HB-2', orgUnit: 'C-1', occurredAt: '2025-02-10', floorAreaM2: 45 },
+      { caseId: 'HB-3', orgUnit: 'C-2', occurredAt: '2025-03-10', floorAreaM2: 50 },
+      { caseId: 'HB-4', orgUnit: 'N-1', occurredAt: '2025-09-10', floorAreaM2: 55 },
+    ];
+    const log = new EventLog();
+    for (const h of houses) {
+      log.record(
+        `housing-case-${h.caseId}`,
+        'HousingConstructionCompleted',
+        { caseId: h.caseId, floorAreaM2: h.floorAreaM2, occupants: 4 },
+        { orgUnit: h.orgUnit, occurredAt: h.occurredAt },
+      );
+    }
+    const population = plan.baselines.filter((b) => b.key === 'population');
+    const populationOf = (units: string[]) =>
+      population.filter((b) => units.includes(b.orgUnit)).reduce((sum, b) => sum + b.value, 0);
+    const upTo = (day: string, units: string[]) =>
+      houses.filter((h) => h.occurredAt.slice(0, 7) <= day.slice(0, 7) && units.includes(h.orgUnit));
+    const read = (key: string, orgUnit: string, asOf: string) =>
+      progressAsOf(
+        docsOf(log.events, key, orgUnit),
+        asOf,
+        definition(key),
+        null,
+        ratioBaselinesFor(plan, definition(key), orgUnit),
+      );
+
+    it('reads a commune made by the merger as the group of communes it was made from, at any date', () => {
+      for (const asOf of ['2024-12-31', '2025-06-30', '2026-06-30']) {
+        const group = upTo(asOf, ['C-1', 'C-2', 'N-1']);
+        expect(read('houses_built', 'N-1', asOf).value).toBe(group.length);
+      }
+    });
+
+    it('puts the numerator and the denominator of a ratio on the same boundary', () => {
+      const asOf = '2026-06-30';
+      const area = upTo(asOf, ['C-1', 'C-2', 'N-1']).reduce((sum, h) => sum + h.floorAreaM2, 0);
+      const people = populationOf(['C-1', 'C-2']);
+      expect(read('floor_area_per_person', 'N-1', asOf)).toMatchObject({
+        numerator: area,
+        denominator: people,
+        value: Number((area / people).toPrecision(15)),
+      });
+      // The district read after its end is its communes, old and new: the same figure.
+      expect(read('floor_area_per_person', 'D-1', asOf)).toMatchObject({ numerator: area, denominator: people });
+    });
+
+    it('reads an old commune after its end as what was recorded on it only', () => {
+      const asOf = '2026-06-30';
+      expect(read('houses_built', 'C-1', asOf).value).toBe(upTo(asOf, ['C-1']).length);
+      const area = upTo(asOf, ['C-1']).reduce((sum, h) => sum + h.floorAreaM2, 0);
+      expect(read('floor_area_per_person', 'C-1', asOf)).toMatchObject({
+        numerator: area,
+        denominator: populationOf(['C-1']),
+      });
+    });
+
+    it('counts each house once in the province, through the old district or the new commune', () => {
+      const asOf = '2026-06-30';
+      expect(read('houses_built', 'P-1', asOf).value).toBe(upTo(asOf, ['C-1', 'C-2', 'N-1']).length);
+    });
+  });
 });

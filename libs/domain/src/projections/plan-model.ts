@@ -2,7 +2,7 @@
 // factories, so that reducers never look anything up. What a reducer reads from here is part of its
 // version (projectionVersion), so a change of the rules, the tree or the norms rebuilds its documents.
 import { indicatorRulesOf, type IndicatorRules } from '../plan/contributions';
-import { readOnBoundariesOf, type OrgUnitModel } from '../plan/org-unit-boundaries';
+import { endOf, readOnBoundariesOf, type OrgUnitModel } from '../plan/org-unit-boundaries';
 import type {
   AgencySuccession,
   BaselineRecord,
@@ -80,8 +80,12 @@ export interface PlanModel {
   /**
    * code -> the units its figures also count in, nearest first: its ancestors on the tree (a unit is never
    * re-parented: a reorganisation makes new units, so a unit's parents are the boundaries in force while it
-   * exists), then the plan's own unit for a unit made after the plan's unit ended whose territory came wholly
-   * from units inside it (the plan's area read on the plan's boundaries).
+   * exists); then, for a unit that ended with its whole territory in one unit (an old commune merged into a
+   * new one, the old province into the new), that unit and everything it counts in, so that a new unit reads
+   * as the group of units it was made from at any date; then the plan's own unit for a unit made after the
+   * plan's unit ended whose territory came wholly from units inside it (the plan's area read on the plan's
+   * boundaries). Nothing counts in an ended unit after its end: read after it, it holds what was recorded
+   * on it. A territory that went to a unit only in part cannot be split and counts only where it was.
    */
   rollUps: Readonly<Record<string, readonly string[]>>;
   /** code -> the unit that holds its territory on the latest boundaries, when that is one unit. */
@@ -151,20 +155,37 @@ function rollUpsOf(model: OrgUnitModel, planOrgUnit: string): Record<string, str
   const ancestors = new Map(model.units.map((u) => [u.code, ancestorsOf(u, byCode)]));
   const insidePlan = (code: string) =>
     code === planOrgUnit || (ancestors.get(code) ?? []).includes(planOrgUnit);
-  const out: Record<string, string[]> = {};
+  const direct = new Map<string, string[]>();
   for (const unit of model.units) {
     const chain = [...(ancestors.get(unit.code) ?? [])];
-    if (!insidePlan(unit.code) && unit.validFrom !== null) {
+    for (const row of endOf(unit.code, model)?.crosswalk ?? []) {
+      if (row.from === unit.code && row.relation === 'whole' && byCode.has(row.to)) chain.push(row.to);
+    }
+    direct.set(unit.code, chain);
+  }
+  const out: Record<string, string[]> = {};
+  for (const unit of model.units) {
+    // Closed over: what a unit counts in, counts in what that unit counts in (each unit once).
+    const reached: string[] = [];
+    const queue = [...(direct.get(unit.code) ?? [])];
+    while (queue.length > 0) {
+      const next = queue.shift()!;
+      if (next === unit.code || reached.includes(next)) continue;
+      reached.push(next);
+      queue.push(...(direct.get(next) ?? []));
+    }
+    // The plan's unit only, not what it counts in: an ended unit holds nothing recorded after its end.
+    if (!insidePlan(unit.code) && unit.validFrom !== null && !reached.includes(planOrgUnit)) {
       const before = readOnBoundariesOf(unit.code, addDays(unit.validFrom, -1), model);
       if (
         before.relation === 'predecessors' &&
         before.units.length > 0 &&
         before.units.every((p) => insidePlan(p.code))
       ) {
-        chain.push(planOrgUnit);
+        reached.push(planOrgUnit);
       }
     }
-    out[unit.code] = chain;
+    out[unit.code] = reached;
   }
   return out;
 }
@@ -218,9 +239,9 @@ export function baselineValuesOf(
 }
 
 /**
- * A baseline figure for any unit: its own; else the sum of the units that count in it (the district is the
- * sum of its communes); else, for a unit made by a reorganisation, the sum of the units it was made from.
- * null when some of these have no figure: a partial sum would understate the unit.
+ * A baseline figure for any unit: its own; else, for a unit made by a reorganisation, the sum of the units it
+ * was made from; else the sum of the units that count in it (the district is the sum of its communes).
+ * null when some of the units it was made from have no figure: a partial sum would understate the unit.
  */
 export function baselineValueFor(
   plan: PlanModel,
@@ -230,6 +251,22 @@ export function baselineValueFor(
 ): number | null {
   if (Object.hasOwn(values, orgUnit)) return values[orgUnit];
   if (seen.has(orgUnit)) return null;
+  // A unit made by a reorganisation: the units it was made from (they count in it too, so their sum is
+  // on the same boundary as its figures), never a part of them.
+  const unit = plan.orgUnits.units.find((u) => u.code === orgUnit);
+  const before =
+    unit && unit.validFrom !== null
+      ? readOnBoundariesOf(orgUnit, addDays(unit.validFrom, -1), plan.orgUnits)
+      : null;
+  if (before?.relation === 'predecessors' && before.units.length > 0) {
+    let sum = 0;
+    for (const p of before.units) {
+      const value = baselineValueFor(plan, values, p.code, new Set([...seen, orgUnit]));
+      if (value === null) return null;
+      sum += value;
+    }
+    return sum;
+  }
   const below = unitsCountingIn(plan, orgUnit)
     .slice(1)
     .filter((code) => Object.hasOwn(values, code))
@@ -238,18 +275,7 @@ export function baselineValueFor(
       const ups = plan.rollUps[code] ?? [];
       return !ups.slice(0, ups.indexOf(orgUnit)).some((up) => Object.hasOwn(values, up));
     });
-  if (below.length > 0) return below.reduce((sum, code) => sum + values[code], 0);
-  const unit = plan.orgUnits.units.find((u) => u.code === orgUnit);
-  if (!unit || unit.validFrom === null) return null;
-  const before = readOnBoundariesOf(orgUnit, addDays(unit.validFrom, -1), plan.orgUnits);
-  if (before.relation !== 'predecessors' || before.units.length === 0) return null;
-  let sum = 0;
-  for (const p of before.units) {
-    const value = baselineValueFor(plan, values, p.code, new Set([...seen, orgUnit]));
-    if (value === null) return null;
-    sum += value;
-  }
-  return sum;
+  return below.length > 0 ? below.reduce((sum, code) => sum + values[code], 0) : null;
 }
 
 /**

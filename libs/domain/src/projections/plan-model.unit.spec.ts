@@ -13,9 +13,15 @@ describe('the plan model the projections read', () => {
   const plan = samplePlanModel();
 
   it('rolls a commune up its tree: commune -> district -> province', () => {
-    expect(plan.rollUps['C-1']).toEqual(['D-1', 'P-1']);
     expect(plan.rollUps['D-1']).toEqual(['P-1']);
     expect(plan.rollUps['P-1']).toEqual([]);
+  });
+
+  it('counts an old commune in the commune it merged into, after its tree', () => {
+    expect(plan.rollUps['C-1']).toEqual(['D-1', 'P-1', 'N-1']);
+    expect(unitsCountingIn(plan, 'N-1')).toEqual(['N-1', 'C-1', 'C-2']);
+    // Nothing counts in an ended commune: read after its end, it is what was recorded on it.
+    expect(unitsCountingIn(plan, 'C-1')).toEqual(['C-1']);
   });
 
   it("rolls a commune made by the reorganisation up to the new parent and to the plan's district it came from", () => {
