@@ -346,7 +346,10 @@ describe('reading indicator progress as of a date', () => {
         value: Number((area / people).toPrecision(15)),
       });
       // The district read after its end is its communes, old and new: the same figure.
-      expect(read('floor_area_per_person', 'D-1', asOf)).toMatchObject({ numerator: area, denominator: people });
+      expect(read('floor_area_per_person', 'D-1', asOf)).toMatchObject({
+        numerator: area,
+        denominator: people,
+      });
     });
 
     it('reads an old commune after its end as what was recorded on it only', () => {
