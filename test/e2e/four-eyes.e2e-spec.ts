@@ -157,6 +157,51 @@ describe('four eyes: verification and correction approval', () => {
     expect(approved.status).toBe(201);
     expect(approved.body.stream).toMatch(/^housing-case-/);
     expect(await houses(ledger, 'BA-PHUOC-HOA')).toMatchObject({ claimed: 0, verified: 0 });
+
+    // The correction is made by its proposer; the approver is named as approver, on the event and in the
+    // trails (the agency trails of both and /trail).
+    const proposer = { officer: 'truong-phong-01', agency: 'LDTBXH-BAC-AI', role: 'supervisor' };
+    const approver = { officer: 'thanh-tra-01', agency: 'THANHTRA-BAC-AI', role: 'inspector' };
+    const correctionId = approved.body.eventIds[0] as string;
+    const stored = await ledger.http().get(`/events/${correctionId}`).set(inspector()).expect(200);
+    expect(stored.body.metadata.actor).toEqual(proposer);
+    expect(stored.body.data.approval).toEqual({ proposalId, proposedBy: proposer, approvedBy: approver });
+    await untilProjected(ledger);
+    const madeTrail = await ledger
+      .http()
+      .get('/agencies/LDTBXH-BAC-AI/trail?asOf=2026-12-31')
+      .set(inspector())
+      .expect(200);
+    const made = madeTrail.body.trail.correctionsMade.recent.find(
+      (c: { correctionId: string }) => c.correctionId === correctionId,
+    );
+    expect(made).toMatchObject({
+      officer: proposer.officer,
+      agency: proposer.agency,
+      approvedByOfficer: approver.officer,
+      approvedByAgency: approver.agency,
+    });
+    const approverTrail = await ledger
+      .http()
+      .get('/agencies/THANHTRA-BAC-AI/trail?asOf=2026-12-31')
+      .set(inspector())
+      .expect(200);
+    expect(
+      approverTrail.body.trail.correctionsMade.recent.map((c: { correctionId: string }) => c.correctionId),
+    ).not.toContain(correctionId);
+    expect(approverTrail.body.trail.correctionsApproved.recent).toEqual([
+      expect.objectContaining({ correctionId, agency: proposer.agency, approvedByAgency: approver.agency }),
+    ]);
+    const inTrail = await ledger
+      .http()
+      .get('/trail?type=EventCorrected&agency=LDTBXH-BAC-AI')
+      .set(inspector())
+      .expect(200);
+    expect(inTrail.body.items.find((t: { eventId: string }) => t.eventId === correctionId)).toMatchObject({
+      officer: proposer.officer,
+      agency: proposer.agency,
+      approvedBy: approver,
+    });
     const twice = await ledger
       .http()
       .post(`/corrections/${proposalId}/approvals`)

@@ -92,7 +92,10 @@ export const CORRECTION_PROPOSAL_EVENT_TYPES = [
 /** Marks an EventCorrected that a second person approved (the corrected action had been verified). */
 export interface CorrectionApproval {
   proposalId: string;
+  /** Who made the correction: the envelope's actor too (events stored before approvedBy carried the approver there). */
   proposedBy: Actor;
+  /** Who approved it. Absent from events stored before it was added: their envelope's actor is the approver. */
+  approvedBy?: Actor;
 }
 
 /** EventCorrected data as the approval of a proposal writes it. */
@@ -163,6 +166,21 @@ export function approvalOf(event: { type: string; data: unknown }): CorrectionAp
   if (typeof approval !== 'object' || approval === null) return null;
   const a = approval as Partial<CorrectionApproval>;
   return typeof a.proposalId === 'string' && a.proposedBy ? (a as CorrectionApproval) : null;
+}
+
+/**
+ * Who made a correction and who approved it. A correction approved by a second person is made by its
+ * proposer; the approver is named apart. Reads both the current form (envelope actor = proposer, approval
+ * names the approver) and the stored form before it (envelope actor = approver).
+ */
+export function correctionActors(event: {
+  type: string;
+  data: unknown;
+  metadata: { actor: Actor };
+}): { madeBy: Actor; approvedBy: Actor | null } {
+  const approval = approvalOf(event);
+  if (!approval) return { madeBy: event.metadata.actor, approvedBy: null };
+  return { madeBy: approval.proposedBy, approvedBy: approval.approvedBy ?? event.metadata.actor };
 }
 
 export type { CorrectionKind };

@@ -1,8 +1,10 @@
 // agency-trail: accountability per responsible agency (DESIGN.md): what its officers recorded, by type and
-// by officer, the corrections they made, and the corrections others made of its events; and, in
+// by officer, the corrections they made, the corrections of others they approved (four eyes: a correction is
+// made by its proposer and approved by a second person), and the corrections others made of its events; and, in
 // open-case-steps, every open lifecycle case (housing, remains, training) with its current step, the
 // agency of that step and the date its next step is due (case-due-rules.ts).
 import type { CorrectionKind } from '../corrections/correction.command';
+import { correctionActors } from '../four-eyes/four-eyes.events';
 import { dutyHolderOn } from '../plan/agency-succession';
 import type { RecordedEvent } from '../shared/envelope';
 import {
@@ -45,9 +47,12 @@ export interface CorrectionEntry {
   correctedType: string;
   kind: CorrectionKind;
   reason: string;
-  /** Who made the correction. */
+  /** Who made the correction (for one approved by a second person: its proposer). */
   officer: string;
   agency: string;
+  /** Who approved it, when a second person had to; null otherwise. */
+  approvedByOfficer: string | null;
+  approvedByAgency: string | null;
   /** Who recorded the corrected event; null when the correction does not carry it. */
   originalOfficer: string | null;
   originalAgency: string | null;
@@ -72,6 +77,8 @@ export interface OfficerSummary {
   recorded: number;
   byType: Record<string, number>;
   correctionsMade: number;
+  /** Corrections proposed by others that this officer approved. */
+  correctionsApproved: number;
   correctionsReceived: number;
   firstRecordedAt: string | null;
   lastRecordedAt: string | null;
@@ -89,6 +96,8 @@ export interface AgencyTrailDoc {
   /** Events recorded per org unit. */
   orgUnits: Record<string, number>;
   correctionsMade: CorrectionSummary;
+  /** Corrections its officers approved as the second person (made by their proposers, counted there). */
+  correctionsApproved: CorrectionSummary;
   correctionsReceived: CorrectionSummary;
   /** One entry per officer, sorted by officer id. */
   officers: OfficerSummary[];
@@ -144,7 +153,7 @@ export interface OpenCaseStepDoc {
 export type AgencyTrailProjectionDoc = AgencyTrailDoc | OpenCaseStepDoc;
 
 // 2: open-case-steps carry successorDutyHolder (indexed).
-const AGENCY_TRAIL_BASE_VERSION = 2;
+const AGENCY_TRAIL_BASE_VERSION = 3;
 
 export function createAgencyTrailProjection(plan: PlanModel): ProjectionDefinition<AgencyTrailProjectionDoc> {
   return {
@@ -170,7 +179,9 @@ export function createAgencyTrailProjection(plan: PlanModel): ProjectionDefiniti
     keys(event) {
       const keys: DocumentKey[] = [];
       const correction = correctionOf(event);
-      keys.push({ collection: AGENCY_TRAIL_DOCS, id: event.metadata.actor.agency });
+      const { madeBy, approvedBy } = correctionActors(event);
+      keys.push({ collection: AGENCY_TRAIL_DOCS, id: madeBy.agency });
+      if (approvedBy) keys.push({ collection: AGENCY_TRAIL_DOCS, id: approvedBy.agency });
       const originalAgency = correction?.original?.actor?.agency;
       if (originalAgency) keys.push({ collection: AGENCY_TRAIL_DOCS, id: originalAgency });
       const lifecycle = lifecycleOfStream(event.stream);
@@ -209,6 +220,7 @@ function emptyAgency(agency: string): AgencyTrailDoc {
     lastOccurredAt: null,
     orgUnits: {},
     correctionsMade: emptySummary(),
+    correctionsApproved: emptySummary(),
     correctionsReceived: emptySummary(),
     officers: [],
     lastPosition: 0,
@@ -222,6 +234,7 @@ function emptyOfficer(officer: string): OfficerSummary {
     recorded: 0,
     byType: {},
     correctionsMade: 0,
+    correctionsApproved: 0,
     correctionsReceived: 0,
     firstRecordedAt: null,
     lastRecordedAt: null,
@@ -254,8 +267,26 @@ function summarise(summary: CorrectionSummary, entry: CorrectionEntry, across: b
 
 function reduceAgency(doc: AgencyTrailDoc | null, event: RecordedEvent, agency: string): AgencyTrailDoc {
   let next = doc ?? emptyAgency(agency);
-  const { actor, occurredAt, orgUnit } = event.metadata;
+  const { occurredAt, orgUnit } = event.metadata;
   const correction = correctionOf(event);
+  const { madeBy: actor, approvedBy } = correctionActors(event);
+  if (correction && approvedBy?.agency === agency) {
+    const entry = correctionEntry(event, correction);
+    next = {
+      ...next,
+      correctionsApproved: summarise(
+        next.correctionsApproved,
+        entry,
+        entry.originalAgency !== null && entry.originalAgency !== agency,
+      ),
+      officers: withOfficer(next.officers, approvedBy.officer, (o) => ({
+        ...touchOfficer(o, approvedBy.role, event.recordedAt),
+        correctionsApproved: o.correctionsApproved + 1,
+      })),
+      firstRecordedAt: earlier(next.firstRecordedAt, event.recordedAt),
+      lastRecordedAt: later(next.lastRecordedAt, event.recordedAt),
+    };
+  }
   if (actor.agency === agency) {
     if (correction) {
       const entry = correctionEntry(event, correction);
@@ -328,14 +359,17 @@ function touchOfficer(o: OfficerSummary, role: string, recordedAt: string): Offi
 }
 
 function correctionEntry(event: RecordedEvent, correction: CorrectionView): CorrectionEntry {
+  const { madeBy, approvedBy } = correctionActors(event);
   return {
     correctionId: event.id,
     correctsEventId: correction.correctsEventId,
     correctedType: correction.correctedType,
     kind: correction.kind,
     reason: correction.reason,
-    officer: event.metadata.actor.officer,
-    agency: event.metadata.actor.agency,
+    officer: madeBy.officer,
+    agency: madeBy.agency,
+    approvedByOfficer: approvedBy?.officer ?? null,
+    approvedByAgency: approvedBy?.agency ?? null,
     originalOfficer: correction.original?.actor?.officer ?? null,
     originalAgency: correction.original?.actor?.agency ?? null,
     occurredAt: event.metadata.occurredAt,
@@ -347,12 +381,13 @@ function correctionEntry(event: RecordedEvent, correction: CorrectionView): Corr
 // ---------------------------------------------------------------- open case steps
 
 function stepOf(event: RecordedEvent, type = event.type): CaseStep {
+  const { madeBy } = correctionActors(event);
   return {
     eventId: event.id,
     type,
     occurredAt: event.metadata.occurredAt,
-    officer: event.metadata.actor.officer,
-    agency: event.metadata.actor.agency,
+    officer: madeBy.officer,
+    agency: madeBy.agency,
     position: event.position,
   };
 }

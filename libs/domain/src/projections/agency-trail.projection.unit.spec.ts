@@ -131,6 +131,52 @@ describe('agency-trail projection', () => {
     });
   });
 
+  describe('a correction approved by a second person (four eyes)', () => {
+    const proposer = { officer: 'ld-01', agency: 'LAB-D-1', role: 'supervisor' };
+    const approver = { officer: 'tt-01', agency: 'INSP-D-1', role: 'inspector' };
+    /** As the approval appends it today (actor: the proposer), or as it was stored before (actor: the approver). */
+    const approvedRetraction = (form: 'current' | 'stored-before') => {
+      const { log, registered, funded } = house();
+      const actor = form === 'current' ? proposer : approver;
+      const corrected = log.correct(funded, 'retraction', 'approved twice by mistake', null, actor);
+      const approval =
+        form === 'current'
+          ? { proposalId: 'P-1', proposedBy: proposer, approvedBy: approver }
+          : { proposalId: 'P-1', proposedBy: proposer };
+      const retraction = { ...corrected, data: { ...(corrected.data as object), approval } };
+      return { docs: spec.given(registered, funded).when(retraction), retraction };
+    };
+
+    it.each(['current', 'stored-before'] as const)(
+      "credits the correction to the proposer's agency and names the approver (%s form)",
+      (form) => {
+        const { docs, retraction } = approvedRetraction(form);
+        const made = docs.get<AgencyTrailDoc>(AGENCY_TRAIL_DOCS, 'LAB-D-1');
+        expect(made?.correctionsMade).toMatchObject({ total: 1, retractions: 1, acrossAgencies: 0 });
+        expect(made?.correctionsMade.recent[0]).toMatchObject({
+          correctionId: retraction.id,
+          officer: proposer.officer,
+          agency: proposer.agency,
+          approvedByOfficer: approver.officer,
+          approvedByAgency: approver.agency,
+        });
+        expect(made?.correctionsApproved.total).toBe(0);
+        expect(made?.officers.find((o) => o.officer === proposer.officer)?.correctionsMade).toBe(1);
+        const approving = docs.get<AgencyTrailDoc>(AGENCY_TRAIL_DOCS, approver.agency);
+        expect(approving?.correctionsMade.total).toBe(0);
+        expect(approving?.correctionsApproved).toMatchObject({ total: 1, acrossAgencies: 1 });
+        expect(approving?.correctionsApproved.recent[0]).toMatchObject({
+          correctionId: retraction.id,
+          agency: proposer.agency,
+          approvedByAgency: approver.agency,
+        });
+        expect(approving?.officers).toMatchObject([
+          { officer: approver.officer, correctionsApproved: 1, correctionsMade: 0 },
+        ]);
+      },
+    );
+  });
+
   describe('open case steps', () => {
     const caseDoc = (...events: Parameters<typeof spec.given>) =>
       spec

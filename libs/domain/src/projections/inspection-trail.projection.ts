@@ -3,8 +3,9 @@
 // has its own document pointing at the event it corrects (`corrects`), and the corrected event's document
 // lists it in `correctedBy` with its status (effective, amended, retracted).
 import type { CorrectionKind } from '../corrections/correction.command';
+import { correctionActors } from '../four-eyes/four-eyes.events';
 import { contributionsOf, ContributionInputError, type Contribution } from '../plan/contributions';
-import type { EvidenceRef, RecordedEvent } from '../shared/envelope';
+import type { Actor, EvidenceRef, RecordedEvent } from '../shared/envelope';
 import {
   contributionMonth,
   correctionOf,
@@ -46,8 +47,11 @@ export interface CorrectionRef {
   kind: CorrectionKind;
   reason: string;
   changes: Record<string, unknown> | null;
+  /** Who made the correction (for one approved by a second person: its proposer). */
   officer: string;
   agency: string;
+  /** Who approved it, when a second person had to; null otherwise. */
+  approvedBy: Actor | null;
   occurredAt: string;
   recordedAt: string;
   position: number;
@@ -76,9 +80,12 @@ export interface TrailDoc {
   occurredAt: string;
   /** The calendar day of occurredAt (YYYY-MM-DD), for date ranges. */
   occurredOn: string | null;
+  /** Who did it: the envelope's actor; for a correction approved by a second person, its proposer. */
   officer: string;
   agency: string;
   role: string;
+  /** For a correction approved by a second person: the approver; null otherwise. */
+  approvedBy: Actor | null;
   orgUnit: string;
   /** Every pseudonymous reference the event names (for a correction: the corrected event's). */
   subjectRefs: string[];
@@ -108,7 +115,7 @@ export interface TrailDoc {
   lastPosition: number;
 }
 
-const TRAIL_BASE_VERSION = 1;
+const TRAIL_BASE_VERSION = 2;
 
 export function createInspectionTrailProjection(plan: PlanModel): ProjectionDefinition<TrailDoc> {
   return {
@@ -150,6 +157,7 @@ export function createInspectionTrailProjection(plan: PlanModel): ProjectionDefi
 function trailDocOf(event: RecordedEvent, plan: PlanModel): TrailDoc {
   const { metadata } = event;
   const correction = correctionOf(event);
+  const { madeBy, approvedBy } = correctionActors(event);
   const subjectData = correction?.original ? correction.original.data : event.data;
   const subjectRefs = subjectRefsOf(subjectData);
   const subjectIds = subjectIdsOf(subjectData);
@@ -172,9 +180,10 @@ function trailDocOf(event: RecordedEvent, plan: PlanModel): TrailDoc {
     recordedAt: event.recordedAt,
     occurredAt: metadata.occurredAt,
     occurredOn: localDate(metadata.occurredAt),
-    officer: metadata.actor.officer,
-    agency: metadata.actor.agency,
-    role: metadata.actor.role,
+    officer: madeBy.officer,
+    agency: madeBy.agency,
+    role: madeBy.role,
+    approvedBy,
     orgUnit: metadata.orgUnit,
     subjectRefs,
     subjectRef: subjectRefs[0] ?? null,
@@ -241,13 +250,15 @@ function trailContribution(c: Contribution, occurredAt: string): TrailContributi
 }
 
 function correctedDoc(doc: TrailDoc, event: RecordedEvent, correction: CorrectionView): TrailDoc {
+  const { madeBy, approvedBy } = correctionActors(event);
   const ref: CorrectionRef = {
     eventId: event.id,
     kind: correction.kind,
     reason: correction.reason,
     changes: correction.changes,
-    officer: event.metadata.actor.officer,
-    agency: event.metadata.actor.agency,
+    officer: madeBy.officer,
+    agency: madeBy.agency,
+    approvedBy,
     occurredAt: event.metadata.occurredAt,
     recordedAt: event.recordedAt,
     position: event.position,

@@ -167,6 +167,7 @@ describe('inspection-trail projection', () => {
           changes: { floorAreaM2: 52 },
           officer: 'cb-22',
           agency: 'UBND-D-1',
+          approvedBy: null,
           occurredAt: '2024-07-01',
           recordedAt: amendment.recordedAt,
           position: amendment.position,
@@ -178,6 +179,7 @@ describe('inspection-trail projection', () => {
           changes: null,
           officer: 'tt-03',
           agency: 'LAB-D-1',
+          approvedBy: null,
           occurredAt: '2024-08-15',
           recordedAt: retraction.recordedAt,
           position: retraction.position,
@@ -193,6 +195,41 @@ describe('inspection-trail projection', () => {
       expect(docs.snapshot()).toEqual(before);
       expect(docs.get<TrailDoc>(TRAIL, log.events[3].id)?.correctedBy).toHaveLength(2);
     });
+  });
+
+  describe('a correction approved by a second person (four eyes)', () => {
+    const proposer = { officer: 'ld-01', agency: 'LAB-D-1', role: 'supervisor' };
+    const approver = { officer: 'tt-01', agency: 'INSP-D-1', role: 'inspector' };
+
+    it.each(['current', 'stored-before'] as const)(
+      'shows the proposer as who made it and the approver as approver (%s form)',
+      (form) => {
+        const { log, registered, completed } = housingCase();
+        const actor = form === 'current' ? proposer : approver;
+        const corrected = log.correct(completed, 'retraction', 'not finished', null, actor);
+        const approval =
+          form === 'current'
+            ? { proposalId: 'P-1', proposedBy: proposer, approvedBy: approver }
+            : { proposalId: 'P-1', proposedBy: proposer };
+        const retraction = { ...corrected, data: { ...(corrected.data as object), approval } };
+        const docs = spec.given(registered, completed).when(retraction);
+        expect(docs.get<TrailDoc>(TRAIL, retraction.id)).toMatchObject({
+          officer: proposer.officer,
+          agency: proposer.agency,
+          role: proposer.role,
+          approvedBy: approver,
+        });
+        expect(docs.get<TrailDoc>(TRAIL, completed.id)?.correctedBy).toMatchObject([
+          {
+            eventId: retraction.id,
+            officer: proposer.officer,
+            agency: proposer.agency,
+            approvedBy: approver,
+          },
+        ]);
+        expect(docs.get<TrailDoc>(TRAIL, registered.id)?.approvedBy).toBeNull();
+      },
+    );
   });
 
   describe('subjects', () => {

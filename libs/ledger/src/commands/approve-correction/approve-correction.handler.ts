@@ -1,5 +1,5 @@
 // Approval: CorrectionApproved in the proposal's stream (its revision settles a race with a rejection), then
-// the EventCorrected, marked with the approval, in the action's stream under an id derived from the
+// the EventCorrected, made by the proposer and marked with the approval (proposer and approver), in the action's stream under an id derived from the
 // proposal, so that approving again after a crash between the two appends applies it once.
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
@@ -81,15 +81,21 @@ export class ApproveCorrectionHandler implements ICommandHandler<ApproveCorrecti
         }),
       });
     }
+    // The correction is the proposer's (its actor); the approver, who runs this command and whose rights the
+    // write rules check, is named in the approval.
     return this.executor.execute({
       stream: proposal.targetStream,
       occurredAt,
-      context: { ...context, eventId: eventIdFromName(`${proposalId}:approved-correction`) },
+      context: {
+        ...context,
+        actor: proposedBy,
+        eventId: eventIdFromName(`${proposalId}:approved-correction`),
+      },
       schemaVersionOf: (type) => aggregate.schemaVersions[type] ?? 1,
       decide: (history) => ({
         events: decideCorrection(aggregate, correct, history).map((event) => ({
           ...event,
-          data: { ...event.data, approval: { proposalId, proposedBy } },
+          data: { ...event.data, approval: { proposalId, proposedBy, approvedBy: context.actor } },
         })),
         orgUnit,
       }),
