@@ -226,4 +226,57 @@ describe('the projections over the Bác Ái plan seeds', () => {
   it('keeps a trail document for every event, plan and actions alike', () => {
     expect(docs.get('inspection-trail')!.ids('trail')).toHaveLength(planEvents.length + actions.length);
   });
+
+  it('takes a withdrawn housing case out of every count it was in, from the month of the withdrawal', () => {
+    const log = new EventLog({ agency: 'LDTBXH-BAC-AI', orgUnit: COMMUNE });
+    const stream = 'housing-case-HW-1';
+    const registration = { caseId: 'HW-1', householdRef: 'b-hw1', commune: COMMUNE, category: 'poor' };
+    const funding = { caseId: 'HW-1', amountVnd: 40_000_000, source: 'local_budget' };
+    const steps = [
+      log.record(stream, 'HousingCaseRegistered', registration, { occurredAt: '2025-02-03' }),
+      log.record(stream, 'HousingFundingApproved', funding, { occurredAt: '2025-02-20' }),
+      log.record(stream, 'HousingConstructionStarted', { caseId: 'HW-1' }, { occurredAt: '2025-03-05' }),
+    ];
+    const withdrawn = log.record(
+      stream,
+      'HousingCaseWithdrawn',
+      {
+        caseId: 'HW-1',
+        grounds: 'duplicate',
+        reason: 'same household as HC-7',
+        withdrawnSteps: steps.map((e) => ({ type: e.type, data: e.data })),
+      },
+      { occurredAt: '2025-04-15' },
+    );
+    const progress = projections.find((p) => p.name === 'indicator-progress')!;
+    const months = project(progress, [...steps, withdrawn]).all<IndicatorMonthDoc>(INDICATOR_MONTHS);
+    // What each step adds under the seeds' rules, by indicator: the first rule naming its event.
+    const added = (key: string) => {
+      const rules = seed.indicators.find((i) => i.definition.key === key)!.definition.contributions;
+      return steps.reduce((sum, e) => {
+        const rule = rules.find((r) => r.event === e.type);
+        if (!rule || isMeasurementRule(rule)) return sum;
+        const amount = rule.measure === 'count' ? 1 : ((e.data as Record<string, number>)[rule.field!] ?? 0);
+        return sum + amount * (rule.factor ?? 1);
+      }, 0);
+    };
+    for (const key of [
+      'housing_cases_registered',
+      'housing_funding_approved_vnd',
+      'houses_under_construction',
+    ]) {
+      const definition = seed.indicators.find((i) => i.definition.key === key)!.definition;
+      const read = (asOf: string, orgUnit: string) =>
+        progressAsOf(
+          months.filter((d) => d.indicatorKey === key && d.orgUnit === orgUnit),
+          asOf,
+          definition,
+          null,
+        ).value;
+      expect([key, read('2025-03-31', COMMUNE)]).toEqual([key, added(key)]);
+      expect(added(key)).not.toBe(0);
+      for (const orgUnit of [COMMUNE, 'NT-BAC-AI', 'KH-BAC-AI-DONG'])
+        expect([key, orgUnit, read('2025-04-30', orgUnit)]).toEqual([key, orgUnit, 0]);
+    }
+  });
 });

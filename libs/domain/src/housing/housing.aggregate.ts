@@ -34,6 +34,7 @@ export const housingCaseAggregate: AggregateDefinition<
     HousingConstructionStarted: 1,
     HousingConstructionCompleted: 1,
     HouseHandedOver: 1,
+    HousingCaseWithdrawn: 1,
     [EVENT_CORRECTED]: 1,
   },
   // The lifecycle is linear: each step stands on all earlier ones. Approvals from several sources are

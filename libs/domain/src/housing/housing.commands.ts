@@ -14,6 +14,10 @@ export const HOUSING_FUNDING_SOURCES = [
 ] as const;
 export type HousingFundingSource = (typeof HOUSING_FUNDING_SOURCES)[number];
 
+/** Why a case is withdrawn before its house is built. */
+export const HOUSING_WITHDRAWAL_GROUNDS = ['ineligible', 'moved_away', 'duplicate'] as const;
+export type HousingWithdrawalGrounds = (typeof HOUSING_WITHDRAWAL_GROUNDS)[number];
+
 export interface RegisterHousingCase extends TimedCommand {
   type: 'RegisterHousingCase';
   caseId: string;
@@ -49,8 +53,18 @@ export interface HandOverHouse extends TimedCommand {
   caseId: string;
 }
 
+/** Withdraws a case before its house is built: it leaves every count it was in, its open steps close. */
+export interface WithdrawHousingCase extends TimedCommand {
+  type: 'WithdrawHousingCase';
+  caseId: string;
+  grounds: HousingWithdrawalGrounds;
+  /** What was found, in the officer's words. */
+  reason: string;
+}
+
 export type HousingCaseCommand =
   | RegisterHousingCase
+  | WithdrawHousingCase
   | ApproveHousingFunding
   | StartHousingConstruction
   | CompleteHousingConstruction

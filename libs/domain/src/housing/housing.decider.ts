@@ -15,14 +15,16 @@ import {
 import {
   HOUSING_CATEGORIES,
   HOUSING_FUNDING_SOURCES,
+  HOUSING_WITHDRAWAL_GROUNDS,
   type ApproveHousingFunding,
   type CompleteHousingConstruction,
   type HandOverHouse,
   type HousingCaseCommand,
   type RegisterHousingCase,
   type StartHousingConstruction,
+  type WithdrawHousingCase,
 } from './housing.commands';
-import type { HousingCaseEvent } from './housing.events';
+import type { HousingCaseEvent, WithdrawnStep } from './housing.events';
 import { initialHousingCaseState, type HousingCaseState, type RegisteredHousingCase } from './housing.state';
 
 export const MAX_FLOOR_AREA_M2 = 1000;
@@ -59,6 +61,8 @@ export const housingCaseDecider: Decider<HousingCaseCommand, HousingCaseEvent, H
         return completeConstruction(command, state);
       case 'HandOverHouse':
         return handOver(command, state);
+      case 'WithdrawHousingCase':
+        return withdraw(command, state);
       default:
         return assertNever(command);
     }
@@ -97,6 +101,8 @@ export const housingCaseDecider: Decider<HousingCaseCommand, HousingCaseEvent, H
         };
       case 'HouseHandedOver':
         return { ...state, status: 'handed_over', handedOverAt: occurredAtOf(event) };
+      case 'HousingCaseWithdrawn':
+        return { ...state, status: 'withdrawn', withdrawnAt: occurredAtOf(event) };
       default:
         return assertNever(event);
     }
@@ -194,9 +200,46 @@ function handOver(command: HandOverHouse, state: HousingCaseState): HousingCaseE
   return [{ type: 'HouseHandedOver', data: { caseId } }];
 }
 
+function withdraw(command: WithdrawHousingCase, state: HousingCaseState): HousingCaseEvent[] {
+  const caseId = requireId(command.caseId, 'caseId');
+  const grounds = requireOneOf(command.grounds, HOUSING_WITHDRAWAL_GROUNDS, 'grounds');
+  const reason = requireText(command.reason, 'reason', 500);
+  const housingCase = registered(state, caseId);
+  if (housingCase.status === 'completed' || housingCase.status === 'handed_over') {
+    throw conflict(
+      'HOUSING_CASE_HOUSE_BUILT',
+      `the house of housing case ${caseId} is built: it is not withdrawn (correct a wrong record instead)`,
+    );
+  }
+  checkNotBefore(command.occurredAt, housingCase.registeredAt, 'registration');
+  const withdrawnSteps: WithdrawnStep[] = [
+    {
+      type: 'HousingCaseRegistered',
+      data: {
+        caseId,
+        householdRef: housingCase.householdRef,
+        commune: housingCase.commune,
+        category: housingCase.category,
+      },
+    },
+    ...housingCase.fundings.map((f): WithdrawnStep => ({
+      type: 'HousingFundingApproved',
+      data: { caseId, amountVnd: f.amountVnd, source: f.source },
+    })),
+    ...(housingCase.status === 'under_construction'
+      ? [{ type: 'HousingConstructionStarted' as const, data: { caseId } }]
+      : []),
+  ];
+  return [{ type: 'HousingCaseWithdrawn', data: { caseId, grounds, reason, withdrawnSteps } }];
+}
+
+/** The registered case, open for a next step: a withdrawn case takes none. */
 function registered(state: HousingCaseState, caseId: string): RegisteredHousingCase {
   if (state.status === 'unregistered') {
     throw notFound('HOUSING_CASE_NOT_REGISTERED', `housing case ${caseId} is not registered`);
+  }
+  if (state.status === 'withdrawn') {
+    throw conflict('HOUSING_CASE_WITHDRAWN', `housing case ${caseId} was withdrawn: it takes no more steps`);
   }
   return state;
 }

@@ -7,6 +7,7 @@ import type {
   HandOverHouse,
   RegisterHousingCase,
   StartHousingConstruction,
+  WithdrawHousingCase,
 } from './housing.commands';
 
 const spec = specFor(housingCaseAggregate);
@@ -71,6 +72,16 @@ const handOver = (over: Partial<HandOverHouse> = {}): HandOverHouse => ({
   type: 'HandOverHouse',
   caseId,
   occurredAt: '2024-05-20',
+  now,
+  ...over,
+});
+
+const withdraw = (over: Partial<WithdrawHousingCase> = {}): WithdrawHousingCase => ({
+  type: 'WithdrawHousingCase',
+  caseId,
+  grounds: 'duplicate',
+  reason: ' registered twice: same household as HC-2024-007 ',
+  occurredAt: '2024-04-01',
   now,
   ...over,
 });
@@ -358,5 +369,119 @@ describe('housing case', () => {
         constructionStartedAt: '2024-03-01',
       });
     });
+  });
+
+  describe('WithdrawHousingCase', () => {
+    const registration = { type: 'HousingCaseRegistered', data: registered.data };
+    const funding = { type: 'HousingFundingApproved', data: funded.data };
+
+    it('withdraws a registered case with its grounds and reason, carrying the steps it takes back', () =>
+      spec
+        .given(registered)
+        .when(withdraw({ grounds: 'ineligible', occurredAt: '2024-01-20' }))
+        .then({
+          type: 'HousingCaseWithdrawn',
+          data: {
+            caseId,
+            grounds: 'ineligible',
+            reason: 'registered twice: same household as HC-2024-007',
+            withdrawnSteps: [registration],
+          },
+        }));
+
+    it('withdraws a case under construction: registration, every funding and the start are taken back', () =>
+      spec
+        .given(registered, funded, started)
+        .when(withdraw({ grounds: 'moved_away' }))
+        .then({
+          type: 'HousingCaseWithdrawn',
+          data: {
+            caseId,
+            grounds: 'moved_away',
+            reason: 'registered twice: same household as HC-2024-007',
+            withdrawnSteps: [registration, funding, { type: 'HousingConstructionStarted', data: { caseId } }],
+          },
+        }));
+
+    it('carries a funding as amended, not as first recorded', () =>
+      spec
+        .given(
+          registered,
+          { ...funded, id: 'f-1' },
+          {
+            type: 'EventCorrected',
+            data: {
+              correctsEventId: 'f-1',
+              correctedType: 'HousingFundingApproved',
+              kind: 'amendment',
+              reason: 'amount read from the wrong decision',
+              changes: { amountVnd: 55_000_000 },
+              original: { type: 'HousingFundingApproved', data: funded.data },
+            },
+          },
+        )
+        .when(withdraw())
+        .then({
+          type: 'HousingCaseWithdrawn',
+          data: {
+            caseId,
+            grounds: 'duplicate',
+            reason: 'registered twice: same household as HC-2024-007',
+            withdrawnSteps: [
+              registration,
+              {
+                type: 'HousingFundingApproved',
+                data: { caseId, amountVnd: 55_000_000, source: 'central_budget' },
+              },
+            ],
+          },
+        }));
+
+    it('refuses grounds outside the list, and a missing reason', () => {
+      spec
+        .given(registered)
+        .when(withdraw({ grounds: 'other' as never }))
+        .thenThrows('VALUE_NOT_ALLOWED', { kind: 'invalid', field: 'grounds' });
+      spec
+        .given(registered)
+        .when(withdraw({ reason: '  ' }))
+        .thenThrows('TEXT_REQUIRED', { kind: 'invalid', field: 'reason' });
+    });
+
+    it('refuses a case that is not registered', () =>
+      spec.given().when(withdraw()).thenThrows('HOUSING_CASE_NOT_REGISTERED', { kind: 'not_found' }));
+
+    it.each([
+      ['completed', [registered, funded, started, completed]],
+      ['handed over', [registered, funded, started, completed, handedOver]],
+    ])('refuses a case whose house is built (%s)', (_label, given) =>
+      spec
+        .given(...(given as GivenEvent[]))
+        .when(withdraw({ occurredAt: '2024-06-01' }))
+        .thenThrows('HOUSING_CASE_HOUSE_BUILT', { kind: 'conflict' }),
+    );
+
+    it('refuses a withdrawal dated before the registration', () =>
+      spec
+        .given(registered)
+        .when(withdraw({ occurredAt: '2024-01-09' }))
+        .thenThrows('STEP_BEFORE_PREVIOUS_STEP', { kind: 'invalid', field: 'occurredAt' }));
+
+    const withdrawn: GivenEvent = {
+      type: 'HousingCaseWithdrawn',
+      data: { caseId, grounds: 'duplicate', reason: 'twice', withdrawnSteps: [registration, funding] },
+      ...at('2024-02-10'),
+    };
+
+    it.each([
+      ['a second withdrawal', withdraw({ occurredAt: '2024-03-01' })],
+      ['a funding', approve({ occurredAt: '2024-03-01' })],
+      ['a start', start()],
+    ])('takes no more steps once withdrawn: %s', (_label, command) =>
+      spec
+        .given(registered, funded, withdrawn)
+        .when(command)
+        .thenThrows('HOUSING_CASE_WITHDRAWN', { kind: 'conflict' }),
+    );
   });
 });

@@ -6,7 +6,7 @@ export interface HousingFunding {
 }
 
 export interface RegisteredHousingCase {
-  status: 'registered' | 'funded' | 'under_construction' | 'completed' | 'handed_over';
+  status: 'registered' | 'funded' | 'under_construction' | 'completed' | 'handed_over' | 'withdrawn';
   caseId: string;
   householdRef: string;
   commune: string;
@@ -22,6 +22,7 @@ export interface RegisteredHousingCase {
   constructionStartedAt?: string;
   constructionCompletedAt?: string;
   handedOverAt?: string;
+  withdrawnAt?: string;
 }
 
 export type HousingCaseState = { status: 'unregistered' } | RegisteredHousingCase;

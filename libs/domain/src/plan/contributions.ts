@@ -78,6 +78,15 @@ export class ContributionInputError extends Error {
   }
 }
 
+/**
+ * Events that withdraw a case before its end (a housing case found ineligible, moved away or a duplicate):
+ * they carry the steps that stood in `withdrawnSteps` and take back what those contributed, in the month of
+ * the withdrawal. Type -> the step types they may carry.
+ */
+export const CASE_WITHDRAWAL_EVENTS: Readonly<Record<string, readonly string[]>> = {
+  HousingCaseWithdrawn: ['HousingCaseRegistered', 'HousingFundingApproved', 'HousingConstructionStarted'],
+};
+
 /** The rules in force: the latest version of each indicator among the definitions given. */
 export function indicatorRulesOf(definitions: readonly IndicatorDefinition[]): IndicatorRules[] {
   const latest = new Map<string, IndicatorDefinition>();
@@ -119,6 +128,19 @@ export function contributionsOf(
     if (correction.kind === 'retraction') return reverseContributions(before);
     const amended = { ...corrected, data: { ...(corrected.data as object), ...(correction.changes ?? {}) } };
     return differenceOf(before, contributionsOf(amended, rules));
+  }
+  const withdrawable = CASE_WITHDRAWAL_EVENTS[event.type];
+  if (withdrawable) {
+    const steps = (event.data as { withdrawnSteps?: unknown } | null)?.withdrawnSteps;
+    if (!Array.isArray(steps))
+      throw new ContributionInputError(`withdrawal ${event.id ?? ''} needs the steps it withdraws`);
+    return reverseContributions(
+      steps
+        .filter((step): step is { type: string; data: unknown } => withdrawable.includes(step?.type))
+        .flatMap((step) =>
+          contributionsOf({ type: step.type, data: step.data, metadata: event.metadata }, rules),
+        ),
+    );
   }
   const out: Contribution[] = [];
   for (const indicator of rules) {
@@ -247,7 +269,10 @@ function measurement(
 
 /** The event types that move at least one indicator under these rules (EventCorrected aside). */
 export function eventTypesReached(rules: readonly IndicatorRules[]): Set<string> {
-  return new Set(rules.flatMap((indicator) => indicator.rules.map((rule) => rule.event)));
+  const reached = new Set<string>(rules.flatMap((indicator) => indicator.rules.map((rule) => rule.event)));
+  for (const [withdrawal, steps] of Object.entries(CASE_WITHDRAWAL_EVENTS))
+    if (steps.some((type) => reached.has(type))) reached.add(withdrawal);
+  return reached;
 }
 
 /**

@@ -408,9 +408,12 @@ function reduceCase(
     if (doc) {
       steps = steps.filter((s) => s.eventId !== correction.correctsEventId);
       if (steps.length === 0) return null;
-    } else if (correction.correctedType === lifecycle.closing) {
-      // The case was closed (and left this collection): retracting the closing opens it again. Its earlier
-      // steps are not in the correction, so the clock starts again at the retraction.
+    } else if (
+      correction.correctedType === lifecycle.closing ||
+      correction.correctedType === lifecycle.withdrawal
+    ) {
+      // The case was closed or withdrawn (and left this collection): retracting that opens it again. Its
+      // earlier steps are not in the correction, so the clock starts again at the retraction.
       steps = [stepOf(event, REOPENED_STEP)];
       reopenedBy = event.id;
       orgUnit = correction.original?.orgUnit ?? event.metadata.orgUnit;
@@ -418,7 +421,7 @@ function reduceCase(
     } else {
       return null;
     }
-  } else if (event.type === lifecycle.closing) {
+  } else if (event.type === lifecycle.closing || event.type === lifecycle.withdrawal) {
     return null;
   } else {
     steps = [...steps, stepOf(event)];

@@ -184,6 +184,32 @@ describe('agency-trail projection', () => {
         .when()
         .get<OpenCaseStepDoc>(OPEN_CASE_STEPS, stream);
 
+    it('closes the open step of a withdrawn housing case, overdue or not, and opens it again when the withdrawal is retracted', () => {
+      const { log, registered, funded } = house();
+      const withdrawal = log.record(
+        stream,
+        'HousingCaseWithdrawn',
+        {
+          caseId: 'HC-1',
+          grounds: 'moved_away',
+          reason: 'the household moved to another province',
+          withdrawnSteps: [registered, funded].map((e) => ({ type: e.type, data: e.data })),
+        },
+        { occurredAt: '2025-01-10' },
+      );
+      // Its next step (the start, 90 days after funding) was overdue on the day of the withdrawal.
+      expect(caseDoc(registered, funded)?.dueBy).toBe('2024-05-20');
+      expect(caseDoc(registered, funded, withdrawal)).toBeNull();
+      const undone = log.correct(withdrawal, 'retraction', 'withdrawn by mistake', null, {
+        occurredAt: '2025-01-20',
+      });
+      expect(caseDoc(registered, funded, withdrawal, undone)).toMatchObject({
+        caseId: 'HC-1',
+        step: 'Reopened',
+        dueBy: '2025-02-19',
+      });
+    });
+
     it('dates the next step of a housing case from the rules: funding 180 days, start 90, completion 365, hand-over 30', () => {
       const { registered, funded, started, completed } = house();
       expect(caseDoc(registered)).toMatchObject({

@@ -181,12 +181,14 @@ export const SUPPORT_KINDS: Readonly<Record<string, SupportKind>> = {
 };
 
 const CERTIFIED = 'TraineeCertified';
+const WITHDRAWN = 'HousingCaseWithdrawn';
 const HOUSING_CASE_TYPES = [
   'HousingCaseRegistered',
   'HousingFundingApproved',
   'HousingConstructionStarted',
   'HousingConstructionCompleted',
   'HouseHandedOver',
+  WITHDRAWN,
 ];
 
 export interface SupportCorrection {
@@ -227,6 +229,8 @@ export interface SupportEntry {
   /** Training: the certificate, once certified. */
   certificateNo: string | null;
   certifiedAt: string | null;
+  /** Housing: the withdrawal of the case (its event id); a withdrawn case leaves the totals and flags. */
+  withdrawnBy?: string | null;
 }
 
 export interface AbuseFlag {
@@ -247,6 +251,8 @@ export interface BeneficiaryTotals {
   /** Effective supports. */
   supports: number;
   retracted: number;
+  /** Housing cases withdrawn (not retracted). */
+  withdrawn: number;
   /** Social support paid (SubsidyPaid). */
   paidVnd: number;
   /** Policy loans disbursed. */
@@ -291,15 +297,17 @@ export interface HousingCaseSupportDoc extends FlagFields {
   steps: { eventId: string; type: string; occurredAt: string; position: number }[];
   step: string | null;
   fundings: HousingFundingEntry[];
-  /** Effective funding approved, all sources. */
+  /** Effective funding approved, all sources (0 once the case is withdrawn). */
   fundedVnd: number;
+  /** The case was withdrawn before its house was built: why, and when; null otherwise. */
+  withdrawal: { eventId: string; grounds: string; reason: string; occurredAt: string } | null;
   sources: string[];
   lastPosition: number;
 }
 
 export type BeneficiaryHistoryDoc = BeneficiaryDoc | HousingCaseSupportDoc;
 
-const BENEFICIARY_BASE_VERSION = 1;
+const BENEFICIARY_BASE_VERSION = 2;
 
 export function createBeneficiaryHistoryProjection(
   plan: PlanModel,
@@ -352,10 +360,18 @@ export function createBeneficiaryHistoryProjection(
 
 function refOf(type: string, data: Record<string, unknown>): string | null {
   if (type === CERTIFIED) return text(data.traineeRef);
+  if (type === WITHDRAWN) return text(withdrawnRegistration(data).householdRef);
   const kind = SUPPORT_KINDS[type];
   if (!kind) return null;
   if (type === 'HygienicLatrineCompleted' && data.facilityKind !== 'household') return null;
   return text(data[kind.refField]);
+}
+
+/** The registration a withdrawal carries among its withdrawn steps. */
+function withdrawnRegistration(data: Record<string, unknown>): Record<string, unknown> {
+  const steps = Array.isArray(data.withdrawnSteps) ? (data.withdrawnSteps as unknown[]) : [];
+  const registration = steps.find((s) => dataRecord(s).type === 'HousingCaseRegistered');
+  return dataRecord(dataRecord(registration).data);
 }
 
 function detailOf(data: Record<string, unknown>): string | null {
@@ -399,6 +415,7 @@ function supportEntry(
     corrections: [],
     certificateNo: null,
     certifiedAt: null,
+    withdrawnBy: null,
   };
 }
 
@@ -428,7 +445,12 @@ function reduceBeneficiary(
     const original = correction.original;
     if (!original) return doc;
     const changes = correction.changes ?? {};
-    if (original.type === CERTIFIED) {
+    if (original.type === WITHDRAWN) {
+      if (correction.kind !== 'retraction') return doc;
+      supports = supports.map((s) =>
+        s.withdrawnBy === correction.correctsEventId ? { ...s, withdrawnBy: null } : s,
+      );
+    } else if (original.type === CERTIFIED) {
       const courseId = text(dataRecord(original.data).courseId);
       supports = supports.map((s) =>
         s.type === 'TraineeEnrolled' && s.ids.courseId === courseId
@@ -456,6 +478,11 @@ function reduceBeneficiary(
         };
       });
     }
+  } else if (event.type === WITHDRAWN) {
+    const caseId = text(dataRecord(event.data).caseId);
+    supports = supports.map((s) =>
+      s.type === 'HousingCaseRegistered' && s.ids.caseId === caseId ? { ...s, withdrawnBy: event.id } : s,
+    );
   } else if (event.type === CERTIFIED) {
     const data = dataRecord(event.data);
     supports = supports.map((s) =>
@@ -481,7 +508,8 @@ function deriveBeneficiary(
   plan: PlanModel,
   lastPosition: number,
 ): BeneficiaryDoc {
-  const effective = supports.filter((s) => s.status !== 'retracted');
+  const effective = supports.filter((s) => s.status !== 'retracted' && !s.withdrawnBy);
+  const withdrawn = supports.filter((s) => s.status !== 'retracted' && s.withdrawnBy).length;
   const sum = (kind: AmountKind) =>
     effective.filter((s) => s.amountKind === kind).reduce((total, s) => total + (s.amountVnd ?? 0), 0);
   const byFamily: Record<string, number> = {};
@@ -492,7 +520,8 @@ function deriveBeneficiary(
     supports: [...supports].sort((a, b) => a.position - b.position),
     totals: {
       supports: effective.length,
-      retracted: supports.length - effective.length,
+      retracted: supports.length - effective.length - withdrawn,
+      withdrawn,
       paidVnd: sum('paid'),
       loansVnd: sum('loan'),
       monthlyAllowanceVnd: sum('monthly'),
@@ -599,6 +628,7 @@ function emptyHousingCase(caseId: string): HousingCaseSupportDoc {
     step: null,
     fundings: [],
     fundedVnd: 0,
+    withdrawal: null,
     sources: [],
     ...flagFields([]),
     lastPosition: 0,
@@ -615,6 +645,7 @@ function reduceHousingCase(
   if (correction && !doc) return null;
   const current = doc ?? emptyHousingCase(caseId);
   let { steps, fundings, householdRef, commune, category, registeredEventId } = current;
+  let withdrawal = current.withdrawal ?? null;
   const { occurredAt, actor } = event.metadata;
   if (correction) {
     const changes = correction.changes ?? {};
@@ -635,6 +666,7 @@ function reduceHousingCase(
     if (correction.kind === 'retraction') {
       steps = steps.filter((s) => s.eventId !== correction.correctsEventId);
       if (registeredEventId === correction.correctsEventId) registeredEventId = null;
+      if (withdrawal?.eventId === correction.correctsEventId) withdrawal = null;
     }
   } else {
     const data = dataRecord(event.data);
@@ -644,6 +676,13 @@ function reduceHousingCase(
       commune = text(data.commune) ?? event.metadata.orgUnit;
       category = text(data.category);
       registeredEventId = event.id;
+    } else if (event.type === WITHDRAWN) {
+      withdrawal = {
+        eventId: event.id,
+        grounds: text(data.grounds) ?? '',
+        reason: text(data.reason) ?? '',
+        occurredAt,
+      };
     } else if (event.type === 'HousingFundingApproved') {
       fundings = [
         ...fundings,
@@ -662,7 +701,8 @@ function reduceHousingCase(
       ];
     }
   }
-  const effective = fundings.filter((f) => f.status !== 'retracted');
+  // A withdrawn case's approvals stay listed but count no more (nor raise flags).
+  const effective = withdrawal ? [] : fundings.filter((f) => f.status !== 'retracted');
   const fundedVnd = effective.reduce((total, f) => total + f.amountVnd, 0);
   const flags: AbuseFlag[] = [];
   const bySource = new Map<string, HousingFundingEntry[]>();
@@ -694,6 +734,7 @@ function reduceHousingCase(
     step: steps[steps.length - 1]?.type ?? null,
     fundings,
     fundedVnd,
+    withdrawal,
     sources: [...new Set(effective.map((f) => f.source))].sort(),
     ...flagFields(flags),
     lastPosition: event.position,

@@ -63,6 +63,7 @@ describe('beneficiary-history projection', () => {
       expect(doc?.totals).toEqual({
         supports: 2,
         retracted: 0,
+        withdrawn: 0,
         paidVnd: 1_260_000,
         loansVnd: 0,
         monthlyAllowanceVnd: 0,
@@ -232,6 +233,46 @@ describe('beneficiary-history projection', () => {
       expect(
         spec.given(first).when(second).get<BeneficiaryDoc>(BENEFICIARIES, household)?.flags,
       ).toMatchObject([{ code: 'same_support_twice', eventIds: [first.id, second.id] }]);
+    });
+
+    it('takes a withdrawn duplicate case out of the totals and flags, and puts it back when the withdrawal is retracted', () => {
+      const log = new EventLog();
+      const first = register(log, 'HC-1', '2024-02-01');
+      const second = register(log, 'HC-7', '2026-04-01');
+      const funded = fund(log, 'HC-7', 30_000_000, 'local_budget');
+      const withdrawal = log.record(
+        'housing-case-HC-7',
+        'HousingCaseWithdrawn',
+        {
+          caseId: 'HC-7',
+          grounds: 'duplicate',
+          reason: 'same household as HC-1',
+          withdrawnSteps: [second, funded].map((e) => ({ type: e.type, data: e.data })),
+        },
+        { orgUnit: 'C-1', occurredAt: '2026-05-02' },
+      );
+      const docs = spec.given(first, second, funded).when(withdrawal);
+      const doc = docs.get<BeneficiaryDoc>(BENEFICIARIES, household);
+      expect(doc).toMatchObject({ flagged: false, totals: { supports: 1, retracted: 0, withdrawn: 1 } });
+      expect(doc?.supports.map((s) => [s.eventId, s.withdrawnBy])).toEqual([
+        [first.id, null],
+        [second.id, withdrawal.id],
+      ]);
+      expect(docs.get<HousingCaseSupportDoc>(BENEFICIARY_HOUSING, 'HC-7')).toMatchObject({
+        step: 'HousingCaseWithdrawn',
+        fundedVnd: 0,
+        withdrawal: { eventId: withdrawal.id, grounds: 'duplicate', reason: 'same household as HC-1' },
+      });
+      const undone = log.correct(withdrawal, 'retraction', 'withdrawn by mistake');
+      const after = project(history, [undone], docs);
+      expect(after.get<BeneficiaryDoc>(BENEFICIARIES, household)).toMatchObject({
+        flagged: true,
+        totals: { supports: 2, withdrawn: 0 },
+      });
+      expect(after.get<HousingCaseSupportDoc>(BENEFICIARY_HOUSING, 'HC-7')).toMatchObject({
+        fundedVnd: 30_000_000,
+        withdrawal: null,
+      });
     });
   });
 });

@@ -40,6 +40,8 @@ export interface CaseLifecycle {
   activities: readonly string[];
   /** The step that ends the case: it leaves the open-case-steps collection. */
   closing: string;
+  /** The step that withdraws the case before its end: it leaves the collection too; null: none. */
+  withdrawal: string | null;
 }
 
 const rule = (
@@ -68,6 +70,7 @@ export const CASE_LIFECYCLES: readonly CaseLifecycle[] = [
     },
     activities: [],
     closing: 'HouseHandedOver',
+    withdrawal: 'HousingCaseWithdrawn',
   },
   {
     kind: 'remains',
@@ -80,6 +83,7 @@ export const CASE_LIFECYCLES: readonly CaseLifecycle[] = [
     },
     activities: ['RemainsIdentified'],
     closing: 'RemainsCaseClosed',
+    withdrawal: null,
   },
   {
     kind: 'training',
@@ -90,6 +94,7 @@ export const CASE_LIFECYCLES: readonly CaseLifecycle[] = [
     },
     activities: ['TraineeEnrolled', 'TraineeCertified'],
     closing: 'TrainingCourseClosed',
+    withdrawal: null,
   },
 ];
 
@@ -106,6 +111,9 @@ export function lifecycleOfStream(stream: string): CaseLifecycle | undefined {
 /** Whether the event type is a step of this lifecycle (stage, activity or closing). */
 export function isCaseStep(lifecycle: CaseLifecycle, type: string): boolean {
   return (
-    Object.hasOwn(lifecycle.stages, type) || lifecycle.activities.includes(type) || type === lifecycle.closing
+    Object.hasOwn(lifecycle.stages, type) ||
+    lifecycle.activities.includes(type) ||
+    type === lifecycle.closing ||
+    type === lifecycle.withdrawal
   );
 }

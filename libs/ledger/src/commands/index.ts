@@ -8,6 +8,8 @@ export * from './complete-housing-construction/complete-housing-construction.com
 export * from './complete-housing-construction/complete-housing-construction.handler';
 export * from './hand-over-house/hand-over-house.command';
 export * from './hand-over-house/hand-over-house.handler';
+export * from './withdraw-housing-case/withdraw-housing-case.command';
+export * from './withdraw-housing-case/withdraw-housing-case.handler';
 export * from './record-subsidy-payment/record-subsidy-payment.command';
 export * from './record-subsidy-payment/record-subsidy-payment.handler';
 export * from './open-remains-case/open-remains-case.command';

@@ -3,6 +3,7 @@ import { ApproveHousingFundingHttpController } from './approve-housing-funding/a
 import { StartHousingConstructionHttpController } from './start-housing-construction/start-housing-construction.http.controller';
 import { CompleteHousingConstructionHttpController } from './complete-housing-construction/complete-housing-construction.http.controller';
 import { HandOverHouseHttpController } from './hand-over-house/hand-over-house.http.controller';
+import { WithdrawHousingCaseHttpController } from './withdraw-housing-case/withdraw-housing-case.http.controller';
 import { RecordSubsidyPaymentHttpController } from './record-subsidy-payment/record-subsidy-payment.http.controller';
 import { OpenRemainsCaseHttpController } from './open-remains-case/open-remains-case.http.controller';
 import { RecordRemainsRecoveryHttpController } from './record-remains-recovery/record-remains-recovery.http.controller';
@@ -31,6 +32,7 @@ export const commandControllers = [
   StartHousingConstructionHttpController,
   CompleteHousingConstructionHttpController,
   HandOverHouseHttpController,
+  WithdrawHousingCaseHttpController,
   RecordSubsidyPaymentHttpController,
   OpenRemainsCaseHttpController,
   RecordRemainsRecoveryHttpController,
