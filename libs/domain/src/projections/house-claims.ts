@@ -29,9 +29,11 @@ export const HOUSE_CLAIMS = 'house-claims';
 export const HOUSE_CASES = 'house-cases';
 const REGISTERED = 'HousingCaseRegistered';
 const COMPLETED = 'HousingConstructionCompleted';
+/** A withdrawn case leaves its household's cases (and comes back if the withdrawal is retracted). */
+const WITHDRAWN = 'HousingCaseWithdrawn';
 /** A correction sits in the stream of the event it corrects: housing-case-<caseId>. */
 const CASE_STREAM = 'housing-case-';
-export const HOUSE_CLAIM_EVENT_TYPES = [REGISTERED, COMPLETED] as const;
+export const HOUSE_CLAIM_EVENT_TYPES = [REGISTERED, COMPLETED, WITHDRAWN] as const;
 
 export interface HouseClaim {
   eventId: string;
@@ -90,8 +92,36 @@ function caseIdOf(data: unknown): string {
   return typeof caseId === 'string' ? caseId : '';
 }
 
+/** The registration a withdrawal carries among its withdrawn steps (householdRef, caseId). */
+function withdrawnRegistration(data: unknown): Record<string, unknown> {
+  const steps = dataRecord(data).withdrawnSteps;
+  const registration = Array.isArray(steps)
+    ? (steps as unknown[]).find((s) => dataRecord(s).type === REGISTERED)
+    : undefined;
+  return dataRecord(dataRecord(registration).data);
+}
+
+/** The withdrawal an event makes (+1) or takes back (-1), with its household; null for any other event. */
+function withdrawalOf(event: RecordedEvent): { sign: 1 | -1; caseId: string; householdRef: string } | null {
+  let sign: 1 | -1 = 1;
+  let data: unknown = event.data;
+  if (event.type === EVENT_CORRECTED) {
+    const correction = correctionOf(event);
+    if (correction?.kind !== 'retraction' || correction.correctedType !== WITHDRAWN) return null;
+    sign = -1;
+    data = correction.original?.data;
+  } else if (event.type !== WITHDRAWN) return null;
+  const registration = withdrawnRegistration(data);
+  const caseId = caseIdOf(data) || caseIdOf(registration);
+  const householdRef = String(registration.householdRef ?? '');
+  return caseId && householdRef ? { sign, caseId, householdRef } : null;
+}
+
 /** The house-cases (and, for a registration, house-claims) documents an event touches. */
 export function houseClaimKeys(event: RecordedEvent): DocumentKey[] {
+  const withdrawal = withdrawalOf(event);
+  if (withdrawal)
+    return [{ collection: HOUSE_CLAIMS, id: houseClaimId(event.metadata.orgUnit, withdrawal.householdRef) }];
   if (event.type === REGISTERED) {
     const data = dataRecord(event.data);
     const caseId = caseIdOf(data);
@@ -129,6 +159,17 @@ export function reduceHouseholdCases(
   doc: HouseholdCasesDoc | null,
   event: RecordedEvent,
 ): HouseholdCasesDoc | null {
+  const withdrawal = withdrawalOf(event);
+  if (withdrawal && doc) {
+    const { caseId } = withdrawal;
+    const cases =
+      withdrawal.sign === 1
+        ? doc.cases.filter((c) => c !== caseId)
+        : doc.cases.includes(caseId)
+          ? doc.cases
+          : [...doc.cases, caseId];
+    return { ...doc, cases, multipleCases: cases.length > 1, lastPosition: event.position };
+  }
   if (event.type !== REGISTERED) return doc;
   const data = dataRecord(event.data);
   const caseId = caseIdOf(data);

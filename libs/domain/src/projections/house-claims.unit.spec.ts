@@ -85,6 +85,35 @@ describe('figure-assurance: house claims, one document per household and per cas
     });
   });
 
+  describe('when the duplicate case of the household is withdrawn', () => {
+    it('leaves the household with one case, and gets it back when the withdrawal is retracted', () => {
+      const { log, regA, regB } = twoAgencies();
+      const withdrawal = log.record(
+        'housing-case-HC-B',
+        'HousingCaseWithdrawn',
+        {
+          caseId: 'HC-B',
+          grounds: 'duplicate',
+          reason: 'same household as HC-A',
+          withdrawnSteps: [{ type: regB.type, data: regB.data }],
+        },
+        { orgUnit: 'C-1', agency: 'UBND-C-1', occurredAt: '2024-03-01' },
+      );
+      const docs = spec.given(regA, regB).when(withdrawal);
+      expect(docs.get<HouseholdCasesDoc>(HOUSE_CLAIMS, houseClaimId('C-1', 'H-1'))).toMatchObject({
+        cases: ['HC-A'],
+        multipleCases: false,
+      });
+      const undone = log.correct(withdrawal, 'retraction', 'withdrawn by mistake');
+      expect(
+        spec
+          .given(regA, regB, withdrawal)
+          .when(undone)
+          .get<HouseholdCasesDoc>(HOUSE_CLAIMS, houseClaimId('C-1', 'H-1')),
+      ).toMatchObject({ cases: ['HC-A', 'HC-B'], multipleCases: true });
+    });
+  });
+
   describe('when both cases of the household are completed', () => {
     it('keeps each completion in its own case document, and the household is a double claim', () => {
       const { regA, regB, regC, doneA, doneB, doneC } = twoAgencies();
