@@ -1,22 +1,41 @@
 // Org-unit scope: a principal's org units cover themselves and every unit below them, across the
-// reorganisation (a unit's parent is read from every version the plan knows).
-import type { OrgUnitRecord } from '../plan/plan-records';
+// reorganisation: a unit's parent is read from every version the plan knows; a unit made by a
+// reorganisation covers the units it was made from (a new commune's officers take the next step on the
+// old communes' cases); a level that was dissolved (the district) covers the units made wholly from its
+// children (an agency serving the district and left in force reads and records there through the crosswalk).
+import type { OrgUnitChange, OrgUnitRecord } from '../plan/plan-records';
 
 export class OrgScope {
   private readonly children = new Map<string, Set<string>>();
   private readonly known = new Set<string>();
 
-  constructor(units: readonly Pick<OrgUnitRecord, 'code' | 'parent'>[]) {
+  constructor(
+    units: readonly Pick<OrgUnitRecord, 'code' | 'parent'>[],
+    changes: readonly Pick<OrgUnitChange, 'ends' | 'crosswalk'>[] = [],
+  ) {
+    const below = (parent: string, child: string) => {
+      const set = this.children.get(parent) ?? new Set<string>();
+      set.add(child);
+      this.children.set(parent, set);
+    };
     for (const unit of units) {
       this.known.add(unit.code);
-      if (unit.parent) {
-        const set = this.children.get(unit.parent) ?? new Set<string>();
-        set.add(unit.code);
-        this.children.set(unit.parent, set);
+      if (unit.parent) below(unit.parent, unit.code);
+    }
+    for (const change of changes) {
+      for (const row of change.crosswalk) below(row.to, row.from);
+      // A dissolved unit (it ends with no crosswalk row of its own): the units made wholly from its children
+      // (a unit that also took territory from elsewhere stays out: covering it would cover that too).
+      for (const ended of change.ends) {
+        if (change.crosswalk.some((row) => row.from === ended)) continue;
+        const kids = new Set(units.filter((u) => u.parent === ended).map((u) => u.code));
+        for (const to of new Set(change.crosswalk.map((row) => row.to))) {
+          const sources = change.crosswalk.filter((row) => row.to === to);
+          if (sources.every((row) => kids.has(row.from) && row.relation === 'whole')) below(ended, to);
+        }
       }
     }
   }
-
   isKnown(code: string): boolean {
     return this.known.has(code);
   }

@@ -1,7 +1,13 @@
 // Which agency may record which action: the plan (section III) gives each task to an agency, and a commune's
 // People's Committee and its offices carry out the tasks in their commune. Kept as data in the seed folder
 // (recording-rights.json), validated here against the plan's agencies and the ledger's action aggregates.
-import type { AgencyKind, AgencyRecord, OrgUnitLevel, OrgUnitRecord } from '../plan/plan-records';
+import type {
+  AgencyKind,
+  AgencyRecord,
+  AgencySuccession,
+  OrgUnitLevel,
+  OrgUnitRecord,
+} from '../plan/plan-records';
 
 export const RECORDING_RIGHTS_FILE = 'recording-rights.json';
 
@@ -18,10 +24,17 @@ export interface RecordingRight {
 export class RecordingRights {
   private readonly byAgency = new Map<string, Set<string>>();
 
+  /**
+   * `successions`: the rights pass with the duties, by function: a successor records what each of its
+   * predecessors recorded (the new communes' culture and social affairs offices open training courses and
+   * record reburials as the district's labour office did; their economic offices record clean water as the
+   * agriculture office did). When each may use them is the in-force rule's to say (in-force.ts).
+   */
   constructor(
     rights: readonly RecordingRight[],
     agencies: readonly Pick<AgencyRecord, 'code' | 'kind' | 'orgUnit'>[],
     levelOf: (orgUnit: string) => OrgUnitLevel | undefined,
+    successions: readonly Pick<AgencySuccession, 'predecessor' | 'successors'>[] = [],
   ) {
     for (const agency of agencies) {
       const actions = new Set<string>();
@@ -34,6 +47,22 @@ export class RecordingRights {
         if (byCode || byKind) right.actions.forEach((a) => actions.add(a));
       }
       this.byAgency.set(agency.code, actions);
+    }
+    // Until nothing changes: a successor of a successor inherits through both.
+    for (let changed = true; changed;) {
+      changed = false;
+      for (const succession of successions) {
+        const inherited = this.byAgency.get(succession.predecessor) ?? new Set<string>();
+        for (const { agency } of succession.successors) {
+          const actions = this.byAgency.get(agency) ?? new Set<string>();
+          for (const action of inherited)
+            if (!actions.has(action)) {
+              actions.add(action);
+              changed = true;
+            }
+          this.byAgency.set(agency, actions);
+        }
+      }
     }
   }
 

@@ -30,6 +30,8 @@ export const AGENCY_TRAIL = 'agency-trail';
 /** Collection of the agency documents (same name as the projection). */
 export const AGENCY_TRAIL_DOCS = 'agency-trail';
 export const OPEN_CASE_STEPS = 'open-case-steps';
+/** After every dated succession: the duty holder of today and of any later day. */
+const LATEST_DAY = '9999-12-31';
 
 /** How many corrections made and received each agency document lists; the counts cover all of them. */
 export const RECENT_CORRECTIONS_KEPT = 50;
@@ -476,12 +478,10 @@ function deriveCase(
     from = reopened ? stageSince : null;
   }
   const dueBy = from !== null && dueDays !== null ? addDays(from, dueDays) : null;
-  const holder = dutyHolderOn(
-    last.agency,
-    state.orgUnit,
-    dueBy ?? localDate(last.occurredAt) ?? '',
-    plan.successions,
-  );
+  // Who answers for the next step: the agency of the last step, or whoever its duties passed to by every
+  // succession the plan records, whenever the step is due (an overdue step passes with the duties too; a
+  // reducer reads no clock, and the plan records no succession before it takes effect).
+  const holder = dutyHolderOn(last.agency, state.orgUnit, LATEST_DAY, plan.successions);
   return {
     stream: event.stream,
     caseKind: lifecycle.kind,

@@ -232,7 +232,10 @@ describe('agency-trail projection', () => {
         officer: 'cb-02',
         nextStep: 'HousingConstructionCompleted',
         dueBy: '2025-03-05',
-        dutyHolder: 'LAB-D-1',
+        // Due before the reform, still open: the duty passed to the successor with the others.
+        dutyHolder: 'SOC-N-1',
+        successorDutyHolder: 'SOC-N-1',
+        dutyHolderChain: ['LAB-D-1', 'SOC-N-1'],
       });
       expect(caseDoc(registered, funded, started, completed)).toMatchObject({
         nextStep: 'HouseHandedOver',

@@ -46,8 +46,8 @@ export function writeAccessFromSeed(seed: PlanSeed, rightsJson: unknown, folder:
   }
   const leads = new Map(seed.indicators.map((i) => [i.definition.key, i.responsibility.lead]));
   return {
-    rights: new RecordingRights(rights, seed.agencies, levelLookup(seed.orgUnits)),
-    scope: new OrgScope(seed.orgUnits),
+    rights: new RecordingRights(rights, seed.agencies, levelLookup(seed.orgUnits), seed.agencySuccessions),
+    scope: new OrgScope(seed.orgUnits, seed.orgUnitChanges),
     actionAggregates: new Set(actionNames),
     planAggregates: planNames,
     leadAgencyOf: (key) => leads.get(key),
