@@ -114,4 +114,27 @@ describe('the 2025 reorganisation in force on writes', () => {
       code: 'AGENCY_NOT_YET_IN_FORCE',
     });
   });
+
+  it("lets the successor correct its predecessor's records in its commune, and no other commune's office", () => {
+    const correction = (agency: string, unit: string) =>
+      refuseWrite(
+        { ...officer(agency, [unit]), roles: ['supervisor'] },
+        {
+          stream: 'housing-case-x',
+          aggregate: 'housing-case',
+          orgUnit: 'BA-PHUOC-DAI',
+          events: [
+            {
+              type: 'EventCorrected',
+              data: {
+                original: { type: 'HousingFundingApproved', data: {}, actor: { agency: 'LDTBXH-BAC-AI' } },
+              },
+            },
+          ],
+        },
+        access,
+      );
+    expect(correction('VHXH-XA-BAC-AI-DONG', 'KH-BAC-AI-DONG')).toBeNull();
+    expect(correction('VHXH-XA-BAC-AI-TAY', 'KH-BAC-AI-TAY')).toMatchObject({ code: 'FORBIDDEN' });
+  });
 });

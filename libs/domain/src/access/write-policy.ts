@@ -1,6 +1,8 @@
 // Who may append what: checked on the events a command decided, before they are appended, so that a
 // refused command appends nothing. Pure; the shell supplies the principal and the plan's facts.
 import { EVENT_CORRECTED, type EventCorrectedData } from '../corrections/correction.event';
+import { dutyHolderOn } from '../plan/agency-succession';
+import type { AgencySuccession } from '../plan/plan-records';
 import type { TargetRevisedData } from '../plan/plan.events';
 import { BENEFICIARY_HISTORY_READ } from './beneficiary-read';
 import type { OrgScope } from './org-scope';
@@ -27,12 +29,16 @@ export interface WritePolicyContext {
   planOwnerAgency: string;
   /** Rules for event types the built-in rules below do not cover, tried first, in order. */
   rules?: readonly WriteRule[];
+  /** The agencies' successions: the agency an agency's duties passed to corrects its records too. */
+  successions?: readonly AgencySuccession[];
 }
 
 export type WriteRefusal =
   { code: 'FORBIDDEN'; message: string } | { code: 'ORG_UNIT_UNKNOWN'; message: string };
 
 const forbidden = (message: string): WriteRefusal => ({ code: 'FORBIDDEN', message });
+/** After every dated succession: whoever holds an agency's duties today. */
+const LATEST_DAY = '9999-12-31';
 
 /**
  * A rule for events this module does not know yet (verification, approvals): returns undefined when it
@@ -113,7 +119,11 @@ function refuseCorrection(principal: Principal, request: WriteRequest, context: 
   for (const event of request.events) {
     if (event.type !== EVENT_CORRECTED) continue;
     const recordedBy = (event.data as EventCorrectedData).original.actor?.agency;
-    if (recordedBy !== principal.agency)
+    // Its successor for the org unit (the reorganisation ended the recorder) corrects its records too.
+    const successors = recordedBy
+      ? dutyHolderOn(recordedBy, request.orgUnit, LATEST_DAY, context.successions ?? []).chain
+      : [];
+    if (recordedBy !== principal.agency && !successors.includes(principal.agency))
       return forbidden(
         `a supervisor corrects the records of their own agency (${principal.agency}); this one is ${recordedBy ?? 'the plan'}'s`,
       );

@@ -60,6 +60,7 @@ export function writeAccessFromSeed(seed: PlanSeed, rightsJson: unknown, folder:
       }),
     ],
     planOwnerAgency: seed.plan.reportingAgency,
+    successions: seed.agencySuccessions,
   };
 }
 
