@@ -1,6 +1,6 @@
 // Actions recorded over HTTP show up in indicator progress, the trails, beneficiary history and reports,
 // read from projection documents; corrections take contributions back; "as of" reads the past.
-import { createLedgerProjections } from '@ledger/domain';
+import { createLedgerProjections } from '@ledger/projections';
 import { PLAN_MODEL, PROJECTION_RUNNER } from '@ledger/ledger';
 import type { ProjectionRunner } from '@ledger/projections';
 import { READ_STORE, type ReadStore } from '@ledger/read-store';

@@ -9,9 +9,9 @@ import {
   type GenerationId,
   type ReadStore,
 } from '@ledger/read-store';
-import { applyBatch, type AppliedBatch } from './apply-batch';
+import { applyBatch } from './apply-batch';
 import { eventBatches } from './event-batches';
-import { isBatchProjection, type AnyProjection } from './projection';
+import { isBatchProjection, type AnyProjection, type AppliedBatch } from './projection';
 import type { SharedPages } from './shared-pages';
 import {
   ProjectionFailedError,

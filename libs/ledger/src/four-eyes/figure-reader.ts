@@ -4,6 +4,14 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  monthsOfPeriod,
+  type PlanModel,
+  type RatioBaselines,
+  type ReportFigures,
+  type ReportMonth,
+  type ReportSnapshot,
+} from '@ledger/domain';
+import {
   canonicalJson,
   FIGURE_ASSURANCE,
   FIGURE_CHANGES,
@@ -13,7 +21,6 @@ import {
   householdClaims,
   INDICATOR_MONTHS,
   INDICATOR_PROGRESS,
-  monthsOfPeriod,
   OFFICIAL_MONTHS,
   periodMonths,
   REPORT_APPROVALS,
@@ -26,14 +33,9 @@ import {
   type HouseholdClaims,
   type IndicatorFigure,
   type IndicatorMonthDoc,
-  type PlanModel,
   type ProgressDefinition,
-  type RatioBaselines,
   type ReportApprovalDoc,
-  type ReportFigures,
-  type ReportMonth,
-  type ReportSnapshot,
-} from '@ledger/domain';
+} from '@ledger/projections';
 import { READ_STORE, type ReadStore } from '@ledger/read-store';
 import { allDocuments } from '../read/all-documents';
 import { PLAN_MODEL } from '../read/projections.providers';

@@ -2,9 +2,9 @@
 // contribution rules, the programme norms), and the runner that applies them from the event store to the
 // read store.
 import { Logger, type FactoryProvider } from '@nestjs/common';
-import { createLedgerProjections, planModelFromSeed, type PlanModel, type PlanSeed } from '@ledger/domain';
+import { planModelFromSeed, type PlanModel, type PlanSeed } from '@ledger/domain';
 import { EVENT_STORE, type EventStore } from '@ledger/event-store';
-import { ProjectionRunner } from '@ledger/projections';
+import { ProjectionRunner, createLedgerProjections } from '@ledger/projections';
 import { READ_STORE, type ReadStore } from '@ledger/read-store';
 import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config';
 import { readSeedFiles } from '../plan/read-seed-files';

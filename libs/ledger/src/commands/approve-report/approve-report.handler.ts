@@ -3,14 +3,13 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
-  INDICATORS,
   reportApprovalDecider,
   reportApprovalStream,
   requireReportPeriod,
-  type IndicatorDoc,
   type PlanModel,
   type ReportApproved,
 } from '@ledger/domain';
+import { INDICATORS, type IndicatorDoc } from '@ledger/projections';
 import { READ_STORE, type ReadStore } from '@ledger/read-store';
 import { ResourceNotFoundError, ValidationFailedError } from '../../errors/ledger-errors';
 import { FigureReader } from '../../four-eyes/figure-reader';

@@ -7,7 +7,7 @@ import {
   type AgencyDoc,
   type AgencyTrailDoc,
   type IndicatorDoc,
-} from '@ledger/domain';
+} from '@ledger/projections';
 import { READ_STORE, type ReadStore } from '@ledger/read-store';
 import { ResourceNotFoundError } from '../../errors/ledger-errors';
 import { allDocuments } from '../../read/all-documents';

@@ -3,14 +3,8 @@
 // the month documents give the figures. No event is read here.
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import {
-  INDICATORS,
-  progressAsOf,
-  ratioBaselinesFor,
-  timeSeries,
-  type IndicatorDoc,
-  type PlanModel,
-} from '@ledger/domain';
+import { ratioBaselinesFor, type PlanModel } from '@ledger/domain';
+import { INDICATORS, progressAsOf, timeSeries, type IndicatorDoc } from '@ledger/projections';
 import { READ_STORE, type ReadStore } from '@ledger/read-store';
 import { ResourceNotFoundError } from '../../errors/ledger-errors';
 import { PLAN_MODEL, PROJECTION_RUNNER } from '../../read/projections.providers';

@@ -1,7 +1,7 @@
 // An agency's open case steps, read from the open-case-steps collection without reading all of them: the
 // steps it recorded last (agency = X) and those it holds by succession (successorDutyHolder = X) are two
 // disjoint index ranges ordered by dueBy, merged here. Counts come from the same indexes.
-import { OPEN_CASE_STEPS, type OpenCaseStepDoc } from '@ledger/domain';
+import { OPEN_CASE_STEPS, type OpenCaseStepDoc } from '@ledger/projections';
 import type { Filter, FieldCondition, ReadStore } from '@ledger/read-store';
 import { ReadStoreArgumentError } from '@ledger/read-store';
 

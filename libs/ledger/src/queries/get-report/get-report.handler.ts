@@ -2,7 +2,8 @@
 // the start and end of the period against its target, read from projection documents.
 import { Inject } from '@nestjs/common';
 import { QueryBus, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { INDICATORS, type IndicatorDoc, type PlanModel } from '@ledger/domain';
+import { type PlanModel } from '@ledger/domain';
+import { INDICATORS, type IndicatorDoc } from '@ledger/projections';
 import { READ_STORE, type ReadStore } from '@ledger/read-store';
 import { ValidationFailedError } from '../../errors/ledger-errors';
 import { allDocuments } from '../../read/all-documents';

@@ -3,16 +3,8 @@
 // sums); the entries carry numerators, denominators and measurements for the other kinds.
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import {
-  addDays,
-  FIGURE_CHANGES,
-  INDICATORS,
-  invalid,
-  localDate,
-  type FigureChangeDoc,
-  type IndicatorDoc,
-  type PlanModel,
-} from '@ledger/domain';
+import { addDays, invalid, localDate, type PlanModel } from '@ledger/domain';
+import { FIGURE_CHANGES, INDICATORS, type FigureChangeDoc, type IndicatorDoc } from '@ledger/projections';
 import { READ_STORE, type ReadStore } from '@ledger/read-store';
 import { ResourceNotFoundError } from '../../errors/ledger-errors';
 import { FigureReader } from '../../four-eyes/figure-reader';

@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { QueryBus, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { INDICATORS, type IndicatorDoc, type PlanModel, type ProgressStatus } from '@ledger/domain';
+import { type PlanModel } from '@ledger/domain';
+import { INDICATORS, type IndicatorDoc, type ProgressStatus } from '@ledger/projections';
 import type { ProjectionRunner } from '@ledger/projections';
 import { READ_STORE, type ReadStore } from '@ledger/read-store';
 import { allDocuments } from '../../read/all-documents';

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { REPORT_APPROVALS, type ReportApprovalDoc } from '@ledger/domain';
+import { REPORT_APPROVALS, type ReportApprovalDoc } from '@ledger/projections';
 import { READ_STORE, type Filter, type ReadStore } from '@ledger/read-store';
 import { FigureReader } from '../../four-eyes/figure-reader';
 import { ListReportApprovalsQuery, type ApprovedReportView } from './list-report-approvals.query';
