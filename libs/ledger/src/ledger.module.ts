@@ -5,12 +5,16 @@ import { WRITE_ACCESS, writeAccessProvider } from './auth/write-access';
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { EVENT_STORE } from '@ledger/event-store';
-import { READ_STORE } from '@ledger/read-store';
+import { READ_STORE_READER, READ_STORE_WRITER } from '@ledger/read-store';
 import * as commands from './commands';
 import { LEDGER_CONFIG, type LedgerConfig } from './config/ledger-config';
 import { eventStoreProvider } from './infrastructure/event-store.provider';
 import { pseudonymizerProvider } from './infrastructure/pseudonymizer.provider';
-import { readStoreProvider } from './infrastructure/read-store.provider';
+import {
+  readStoreProvider,
+  readStoreReaderProvider,
+  readStoreWriterProvider,
+} from './infrastructure/read-store.provider';
 import { RUN_PROJECTIONS, StoresLifecycle } from './infrastructure/stores-lifecycle';
 import {
   PLAN_MODEL,
@@ -98,6 +102,8 @@ export class LedgerModule {
         { provide: RUN_PROJECTIONS, useValue: options.runProjections },
         eventStoreProvider,
         readStoreProvider,
+        readStoreReaderProvider,
+        readStoreWriterProvider,
         planSeedProvider,
         planModelProvider,
         writeAccessProvider,
@@ -123,7 +129,8 @@ export class LedgerModule {
       exports: [
         LEDGER_CONFIG,
         EVENT_STORE,
-        READ_STORE,
+        READ_STORE_READER,
+        READ_STORE_WRITER,
         PLAN_SEED,
         PLAN_MODEL,
         WRITE_ACCESS,

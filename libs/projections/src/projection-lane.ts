@@ -7,7 +7,7 @@ import {
   ReadStoreArgumentError,
   type DocumentRef,
   type GenerationId,
-  type ReadStore,
+  type ReadStoreWriter,
 } from '@ledger/read-store';
 import { applyBatch } from './apply-batch';
 import { eventBatches } from './event-batches';
@@ -33,7 +33,7 @@ export interface ProjectionRunnerLogger {
 
 export interface LaneSettings {
   eventStore: EventStore;
-  readStore: ReadStore;
+  readStore: ReadStoreWriter;
   batchSize: number;
   maxBatchWaitMs: number;
   rebuildBatchSize: number;
