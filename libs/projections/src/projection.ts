@@ -24,7 +24,7 @@ export interface Projection<D extends object = object> {
   readonly collections: readonly string[];
   /** Event types this projection reads; absent means every event. Others only move the checkpoint. */
   readonly eventTypes?: readonly string[];
-  /** Field lists queries filter or sort on, per collection; the runner passes them to ReadStoreWriter.ensureIndexes. */
+  /** Field lists queries filter or sort on, per collection; the runner hands them to ensureIndexes. */
   readonly indexes?: Readonly<Record<string, readonly (readonly string[])[]>>;
   /** The documents this event touches, possibly several (a commune and its district roll-up); [] for none. */
   keys(event: RecordedEvent): DocumentKey[];
