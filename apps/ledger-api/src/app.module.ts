@@ -17,7 +17,7 @@ import { StreamsHttpController } from './http/read/streams.http.controller';
 import { VerifiableLogHttpController } from './http/read/verifiable-log.http.controller';
 import { PlanSeedOnStart } from './plan-seed-on-start';
 import { AccessGuard } from './http/auth/access.guard';
-import { ReadScope } from './http/auth/read-scope';
+import { ReadScope } from '@ledger/ledger/http';
 import { PublicRedactionInterceptor } from './http/auth/public-redaction.interceptor';
 import { DashboardController } from './dashboard/dashboard.controller';
 import { PersonalDataHttpController } from './http/personal-data/personal-data.http.controller';

@@ -4,8 +4,7 @@ import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagg
 import { IsString, Length } from 'class-validator';
 import { PERSON_REF_PATTERN } from '@ledger/domain';
 import { ErasePersonCommand, ValidationFailedError, type ErasePersonResult } from '@ledger/ledger';
-import { Allow } from '../auth/access-rule.decorator';
-import { WriteContext, type RequestContext } from '../command-context.decorator';
+import { Allow, type RequestContext, WriteContext } from '@ledger/ledger/http';
 
 class ErasePersonalDataRequest {
   @ApiProperty({

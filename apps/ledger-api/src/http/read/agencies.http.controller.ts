@@ -5,9 +5,7 @@ import { IsOptional, Matches } from 'class-validator';
 import { AGENCIES } from '@ledger/domain';
 import type { Filter } from '@ledger/read-store';
 import { FindDocumentsQuery, GetDocumentQuery, type DocumentPage } from '@ledger/ledger';
-import { CodeParamPipe } from '../code-param.pipe';
-import { PageRequest } from './page.request.dto';
-import { Public } from '../auth/access-rule.decorator';
+import { CodeParamPipe, PageRequest, Public } from '@ledger/ledger/http';
 
 class AgenciesRequest extends PageRequest {
   @ApiPropertyOptional({ example: 'NT-BAC-AI', description: 'agencies of this org unit' })

@@ -8,12 +8,8 @@ import {
   type AgencyTrailView,
   type OpenStepsPage,
 } from '@ledger/ledger';
-import { PageRequest } from './page.request.dto';
-import { CodeParamPipe } from '../code-param.pipe';
-import { Allow } from '../auth/access-rule.decorator';
+import { Allow, Caller, CodeParamPipe, PageRequest, ReadScope } from '@ledger/ledger/http';
 import type { Principal } from '@ledger/domain';
-import { Caller } from '../auth/current-principal.decorator';
-import { ReadScope } from '../auth/read-scope';
 
 class AgencyTrailRequest {
   @ApiPropertyOptional({

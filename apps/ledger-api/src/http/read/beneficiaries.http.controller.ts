@@ -10,9 +10,7 @@ import {
   RecordBeneficiaryReadCommand,
   ValidationFailedError,
 } from '@ledger/ledger';
-import { Allow } from '../auth/access-rule.decorator';
-import { Caller } from '../auth/current-principal.decorator';
-import { ReadScope } from '../auth/read-scope';
+import { Allow, Caller, ReadScope } from '@ledger/ledger/http';
 
 const REF = /^[a-z]-[0-9a-f]{16,64}$/;
 

@@ -3,11 +3,8 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { RecordedEvent } from '@ledger/domain';
 import { GetEventQuery } from '@ledger/ledger';
-import { UuidParamPipe } from '../uuid-param.pipe';
-import { Allow } from '../auth/access-rule.decorator';
+import { Allow, Caller, ReadScope, UuidParamPipe } from '@ledger/ledger/http';
 import type { Principal } from '@ledger/domain';
-import { Caller } from '../auth/current-principal.decorator';
-import { ReadScope } from '../auth/read-scope';
 
 @ApiTags('events')
 @Controller('events')

@@ -14,9 +14,7 @@ import {
   type ReportApprovalView,
   type RestatementView,
 } from '@ledger/ledger';
-import { Allow } from '../auth/access-rule.decorator';
-import { IndicatorKeyPipe } from '../indicator-key.pipe';
-import { PageRequest } from './page.request.dto';
+import { Allow, IndicatorKeyPipe, PageRequest } from '@ledger/ledger/http';
 
 const ORG_UNIT = /^[A-Z][A-Z0-9-]{1,99}$/;
 const PERIOD = /^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/;

@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { GetHealthQuery, type HealthReport } from '@ledger/ledger';
-import { Public } from '../auth/access-rule.decorator';
+import { Public } from '@ledger/ledger/http';
 
 @ApiTags('operations')
 @Controller('health')

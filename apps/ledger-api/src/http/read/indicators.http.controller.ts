@@ -11,10 +11,7 @@ import {
   type IndicatorProgressView,
 } from '@ledger/ledger';
 import type { Filter } from '@ledger/read-store';
-import { IndicatorKeyPipe } from '../indicator-key.pipe';
-import { OrgUnitAsOfRequest } from './org-unit-as-of.request.dto';
-import { PageRequest } from './page.request.dto';
-import { Public } from '../auth/access-rule.decorator';
+import { IndicatorKeyPipe, OrgUnitAsOfRequest, PageRequest, Public } from '@ledger/ledger/http';
 
 class IndicatorsRequest extends IntersectionType(PageRequest, OrgUnitAsOfRequest) {
   @ApiPropertyOptional({ example: 'II.2', description: 'Only indicators of this section of the plan' })

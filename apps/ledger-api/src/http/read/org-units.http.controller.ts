@@ -5,9 +5,7 @@ import { IsOptional, Matches } from 'class-validator';
 import { ORG_UNITS } from '@ledger/domain';
 import { FindDocumentsQuery, GetDocumentQuery, type DocumentPage } from '@ledger/ledger';
 import type { Filter } from '@ledger/read-store';
-import { CodeParamPipe } from '../code-param.pipe';
-import { PageRequest } from './page.request.dto';
-import { Public } from '../auth/access-rule.decorator';
+import { CodeParamPipe, PageRequest, Public } from '@ledger/ledger/http';
 
 class OrgUnitsRequest extends PageRequest {
   @ApiPropertyOptional({ example: 'commune', description: 'province, district or commune' })

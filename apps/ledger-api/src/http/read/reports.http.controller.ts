@@ -4,7 +4,7 @@ import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import type { Response } from 'express';
 import { GetReportQuery, reportToCsv, reportToMarkdown, type Report } from '@ledger/ledger';
-import { Public } from '../auth/access-rule.decorator';
+import { Public } from '@ledger/ledger/http';
 
 class ReportRequest {
   @ApiProperty({ example: '2025', description: '2025 (annual), 2024-2026 (3-year) or 2021-2025 (5-year)' })

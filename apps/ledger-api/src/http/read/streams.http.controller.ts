@@ -3,10 +3,8 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { GetStreamQuery, ValidationFailedError, type StreamView } from '@ledger/ledger';
-import { Allow } from '../auth/access-rule.decorator';
+import { Allow, Caller, ReadScope } from '@ledger/ledger/http';
 import type { Principal } from '@ledger/domain';
-import { Caller } from '../auth/current-principal.decorator';
-import { ReadScope } from '../auth/read-scope';
 
 const STREAM_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,299}$/;
 

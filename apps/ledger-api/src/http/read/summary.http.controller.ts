@@ -2,8 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { GetSummaryQuery, type Summary } from '@ledger/ledger';
-import { OrgUnitAsOfRequest } from './org-unit-as-of.request.dto';
-import { Public } from '../auth/access-rule.decorator';
+import { OrgUnitAsOfRequest, Public } from '@ledger/ledger/http';
 
 /** Public: counts of indicators by status, per section of the plan, and those needing attention. */
 @ApiTags('indicators')

@@ -5,11 +5,8 @@ import { IsOptional, Matches } from 'class-validator';
 import { TRAIL } from '@ledger/domain';
 import { FindDocumentsQuery, type DocumentPage } from '@ledger/ledger';
 import type { Filter } from '@ledger/read-store';
-import { PageRequest } from './page.request.dto';
-import { Allow } from '../auth/access-rule.decorator';
+import { Allow, Caller, PageRequest, ReadScope } from '@ledger/ledger/http';
 import type { Principal } from '@ledger/domain';
-import { Caller } from '../auth/current-principal.decorator';
-import { ReadScope } from '../auth/read-scope';
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;

@@ -16,7 +16,7 @@ import {
   type StoredTreeHead,
 } from '@ledger/ledger';
 import { ConsistencyProofRequest, InclusionProofRequest } from './verifiable-log.request.dto';
-import { Allow, Public } from '../auth/access-rule.decorator';
+import { Allow, Public } from '@ledger/ledger/http';
 
 @ApiTags('verifiable log')
 @Controller('ledger')

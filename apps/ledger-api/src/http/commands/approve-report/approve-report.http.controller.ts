@@ -3,9 +3,14 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApproveReportCommand } from '@ledger/ledger';
-import { Allow } from '../../auth/access-rule.decorator';
-import { commandContext, WriteContext, type RequestContext } from '../../command-context.decorator';
-import { CommandResponse, respond } from '../../command-response';
+import {
+  Allow,
+  commandContext,
+  CommandResponse,
+  type RequestContext,
+  respond,
+  WriteContext,
+} from '@ledger/ledger/http';
 import { ApproveReportRequest } from './approve-report.request.dto';
 
 @ApiTags('four eyes')

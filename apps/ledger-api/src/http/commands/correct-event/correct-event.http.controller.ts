@@ -4,10 +4,15 @@ import { ApiAcceptedResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '
 import type { Response } from 'express';
 import { CorrectEventCommand } from '@ledger/ledger';
 import { CORRECTION_PROPOSAL_STREAM_PREFIX } from '@ledger/domain';
-import { commandContext, WriteContext, type RequestContext } from '../../command-context.decorator';
-import { CommandResponse, respond } from '../../command-response';
+import {
+  Allow,
+  commandContext,
+  CommandResponse,
+  type RequestContext,
+  respond,
+  WriteContext,
+} from '@ledger/ledger/http';
 import { CorrectEventRequest } from './correct-event.request.dto';
-import { Allow } from '../../auth/access-rule.decorator';
 
 @ApiTags('corrections')
 @Allow(['supervisor'], 'a supervisor corrects the records of their own agency, in their own org units')

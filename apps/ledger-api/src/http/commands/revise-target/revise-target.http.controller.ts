@@ -4,11 +4,16 @@ import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Target } from '@ledger/domain';
 import { ReviseTargetCommand } from '@ledger/ledger';
-import { commandContext, WriteContext, type RequestContext } from '../../command-context.decorator';
-import { CommandResponse, respond } from '../../command-response';
-import { IndicatorKeyPipe } from '../../indicator-key.pipe';
+import {
+  Allow,
+  commandContext,
+  CommandResponse,
+  IndicatorKeyPipe,
+  type RequestContext,
+  respond,
+  WriteContext,
+} from '@ledger/ledger/http';
 import { ReviseTargetRequest } from './revise-target.request.dto';
-import { Allow } from '../../auth/access-rule.decorator';
 
 @ApiTags('plan')
 @Allow(

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsObject, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { RecordActionRequest } from '../../record-action.request.dto';
+import { RecordActionRequest } from '@ledger/ledger/http';
 
 export class ReviseTargetRequest extends RecordActionRequest {
   @ApiProperty({ example: 'bac-ai-nq42', description: 'The plan whose target is revised' })

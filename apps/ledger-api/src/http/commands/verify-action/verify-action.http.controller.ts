@@ -3,10 +3,15 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { VerifyActionCommand } from '@ledger/ledger';
-import { Allow } from '../../auth/access-rule.decorator';
-import { commandContext, WriteContext, type RequestContext } from '../../command-context.decorator';
-import { CommandResponse, respond } from '../../command-response';
-import { UuidParamPipe } from '../../uuid-param.pipe';
+import {
+  Allow,
+  commandContext,
+  CommandResponse,
+  type RequestContext,
+  respond,
+  UuidParamPipe,
+  WriteContext,
+} from '@ledger/ledger/http';
 import { VerifyActionRequest } from './verify-action.request.dto';
 
 @ApiTags('four eyes')

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { RecordActionRequest } from '../../record-action.request.dto';
+import { RecordActionRequest } from '@ledger/ledger/http';
 
 export class VerifyActionRequest extends RecordActionRequest {
   @ApiProperty({ enum: ['field_visit', 'document_check'], description: 'How the action was checked' })

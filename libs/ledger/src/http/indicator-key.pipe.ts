@@ -1,5 +1,5 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
-import { ValidationFailedError } from '@ledger/ledger';
+import { ValidationFailedError } from '..';
 
 const INDICATOR_KEY = /^[a-z][a-z0-9_]{1,63}$/;
 

@@ -2,7 +2,7 @@
 // back as If-Match for the next step), and Location of the stream for a new case.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { CommandResult } from '@ledger/ledger';
+import type { CommandResult } from '..';
 
 export class CommandResponse {
   @ApiProperty() stream!: string;

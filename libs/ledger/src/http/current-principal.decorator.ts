@@ -1,7 +1,7 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Principal } from '@ledger/domain';
-import { AuthenticationRequiredError } from '@ledger/ledger';
-import type { AuthenticatedRequest } from './access.guard';
+import { AuthenticationRequiredError } from '..';
+import type { AuthenticatedRequest } from './authenticated-request';
 
 /** The verified principal of the request; null on a public route called without a token. */
 export const CurrentPrincipal = createParamDecorator(

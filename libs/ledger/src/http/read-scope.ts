@@ -3,7 +3,7 @@
 // guard has checked the role.
 import { Inject, Injectable } from '@nestjs/common';
 import { hasRole, type PlanSeed, type Principal, type WritePolicyContext } from '@ledger/domain';
-import { AccessDeniedError, PLAN_SEED, WRITE_ACCESS } from '@ledger/ledger';
+import { AccessDeniedError, PLAN_SEED, WRITE_ACCESS } from '..';
 
 @Injectable()
 export class ReadScope {

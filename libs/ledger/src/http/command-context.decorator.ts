@@ -8,9 +8,9 @@ import {
   ValidationFailedError,
   type CommandContext,
   type FieldProblem,
-} from '@ledger/ledger';
+} from '..';
 import { actorOf, type EvidenceRef } from '@ledger/domain';
-import type { AuthenticatedRequest } from './auth/access.guard';
+import type { AuthenticatedRequest } from './authenticated-request';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
