@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsString, Length, Matches } from 'class-validator';
 import { HOUSING_WITHDRAWAL_GROUNDS, type HousingWithdrawalGrounds } from '@ledger/domain';
-import { RecordActionRequest } from '../../record-action.request.dto';
+import { RecordActionRequest } from '@ledger/ledger/http';
 
 export class WithdrawHousingCaseRequest extends RecordActionRequest {
   @ApiProperty({ enum: HOUSING_WITHDRAWAL_GROUNDS, description: 'Why the case is withdrawn' })
