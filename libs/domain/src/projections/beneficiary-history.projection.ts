@@ -17,6 +17,7 @@
 import type { CorrectionKind } from '../corrections/correction.command';
 import { EVENT_CORRECTED } from '../corrections/correction.event';
 import type { RecordedEvent } from '../shared/envelope';
+import { localCalendarOf } from '../shared/local-time';
 import {
   correctionOf,
   dataRecord,
@@ -62,6 +63,8 @@ export type AmountKind = 'paid' | 'monthly' | 'loan';
 
 const text = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+/** The year (YYYY) of an instant in Asia/Ho_Chi_Minh. */
+const localYearOf = (occurredAt: string): string | null => localCalendarOf(occurredAt)?.year ?? null;
 const yearOf = (v: unknown): string | null =>
   typeof v === 'number' || typeof v === 'string' ? String(v) : null;
 const noAmount = () => ({ amountVnd: null, amountKind: null });
@@ -82,7 +85,7 @@ export const SUPPORT_KINDS: Readonly<Record<string, SupportKind>> = {
     refField: 'beneficiaryRef',
     family: 'allowance-grant',
     programme: (d) => text(d.programme) ?? '',
-    period: (_d, occurredAt) => occurredAt.slice(0, 4),
+    period: (_d, occurredAt) => localYearOf(occurredAt),
     amount: (d) => ({ amountVnd: num(d.monthlyAmountVnd), amountKind: 'monthly' }),
     duplicates: 'overlap',
     residenceBound: true,
@@ -122,7 +125,7 @@ export const SUPPORT_KINDS: Readonly<Record<string, SupportKind>> = {
     refField: 'borrowerRef',
     family: 'policy-loan',
     programme: (d) => text(d.programme) ?? '',
-    period: (_d, occurredAt) => occurredAt.slice(0, 4),
+    period: (_d, occurredAt) => localYearOf(occurredAt),
     amount: (d) => ({ amountVnd: num(d.amountVnd), amountKind: 'loan' }),
     duplicates: 'overlap',
     residenceBound: true,
@@ -132,7 +135,7 @@ export const SUPPORT_KINDS: Readonly<Record<string, SupportKind>> = {
     refField: 'householdRef',
     family: 'housing',
     programme: () => 'housing',
-    period: (_d, occurredAt) => occurredAt.slice(0, 4),
+    period: (_d, occurredAt) => localYearOf(occurredAt),
     amount: noAmount,
     duplicates: 'ever',
     residenceBound: true,
@@ -142,7 +145,7 @@ export const SUPPORT_KINDS: Readonly<Record<string, SupportKind>> = {
     refField: 'householdRef',
     family: 'clean-water',
     programme: () => 'clean-water',
-    period: (_d, occurredAt) => occurredAt.slice(0, 4),
+    period: (_d, occurredAt) => localYearOf(occurredAt),
     amount: noAmount,
     duplicates: 'ever',
     residenceBound: true,
@@ -152,7 +155,7 @@ export const SUPPORT_KINDS: Readonly<Record<string, SupportKind>> = {
     refField: 'facilityRef',
     family: 'hygienic-latrine',
     programme: () => 'hygienic-latrine',
-    period: (_d, occurredAt) => occurredAt.slice(0, 4),
+    period: (_d, occurredAt) => localYearOf(occurredAt),
     amount: noAmount,
     duplicates: 'ever',
     residenceBound: true,
@@ -299,7 +302,7 @@ export interface HousingCaseSupportDoc extends FlagFields {
 
 export type BeneficiaryHistoryDoc = BeneficiaryDoc | HousingCaseSupportDoc;
 
-const BENEFICIARY_BASE_VERSION = 1;
+const BENEFICIARY_BASE_VERSION = 2;
 
 export function createBeneficiaryHistoryProjection(
   plan: PlanModel,

@@ -1,6 +1,6 @@
 // What the projections read off any event: the corrections it makes, the people and cases it names, and
-// its dates as calendar days and months. Dates are read as the officer wrote them (the local date of
-// occurredAt, its first ten characters), never moved to another time zone.
+// its dates as calendar days and months, in Asia/Ho_Chi_Minh (shared/local-time.ts) whatever offset the
+// officer wrote occurredAt with.
 import {
   isEventCorrected,
   type CorrectedOriginal,
@@ -8,6 +8,7 @@ import {
 } from '../corrections/correction.event';
 import type { CorrectionKind } from '../corrections/correction.command';
 import type { RecordedEvent } from '../shared/envelope';
+import { localDayOf } from '../shared/local-time';
 
 /** Data fields that hold a pseudonymous reference to a person or a household. */
 export const SUBJECT_REF_FIELDS = [
@@ -95,16 +96,12 @@ export function subjectIdsOf(data: unknown): Record<string, string> {
   return ids;
 }
 
-const DATE_PREFIX = /^(\d{4})-(\d{2})-(\d{2})/;
-
-/** The calendar date (YYYY-MM-DD) of an ISO date or date-time as written; null when it is not one. */
+/** The day (YYYY-MM-DD) of an ISO date or date-time in Asia/Ho_Chi_Minh; null when it is not one. */
 export function localDate(iso: string | null | undefined): string | null {
-  if (typeof iso !== 'string') return null;
-  const m = DATE_PREFIX.exec(iso);
-  return m ? `${m[1]}-${m[2]}-${m[3]}` : null;
+  return localDayOf(iso);
 }
 
-/** YYYY-MM of an ISO date or date-time as written; null when it is not one. */
+/** YYYY-MM of an ISO date or date-time in Asia/Ho_Chi_Minh; null when it is not one. */
 export function monthOf(iso: string | null | undefined): string | null {
   return localDate(iso)?.slice(0, 7) ?? null;
 }

@@ -124,7 +124,7 @@ export interface ReportApprovalDoc {
 export type OfficialMonthDoc = IndicatorMonthDoc & { period: string; approvalEventId: string };
 
 /** 2: house-claims per household and house-cases per case, instead of one house-claims per org unit. */
-const BASE_VERSION = 2;
+const BASE_VERSION = 3;
 
 interface Routed extends RoutedContribution {
   side: 'claimed' | 'verified';

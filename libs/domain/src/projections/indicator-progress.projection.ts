@@ -72,7 +72,7 @@ interface Routed {
   contribution: Contribution;
 }
 
-const PROGRESS_BASE_VERSION = 1;
+const PROGRESS_BASE_VERSION = 2;
 
 export function indicatorMonthId(indicatorKey: string, orgUnit: string, month: string): string {
   return `${indicatorKey}:${orgUnit}:${month}`;

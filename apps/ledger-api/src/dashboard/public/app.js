@@ -16,6 +16,7 @@ import {
   formatMonth,
   formatNumber,
   lang,
+  ledgerDay,
   nameOf,
   setLang,
   t,
@@ -65,11 +66,7 @@ const shared = () => {
   return { asOf: params.asOf || undefined, orgUnit: params.orgUnit || undefined };
 };
 
-const todayLocal = () => {
-  const now = new Date();
-  const local = new Date(now.getTime() - now.getTimezoneOffset() * 60000);
-  return local.toISOString().slice(0, 10);
-};
+const todayLocal = () => ledgerDay();
 
 // ---------------------------------------------------------------- shared data
 
@@ -1508,7 +1505,7 @@ function effectText(entry) {
 
 async function findTrailEntry(event) {
   if (cache.trail.has(event.id)) return cache.trail.get(event.id);
-  const day = (event.metadata?.occurredAt || '').slice(0, 10);
+  const day = ledgerDay(event.metadata?.occurredAt || '');
   const page = await get(
     '/trail',
     { type: event.type, actor: event.metadata?.actor?.officer, from: day, to: day, limit: 500 },

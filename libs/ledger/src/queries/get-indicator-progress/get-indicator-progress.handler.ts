@@ -10,6 +10,7 @@ import {
   timeSeries,
   type IndicatorDoc,
   type PlanModel,
+  todayInLedgerZone,
 } from '@ledger/domain';
 import { READ_STORE, type ReadStore } from '@ledger/read-store';
 import { ResourceNotFoundError } from '../../errors/ledger-errors';
@@ -35,7 +36,7 @@ export class GetIndicatorProgressHandler implements IQueryHandler<GetIndicatorPr
 
   execute(query: GetIndicatorProgressQuery): Promise<IndicatorProgressView> {
     const orgUnit = query.orgUnit ?? this.plan.planOrgUnit;
-    const asOf = query.asOf ?? new Date().toISOString().slice(0, 10);
+    const asOf = query.asOf ?? todayInLedgerZone();
     const key = `${query.indicatorKey}|${orgUnit}|${asOf}|${query.withSeries ? 'series' : ''}`;
     return this.kept.get(key, () => this.compute({ ...query, orgUnit, asOf }));
   }

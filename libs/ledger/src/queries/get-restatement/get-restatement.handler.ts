@@ -12,6 +12,8 @@ import {
   type FigureChangeDoc,
   type IndicatorDoc,
   type PlanModel,
+  todayInLedgerZone,
+  startOfLocalDay,
 } from '@ledger/domain';
 import { READ_STORE, type ReadStore } from '@ledger/read-store';
 import { ResourceNotFoundError } from '../../errors/ledger-errors';
@@ -41,11 +43,11 @@ export class GetRestatementHandler implements IQueryHandler<GetRestatementQuery>
     if (!to) throw invalid('DATE_INVALID', 'to', 'to must be an ISO 8601 date');
     if (to < from) throw invalid('DATE_RANGE_INVALID', 'to', 'to must not be before from');
     const orgUnit = query.orgUnit ?? this.plan.planOrgUnit;
-    const asOf = localDate(query.asOf) ?? new Date().toISOString().slice(0, 10);
+    const asOf = localDate(query.asOf) ?? todayInLedgerZone();
     const month = asOf.slice(0, 7);
     // recordedAt is UTC; the dates are whole days in the district's time (UTC+7).
-    const startUtc = new Date(`${from}T00:00:00+07:00`).toISOString();
-    const endUtc = new Date(`${addDays(to, 1)}T00:00:00+07:00`).toISOString();
+    const startUtc = startOfLocalDay(from);
+    const endUtc = startOfLocalDay(addDays(to, 1));
     const after = await allDocuments<FigureChangeDoc>(
       this.store,
       FIGURE_CHANGES,
