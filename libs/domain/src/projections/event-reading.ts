@@ -125,17 +125,34 @@ export function dayNumber(date: string): number {
 }
 
 /**
- * The month (YYYY-MM) a contribution of an event belongs to: the first month of the period the event names
- * (the insurance year 2025 -> 2025-01, 2025-Q2 -> 2025-04), so that it counts from the start of that period;
- * else the month of occurredAt (for a correction: the corrected event's, so that it undoes the same month).
+ * The day (YYYY-MM-DD, in Asia/Ho_Chi_Minh) a contribution of an event counts from, so that a figure as of a
+ * date counts only what happened by that date: the day of occurredAt (for a correction: the corrected
+ * event's, so that it undoes the same day). When the event names the period it is for (an insurance card for
+ * the year 2026), that day is kept inside the period: a card issued in December 2025 for 2026 counts from
+ * 1 January 2026, one recorded in February 2027 for 2026 on 31 December 2026, and a card issued in November
+ * 2026 for 2026 in November. A measurement (`set`) is for its period: it sits on the period's first day
+ * (readers show it only from the day it was recorded, by its occurredAt).
  */
-export function contributionMonth(
-  contribution: { period: string | null },
+export function contributionDay(
+  contribution: { mode?: 'add' | 'set'; period: string | null },
   occurredAt: string | null | undefined,
 ): string | null {
-  return contribution.period !== null
-    ? (monthsOfPeriod(contribution.period)?.first ?? null)
-    : monthOf(occurredAt);
+  const happened = localDate(occurredAt);
+  if (contribution.period === null) return happened;
+  const range = monthsOfPeriod(contribution.period);
+  if (range === null) return null;
+  if (contribution.mode === 'set' || happened === null || happened.slice(0, 7) < range.first)
+    return `${range.first}-01`;
+  if (happened.slice(0, 7) > range.last) return lastDayOfMonth(range.last);
+  return happened;
+}
+
+/** The month (YYYY-MM) of contributionDay. */
+export function contributionMonth(
+  contribution: { mode?: 'add' | 'set'; period: string | null },
+  occurredAt: string | null | undefined,
+): string | null {
+  return contributionDay(contribution, occurredAt)?.slice(0, 7) ?? null;
 }
 
 export interface MonthRange {

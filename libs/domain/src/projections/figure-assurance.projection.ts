@@ -37,7 +37,7 @@ import {
 } from '../plan/contributions';
 import type { ContributionPart } from '../plan/contribution-rules';
 import type { RecordedEvent } from '../shared/envelope';
-import { contributionMonth, correctionOf, monthFromIndex, monthIndex, monthsOfPeriod } from './event-reading';
+import { contributionDay, correctionOf, monthFromIndex, monthIndex, monthsOfPeriod } from './event-reading';
 import {
   applyContributionToMonth,
   emptyIndicatorMonth,
@@ -304,8 +304,9 @@ function analyse(event: RecordedEvent, plan: PlanModel): Analysis {
   const routed: Routed[] = [];
   const route = (side: Routed['side'], contributions: Contribution[]) => {
     for (const contribution of contributions) {
-      const month = contributionMonth(contribution, occurredAt);
-      if (month === null) continue;
+      const day = contributionDay(contribution, occurredAt);
+      if (day === null) continue;
+      const month = day.slice(0, 7);
       for (const orgUnit of [contribution.orgUnit, ...(plan.rollUps[contribution.orgUnit] ?? [])]) {
         routed.push({
           side,
@@ -315,6 +316,7 @@ function analyse(event: RecordedEvent, plan: PlanModel): Analysis {
           },
           orgUnit,
           month,
+          day,
           contribution,
         });
       }

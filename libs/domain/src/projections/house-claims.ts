@@ -21,7 +21,7 @@ import {
 import { ContributionInputError, contributionsOf } from '../plan/contributions';
 import type { ContributionPart } from '../plan/contribution-rules';
 import type { RecordedEvent } from '../shared/envelope';
-import { contributionMonth, correctionOf, dataRecord } from './event-reading';
+import { contributionDay, correctionOf, dataRecord } from './event-reading';
 import type { PlanModel } from './plan-model';
 import type { DocumentKey } from './projection';
 
@@ -45,7 +45,14 @@ export interface HouseClaim {
   active: boolean;
   verified: boolean;
   /** What the completion adds to the figures (positive `add` contributions): taken back for a duplicate. */
-  contributions: Array<{ indicatorKey: string; part: ContributionPart; delta: number; month: string }>;
+  contributions: Array<{
+    indicatorKey: string;
+    part: ContributionPart;
+    delta: number;
+    month: string;
+    /** The day (YYYY-MM-DD) it counts from; absent in documents made before days were kept. */
+    day?: string;
+  }>;
 }
 
 /** One household of one org unit: the cases registered for it, oldest first. */
@@ -171,8 +178,10 @@ export function reduceHouseCase(
       try {
         contributions = contributionsOf(event, plan.rules).flatMap((c) => {
           if (c.mode !== 'add' || c.delta <= 0) return [];
-          const month = contributionMonth(c, event.metadata.occurredAt);
-          return month ? [{ indicatorKey: c.indicatorKey, part: c.part, delta: c.delta, month }] : [];
+          const day = contributionDay(c, event.metadata.occurredAt);
+          return day
+            ? [{ indicatorKey: c.indicatorKey, part: c.part, delta: c.delta, month: day.slice(0, 7), day }]
+            : [];
         });
       } catch (error) {
         if (!(error instanceof ContributionInputError)) throw error;
@@ -257,6 +266,7 @@ export function withoutDoubleClaims<
     orgUnit: string;
     sums: Record<ContributionPart, number>;
     ownSums: Record<ContributionPart, number>;
+    days?: Record<string, Record<ContributionPart, number>>;
   },
 >(
   monthDocs: readonly D[],
@@ -266,7 +276,10 @@ export function withoutDoubleClaims<
   rollUps: Readonly<Record<string, readonly string[]>>,
   side: 'claimed' | 'verified',
 ): D[] {
-  const byMonth = new Map<string, { own: boolean; part: ContributionPart; delta: number }[]>();
+  const byMonth = new Map<
+    string,
+    { own: boolean; part: ContributionPart; delta: number; day: string | undefined }[]
+  >();
   for (const household of households) {
     const own = household.orgUnit === orgUnit;
     if (!own && !(rollUps[household.orgUnit] ?? []).includes(orgUnit)) continue;
@@ -274,7 +287,10 @@ export function withoutDoubleClaims<
     for (const extra of counted.slice(1))
       for (const c of extra.contributions)
         if (c.indicatorKey === indicatorKey)
-          byMonth.set(c.month, [...(byMonth.get(c.month) ?? []), { own, part: c.part, delta: c.delta }]);
+          byMonth.set(c.month, [
+            ...(byMonth.get(c.month) ?? []),
+            { own, part: c.part, delta: c.delta, day: c.day?.slice(8, 10) },
+          ]);
   }
   if (byMonth.size === 0) return [...monthDocs];
   return monthDocs.map((doc) => {
@@ -282,10 +298,13 @@ export function withoutDoubleClaims<
     if (!takeBack) return doc;
     const sums = { ...doc.sums };
     const ownSums = { ...doc.ownSums };
+    const days = doc.days ? { ...doc.days } : undefined;
     for (const t of takeBack) {
       sums[t.part] = Number((sums[t.part] - t.delta).toPrecision(15));
       if (t.own) ownSums[t.part] = Number((ownSums[t.part] - t.delta).toPrecision(15));
+      if (days && t.day !== undefined && days[t.day])
+        days[t.day] = { ...days[t.day], [t.part]: Number((days[t.day][t.part] - t.delta).toPrecision(15)) };
     }
-    return { ...doc, sums, ownSums };
+    return days ? { ...doc, sums, ownSums, days } : { ...doc, sums, ownSums };
   });
 }

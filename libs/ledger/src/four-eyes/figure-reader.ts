@@ -135,7 +135,7 @@ export class FigureReader {
   ): Promise<AssuredFigures> {
     const month = asOf.slice(0, 7);
     const figure = async (side: FigureSide) =>
-      figureAt(await this.months(side, definition.key, orgUnit, month), month, definition, baselines);
+      figureAt(await this.months(side, definition.key, orgUnit, month), month, definition, baselines, asOf);
     const [claimed, verified, official] = await Promise.all([
       figure('claimed'),
       figure('verified'),

@@ -81,6 +81,7 @@ export class GetIndicatorProgressHandler implements IQueryHandler<GetIndicatorPr
         asOf.slice(0, 7),
         indicator.definition,
         baselines,
+        asOf,
       );
     }
     return view;
