@@ -40,12 +40,17 @@ import { PLAN_MODEL } from '../read/projections.providers';
 
 export type FigureSide = 'claimed' | 'verified' | 'official';
 
+/**
+ * null only where there is no figure at all: with a claimed figure and nothing verified, `verified` is 0 (and
+ * `official` too once a report of a period up to the date is approved). A measured indicator has no 0: an
+ * unverified measurement stays null.
+ */
 export interface AssuredFigures {
   /** What was recorded (each house counted once). */
   claimed: IndicatorFigure | null;
   /** What someone other than the recorder checked. */
   verified: IndicatorFigure | null;
-  /** Verified and inside an approved period report, as the report signed it off. */
+  /** Verified and inside an approved period report, as the report signed it off; null with no report approved. */
   official: IndicatorFigure | null;
 }
 
@@ -134,14 +139,28 @@ export class FigureReader {
     baselines: RatioBaselines,
   ): Promise<AssuredFigures> {
     const month = asOf.slice(0, 7);
-    const figure = async (side: FigureSide) =>
-      figureAt(await this.months(side, definition.key, orgUnit, month), month, definition, baselines, asOf);
-    const [claimed, verified, official] = await Promise.all([
+    const read = (docs: readonly IndicatorMonthDoc[]) => figureAt(docs, month, definition, baselines, asOf);
+    const figure = async (side: FigureSide) => read(await this.months(side, definition.key, orgUnit, month));
+    const [claimed, verified, official, approved] = await Promise.all([
       figure('claimed'),
       figure('verified'),
       figure('official'),
+      this.anyApprovalBy(definition.key, orgUnit, month),
     ]);
-    return { claimed, verified, official };
+    // Behind a claimed figure, nothing verified (or signed off) is a figure of 0, not an unknown one.
+    const orNothing = (side: IndicatorFigure | null) =>
+      side ?? (claimed === null ? null : read([nothingIn(definition.key, orgUnit, month)]));
+    return { claimed, verified: orNothing(verified), official: approved ? orNothing(official) : null };
+  }
+
+  /** Whether a report of the indicator and org unit for a period starting by `month` is approved. */
+  private async anyApprovalBy(indicatorKey: string, orgUnit: string, month: string): Promise<boolean> {
+    const page = await this.store.find<ReportApprovalDoc>(REPORT_APPROVALS, {
+      where: { indicatorKey, orgUnit, firstMonth: { lte: month } },
+      orderBy: [],
+      limit: 1,
+    });
+    return page.items.length > 0;
   }
 
   /** The figures of a period report as they stand, the position they stand at, and their digest. */
@@ -217,6 +236,26 @@ export class FigureReader {
   periodMonths(period: string): string[] {
     return periodMonths(period);
   }
+}
+
+/** A month document with nothing in it: read, it gives the figure of no contribution (0 for a count). */
+function nothingIn(indicatorKey: string, orgUnit: string, month: string): IndicatorMonthDoc {
+  const zero = { value: 0, numerator: 0, denominator: 0 };
+  return {
+    indicatorKey,
+    orgUnit,
+    level: null,
+    month,
+    year: Number(month.slice(0, 4)),
+    sums: zero,
+    ownSums: zero,
+    units: [],
+    measurements: [],
+    definitionVersions: [],
+    events: 0,
+    lastEventId: '',
+    lastPosition: 0,
+  };
 }
 
 /** At most MAX_FIND_LIMIT values per `in` list. */
