@@ -22,6 +22,16 @@ const indicators = (seed('indicators.json').indicators as IndicatorSeed[]).reduc
   Record<string, IndicatorSeed>
 >((all, i) => ({ ...all, [i.key]: i }), {});
 
+interface BaselineSeed {
+  key: string;
+  illustrative: boolean;
+  values: Record<string, number>;
+}
+const baselineOf = (key: string, orgUnit: string) => {
+  const series = (seed('baselines.json').baselines as BaselineSeed[]).find((b) => b.key === key)!;
+  return { value: series.values[orgUnit], illustrative: series.illustrative };
+};
+
 /** Registers a house for the household and walks it to completion; returns the case id. */
 async function completedHouse(ledger: TestLedger, citizenId: string, commune: string): Promise<string> {
   const reg = await ledger
@@ -69,6 +79,50 @@ describe('figures: what stands behind each one', () => {
     expect(assurance.claimed).toEqual({ value: 1, numerator: null, denominator: null });
     expect(assurance.verified).toEqual({ value: 0, numerator: null, denominator: null });
     expect(assurance.official).toBeNull();
+  });
+
+  it('an illustrative baseline is never claimed, verified or official: it is shown apart, labelled', async () => {
+    const coverage = indicators.health_insurance_coverage;
+    expect(coverage.kind).toBe('ratio');
+    const card = await ledger
+      .http()
+      .post('/health-insurance-enrolments')
+      .set(officer('BHXH-BAC-AI'))
+      .send({
+        beneficiaryCitizenId: '058200000702',
+        commune: 'BA-PHUOC-DAI',
+        year: 2026,
+        scheme: 'poor',
+        occurredAt: at('2026-02-10'),
+      });
+    expect(card.status).toBe(201);
+    // By the plan: numerator = cards of the year (no baseline), denominator = the population baseline.
+    const population = baselineOf(coverage.denominator!.baseline!, 'BA-PHUOC-DAI');
+    expect(population.illustrative).toBe(true);
+    const { assurance } = await view(ledger, coverage.key, 'BA-PHUOC-DAI');
+    expect(assurance.claimed).toEqual({ value: null, numerator: 1, denominator: null });
+    expect(assurance.verified).toEqual({ value: null, numerator: 0, denominator: null });
+    expect(assurance.official).toBeNull();
+    expect(assurance.illustrative).toMatchObject({
+      label: 'illustrative_baseline',
+      baselines: { numerator: null, denominator: 'population' },
+      numerator: 1,
+      denominator: population.value,
+      value: Number((((coverage.scale ?? 1) * 1) / population.value).toPrecision(15)),
+    });
+  });
+
+  it('a ratio whose baselines are all illustrative has no official (or claimed) figure with nothing recorded', async () => {
+    const rate = indicators.trained_labour_certified_rate;
+    const certified = baselineOf(rate.numerator!.baseline!, 'BA-PHUOC-DAI');
+    const labour = baselineOf(rate.denominator!.baseline!, 'BA-PHUOC-DAI');
+    const { assurance } = await view(ledger, rate.key, 'BA-PHUOC-DAI');
+    expect(assurance).toMatchObject({ claimed: null, verified: null, official: null });
+    expect(assurance.illustrative).toMatchObject({
+      numerator: certified.value,
+      denominator: labour.value,
+      value: Number((((rate.scale ?? 1) * certified.value) / labour.value).toPrecision(15)),
+    });
   });
 
   it('an indicator with no figure at all is null on every side', async () => {

@@ -3,6 +3,7 @@ export * from './contribution-rules';
 export * from './contributions';
 export { FieldChecker, type FieldProblem, type SourceStatus } from './plan-values';
 export * from './targets';
+export * from './illustrative-baselines';
 export * from './plan-records';
 export * from './plan.commands';
 export * from './plan.events';

@@ -20,6 +20,8 @@ import {
   reportApprovalId,
   VERIFIED_MONTHS,
   withoutDoubleClaims,
+  withoutIllustrativeParts,
+  type BaselineParts,
   type FigureChangeDoc,
   type HouseCaseDoc,
   type HouseholdCasesDoc,
@@ -52,6 +54,19 @@ export interface AssuredFigures {
   verified: IndicatorFigure | null;
   /** Verified and inside an approved period report, as the report signed it off; null with no report approved. */
   official: IndicatorFigure | null;
+  /**
+   * For a ratio whose baseline is illustrative (made up, never an official statistic): the claimed figure
+   * computed on it, apart and labelled; the three figures above never use an illustrative baseline (its part
+   * is unknown there). null when no baseline of the indicator is illustrative.
+   */
+  illustrative: IllustrativeFigure | null;
+}
+
+export interface IllustrativeFigure extends IndicatorFigure {
+  label: 'illustrative_baseline';
+  /** The illustrative baseline series of each part (null: not illustrative). */
+  baselines: BaselineParts<string | null>;
+  note: string;
 }
 
 export type ReportStatus = 'not_approved' | 'approved' | 'changed_since_approval';
@@ -132,25 +147,51 @@ export class FigureReader {
     return householdClaims(households, cases);
   }
 
+  /**
+   * The claimed, verified and official figures as of a day; `illustrative`: the baseline series of each part
+   * that are illustrative, left out of those three and shown apart.
+   */
   async assured(
     definition: ProgressDefinition,
     orgUnit: string,
     asOf: string,
     baselines: RatioBaselines,
+    illustrative: BaselineParts<string | null> = { numerator: null, denominator: null },
   ): Promise<AssuredFigures> {
     const month = asOf.slice(0, 7);
-    const read = (docs: readonly IndicatorMonthDoc[]) => figureAt(docs, month, definition, baselines, asOf);
-    const figure = async (side: FigureSide) => read(await this.months(side, definition.key, orgUnit, month));
-    const [claimed, verified, official, approved] = await Promise.all([
-      figure('claimed'),
-      figure('verified'),
-      figure('official'),
+    const sound = withoutIllustrativeParts(baselines, illustrative);
+    const read = (docs: readonly IndicatorMonthDoc[], on: RatioBaselines = sound) =>
+      figureAt(docs, month, definition, on, asOf);
+    const [claimedDocs, verifiedDocs, officialDocs, approved] = await Promise.all([
+      this.months('claimed', definition.key, orgUnit, month),
+      this.months('verified', definition.key, orgUnit, month),
+      this.months('official', definition.key, orgUnit, month),
       this.anyApprovalBy(definition.key, orgUnit, month),
     ]);
+    const claimed = read(claimedDocs);
     // Behind a claimed figure, nothing verified (or signed off) is a figure of 0, not an unknown one.
     const orNothing = (side: IndicatorFigure | null) =>
       side ?? (claimed === null ? null : read([nothingIn(definition.key, orgUnit, month)]));
-    return { claimed, verified: orNothing(verified), official: approved ? orNothing(official) : null };
+    const apart =
+      definition.kind === 'ratio' && (illustrative.numerator !== null || illustrative.denominator !== null)
+        ? read(claimedDocs, baselines)
+        : null;
+    return {
+      claimed,
+      verified: orNothing(read(verifiedDocs)),
+      official: approved ? orNothing(read(officialDocs)) : null,
+      illustrative:
+        apart === null
+          ? null
+          : {
+              ...apart,
+              label: 'illustrative_baseline',
+              baselines: illustrative,
+              note:
+                'computed on an illustrative baseline (a made-up figure, not an official statistic): ' +
+                'neither claimed, verified nor official',
+            },
+    };
   }
 
   /** Whether a report of the indicator and org unit for a period starting by `month` is approved. */

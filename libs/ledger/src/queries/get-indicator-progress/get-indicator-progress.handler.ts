@@ -4,6 +4,7 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import {
+  illustrativeBaselineParts,
   INDICATORS,
   progressAsOf,
   ratioBaselinesFor,
@@ -72,7 +73,13 @@ export class GetIndicatorProgressHandler implements IQueryHandler<GetIndicatorPr
         support: indicator.support,
       },
       progress,
-      assurance: await this.figures.assured(indicator.definition, orgUnit, asOf, baselines),
+      assurance: await this.figures.assured(
+        indicator.definition,
+        orgUnit,
+        asOf,
+        baselines,
+        illustrativeBaselineParts(indicator.definition, recorded),
+      ),
     };
     if (query.withSeries) {
       view.series = timeSeries(
