@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { untilProjected } from './support/ledger-client';
 import { at, startTestLedger, type TestLedger } from './support/test-app';
-import { officer } from './support/tokens';
+import { officer, supervisor } from './support/tokens';
 
 const SEEDS = join(__dirname, '..', '..', 'seeds');
 const seed = (file: string) => JSON.parse(readFileSync(join(SEEDS, file), 'utf8')) as Record<string, unknown>;
@@ -123,6 +123,48 @@ describe('figures: what stands behind each one', () => {
       denominator: labour.value,
       value: Number((((rate.scale ?? 1) * certified.value) / labour.value).toPrecision(15)),
     });
+  });
+
+  it('housing_cases_registered counts households: two cases of one household count once, as houses_built', async () => {
+    const registered = indicators.housing_cases_registered;
+    expect(registered.contributions).toEqual([
+      { event: 'HousingCaseRegistered', measure: 'count', part: 'value' },
+    ]);
+    // Three registrations in BA-PHUOC-HOA: the same household twice (two programmes), another once.
+    const households = ['058200000711', '058200000711', '058200000712'];
+    const cases: string[] = [];
+    for (const citizenId of households) {
+      const res = await ledger
+        .http()
+        .post('/housing-cases')
+        .set(officer())
+        .send({
+          householdHeadCitizenId: citizenId,
+          commune: 'BA-PHUOC-HOA',
+          category: 'poor',
+          occurredAt: at('2026-05-04'),
+        });
+      expect(res.status).toBe(201);
+      cases.push(res.body.caseId as string);
+    }
+    const expected = new Set(households).size;
+    expect((await view(ledger, registered.key, 'BA-PHUOC-HOA')).progress.value).toBe(expected);
+    expect((await view(ledger, registered.key, 'BA-PHUOC-HOA')).assurance.claimed?.value).toBe(expected);
+
+    // Once the first case of the household is retracted, its second case counts it: still one household each.
+    const first = await ledger.http().get(`/streams/housing-case-${cases[0]}`).expect(200);
+    const retracted = await ledger
+      .http()
+      .post('/corrections')
+      .set(supervisor())
+      .send({
+        correctsEventId: first.body.events[0].id,
+        kind: 'retraction',
+        reason: 'registered twice under two programmes',
+        occurredAt: at('2026-05-06'),
+      });
+    expect(retracted.status).toBe(201);
+    expect((await view(ledger, registered.key, 'BA-PHUOC-HOA')).progress.value).toBe(expected);
   });
 
   it('an indicator with no figure at all is null on every side', async () => {
