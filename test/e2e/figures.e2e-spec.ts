@@ -1,5 +1,6 @@
 // Figures an officer would compute by hand: what stands behind each one (null only where there is no
-// figure at all, illustrative baselines apart), recorded over HTTP on the repository's plan. Expected values
+// figure at all, illustrative baselines apart), recorded over HTTP on the repository's plan, in the first half
+// of 2025 (before the reorganisation of 1 July 2025, so on the old communes). Expected values
 // come from the plan's definitions (seeds/indicators.json, seeds/baselines.json), never from the projections.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,13 +39,13 @@ async function completedHouse(ledger: TestLedger, citizenId: string, commune: st
     .http()
     .post('/housing-cases')
     .set(officer())
-    .send({ householdHeadCitizenId: citizenId, commune, category: 'poor', occurredAt: at('2026-03-02') });
+    .send({ householdHeadCitizenId: citizenId, commune, category: 'poor', occurredAt: at('2025-03-02') });
   expect(reg.status).toBe(201);
   const caseId = reg.body.caseId as string;
   const steps: Array<[string, object]> = [
-    ['funding-approvals', { amountVnd: 60_000_000, source: 'central_budget', occurredAt: at('2026-03-10') }],
-    ['construction-starts', { occurredAt: at('2026-04-01') }],
-    ['completions', { floorAreaM2: 42.5, occupants: 5, occurredAt: at('2026-07-15') }],
+    ['funding-approvals', { amountVnd: 60_000_000, source: 'central_budget', occurredAt: at('2025-03-10') }],
+    ['construction-starts', { occurredAt: at('2025-04-01') }],
+    ['completions', { floorAreaM2: 42.5, occupants: 5, occurredAt: at('2025-06-15') }],
   ];
   for (const [sub, body] of steps)
     expect(
@@ -53,7 +54,7 @@ async function completedHouse(ledger: TestLedger, citizenId: string, commune: st
   return caseId;
 }
 
-const view = async (ledger: TestLedger, key: string, orgUnit: string, asOf = '2026-12-31') => {
+const view = async (ledger: TestLedger, key: string, orgUnit: string, asOf = '2025-06-30') => {
   await untilProjected(ledger);
   return (await ledger.http().get(`/indicators/${key}?orgUnit=${orgUnit}&asOf=${asOf}`).expect(200)).body as {
     progress: { value: number | null };
@@ -62,6 +63,31 @@ const view = async (ledger: TestLedger, key: string, orgUnit: string, asOf = '20
       { value: number | null; numerator: number | null; denominator: number | null } | null
     >;
   };
+};
+
+interface OrgUnitSeed {
+  code: string;
+  level: string;
+  validFrom: string | null;
+}
+const orgUnitsFile = seed('org-units.json') as {
+  orgUnits: OrgUnitSeed[];
+  changes: Array<{ effectiveFrom: string; ends?: string[] }>;
+};
+/** Each org unit of the plan with the days it is in force: from validFrom, to the change that ends it. */
+const orgUnits = new Map(
+  orgUnitsFile.orgUnits.map((u) => {
+    const end = orgUnitsFile.changes.find((c) => (c.ends ?? []).includes(u.code))?.effectiveFrom ?? null;
+    return [u.code, { ...u, validTo: end }];
+  }),
+);
+const inForce = (code: string, day: string) => {
+  const unit = orgUnits.get(code);
+  return (
+    !!unit &&
+    (unit.validFrom === null || unit.validFrom <= day) &&
+    (unit.validTo === null || day < unit.validTo)
+  );
 };
 
 describe('figures: what stands behind each one', () => {
@@ -91,9 +117,9 @@ describe('figures: what stands behind each one', () => {
       .send({
         beneficiaryCitizenId: '058200000702',
         commune: 'BA-PHUOC-DAI',
-        year: 2026,
+        year: 2025,
         scheme: 'poor',
-        occurredAt: at('2026-02-10'),
+        occurredAt: at('2025-02-10'),
       });
     expect(card.status).toBe(201);
     // By the plan: numerator = cards of the year (no baseline), denominator = the population baseline.
@@ -142,7 +168,7 @@ describe('figures: what stands behind each one', () => {
           householdHeadCitizenId: citizenId,
           commune: 'BA-PHUOC-HOA',
           category: 'poor',
-          occurredAt: at('2026-05-04'),
+          occurredAt: at('2025-05-04'),
         });
       expect(res.status).toBe(201);
       cases.push(res.body.caseId as string);
@@ -161,10 +187,115 @@ describe('figures: what stands behind each one', () => {
         correctsEventId: first.body.events[0].id,
         kind: 'retraction',
         reason: 'registered twice under two programmes',
-        occurredAt: at('2026-05-06'),
+        occurredAt: at('2025-05-06'),
       });
     expect(retracted.status).toBe(201);
     expect((await view(ledger, registered.key, 'BA-PHUOC-HOA')).progress.value).toBe(expected);
+  });
+
+  it('POST /measurements takes the plan keys of measured indicators and refuses the others naming indicatorKey', async () => {
+    const measured = Object.values(indicators).filter((i) =>
+      i.contributions.some((c) => c.event === 'MeasurementRecorded'),
+    );
+    expect(measured.length).toBeGreaterThan(10);
+    const body = (indicatorKey: string, orgUnit: string) => ({
+      indicatorKey,
+      orgUnit,
+      period: '2025',
+      value: indicators[indicatorKey]?.kind === 'qualitative' ? 1 : 12.5,
+      method: 'survey',
+      source: 'Điều tra 2025',
+      occurredAt: at('2025-06-10'),
+    });
+    const units = ['BA-PHUOC-DAI', 'BA-PHUOC-TIEN', 'BA-PHUOC-THANG'];
+    for (const [i, indicator] of measured.slice(0, 3).entries()) {
+      const res = await ledger
+        .http()
+        .post('/measurements')
+        .set(officer('TTYT-BAC-AI'))
+        .send(body(indicator.key, units[i]));
+      expect([indicator.key, res.status]).toEqual([indicator.key, 201]);
+    }
+    const refused = [
+      ['ty-le-tre-suy-dinh-duong', 'INDICATOR_KEY_INVALID'],
+      ['ty_le_tre_suy_dinh_duong', 'INDICATOR_UNKNOWN'],
+      ['houses_built', 'INDICATOR_NOT_MEASURED'],
+    ];
+    for (const [key, code] of refused) {
+      const res = await ledger
+        .http()
+        .post('/measurements')
+        .set(officer('TTYT-BAC-AI'))
+        .send(body(key, 'BA-PHUOC-TAN'));
+      expect([key, res.status, res.body.field]).toEqual([key, 400, 'indicatorKey']);
+      if (code !== 'INDICATOR_KEY_INVALID') expect(res.body.code).toBe(code);
+    }
+  });
+
+  it('every request example of the OpenAPI document is valid against the plan', async () => {
+    const doc = (await ledger.http().get('/docs-json').expect(200)).body as {
+      paths: Record<string, Record<string, Operation>>;
+      components: { schemas: Record<string, Schema> };
+    };
+    interface Schema {
+      properties?: Record<string, { example?: unknown }>;
+      allOf?: Array<{ $ref?: string } & Schema>;
+      $ref?: string;
+    }
+    interface Operation {
+      requestBody?: { content?: Record<string, { schema?: Schema }> };
+      parameters?: Array<{ name: string; example?: unknown; schema?: { example?: unknown } }>;
+    }
+    const resolve = (schema: Schema | undefined): Record<string, { example?: unknown }> => {
+      if (!schema) return {};
+      if (schema.$ref) return resolve(doc.components.schemas[schema.$ref.split('/').pop()!]);
+      return Object.assign({}, ...(schema.allOf ?? []).map(resolve), schema.properties ?? {});
+    };
+    const measured = new Set(
+      Object.values(indicators)
+        .filter((i) => i.contributions.some((c) => c.event === 'MeasurementRecorded'))
+        .map((i) => i.key),
+    );
+    const problems: string[] = [];
+    let checked = 0;
+    for (const [path, methods] of Object.entries(doc.paths))
+      for (const [method, operation] of Object.entries(methods)) {
+        const examples: Record<string, unknown> = {};
+        for (const [name, prop] of Object.entries(
+          resolve(operation.requestBody?.content?.['application/json']?.schema),
+        ))
+          if (prop.example !== undefined) examples[name] = prop.example;
+        for (const p of operation.parameters ?? []) {
+          const example = p.example ?? p.schema?.example;
+          if (example !== undefined) examples[p.name] = example;
+        }
+        const day = typeof examples.occurredAt === 'string' ? examples.occurredAt.slice(0, 10) : '2026-11-20';
+        const where = `${method.toUpperCase()} ${path}`;
+        for (const [name, example] of Object.entries(examples)) {
+          const value = String(example);
+          if (name === 'commune') {
+            checked++;
+            if (orgUnits.get(value)?.level !== 'commune')
+              problems.push(`${where}: commune ${value} is not a commune`);
+            else if (!inForce(value, day))
+              problems.push(`${where}: commune ${value} is not in force on ${day}`);
+          } else if (name === 'orgUnit') {
+            checked++;
+            if (!orgUnits.has(value))
+              problems.push(`${where}: orgUnit ${value} is not an org unit of the plan`);
+            else if (operation.requestBody && !inForce(value, day))
+              problems.push(`${where}: orgUnit ${value} is not in force on ${day}`);
+          } else if (['indicatorKey', 'indicator', 'key'].includes(name) && /^[a-z]/.test(value)) {
+            checked++;
+            if (!indicators[value])
+              problems.push(`${where}: ${name} ${value} is not an indicator of the plan`);
+            else if (path === '/measurements' && !measured.has(value))
+              problems.push(`${where}: ${value} is not a measured indicator`);
+          }
+        }
+      }
+    expect(problems).toEqual([]);
+    expect(checked).toBeGreaterThanOrEqual(12);
   });
 
   it('an indicator with no figure at all is null on every side', async () => {

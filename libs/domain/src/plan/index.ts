@@ -4,6 +4,8 @@ export * from './contributions';
 export { FieldChecker, type FieldProblem, type SourceStatus } from './plan-values';
 export * from './targets';
 export * from './illustrative-baselines';
+export * from './indicator-key';
+export * from './request-examples';
 export * from './plan-records';
 export * from './plan.commands';
 export * from './plan.events';
