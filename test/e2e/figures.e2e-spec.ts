@@ -298,6 +298,61 @@ describe('figures: what stands behind each one', () => {
     expect(checked).toBeGreaterThanOrEqual(12);
   });
 
+  it('an inspector looks a person up by citizen id; the 201 of a case or support returns its reference', async () => {
+    const citizenId = '058200000721';
+    const reg = await ledger
+      .http()
+      .post('/housing-cases')
+      .set(officer())
+      .send({
+        householdHeadCitizenId: citizenId,
+        commune: 'BA-PHUOC-TIEN',
+        category: 'poor',
+        occurredAt: at('2025-04-02'),
+      });
+    expect(reg.status).toBe(201);
+    const householdRef = reg.body.householdRef as string;
+    expect(householdRef).toMatch(/^b-[0-9a-f]{32}$/);
+    expect(JSON.stringify(reg.body)).not.toContain(citizenId);
+    const paid = await ledger
+      .http()
+      .post('/subsidy-payments')
+      .set(officer())
+      .send({
+        beneficiaryCitizenId: citizenId,
+        programme: 'tro-cap-xa-hoi',
+        period: '2025-04',
+        amountVnd: 500_000,
+        method: 'bank',
+        commune: 'BA-PHUOC-TIEN',
+        occurredAt: at('2025-04-20'),
+      });
+    expect(paid.status).toBe(201);
+    // One person, one reference: the household head's payment names the same one.
+    expect(paid.body.beneficiaryRef).toBe(householdRef);
+    await untilProjected(ledger);
+
+    const byRef = await ledger.http().get('/trail').query({ beneficiary: householdRef }).expect(200);
+    const byId = await ledger.http().get('/trail').query({ beneficiary: citizenId }).expect(200);
+    expect(byId.body.items.length).toBe(2);
+    expect(byId.body).toEqual(byRef.body);
+
+    const reason = 'Thanh tra chuyên đề hỗ trợ nhà ở năm 2025';
+    const history = await ledger
+      .http()
+      .get(`/beneficiaries/${citizenId}/history`)
+      .query({ reason })
+      .expect(200);
+    expect(JSON.stringify(history.body)).not.toContain(citizenId);
+    const reads = await ledger.http().get(`/streams/beneficiary-reads-${householdRef}`).expect(200);
+    expect(reads.body.events).toHaveLength(1);
+    expect(reads.body.events[0]).toMatchObject({ data: { beneficiaryRef: householdRef, reason } });
+    expect(JSON.stringify(reads.body)).not.toContain(citizenId);
+
+    const bad = await ledger.http().get('/trail').query({ beneficiary: '05820000072' }).expect(400);
+    expect(bad.body.field).toBe('beneficiary');
+  });
+
   it('an indicator with no figure at all is null on every side', async () => {
     const { assurance } = await view(ledger, 'jobs_placed', 'BA-PHUOC-DAI');
     expect(assurance).toMatchObject({ claimed: null, verified: null, official: null });

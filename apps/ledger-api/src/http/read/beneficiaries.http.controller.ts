@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
@@ -7,14 +7,17 @@ import { actorOf, BENEFICIARIES, type Principal } from '@ledger/domain';
 import {
   AccessDeniedError,
   GetDocumentQuery,
+  PSEUDONYMIZER,
   RecordBeneficiaryReadCommand,
+  referenceOf,
+  type Pseudonymizer,
   ValidationFailedError,
 } from '@ledger/ledger';
 import { Allow } from '../auth/access-rule.decorator';
 import { Caller } from '../auth/current-principal.decorator';
 import { ReadScope } from '../auth/read-scope';
 
-const REF = /^[a-z]-[0-9a-f]{16,64}$/;
+const REF = /^([a-z]-[0-9a-f]{16,64}|\d{12})$/;
 
 class BeneficiaryReadRequest {
   @ApiProperty({
@@ -39,6 +42,7 @@ export class BeneficiariesHttpController {
     private readonly queries: QueryBus,
     private readonly commands: CommandBus,
     private readonly scope: ReadScope,
+    @Inject(PSEUDONYMIZER) private readonly pseudonyms: Pseudonymizer,
   ) {}
 
   @Allow(
@@ -48,18 +52,24 @@ export class BeneficiariesHttpController {
   @Get(':ref/history')
   @ApiOperation({
     summary:
-      'Support received by one pseudonymous beneficiary, with flags for likely abuse; the read is recorded (who, whom, when, why)',
+      'Support received by one pseudonymous beneficiary (its reference, or its 12-digit citizen id), with flags for likely abuse; the read is recorded (who, whom, when, why)',
   })
   async history(
-    @Param('ref') ref: string,
+    @Param('ref') refOrCitizenId: string,
     @Query() q: BeneficiaryReadRequest,
     @Caller() principal: Principal,
   ): Promise<Record<string, unknown>> {
-    if (!REF.test(ref)) {
+    if (!REF.test(refOrCitizenId)) {
       throw new ValidationFailedError([
-        { field: 'ref', message: 'a beneficiary is named by its pseudonymous reference' },
+        {
+          field: 'ref',
+          message: 'a beneficiary is named by its pseudonymous reference or a 12-digit citizen id',
+        },
       ]);
     }
+    // A citizen id is hashed here and goes no further: the query, the errors and the recorded read name the
+    // reference only.
+    const ref = referenceOf(refOrCitizenId, this.pseudonyms);
     const doc = await this.queries.execute<GetDocumentQuery, Record<string, unknown>>(
       new GetDocumentQuery(BENEFICIARIES, ref, 'BENEFICIARY_NOT_FOUND', 'support recorded for'),
     );
