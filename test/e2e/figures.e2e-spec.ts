@@ -2,6 +2,7 @@
 // figure at all, illustrative baselines apart), recorded over HTTP on the repository's plan, in the first half
 // of 2025 (before the reorganisation of 1 July 2025, so on the old communes). Expected values
 // come from the plan's definitions (seeds/indicators.json, seeds/baselines.json), never from the projections.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { untilProjected } from './support/ledger-client';
@@ -351,6 +352,94 @@ describe('figures: what stands behind each one', () => {
 
     const bad = await ledger.http().get('/trail').query({ beneficiary: '05820000072' }).expect(400);
     expect(bad.body.field).toBe('beneficiary');
+  });
+
+  it("a third party recomputes every event's hash and each stream's chain from the sealed form served", async () => {
+    // Only node:crypto and the README: sha256 (hex) of the canonical JSON (keys sorted, no whitespace) of
+    // {id, type, schemaVersion, stream, revision, recordedAt, metadata, data, prevHash}; prevHash is the hash
+    // of the stream's previous event (null for the first).
+    const canonical = (value: unknown): string => {
+      if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+      if (value !== null && typeof value === 'object')
+        return `{${Object.keys(value)
+          .sort()
+          .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+          .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+          .join(',')}}`;
+      return JSON.stringify(value);
+    };
+    type Served = Record<string, unknown> & { id: string; hash: string; prevHash: string | null };
+    const hashOf = (e: Served) =>
+      createHash('sha256')
+        .update(
+          canonical({
+            id: e.id,
+            type: e.type,
+            schemaVersion: e.schemaVersion,
+            stream: e.stream,
+            revision: e.revision,
+            recordedAt: e.recordedAt,
+            metadata: e.metadata,
+            data: e.data,
+            prevHash: e.prevHash,
+          }),
+          'utf8',
+        )
+        .digest('hex');
+
+    // A housing case with personal data (sealed in the event), walked to completion.
+    const reg = await ledger
+      .http()
+      .post('/housing-cases')
+      .set(officer())
+      .send({
+        householdHeadCitizenId: '058200000731',
+        householdHeadName: 'Pi Năng Thị Hoa',
+        contactPhone: '0912345678',
+        commune: 'BA-PHUOC-TRUNG',
+        category: 'poor',
+        occurredAt: at('2025-03-02'),
+      });
+    expect(reg.status).toBe(201);
+    const stream = reg.body.stream as string;
+    await ledger
+      .http()
+      .post(`/housing-cases/${reg.body.caseId}/funding-approvals`)
+      .set(officer())
+      .send({ amountVnd: 60_000_000, source: 'central_budget', occurredAt: at('2025-03-10') })
+      .expect(201);
+
+    const opened = (await ledger.http().get(`/events/${reg.body.eventIds[0]}`).expect(200)).body as Served;
+    expect(JSON.stringify(opened)).toContain('Pi Năng Thị Hoa');
+    expect(hashOf(opened)).not.toBe(opened.hash); // opened for the reader: not what was hashed
+
+    // Every stream the trail knows (every action recorded in this suite, the plan's events aside), whole.
+    await untilProjected(ledger);
+    const trail = (await ledger.http().get('/trail?limit=500').expect(200)).body.items as Array<{
+      stream: string;
+    }>;
+    const names = [...new Set(trail.map((t) => t.stream))];
+    expect(names).toContain(stream);
+    let checked = 0;
+    for (const name of names) {
+      const served = (await ledger.http().get(`/streams/${name}?form=sealed`).expect(200)).body
+        .events as Served[];
+      let previous: string | null = null;
+      for (const event of served) {
+        expect(JSON.stringify(event)).not.toContain('Pi Năng Thị Hoa');
+        expect([event.id, hashOf(event)]).toEqual([event.id, event.hash]);
+        expect(event.prevHash).toBe(previous);
+        previous = event.hash;
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(trail.length);
+    const one = (await ledger.http().get(`/events/${reg.body.eventIds[0]}?form=sealed`).expect(200))
+      .body as Served;
+    expect(hashOf(one)).toBe(one.hash);
+    expect(one.prevHash).toBeNull();
+    const bad = await ledger.http().get(`/events/${reg.body.eventIds[0]}?form=raw`).expect(400);
+    expect(bad.body.field).toBe('form');
   });
 
   it('an indicator with no figure at all is null on every side', async () => {

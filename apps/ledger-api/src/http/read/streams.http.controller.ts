@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -7,6 +7,7 @@ import { Allow } from '../auth/access-rule.decorator';
 import type { Principal } from '@ledger/domain';
 import { Caller } from '../auth/current-principal.decorator';
 import { ReadScope } from '../auth/read-scope';
+import { EventFormRequest } from './event-form.request.dto';
 
 const STREAM_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,299}$/;
 
@@ -23,9 +24,13 @@ export class StreamsHttpController {
     'an inspector reads any stream in their org units; an officer or supervisor reads the streams of their own org units',
   )
   @Get(':stream')
-  @ApiOperation({ summary: "A stream's events in order; the ETag is its current revision" })
+  @ApiOperation({
+    summary:
+      "A stream's events in order; the ETag is its current revision; ?form=sealed: as stored and hashed",
+  })
   async get(
     @Param('stream') stream: string,
+    @Query() q: EventFormRequest,
     @Res({ passthrough: true }) response: Response,
     @Caller() principal: Principal,
   ): Promise<StreamView> {
@@ -34,7 +39,7 @@ export class StreamsHttpController {
         { field: 'stream', message: 'a stream name is letters, digits, dot, underscore and -' },
       ]);
     }
-    const view = await this.queries.execute<GetStreamQuery, StreamView>(new GetStreamQuery(stream));
+    const view = await this.queries.execute<GetStreamQuery, StreamView>(new GetStreamQuery(stream, q.form));
     const first = view.events[0];
     if (first) this.scope.requireUnit(principal, first.metadata.orgUnit, `stream ${stream}`);
     response.setHeader('ETag', `"${view.revision}"`);
