@@ -442,6 +442,82 @@ describe('figures: what stands behind each one', () => {
     expect(bad.body.field).toBe('form');
   });
 
+  it("a household's history shows its housing case with its steps and the funding approved, and every amount", async () => {
+    const citizenId = '058200000741';
+    const reg = await ledger
+      .http()
+      .post('/housing-cases')
+      .set(officer())
+      .send({
+        householdHeadCitizenId: citizenId,
+        commune: 'BA-PHUOC-THANH',
+        category: 'poor',
+        occurredAt: at('2025-03-02'),
+      });
+    expect(reg.status).toBe(201);
+    const caseId = reg.body.caseId as string;
+    const fundings = [
+      { amountVnd: 60_000_000, source: 'central_budget', occurredAt: at('2025-03-10') },
+      { amountVnd: 15_000_000, source: 'local_budget', occurredAt: at('2025-03-12') },
+    ];
+    const steps: Array<[string, object]> = [
+      ...fundings.map((f): [string, object] => ['funding-approvals', f]),
+      ['construction-starts', { occurredAt: at('2025-04-01') }],
+    ];
+    for (const [sub, body] of steps)
+      expect(
+        (await ledger.http().post(`/housing-cases/${caseId}/${sub}`).set(officer()).send(body)).status,
+      ).toBe(201);
+    const loan = 30_000_000;
+    const lent = await ledger
+      .http()
+      .post('/policy-loans')
+      .set(officer('NHCSXH-BAC-AI'))
+      .send({
+        borrowerCitizenId: citizenId,
+        programme: 'cho-vay-ho-ngheo',
+        amountVnd: loan,
+        termMonths: 36,
+        commune: 'BA-PHUOC-THANH',
+        occurredAt: at('2025-05-05'),
+      });
+    expect(lent.status).toBe(201);
+    await untilProjected(ledger);
+    const history = (
+      await ledger
+        .http()
+        .get(`/beneficiaries/${citizenId}/history`)
+        .query({ reason: 'Thanh tra hồ sơ nhà ở 2025' })
+        .expect(200)
+    ).body as {
+      supports: Array<{
+        family: string;
+        amountVnd: number | null;
+        amountKind: string | null;
+        housingCase?: { steps: Array<{ type: string }>; fundedVnd: number };
+      }>;
+      totals: { housingFundedVnd: number; loansVnd: number };
+      housingCases: Array<{ caseId: string; fundedVnd: number }>;
+    };
+    const housing = history.supports.find((s) => s.family === 'housing')!;
+    // The funding approved, as the officers sent it.
+    const funded = fundings.reduce((total, f) => total + f.amountVnd, 0);
+    expect(housing).toMatchObject({ amountVnd: funded, amountKind: 'funded' });
+    expect(housing.housingCase!.steps.map((s) => s.type)).toEqual([
+      'HousingCaseRegistered',
+      'HousingFundingApproved',
+      'HousingFundingApproved',
+      'HousingConstructionStarted',
+    ]);
+    expect(history.housingCases).toEqual([expect.objectContaining({ caseId, fundedVnd: funded })]);
+    expect(history.totals.housingFundedVnd).toBe(funded);
+    expect(history.supports.find((s) => s.family === 'policy-loan')).toMatchObject({
+      amountVnd: loan,
+      amountKind: 'loan',
+    });
+    expect(history.totals.loansVnd).toBe(loan);
+  });
+
   it('an indicator with no figure at all is null on every side', async () => {
     const { assurance } = await view(ledger, 'jobs_placed', 'BA-PHUOC-DAI');
     expect(assurance).toMatchObject({ claimed: null, verified: null, official: null });

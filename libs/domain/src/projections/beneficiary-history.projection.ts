@@ -59,7 +59,8 @@ interface SupportKind {
   norm: NormedSupport | null;
 }
 
-export type AmountKind = 'paid' | 'monthly' | 'loan';
+/** paid, monthly allowance, loan; funded: housing funding approved for the case (see withHousingCases). */
+export type AmountKind = 'paid' | 'monthly' | 'loan' | 'funded';
 
 const text = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -701,4 +702,54 @@ function reduceHousingCase(
     ...flagFields(flags),
     lastPosition: event.position,
   };
+}
+
+/** A housing case as a household's history shows it: its steps and the funding approved (VND). */
+export type HousingCaseInHistory = Pick<
+  HousingCaseSupportDoc,
+  'caseId' | 'commune' | 'category' | 'steps' | 'step' | 'fundings' | 'fundedVnd' | 'sources' | 'flags'
+>;
+
+export interface BeneficiaryHistoryView extends BeneficiaryDoc {
+  supports: Array<SupportEntry & { housingCase?: HousingCaseInHistory }>;
+  totals: BeneficiaryTotals & { housingFundedVnd: number };
+  /** Every housing case of the household (a household is named by its head's reference), by caseId. */
+  housingCases: HousingCaseInHistory[];
+}
+
+/**
+ * A beneficiary's history with the housing cases of the household (the beneficiary-housing documents whose
+ * householdRef is the beneficiary's reference): each registration shows its case's steps and the funding
+ * approved as its amount (amountKind 'funded'), and the totals add the funding of the effective cases.
+ * Funding names only the case, so the two documents meet here, at reading.
+ */
+export function withHousingCases(
+  doc: BeneficiaryDoc,
+  cases: readonly HousingCaseSupportDoc[],
+): BeneficiaryHistoryView {
+  const mine = cases
+    .filter((c) => c.householdRef === doc.ref)
+    .sort((a, b) => (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0));
+  const view = (c: HousingCaseSupportDoc): HousingCaseInHistory => ({
+    caseId: c.caseId,
+    commune: c.commune,
+    category: c.category,
+    steps: c.steps,
+    step: c.step,
+    fundings: c.fundings,
+    fundedVnd: c.fundedVnd,
+    sources: c.sources,
+    flags: c.flags,
+  });
+  const byCase = new Map(mine.map((c) => [c.caseId, c]));
+  const supports = doc.supports.map((s) => {
+    const housing = s.family === 'housing' ? byCase.get(s.ids.caseId ?? '') : undefined;
+    return housing
+      ? { ...s, amountVnd: housing.fundedVnd, amountKind: 'funded' as const, housingCase: view(housing) }
+      : s;
+  });
+  const housingFundedVnd = supports
+    .filter((s) => s.status !== 'retracted' && s.amountKind === 'funded')
+    .reduce((total, s) => total + (s.amountVnd ?? 0), 0);
+  return { ...doc, supports, totals: { ...doc.totals, housingFundedVnd }, housingCases: mine.map(view) };
 }

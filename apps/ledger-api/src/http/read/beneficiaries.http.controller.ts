@@ -3,10 +3,20 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
 import { randomUUID } from 'node:crypto';
-import { actorOf, BENEFICIARIES, type Principal } from '@ledger/domain';
+import {
+  actorOf,
+  BENEFICIARIES,
+  BENEFICIARY_HOUSING,
+  withHousingCases,
+  type BeneficiaryDoc,
+  type HousingCaseSupportDoc,
+  type Principal,
+} from '@ledger/domain';
 import {
   AccessDeniedError,
+  FindDocumentsQuery,
   GetDocumentQuery,
+  type DocumentPage,
   PSEUDONYMIZER,
   RecordBeneficiaryReadCommand,
   referenceOf,
@@ -94,6 +104,13 @@ export class BeneficiariesHttpController {
         },
       ),
     );
-    return doc;
+    // The household's housing cases (their steps and funding name the case, not the household).
+    const cases = await this.queries.execute<FindDocumentsQuery, DocumentPage>(
+      new FindDocumentsQuery(BENEFICIARY_HOUSING, { householdRef: ref }, [{ field: 'caseId' }], 100),
+    );
+    return withHousingCases(
+      doc as unknown as BeneficiaryDoc,
+      cases.items as unknown as HousingCaseSupportDoc[],
+    ) as unknown as Record<string, unknown>;
   }
 }
