@@ -21,3 +21,4 @@ export * from './plan-seed';
 export * from './seed-to-commands';
 export * from './org-unit-boundaries';
 export * from './agency-succession';
+export * from './plan-model';

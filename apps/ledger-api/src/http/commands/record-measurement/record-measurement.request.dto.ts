@@ -10,14 +10,8 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import {
-  MEASUREMENT_METHODS,
-  type MeasurementMethod,
-  INDICATOR_KEY_PATTERN,
-  INDICATOR_KEY_RULE,
-  REQUEST_EXAMPLES,
-} from '@ledger/domain';
-import { RecordActionRequest } from '../../record-action.request.dto';
+import { MEASUREMENT_METHODS, type MeasurementMethod, INDICATOR_KEY_PATTERN, INDICATOR_KEY_RULE, REQUEST_EXAMPLES } from '@ledger/domain';
+import { RecordActionRequest } from '@ledger/ledger/http';
 
 const FINITE = { allowNaN: false, allowInfinity: false };
 
