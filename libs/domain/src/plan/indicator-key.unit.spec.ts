@@ -1,9 +1,12 @@
 import { DomainError } from '../shared/domain-error';
-import { samplePlanModel } from '../projections/testing/sample-plan';
+import { validatePlanSeed } from './plan-seed';
+import { sampleSeedFiles } from './testing/sample-seed';
 import { isIndicatorKey, requireMeasuredIndicator, requirePlanIndicator } from './indicator-key';
 
 describe('indicator keys', () => {
-  const { definitions } = samplePlanModel();
+  const seeded = validatePlanSeed(sampleSeedFiles());
+  if (!seeded.ok) throw new Error('the sample seed is valid');
+  const definitions = seeded.seed.indicators.map((i) => i.definition);
   const refusal = (f: () => unknown) => {
     try {
       f();

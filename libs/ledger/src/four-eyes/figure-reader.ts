@@ -10,6 +10,8 @@ import {
   type ReportFigures,
   type ReportMonth,
   type ReportSnapshot,
+  withoutIllustrativeParts,
+  type BaselineParts,
 } from '@ledger/domain';
 import {
   canonicalJson,
@@ -27,8 +29,6 @@ import {
   reportApprovalId,
   VERIFIED_MONTHS,
   withoutDoubleClaims,
-  withoutIllustrativeParts,
-  type BaselineParts,
   type FigureChangeDoc,
   type HouseCaseDoc,
   type HouseholdCasesDoc,

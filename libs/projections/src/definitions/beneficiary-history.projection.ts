@@ -30,6 +30,7 @@ import {
   type NormedSupport,
   type PlanModel,
   type ProgrammeNorm,
+  localCalendarOf,
 } from '@ledger/domain';
 import type { DocumentKey, Projection } from '../projection';
 import { alreadyApplied, projectionVersion, uniqueKeys } from './reducer-helpers';

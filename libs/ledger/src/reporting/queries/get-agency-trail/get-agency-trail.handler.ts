@@ -8,6 +8,7 @@ import {
   type AgencyTrailDoc,
   type IndicatorDoc,
 } from '@ledger/projections';
+import { todayInLedgerZone } from '@ledger/domain';
 import { READ_STORE_READER, type ReadStoreReader } from '@ledger/read-store';
 import { ResourceNotFoundError } from '../../../errors/ledger-errors';
 import { allDocuments } from '../../../read/all-documents';
