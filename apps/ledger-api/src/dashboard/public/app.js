@@ -3,11 +3,23 @@
 // the table on screen, and the language switch. Public views call only the public aggregate APIs, with no
 // token (every figure shown claimed / verified / official); the inspection views, the agency's trail and the
 // indicator page's report approvals and restatement send the token the user pasted, and only then.
-/* global document, location, window, history, URLSearchParams, FormData, Intl */
-import { ApiError, get, getAll, getToken, setToken, tokenClaims } from './api.js';
+/* global document, window, FormData */
+import { href, parseRoute, replaceParams, setParams } from './address.js';
+import { get, getAll, getToken } from './api.js';
+import { districtToday, shared, todayLocal } from './as-of.js';
 import { lineChart, chartLegend } from './charts.js';
+import { exportable, exportView, setExportable } from './csv-export.js';
+import { DISTRICT, agencies, agencyName, orgUnits, planCommunes, unitName } from './directory.js';
 import { alertBox, definitionList, h, progressBar, statusBadge, table } from './dom.js';
-import { toCsv, download } from './csv.js';
+import {
+  ASSURANCE_CSV_COLUMNS,
+  assuranceCsv,
+  assuranceFigures,
+  assuranceLegend,
+  formatValue,
+  targetText,
+} from './figures.js';
+import { focusViewHeading } from './focus.js';
 import {
   ACTION_TYPES,
   eventTypeName,
@@ -20,221 +32,22 @@ import {
   setLang,
   t,
 } from './i18n.js';
+import { INDICATOR_CSV_COLUMNS, indicatorColumns, indicatorCsvRows } from './indicator-table.js';
+import { describeError, setStatus } from './messages.js';
 import { groupIndicators, targetNumber } from './plan.js';
+import { tokenPanel } from './token-panel.js';
 
-const DISTRICT = 'NT-BAC-AI';
 const main = document.getElementById('main');
-const statusLine = document.getElementById('status');
 
-const cache = { orgUnits: null, agencies: null, trail: new Map() };
-let exportable = null;
+const trailEntries = new Map();
 let generation = 0;
-let firstRender = true;
-
-// ---------------------------------------------------------------- routing
-
-function parseRoute() {
-  const raw = location.hash.replace(/^#/, '') || '/';
-  const [path, search = ''] = raw.split('?');
-  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
-  return { parts, params: Object.fromEntries(new URLSearchParams(search)) };
-}
-
-/** A link inside the dashboard that keeps the shared asOf / orgUnit. */
-function href(path, extra = {}) {
-  const { params } = parseRoute();
-  const keep = {};
-  if (params.asOf) keep.asOf = params.asOf;
-  if (params.orgUnit) keep.orgUnit = params.orgUnit;
-  const search = new URLSearchParams({ ...keep, ...extra });
-  for (const [key, value] of [...search.entries()]) if (!value) search.delete(key);
-  const text = search.toString();
-  return `#${path}${text ? `?${text}` : ''}`;
-}
-
-function setParams(changes) {
-  const { parts, params } = parseRoute();
-  const next = { ...params, ...changes };
-  for (const key of Object.keys(next)) if (!next[key]) delete next[key];
-  const text = new URLSearchParams(next).toString();
-  location.hash = `#/${parts.map(encodeURIComponent).join('/')}${text ? `?${text}` : ''}`;
-}
-
-const shared = () => {
-  const { params } = parseRoute();
-  return { asOf: params.asOf || undefined, orgUnit: params.orgUnit || undefined };
-};
-
-const todayLocal = () => {
-  const now = new Date();
-  const local = new Date(now.getTime() - now.getTimezoneOffset() * 60000);
-  return local.toISOString().slice(0, 10);
-};
-
-// ---------------------------------------------------------------- shared data
-
-async function orgUnits() {
-  if (!cache.orgUnits) cache.orgUnits = await getAll('/org-units');
-  return cache.orgUnits;
-}
-
-async function agencies() {
-  if (!cache.agencies) cache.agencies = await getAll('/agencies');
-  return cache.agencies;
-}
-
-/** The communes of the plan's area (former ones, then those from the 2025 reorganisation). */
-function planCommunes(units) {
-  return units
-    .filter((u) => u.level === 'commune' && u.planArea !== 'outside')
-    .sort(
-      (a, b) =>
-        (a.validFrom || '').localeCompare(b.validFrom || '') || nameOf(a).localeCompare(nameOf(b), 'vi'),
-    );
-}
-
-function unitName(code, units) {
-  if (!code || code === DISTRICT) return nameOf(units.find((u) => u.code === DISTRICT)) || t('district');
-  return nameOf(units.find((u) => u.code === code)) || code;
-}
-
-function agencyName(code, list) {
-  return nameOf(list.find((a) => a.code === code)) || code;
-}
-
-// ---------------------------------------------------------------- figures
-
-const UNITS_VI = {
-  houses: 'căn',
-  households: 'hộ',
-  persons: 'người',
-  cases: 'hồ sơ',
-  courses: 'lớp',
-  loans: 'khoản vay',
-  grants: 'lượt',
-  years: 'tuổi',
-  'sets of remains': 'bộ hài cốt',
-  'children per woman': 'con/phụ nữ',
-  'm2 per person': 'm² sàn/người',
-  '% of national average': '% mức bình quân cả nước',
-};
-
-function unitText(unit) {
-  if (!unit || unit === 'milestone') return '';
-  if (lang() === 'vi') return UNITS_VI[unit] ?? unit;
-  return unit === 'm2 per person' ? 'm² per person' : unit;
-}
-
-function formatValue(value, indicator) {
-  if (value === null || value === undefined) return t('noFigure');
-  if (indicator.unit === 'milestone' || indicator.kind === 'qualitative')
-    return value >= 1 ? t('achievedYes') : t('achievedNo');
-  if (indicator.unit === 'VND') return `${formatNumber(value, 0)} đ`;
-  if (indicator.unit === '%') return `${formatNumber(value)} %`;
-  const unit = unitText(indicator.unit);
-  return unit ? `${formatNumber(value)} ${unit}` : formatNumber(value);
-}
-
-function targetText(item) {
-  const target = item.progress?.target ?? item.target;
-  if (!target) return t('noFigure');
-  return lang() === 'vi'
-    ? target.planText || item.progress.targetText
-    : item.progress.targetText || target.planText;
-}
-
-// ---------------------------------------------------------------- claimed / verified / official (issue 8)
-
-const SIDES = ['claimed', 'verified', 'official'];
-
-/** A figure of one side: with its unit on the indicator page, the bare number in the overview's column. */
-function sideText(figure, indicator, withUnit) {
-  const value = figure?.value;
-  if (value === null || value === undefined) return t('noFigure');
-  if (withUnit || indicator.unit === 'milestone' || indicator.kind === 'qualitative')
-    return formatValue(value, indicator);
-  if (indicator.unit === '%') return `${formatNumber(value)} %`;
-  return formatNumber(value, indicator.unit === 'VND' ? 0 : 1);
-}
-
-/**
- * The three figures, each as a label, a small bar (relative to the largest of the three; decorative, hidden
- * from screen readers) and its number in text: the words say which is which, not the colour.
- */
-function assuranceFigures(assurance, indicator, { id, withUnit = false } = {}) {
-  const values = SIDES.map((side) => assurance?.[side]?.value);
-  const max = Math.max(0, ...values.filter((v) => typeof v === 'number' && Number.isFinite(v)));
-  return h(
-    'dl',
-    { class: `assurance${withUnit ? ' assurance-large' : ''}`, id },
-    SIDES.map((side, i) => {
-      const fill = h('span', { class: `assure-fill assure-${side}` });
-      const share = max > 0 && typeof values[i] === 'number' ? Math.max(0, Math.min(1, values[i] / max)) : 0;
-      fill.style.width = `${(share * 100).toFixed(1)}%`;
-      return h(
-        'div',
-        { class: 'assure-item', dataset: { side } },
-        h('dt', {}, t(`side_${side}`)),
-        h(
-          'dd',
-          {},
-          h('span', { class: 'assure-bar', 'aria-hidden': 'true' }, fill),
-          h('span', { class: 'assure-value' }, sideText(assurance?.[side], indicator, withUnit)),
-        ),
-      );
-    }),
-  );
-}
-
-/** What each of the three figures means, with the swatch of its bar. */
-function assuranceLegend(id) {
-  return h(
-    'ul',
-    { class: 'legend assure-legend', id, 'aria-label': t('assuranceLegendLabel') },
-    SIDES.map((side) =>
-      h(
-        'li',
-        {},
-        h('span', { class: `assure-swatch assure-${side}`, 'aria-hidden': 'true' }),
-        h('strong', {}, t(`side_${side}`)),
-        `: ${t(`assuranceHelp_${side}`)}`,
-      ),
-    ),
-  );
-}
-
-const assuranceCsv = (assurance) => ({
-  claimed: assurance?.claimed?.value ?? '',
-  verified: assurance?.verified?.value ?? '',
-  official: assurance?.official?.value ?? '',
-});
-
-const ASSURANCE_CSV_COLUMNS = () => [
-  ['claimed', t('colClaimed')],
-  ['verified', t('colVerified')],
-  ['official', t('colOfficial')],
-];
 
 // ---------------------------------------------------------------- rendering
-
-function setStatus(text) {
-  statusLine.textContent = text;
-}
-
-function describeError(error) {
-  if (error instanceof ApiError) {
-    if (error.status === 401) return t('err401', { detail: error.detail });
-    if (error.status === 403) return t('err403', { detail: error.detail });
-    if (error.status === 429) return t('err429');
-    return t('errorGeneric', { detail: error.detail });
-  }
-  return t('errorGeneric', { detail: error?.message || String(error) });
-}
 
 async function render() {
   const mine = ++generation;
   const { parts } = parseRoute();
-  exportable = null;
+  setExportable(null);
   syncControls();
   highlightNav(parts[0] || 'overview');
   setStatus(t('loading'));
@@ -249,12 +62,7 @@ async function render() {
   main.replaceChildren(view);
   main.removeAttribute('aria-busy');
   setStatus(t('loaded'));
-  // After the first view, move focus to the new view's heading so keyboard and screen reader users start
-  // there; not while they are using the header's controls (the date picker, the area).
-  const heading = main.querySelector('h1');
-  const inControls = document.getElementById('controls').contains(document.activeElement);
-  if (heading && !firstRender && !inControls) heading.focus({ preventScroll: true });
-  firstRender = false;
+  focusViewHeading(main);
 }
 
 function route(parts) {
@@ -288,82 +96,6 @@ function highlightNav(section) {
 
 // ---------------------------------------------------------------- overview
 
-function indicatorColumns(units, agencyList, { withLead = true } = {}) {
-  return [
-    {
-      label: t('colIndicator'),
-      className: 'col-name',
-      cell: (item) => h('a', { href: href(`/indicator/${item.indicator.key}`) }, nameOf(item.indicator)),
-    },
-    { label: t('colTarget'), cell: (item) => targetText(item) },
-    {
-      label: t('colCurrent'),
-      className: 'num',
-      cell: (item) => formatValue(item.progress.value, item.indicator),
-    },
-    {
-      label: t('colProgress'),
-      className: 'col-bar',
-      cell: (item) => progressBar(item.progress.progress, item.progress.status),
-    },
-    { label: t('colStatus'), cell: (item) => statusBadge(item.progress.status) },
-    {
-      label: t('colAssurance'),
-      className: 'col-assurance',
-      cell: (item) => assuranceFigures(item.assurance, item.indicator),
-    },
-    ...(withLead
-      ? [
-          {
-            label: t('colLead'),
-            cell: (item) =>
-              item.indicator.lead
-                ? h(
-                    'a',
-                    { href: href(`/agency/${item.indicator.lead}`) },
-                    agencyName(item.indicator.lead, agencyList),
-                  )
-                : t('noFigure'),
-          },
-        ]
-      : []),
-  ];
-}
-
-function indicatorCsvRows(items, agencyList, group = () => '') {
-  return items.map((item) => ({
-    group: group(item),
-    key: item.indicator.key,
-    name: nameOf(item.indicator),
-    target: targetText(item),
-    value: item.progress.value,
-    unit: item.indicator.unit,
-    progress: item.progress.progress === null ? '' : Math.round(item.progress.progress * 1000) / 10,
-    status: t(`status_${item.progress.status}`),
-    forecast: item.progress.forecast,
-    lead: item.indicator.lead ? agencyName(item.indicator.lead, agencyList) : '',
-    orgUnit: item.progress.orgUnit,
-    asOf: item.progress.asOf,
-    ...assuranceCsv(item.assurance),
-  }));
-}
-
-const INDICATOR_CSV_COLUMNS = () => [
-  ['group', t('colGroup')],
-  ['key', 'key'],
-  ['name', t('colIndicator')],
-  ['target', t('colTarget')],
-  ['value', t('colCurrent')],
-  ['unit', t('colUnit')],
-  ['progress', `${t('colProgress')} (%)`],
-  ['status', t('colStatus')],
-  ['forecast', t('colForecast')],
-  ['lead', t('colLead')],
-  ['orgUnit', t('orgUnit')],
-  ['asOf', t('asOf')],
-  ...ASSURANCE_CSV_COLUMNS(),
-];
-
 async function overview() {
   const params = shared();
   const [summary, items, units, agencyList] = await Promise.all([
@@ -375,11 +107,11 @@ async function overview() {
   const groups = groupIndicators(items);
   const groupTitle = (g) => (g.section ? t('section', { section: g.section }) : t(g.title));
   const counts = ['achieved', 'on_track', 'at_risk', 'off_track', 'no_data'];
-  exportable = {
+  setExportable({
     name: `${t('csvIndicators')}-${summary.orgUnit}-${summary.asOf}`,
     columns: INDICATOR_CSV_COLUMNS(),
     rows: groups.flatMap((g) => indicatorCsvRows(g.items, agencyList, () => groupTitle(g))),
-  };
+  });
   return h(
     'div',
     { class: 'view view-overview' },
@@ -473,7 +205,7 @@ async function indicatorView(key) {
     },
     ...perCommune.filter((r) => r.unit.code !== progress.orgUnit),
   ];
-  exportable = {
+  setExportable({
     name: `${indicator.key}-${progress.orgUnit}-${progress.asOf}`,
     columns: [
       ['orgUnit', t('orgUnit')],
@@ -503,7 +235,7 @@ async function indicatorView(key) {
         value: p.value,
       })),
     ],
-  };
+  });
   const milestones = (target?.milestones || []).filter((m) => typeof m.value === 'number');
   const fourEyes = fourEyesSection(indicator, progress, units, agencyList);
   if (getToken()) await fourEyes.load();
@@ -652,30 +384,6 @@ async function indicatorView(key) {
 }
 
 // ---------------------------------------------------------------- report approvals and restatement (issue 8)
-
-/** Today in the district's time (UTC+7): the restatement counts whole district days. */
-function districtToday() {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Asia/Ho_Chi_Minh',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    })
-      .formatToParts(new Date())
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day}`;
-}
-
-/** Keeps a view's own parameters in the address without loading the view again. */
-function replaceParams(changes) {
-  const { parts, params } = parseRoute();
-  const next = { ...params, ...changes };
-  for (const key of Object.keys(next)) if (!next[key]) delete next[key];
-  const text = new URLSearchParams(next).toString();
-  history.replaceState(null, '', `#/${parts.map(encodeURIComponent).join('/')}${text ? `?${text}` : ''}`);
-}
 
 /** A report's period in words ("Năm 2026", "Quý 2/2026", "05/2026"); short: without the word for a year. */
 function periodText(period, { short = false } = {}) {
@@ -969,7 +677,7 @@ async function agenciesView() {
     ]
       .filter(Boolean)
       .join(', ');
-  exportable = {
+  setExportable({
     name: `co-quan`,
     columns: [
       ['code', 'code'],
@@ -985,7 +693,7 @@ async function agenciesView() {
       leads: leads.get(a.code) || 0,
       validity: validity(a),
     })),
-  };
+  });
   return h(
     'div',
     { class: 'view view-agencies' },
@@ -1015,11 +723,11 @@ async function agencyView(code) {
     getAll('/indicators', params),
   ]);
   const led = items.filter((item) => item.indicator.lead === code);
-  exportable = {
+  setExportable({
     name: `${code}-${led[0]?.progress.asOf || todayLocal()}`,
     columns: INDICATOR_CSV_COLUMNS(),
     rows: indicatorCsvRows(led, agencyList),
-  };
+  });
   const successions = (agency.successionsOut || []).map((s) =>
     h(
       'p',
@@ -1141,8 +849,8 @@ async function loadAgencyTrail(code, container, agencyList, units) {
           ]
         : h('p', {}, t('correctionsNone')),
     );
-  if (exportable) {
-    exportable.extra = [
+  if (exportable()) {
+    exportable().extra = [
       {
         title: t('agencyTrail'),
         columns: [
@@ -1214,65 +922,6 @@ async function loadAgencyTrail(code, container, agencyList, units) {
       : null,
   ];
   container.replaceChildren(...parts.flat().filter(Boolean));
-}
-
-// ---------------------------------------------------------------- token
-
-function tokenPanel(onChange) {
-  const input = h('input', {
-    type: 'password',
-    id: 'token',
-    name: 'token',
-    autocomplete: 'off',
-    spellcheck: 'false',
-    'aria-describedby': 'token-help',
-  });
-  const who = h('p', { class: 'muted', id: 'token-who', 'aria-live': 'polite' });
-  const showWho = () => {
-    const claims = tokenClaims();
-    who.textContent = claims
-      ? t('tokenAs', { who: `${claims.sub} (${claims.agency}; ${(claims.roles || []).join(', ')})` })
-      : '';
-  };
-  showWho();
-  const form = h(
-    'form',
-    {
-      class: 'token-panel',
-      id: 'token-form',
-      onSubmit: (event) => {
-        event.preventDefault();
-        setToken(input.value.trim());
-        input.value = '';
-        showWho();
-        setStatus(t('tokenSaved'));
-        onChange();
-      },
-    },
-    h('label', { for: 'token' }, t('tokenLabel')),
-    input,
-    h('p', { id: 'token-help', class: 'muted small' }, t('tokenHelp')),
-    h(
-      'div',
-      { class: 'buttons' },
-      h('button', { type: 'submit' }, t('tokenSave')),
-      h(
-        'button',
-        {
-          type: 'button',
-          onClick: () => {
-            setToken('');
-            showWho();
-            setStatus(t('tokenForgotten'));
-            onChange();
-          },
-        },
-        t('tokenForget'),
-      ),
-    ),
-    who,
-  );
-  return form;
 }
 
 // ---------------------------------------------------------------- inspection
@@ -1393,7 +1042,7 @@ async function searchTrail(params, container, units, agencyList) {
   const entries = [];
   const load = async (cursor) => {
     const page = await get('/trail', { ...query, cursor }, { auth: true });
-    for (const entry of page.items) cache.trail.set(entry.eventId, entry);
+    for (const entry of page.items) trailEntries.set(entry.eventId, entry);
     entries.push(...page.items);
     return page.nextCursor;
   };
@@ -1405,7 +1054,7 @@ async function searchTrail(params, container, units, agencyList) {
     return;
   }
   const draw = () => {
-    exportable = {
+    setExportable({
       name: `nhat-ky-${todayLocal()}`,
       columns: [
         ['occurredOn', t('colOccurred')],
@@ -1431,7 +1080,7 @@ async function searchTrail(params, container, units, agencyList) {
         effect: effectText(e),
         eventId: e.eventId,
       })),
-    };
+    });
     const more = next
       ? h(
           'button',
@@ -1507,15 +1156,15 @@ function effectText(entry) {
 // ---------------------------------------------------------------- event
 
 async function findTrailEntry(event) {
-  if (cache.trail.has(event.id)) return cache.trail.get(event.id);
+  if (trailEntries.has(event.id)) return trailEntries.get(event.id);
   const day = (event.metadata?.occurredAt || '').slice(0, 10);
   const page = await get(
     '/trail',
     { type: event.type, actor: event.metadata?.actor?.officer, from: day, to: day, limit: 500 },
     { auth: true },
   ).catch(() => ({ items: [] }));
-  for (const entry of page.items) cache.trail.set(entry.eventId, entry);
-  return cache.trail.get(event.id) || null;
+  for (const entry of page.items) trailEntries.set(entry.eventId, entry);
+  return trailEntries.get(event.id) || null;
 }
 
 async function eventView(id) {
@@ -1560,7 +1209,7 @@ function renderEvent(event, entry, units, agencyList) {
   const data = event.data || {};
   const effective = entry?.effectiveData || data;
   const fields = [...new Set([...Object.keys(data), ...Object.keys(effective)])];
-  exportable = {
+  setExportable({
     name: `ban-ghi-${event.id}`,
     columns: [
       ['field', t('field')],
@@ -1568,7 +1217,7 @@ function renderEvent(event, entry, units, agencyList) {
       ['effective', t('effectiveData')],
     ],
     rows: fields.map((f) => ({ field: f, data: valueText(data[f]), effective: valueText(effective[f]) })),
-  };
+  });
   return h(
     'div',
     { dataset: { event: event.id } },
@@ -1751,15 +1400,7 @@ controls.asOf.addEventListener('change', () => {
 });
 controls.today.addEventListener('click', () => setParams({ asOf: '' }));
 controls.orgUnit.addEventListener('change', () => setParams({ orgUnit: controls.orgUnit.value }));
-controls.exportCsv.addEventListener('click', () => {
-  if (!exportable) {
-    setStatus(t('exportNothing'));
-    return;
-  }
-  const file = `${exportable.name}.csv`;
-  download(file, toCsv(exportable));
-  setStatus(t('exported', { rows: exportable.rows.length, file }));
-});
+controls.exportCsv.addEventListener('click', exportView);
 controls.lang.addEventListener('click', () => {
   setLang(lang() === 'vi' ? 'en' : 'vi');
   applyStaticTexts();
