@@ -1,16 +1,15 @@
-// The dashboard: a hash router over five views (overview, indicator, agencies / agency, inspection, event),
-// the "as of" date and the area shared by all of them in the address (#/path?asOf=&orgUnit=), a CSV export of
-// the table on screen, and the language switch. Public views call only the public aggregate APIs, with no
-// token (every figure shown claimed / verified / official); the inspection views, the agency's trail and the
-// indicator page's report approvals and restatement send the token the user pasted, and only then.
+// The dashboard's entry point: a hash router over its views (views/: overview, indicator, agencies / agency,
+// inspection, event), the header's controls and the start of the page. The area and the "as of" date shared by
+// every view live in the address (#/path?asOf=&orgUnit=). Public views call only the public aggregate APIs,
+// with no token (every figure shown claimed / verified / official); the inspection views, the agency's trail
+// and the indicator page's report approvals and restatement send the token the user pasted, and only then.
 /* global document, window */
-import { parseRoute, setParams } from './address.js';
-import { shared, todayLocal } from './as-of.js';
-import { exportView, setExportable } from './csv-export.js';
-import { DISTRICT, orgUnits, planCommunes } from './directory.js';
+import { parseRoute } from './address.js';
+import { applyStaticTexts, fillOrgUnits, listenToControls, syncControls } from './controls.js';
+import { setExportable } from './csv-export.js';
 import { alertBox, h } from './dom.js';
 import { focusViewHeading } from './focus.js';
-import { lang, nameOf, setLang, t } from './i18n.js';
+import { lang, setLang, t } from './i18n.js';
 import { describeError, setStatus } from './messages.js';
 import { agenciesView } from './views/agencies.js';
 import { agencyView } from './views/agency.js';
@@ -22,8 +21,10 @@ import { overview } from './views/overview.js';
 const main = document.getElementById('main');
 let generation = 0;
 
-// ---------------------------------------------------------------- rendering
-
+/**
+ * Draws the view of the address: "loading" in the status line while it reads, an error in words if it fails,
+ * then focus on its heading. A view that finishes after the user moved on is dropped.
+ */
 async function render() {
   const mine = ++generation;
   const { parts } = parseRoute();
@@ -45,6 +46,7 @@ async function render() {
   focusViewHeading(main);
 }
 
+/** The view of an address (#/<view>/<id>); anything unknown shows the overview. */
 function route(parts) {
   switch (parts[0]) {
     case undefined:
@@ -66,6 +68,7 @@ function route(parts) {
   }
 }
 
+/** Marks the navigation link of the view's section as the current page. */
 function highlightNav(section) {
   const active = { indicator: 'overview', agency: 'agencies', event: 'inspection' }[section] || section;
   for (const link of document.querySelectorAll('[data-nav]')) {
@@ -74,91 +77,7 @@ function highlightNav(section) {
   }
 }
 
-// ---------------------------------------------------------------- controls
-
-const controls = {
-  orgUnit: document.getElementById('org-unit'),
-  asOf: document.getElementById('as-of'),
-  today: document.getElementById('today'),
-  exportCsv: document.getElementById('export-csv'),
-  lang: document.getElementById('lang-switch'),
-};
-
-async function fillOrgUnits() {
-  let units = [];
-  try {
-    units = await orgUnits();
-  } catch {
-    units = [];
-  }
-  const district = units.find((u) => u.code === DISTRICT);
-  const communes = planCommunes(units);
-  const former = communes.filter((u) => u.validTo);
-  const later = communes.filter((u) => !u.validTo);
-  controls.orgUnit.replaceChildren(
-    h(
-      'option',
-      { value: '' },
-      district ? `${nameOf(district)} (${t('district').toLowerCase()})` : t('district'),
-    ),
-    h(
-      'optgroup',
-      { label: `${t('colCommune')} — ${t('formerUnits')}` },
-      former.map((u) => h('option', { value: u.code }, nameOf(u))),
-    ),
-    h(
-      'optgroup',
-      { label: `${t('colCommune')} — ${t('newUnits')}` },
-      later.map((u) => h('option', { value: u.code }, nameOf(u))),
-    ),
-  );
-  syncControls();
-}
-
-function syncControls() {
-  const { asOf, orgUnit } = shared();
-  controls.asOf.value = asOf || todayLocal();
-  controls.orgUnit.value = orgUnit || '';
-}
-
-function applyStaticTexts() {
-  const texts = {
-    'skip-link': 'skip',
-    'brand-title': 'brandTitle',
-    'brand-sub': 'brandSub',
-    'nav-overview': 'navOverview',
-    'nav-agencies': 'navAgencies',
-    'nav-inspection': 'navInspection',
-    'org-unit-label': 'orgUnit',
-    'as-of-label': 'asOf',
-    today: 'today',
-    'export-csv': 'exportCsv',
-    'lang-switch': 'langSwitch',
-    'footer-text': 'footer',
-  };
-  for (const [id, key] of Object.entries(texts)) {
-    const node = document.getElementById(id);
-    if (node) node.textContent = t(key);
-  }
-  controls.lang.setAttribute('lang', t('langSwitchLang'));
-  document.getElementById('main-nav').setAttribute('aria-label', t('navLabel'));
-  document.title = t('docTitle');
-}
-
-controls.asOf.addEventListener('change', () => {
-  const value = controls.asOf.value;
-  setParams({ asOf: value && value !== todayLocal() ? value : '' });
-});
-controls.today.addEventListener('click', () => setParams({ asOf: '' }));
-controls.orgUnit.addEventListener('change', () => setParams({ orgUnit: controls.orgUnit.value }));
-controls.exportCsv.addEventListener('click', exportView);
-controls.lang.addEventListener('click', () => {
-  setLang(lang() === 'vi' ? 'en' : 'vi');
-  applyStaticTexts();
-  fillOrgUnits();
-  render();
-});
-
+listenToControls(render);
 window.addEventListener('hashchange', render);
 setLang(lang());
 applyStaticTexts();
