@@ -1,4 +1,4 @@
-// Events of the four-eyes rules (issue 8): a recorded action is claimed until someone else verifies it; a
+// Events of the four-eyes rules: a recorded action is claimed until someone else verifies it; a
 // correction of a verified action waits for a second person's approval; a period report is signed off on an
 // exact snapshot. Projections are pure reducers that cannot look anything up, so each event carries what
 // they need about the action it is about (its type, data as it stands, org unit, date and actor).

@@ -59,7 +59,7 @@ import { ApproveCorrectionHttpController } from './approve-correction/approve-co
 import { RejectCorrectionHttpController } from './reject-correction/reject-correction.http.controller';
 import { ApproveReportHttpController } from './approve-report/approve-report.http.controller';
 
-/** Issue 8: verification, correction approval and report approval. */
+/** The four-eyes rules: verification, correction approval and report approval. */
 export const fourEyesCommandControllers = [
   VerifyActionHttpController,
   DisputeActionHttpController,
