@@ -14,10 +14,10 @@
 // A retraction takes the support out of the totals and the flags; an amendment changes its amount. Housing
 // funding names only the case, not the household, so each case has its own document in
 // beneficiary-housing (funding from every source, its own flags), found by householdRef.
-import type { CorrectionKind } from '../corrections/correction.command';
-import { EVENT_CORRECTED } from '../corrections/correction.event';
-import type { RecordedEvent } from '../shared/envelope';
 import {
+  type CorrectionKind,
+  EVENT_CORRECTED,
+  type RecordedEvent,
   correctionOf,
   dataRecord,
   monthCount,
@@ -27,15 +27,12 @@ import {
   subjectIdsOf,
   type CorrectionView,
   type MonthRange,
-} from './event-reading';
-import type { NormedSupport, PlanModel, ProgrammeNorm } from './plan-model';
-import {
-  alreadyApplied,
-  projectionVersion,
-  uniqueKeys,
-  type DocumentKey,
-  type ProjectionDefinition,
-} from './projection';
+  type NormedSupport,
+  type PlanModel,
+  type ProgrammeNorm,
+} from '@ledger/domain';
+import type { DocumentKey, Projection } from '../projection';
+import { alreadyApplied, projectionVersion, uniqueKeys } from './reducer-helpers';
 
 export const BENEFICIARY_HISTORY = 'beneficiary-history';
 export const BENEFICIARIES = 'beneficiaries';
@@ -301,9 +298,7 @@ export type BeneficiaryHistoryDoc = BeneficiaryDoc | HousingCaseSupportDoc;
 
 const BENEFICIARY_BASE_VERSION = 1;
 
-export function createBeneficiaryHistoryProjection(
-  plan: PlanModel,
-): ProjectionDefinition<BeneficiaryHistoryDoc> {
+export function createBeneficiaryHistoryProjection(plan: PlanModel): Projection<BeneficiaryHistoryDoc> {
   return {
     name: BENEFICIARY_HISTORY,
     version: projectionVersion(
