@@ -89,11 +89,11 @@ describe('the 2025 reorganisation in force on writes', () => {
   it('names the successor of an ended unit, and what was in force before a new one began', () => {
     expect(orgUnitOutOfForce('BA-PHUOC-DAI', '2025-06-30', model)).toBeNull();
     expect(orgUnitOutOfForce('BA-PHUOC-DAI', '2025-07-01', model)).toMatchObject({
-      code: 'ORG_UNIT_ENDED',
+      reason: 'ORG_UNIT_ENDED',
       instead: ['KH-BAC-AI-DONG'],
     });
     expect(orgUnitOutOfForce('KH-BAC-AI-TAY', '2025-06-30', model)).toMatchObject({
-      code: 'ORG_UNIT_NOT_YET_IN_FORCE',
+      reason: 'ORG_UNIT_NOT_YET_IN_FORCE',
       instead: ['BA-PHUOC-BINH', 'BA-PHUOC-HOA', 'BA-PHUOC-TAN'],
     });
     // The plan's area outlives the district: plan-wide writes still name it.
@@ -103,15 +103,15 @@ describe('the 2025 reorganisation in force on writes', () => {
   it('names the successor of an ended agency for the unit written to', () => {
     expect(agencyOutOfForce('LDTBXH-BAC-AI', 'BA-PHUOC-DAI', '2025-06-30', model)).toBeNull();
     expect(agencyOutOfForce('LDTBXH-BAC-AI', 'BA-PHUOC-DAI', '2025-07-01', model)).toMatchObject({
-      code: 'AGENCY_ENDED',
+      reason: 'AGENCY_ENDED',
       instead: ['VHXH-XA-BAC-AI-DONG'],
     });
     expect(agencyOutOfForce('NNPTNT-BAC-AI', 'KH-BAC-AI-TAY', '2025-09-01', model)).toMatchObject({
-      code: 'AGENCY_ENDED',
+      reason: 'AGENCY_ENDED',
       instead: ['KT-XA-BAC-AI-TAY'],
     });
     expect(agencyOutOfForce('VHXH-XA-BAC-AI', 'KH-BAC-AI', '2025-06-30', model)).toMatchObject({
-      code: 'AGENCY_NOT_YET_IN_FORCE',
+      reason: 'AGENCY_NOT_YET_IN_FORCE',
     });
   });
 

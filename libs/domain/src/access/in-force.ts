@@ -23,7 +23,8 @@ export type OutOfForceCode =
   'ORG_UNIT_ENDED' | 'ORG_UNIT_NOT_YET_IN_FORCE' | 'AGENCY_ENDED' | 'AGENCY_NOT_YET_IN_FORCE';
 
 export interface OutOfForce {
-  code: OutOfForceCode;
+  /** The error code a write refused on it would carry (409). */
+  reason: OutOfForceCode;
   message: string;
   /** What to name instead: the successors (or, before a start, the units it was made from). */
   instead: string[];
@@ -50,7 +51,7 @@ export function orgUnitOutOfForce(code: string, day: string, model: InForceModel
       const instead =
         reading.relation === 'successors' ? names(reading.units) : successorsOfChildren(code, day, model);
       return {
-        code: 'ORG_UNIT_ENDED',
+        reason: 'ORG_UNIT_ENDED',
         message: `org unit ${code} ended on ${end.effectiveFrom}; on ${day} record in ${instead.join(' or ') || 'the unit in force'}`,
         instead,
       };
@@ -58,7 +59,7 @@ export function orgUnitOutOfForce(code: string, day: string, model: InForceModel
     case 'predecessors': {
       const instead = names(reading.units);
       return {
-        code: 'ORG_UNIT_NOT_YET_IN_FORCE',
+        reason: 'ORG_UNIT_NOT_YET_IN_FORCE',
         message: `org unit ${code} begins on ${unit.validFrom}; on ${day} record in ${instead.join(' or ')}`,
         instead,
       };
@@ -93,7 +94,7 @@ export function agencyOutOfForce(
       .filter((s) => s.successors.some((x) => x.agency === agency))
       .map((s) => s.predecessor);
     return {
-      code: 'AGENCY_NOT_YET_IN_FORCE',
+      reason: 'AGENCY_NOT_YET_IN_FORCE',
       message: `agency ${agency} begins on ${record.validFrom}; on ${day} ${before.length > 0 ? `${before.join(' or ')} recorded this` : 'it cannot record'}`,
       instead: before,
     };
@@ -107,7 +108,7 @@ export function agencyOutOfForce(
   );
   const instead = (forUnit.length > 0 ? forUnit : succession.successors).map((s) => s.agency);
   return {
-    code: 'AGENCY_ENDED',
+    reason: 'AGENCY_ENDED',
     message: `agency ${agency} ended on ${succession.effectiveFrom}: its duties passed to ${instead.join(' or ')}`,
     instead,
   };
