@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Role } from '@ledger/domain';
 import { headPosition, housingCaseAt, post, untilProjected } from './support/ledger-client';
 import { at, officer, startTestLedger, type TestLedger } from './support/test-app';
-import { admin, bearer, inspector, supervisor, tokenFor, viewer } from './support/tokens';
+import { admin, bearer, inspector, signedPayload, supervisor, tokenFor, viewer } from './support/tokens';
 
 type Operation = {
   security?: unknown[];
@@ -117,6 +117,38 @@ describe('access control', () => {
         expect(res.headers['content-type']).toContain('application/problem+json');
         expect(res.headers['www-authenticate']).toContain('Bearer');
       }
+    }
+  });
+
+  it('refuses tokens whose claims do not hold, and roles four eyes keep apart (401 on every kind)', async () => {
+    const t = Math.floor(Date.now() / 1000);
+    const base = { sub: 'can-bo-01', agency: 'LDTBXH-BAC-AI', orgUnits: ['NT-BAC-AI'], roles: ['officer'] };
+    const claims = (extra: Record<string, unknown>) =>
+      JSON.stringify({ ...base, iat: t, exp: t + 3600, ...extra });
+    const bad: Record<string, string> = {
+      'iat in the future': claims({ iat: t + 3600, exp: t + 7200 }),
+      'nbf in the future': claims({ nbf: t + 3600 }),
+      'exp 1e400': claims({}).replace(`"exp":${t + 3600}`, '"exp":1e400'),
+      'exp in ten years': claims({ exp: t + 10 * 365 * 86_400 }),
+      'an unknown agency': claims({ agency: 'NO-SUCH-AGENCY' }),
+      'an unknown org unit': claims({ orgUnits: ['NT-BAC-AI', 'PHUOC-NOWHERE'] }),
+      'an empty sub': claims({ sub: '' }),
+      'a sub with a newline': claims({ sub: 'can-bo-01\n[Nest] 1 LOG forged' }),
+      'officer and inspector': claims({ roles: ['officer', 'inspector'] }),
+      'supervisor and inspector': claims({ roles: ['supervisor', 'inspector'] }),
+      'admin and officer': claims({ roles: ['admin', 'officer'] }),
+    };
+    expect(
+      (await ledger.http({ Authorization: `Bearer ${signedPayload(claims({}))}` }).get('/trail')).status,
+    ).toBe(403);
+    for (const [kind, payload] of Object.entries(bad)) {
+      const headers = { Authorization: `Bearer ${signedPayload(payload)}` };
+      for (const url of ['/trail', '/summary', '/events/' + randomUUID()]) {
+        const res = await ledger.http(headers).get(url);
+        expect([kind, url, res.status]).toEqual([kind, url, 401]);
+      }
+      const write = await ledger.http(headers).post('/housing-cases').send({});
+      expect([kind, write.status]).toEqual([kind, 401]);
     }
   });
 

@@ -4,3 +4,4 @@ export * from './recording-rights';
 export * from './write-policy';
 export * from './four-eyes-write-rules';
 export * from './beneficiary-read';
+export * from './role-separation';

@@ -2,14 +2,16 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { hasRole, type Principal } from '@ledger/domain';
+import { hasRole, type PlanSeed, type Principal } from '@ledger/domain';
 import {
   AccessDeniedError,
   authenticate,
   AuthenticationRequiredError,
   LEDGER_CONFIG,
+  PLAN_SEED,
   RateLimitedError,
   TOKEN_SECRET,
+  type KnownCodes,
   type LedgerConfig,
 } from '@ledger/ledger';
 import { ACCESS_RULE, type AccessRule } from './access-rule.decorator';
@@ -21,12 +23,18 @@ export type AuthenticatedRequest = Request & { principal?: Principal };
 export class AccessGuard implements CanActivate {
   private readonly perAddress: RateLimiter;
   private readonly perToken: RateLimiter;
+  private readonly known: KnownCodes;
 
   constructor(
     private readonly reflector: Reflector,
     @Inject(TOKEN_SECRET) private readonly secret: Buffer,
     @Inject(LEDGER_CONFIG) config: LedgerConfig,
+    @Inject(PLAN_SEED) seed: PlanSeed,
   ) {
+    this.known = {
+      agencies: new Set(seed.agencies.map((a) => a.code)),
+      orgUnits: new Set(seed.orgUnits.map((u) => u.code)),
+    };
     this.perAddress = new RateLimiter(config.rateLimitPerAddress);
     this.perToken = new RateLimiter(config.rateLimitPerToken);
   }
@@ -39,7 +47,7 @@ export class AccessGuard implements CanActivate {
     ]);
     const now = Date.now();
     this.limit(this.perAddress, `address:${request.ip ?? 'unknown'}`, now, 'this address');
-    const principal = authenticate(request.headers.authorization, this.secret, new Date(now));
+    const principal = authenticate(request.headers.authorization, this.secret, new Date(now), this.known);
     if (principal) this.limit(this.perToken, `officer:${principal.officer}`, now, 'this token');
     if (!rule) throw new AccessDeniedError('this route states no access rule, so nobody may call it');
     if (principal) request.principal = principal;
