@@ -375,7 +375,7 @@ describe('rate limits', () => {
   });
   afterAll(() => ledger.close());
 
-  it('limits each token, then each address, with 429 and Retry-After', async () => {
+  it('limits each token apart, with 429 and Retry-After; another token still passes', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) statuses.push((await ledger.http(viewer()).get('/summary')).status);
     expect(statuses.slice(0, 5).every((s) => s !== 429)).toBe(true);
@@ -383,10 +383,44 @@ describe('rate limits', () => {
     expect(limited.status).toBe(429);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     expect(limited.body.code).toBe('RATE_LIMITED');
-    // Another officer's token still passes until the address as a whole reaches its limit.
     expect((await ledger.http(admin()).get('/summary')).status).not.toBe(429);
-    let last = 0;
-    for (let i = 0; i < 6; i++) last = (await ledger.anonymous().get('/summary')).status;
-    expect(last).toBe(429);
+  });
+
+  it('limits anonymous traffic per address apart from signed-in traffic, and /health apart from both', async () => {
+    const client = (id: string) => bearer({ officer: id, roles: ['inspector'], agency: 'THANHTRA-BAC-AI' });
+    // Probes at the address exhaust their own budget only.
+    let health = 0;
+    for (let i = 0; i < 14; i++) health = (await ledger.anonymous().get('/health')).status;
+    expect(health).toBe(429);
+    expect((await ledger.anonymous().get('/summary')).status).not.toBe(429);
+    expect((await ledger.http(client('thanh-tra-h1')).get('/trail')).status).toBe(200);
+    // Anonymous reads at the address exhaust the anonymous budget; an officer at the same address still passes.
+    let anonymous = 0;
+    for (let i = 0; i < 13; i++) anonymous = (await ledger.anonymous().get('/summary')).status;
+    expect(anonymous).toBe(429);
+    expect((await ledger.http(client('thanh-tra-h2')).get('/trail')).status).toBe(200);
+    // A token that does not verify counts as anonymous: it cannot be used to escape the address budget.
+    const forged = await ledger.http({ Authorization: 'Bearer a.b.c' }).get('/summary');
+    expect(forged.status).toBe(429);
+    // Without a trusted proxy, X-Forwarded-For is the client's word and changes nothing.
+    const spoofed = await ledger.anonymous().get('/summary').set('X-Forwarded-For', '203.0.113.9');
+    expect(spoofed.status).toBe(429);
+  });
+});
+
+describe('rate limits behind a trusted proxy', () => {
+  let ledger: TestLedger;
+  beforeAll(async () => {
+    ledger = await startTestLedger({
+      env: { LEDGER_RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '3', LEDGER_TRUST_PROXY: 'loopback' },
+    });
+  });
+  afterAll(() => ledger.close());
+
+  it('reads the client address from X-Forwarded-For set by the configured proxy', async () => {
+    const from = (address: string) => ledger.anonymous().get('/summary').set('X-Forwarded-For', address);
+    for (let i = 0; i < 3; i++) expect((await from('203.0.113.1')).status).toBe(200);
+    expect((await from('203.0.113.1')).status).toBe(429);
+    expect((await from('203.0.113.2')).status).toBe(200);
   });
 });

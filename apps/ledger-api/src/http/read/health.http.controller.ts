@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { GetHealthQuery, type HealthReport } from '@ledger/ledger';
-import { Public } from '../auth/access-rule.decorator';
+import { OwnRateBucket, Public } from '../auth/access-rule.decorator';
 
 @ApiTags('operations')
 @Controller('health')
@@ -11,6 +11,7 @@ export class HealthHttpController {
   constructor(private readonly queries: QueryBus) {}
 
   @Public('store reachability and projection lag, no data')
+  @OwnRateBucket('health')
   @Get()
   @ApiOperation({ summary: 'Whether the stores are reachable (503 when not) and how far projections lag' })
   async get(@Res({ passthrough: true }) response: Response): Promise<HealthReport> {
