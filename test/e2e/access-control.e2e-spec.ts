@@ -324,6 +324,50 @@ describe('access control', () => {
       });
       expect(Date.parse(reads.body.events[0].recordedAt as string)).toBeGreaterThan(Date.now() - 60_000);
     });
+
+    it('the read log is for inspectors only: no officer or supervisor of any agency reads it, by stream or by event', async () => {
+      const paid = await post(
+        ledger,
+        '/subsidy-payments',
+        {
+          beneficiaryCitizenId: '058200001160',
+          programme: 'tro-cap-xa-hoi',
+          period: '2026-03',
+          amountVnd: 500_000,
+          method: 'bank',
+          commune: 'BA-PHUOC-TIEN',
+          occurredAt: at('2026-03-20'),
+        },
+        officer(),
+      );
+      const ref = /(b-[0-9a-f]{32})/.exec(paid.body.stream as string)![1];
+      await untilProjected(ledger);
+      const reason = 'Đơn khiếu nại của bà Lê Thị Hoa về trợ cấp';
+      await ledger
+        .http(inspector('thanh-tra-06', ['BA-PHUOC-TIEN']))
+        .get(`/beneficiaries/${ref}/history`)
+        .query({ reason })
+        .expect(200);
+      const stream = `/streams/beneficiary-reads-${ref}`;
+      const readEvent = (await ledger.http().get(stream).expect(200)).body.events[0].id as string;
+      const others = {
+        'military officer': officer('BCHQS-BAC-AI', 'si-quan-01'),
+        'recording agency officer': officer(),
+        'recording agency supervisor': supervisor(),
+        'commune officer': officer('UBND-PHUOC-TIEN', 'can-bo-tien', ['BA-PHUOC-TIEN']),
+      };
+      for (const [who, headers] of Object.entries(others)) {
+        for (const url of [stream, `/events/${readEvent}`]) {
+          const res = await ledger.http(headers).get(url);
+          expect([who, url, res.status]).toEqual([who, url, 403]);
+          expect(res.text).not.toContain(reason);
+        }
+      }
+      await ledger
+        .http(inspector('thanh-tra-xa-2', ['BA-PHUOC-DAI']))
+        .get(stream)
+        .expect(403);
+    });
   });
 
   it('shows the public no personal field: no actor, officer, beneficiary, citizen id or event on any public route', async () => {

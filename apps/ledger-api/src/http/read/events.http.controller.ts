@@ -19,14 +19,14 @@ export class EventsHttpController {
 
   @Allow(
     ['inspector', 'officer', 'supervisor'],
-    'an inspector reads any event in their org units; an officer or supervisor reads the events of their own org units',
+    "an inspector reads any event in their org units; an officer or supervisor reads the events of their own org units, never one of a person's read log or erasure record",
   )
   @Get(':id')
   @ApiOperation({ summary: 'One recorded event with its envelope (actor, evidence, hash chain)' })
   @ApiOkResponse({ description: 'The event' })
   async get(@Param('id', UuidParamPipe) id: string, @Caller() principal: Principal): Promise<RecordedEvent> {
     const event = await this.queries.execute<GetEventQuery, RecordedEvent>(new GetEventQuery(id));
-    this.scope.requireUnit(principal, event.metadata.orgUnit, `event ${id}`);
+    this.scope.requireEvent(principal, event);
     return event;
   }
 }

@@ -20,7 +20,7 @@ export class StreamsHttpController {
 
   @Allow(
     ['inspector', 'officer', 'supervisor'],
-    'an inspector reads any stream in their org units; an officer or supervisor reads the streams of their own org units',
+    "an inspector reads any stream whose events lie in their org units; an officer or supervisor reads the streams of their own org units, never a person's read log or erasure record",
   )
   @Get(':stream')
   @ApiOperation({ summary: "A stream's events in order; the ETag is its current revision" })
@@ -35,8 +35,8 @@ export class StreamsHttpController {
       ]);
     }
     const view = await this.queries.execute<GetStreamQuery, StreamView>(new GetStreamQuery(stream));
-    const first = view.events[0];
-    if (first) this.scope.requireUnit(principal, first.metadata.orgUnit, `stream ${stream}`);
+    // Every event, by what the stream is: never the first event's org unit alone.
+    for (const event of view.events) this.scope.requireEvent(principal, event);
     response.setHeader('ETag', `"${view.revision}"`);
     return view;
   }
