@@ -95,7 +95,7 @@ describe('access control', () => {
       }
     }
     expect(outcomes.length).toBe(routes.length * ROLES.length);
-  });
+  }, 60_000);
 
   it('refuses an expired, a tampered and a foreign-signed token on every route (401, problem+json)', async () => {
     const good = tokenFor({ roles: ['inspector'] });
@@ -118,7 +118,7 @@ describe('access control', () => {
         expect(res.headers['www-authenticate']).toContain('Bearer');
       }
     }
-  });
+  }, 60_000);
 
   it('refuses tokens whose claims do not hold, and roles four eyes keep apart (401 on every kind)', async () => {
     const t = Math.floor(Date.now() / 1000);
@@ -325,6 +325,61 @@ describe('access control', () => {
       expect(Date.parse(reads.body.events[0].recordedAt as string)).toBeGreaterThan(Date.now() - 60_000);
     });
 
+    it("every route that returns one person's events wants a reason and records the read", async () => {
+      const paid = await post(
+        ledger,
+        '/subsidy-payments',
+        {
+          beneficiaryCitizenId: '058200001170',
+          programme: 'tro-cap-xa-hoi',
+          period: '2026-04',
+          amountVnd: 500_000,
+          method: 'bank',
+          commune: 'BA-PHUOC-TIEN',
+          occurredAt: at('2026-04-20'),
+        },
+        officer(),
+      );
+      const ref = /(b-[0-9a-f]{32})/.exec(paid.body.stream as string)![1];
+      await untilProjected(ledger);
+      const reads = async () =>
+        ((await ledger.http().get(`/streams/beneficiary-reads-${ref}`)).body.events ?? []) as Array<{
+          data: { reason: string };
+          metadata: { actor: { officer: string } };
+        }>;
+      const searches = [
+        ['/trail', { beneficiary: ref }],
+        [`/streams/${paid.body.stream as string}`, {}],
+      ] as const;
+      for (const [url, query] of searches) {
+        const bare = await ledger.http(inspector('thanh-tra-07')).get(url).query(query);
+        expect([url, bare.status, bare.body.field]).toEqual([url, 400, 'reason']);
+      }
+      expect(await reads()).toHaveLength(0);
+      let n = 0;
+      for (const [url, query] of searches) {
+        const reason = `Thanh tra chuyên đề số ${++n}/2026`;
+        const res = await ledger
+          .http(inspector('thanh-tra-07'))
+          .get(url)
+          .query({ ...query, reason });
+        expect([url, res.status]).toEqual([url, 200]);
+        const recorded = await reads();
+        expect(recorded).toHaveLength(n);
+        expect(recorded[n - 1]).toMatchObject({
+          data: { reason },
+          metadata: { actor: { officer: 'thanh-tra-07' } },
+        });
+      }
+      // A search that names no person records nothing and needs no reason.
+      await ledger
+        .http(inspector('thanh-tra-07'))
+        .get('/trail')
+        .query({ orgUnit: 'BA-PHUOC-TIEN' })
+        .expect(200);
+      expect(await reads()).toHaveLength(2);
+    });
+
     it('the read log is for inspectors only: no officer or supervisor of any agency reads it, by stream or by event', async () => {
       const paid = await post(
         ledger,
@@ -410,6 +465,12 @@ describe('access control', () => {
   });
 });
 
+/** Fixed one-minute windows: start a rate-limit test at least 10 s before the next window resets the counts. */
+async function awayFromMinuteEdge(): Promise<void> {
+  const left = 60_000 - (Date.now() % 60_000);
+  if (left < 10_000) await new Promise((resolve) => setTimeout(resolve, left + 50));
+}
+
 describe('rate limits', () => {
   let ledger: TestLedger;
   beforeAll(async () => {
@@ -420,6 +481,7 @@ describe('rate limits', () => {
   afterAll(() => ledger.close());
 
   it('limits each token apart, with 429 and Retry-After; another token still passes', async () => {
+    await awayFromMinuteEdge();
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) statuses.push((await ledger.http(viewer()).get('/summary')).status);
     expect(statuses.slice(0, 5).every((s) => s !== 429)).toBe(true);
@@ -428,9 +490,10 @@ describe('rate limits', () => {
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     expect(limited.body.code).toBe('RATE_LIMITED');
     expect((await ledger.http(admin()).get('/summary')).status).not.toBe(429);
-  });
+  }, 30_000);
 
   it('limits anonymous traffic per address apart from signed-in traffic, and /health apart from both', async () => {
+    await awayFromMinuteEdge();
     const client = (id: string) => bearer({ officer: id, roles: ['inspector'], agency: 'THANHTRA-BAC-AI' });
     // Probes at the address exhaust their own budget only.
     let health = 0;
@@ -449,7 +512,7 @@ describe('rate limits', () => {
     // Without a trusted proxy, X-Forwarded-For is the client's word and changes nothing.
     const spoofed = await ledger.anonymous().get('/summary').set('X-Forwarded-For', '203.0.113.9');
     expect(spoofed.status).toBe(429);
-  });
+  }, 30_000);
 });
 
 describe('rate limits behind a trusted proxy', () => {
@@ -462,9 +525,10 @@ describe('rate limits behind a trusted proxy', () => {
   afterAll(() => ledger.close());
 
   it('reads the client address from X-Forwarded-For set by the configured proxy', async () => {
+    await awayFromMinuteEdge();
     const from = (address: string) => ledger.anonymous().get('/summary').set('X-Forwarded-For', address);
     for (let i = 0; i < 3; i++) expect((await from('203.0.113.1')).status).toBe(200);
     expect((await from('203.0.113.1')).status).toBe(429);
     expect((await from('203.0.113.2')).status).toBe(200);
-  });
+  }, 30_000);
 });

@@ -18,6 +18,7 @@ import { VerifiableLogHttpController } from './http/read/verifiable-log.http.con
 import { PlanSeedOnStart } from './plan-seed-on-start';
 import { AccessGuard } from './http/auth/access.guard';
 import { ReadScope } from './http/auth/read-scope';
+import { RecordedReads } from './http/auth/recorded-reads';
 import { PublicRedactionInterceptor } from './http/auth/public-redaction.interceptor';
 import { DashboardController } from './dashboard/dashboard.controller';
 import { PersonalDataHttpController } from './http/personal-data/personal-data.http.controller';
@@ -52,6 +53,7 @@ export class AppModule {
       providers: [
         PlanSeedOnStart,
         ReadScope,
+        RecordedReads,
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_INTERCEPTOR, useClass: PublicRedactionInterceptor },
         // Sealed names and contacts opened for those who may read the event, or shown erased; never on a public route.

@@ -2,7 +2,7 @@
 // then the read rule lets them or says why not: by what the stream is, and by every event's org unit.
 import { OrgScope } from './org-scope';
 import type { Principal, Role } from './principal';
-import { refuseEventRead, streamKindOf } from './read-rules';
+import { personNamingStream, refuseEventRead, streamKindOf } from './read-rules';
 
 const scope = new OrgScope([
   { code: 'NT-BAC-AI', parent: null },
@@ -48,5 +48,13 @@ describe('reading events, by what their stream is', () => {
       /BA-PHUOC-DAI/,
     );
     expect(refuseEventRead(who('THANHTRA', ['inspector'], ['BA-PHUOC-BINH']), dai, scope)).not.toBeNull();
+  });
+
+  it("knows the streams named by one person's reference, whose reads are recorded", () => {
+    expect(personNamingStream(`subsidy-payment-tro-cap-xa-hoi-${ref}-2026-03`)).toBe(ref);
+    expect(personNamingStream(`health-insurance-enrolment-${ref}-2026`)).toBe(ref);
+    expect(personNamingStream(`allowance-grant-tro-cap-${ref}`)).toBe(ref);
+    expect(personNamingStream('housing-case-0b6f8a52-1111-4111-8111-111111111111')).toBeNull();
+    expect(personNamingStream(`beneficiary-reads-${ref}`)).toBeNull();
   });
 });

@@ -1,18 +1,13 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
-import { randomUUID } from 'node:crypto';
-import { actorOf, BENEFICIARIES, type Principal } from '@ledger/domain';
-import {
-  AccessDeniedError,
-  GetDocumentQuery,
-  RecordBeneficiaryReadCommand,
-  ValidationFailedError,
-} from '@ledger/ledger';
+import { BENEFICIARIES, type Principal } from '@ledger/domain';
+import { AccessDeniedError, GetDocumentQuery, ValidationFailedError } from '@ledger/ledger';
 import { Allow } from '../auth/access-rule.decorator';
 import { Caller } from '../auth/current-principal.decorator';
 import { ReadScope } from '../auth/read-scope';
+import { RecordedReads } from '../auth/recorded-reads';
 
 const REF = /^[a-z]-[0-9a-f]{16,64}$/;
 
@@ -37,8 +32,8 @@ interface HistoryDoc {
 export class BeneficiariesHttpController {
   constructor(
     private readonly queries: QueryBus,
-    private readonly commands: CommandBus,
     private readonly scope: ReadScope,
+    private readonly reads: RecordedReads,
   ) {}
 
   @Allow(
@@ -72,18 +67,7 @@ export class BeneficiariesHttpController {
         `no support to ${ref} was given in your org units (${principal.orgUnits.join(', ')})`,
       );
     // On the record before the history leaves the ledger: a read that cannot be recorded is not served.
-    await this.commands.execute(
-      new RecordBeneficiaryReadCommand(
-        { beneficiaryRef: ref, reason: q.reason, orgUnit: principal.orgUnits[0] ?? 'unknown' },
-        {
-          actor: actorOf(principal),
-          authority: { principal },
-          correlationId: randomUUID(),
-          evidence: [],
-          receivedAt: new Date(),
-        },
-      ),
-    );
+    await this.reads.record(principal, ref, q.reason);
     return doc;
   }
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsOptional, Matches } from 'class-validator';
+import { IsOptional, IsString, Matches } from 'class-validator';
 import { TRAIL } from '@ledger/domain';
 import { FindDocumentsQuery, type DocumentPage } from '@ledger/ledger';
 import type { Filter } from '@ledger/read-store';
@@ -10,6 +10,7 @@ import { Allow } from '../auth/access-rule.decorator';
 import type { Principal } from '@ledger/domain';
 import { Caller } from '../auth/current-principal.decorator';
 import { ReadScope } from '../auth/read-scope';
+import { RecordedReads } from '../auth/recorded-reads';
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -40,6 +41,14 @@ class TrailRequest extends PageRequest {
   @Matches(/^[a-z]-[0-9a-f]{16,64}$/, { message: 'beneficiary must be a pseudonymous reference' })
   beneficiary?: string;
 
+  @ApiPropertyOptional({
+    description:
+      "Why you search one person's events (10-500 characters): needed with `beneficiary`, kept on the record",
+  })
+  @IsOptional()
+  @IsString({ message: 'reason must be a text' })
+  reason?: string;
+
   @ApiPropertyOptional({ example: '2026-01-01', description: 'occurred on or after this day' })
   @IsOptional()
   @Matches(DAY, { message: 'from must be a date YYYY-MM-DD' })
@@ -58,16 +67,22 @@ export class TrailHttpController {
   constructor(
     private readonly queries: QueryBus,
     private readonly scope: ReadScope,
+    private readonly reads: RecordedReads,
   ) {}
 
-  @Allow(['inspector'], 'an inspector searches the trail of the org units in their scope')
+  @Allow(
+    ['inspector'],
+    "an inspector searches the trail of the org units in their scope; a search for one person's events wants a reason and is recorded",
+  )
   @Get()
   @ApiOperation({
     summary: 'Search the inspection trail; each entry shows what it changed and its corrections',
   })
-  search(@Query() q: TrailRequest, @Caller() principal: Principal): Promise<DocumentPage> {
+  async search(@Query() q: TrailRequest, @Caller() principal: Principal): Promise<DocumentPage> {
     const where: Record<string, Filter[string]> = {};
     if (q.orgUnit) this.scope.requireUnit(principal, q.orgUnit, 'the trail asked for');
+    // One person's events: on the record before they leave the ledger.
+    if (q.beneficiary) await this.reads.record(principal, q.beneficiary, q.reason);
     const units = this.scope.unitsFor(principal);
     if (units && !q.orgUnit) where.orgUnit = { in: units };
     if (q.actor) where.officer = q.actor;
