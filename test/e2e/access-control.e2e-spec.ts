@@ -325,6 +325,45 @@ describe('access control', () => {
       expect(Date.parse(reads.body.events[0].recordedAt as string)).toBeGreaterThan(Date.now() - 60_000);
     });
 
+    it('opens names and phones for the recording agency and inspectors only', async () => {
+      const name = 'Pi Năng Thị Lan';
+      const res = await post(
+        ledger,
+        '/housing-cases',
+        {
+          householdHeadCitizenId: '058200001180',
+          householdHeadName: name,
+          contactPhone: '0912345670',
+          commune: 'BA-PHUOC-TIEN',
+          category: 'poor',
+          occurredAt: at('2026-03-02'),
+        },
+        officer(),
+      );
+      expect(res.status).toBe(201);
+      const urls = [`/events/${res.body.eventIds[0] as string}`, `/streams/${res.body.stream as string}`];
+      const readers = {
+        'military command officer': [officer('BCHQS-BAC-AI', 'si-quan-02'), false],
+        'commune officer': [officer('UBND-PHUOC-TIEN', 'can-bo-tien-2', ['BA-PHUOC-TIEN']), false],
+        'health centre supervisor': [supervisor('TTYT-BAC-AI', 'bac-si-02'), false],
+        'recording agency officer': [officer('LDTBXH-BAC-AI', 'can-bo-02'), true],
+        'recording agency supervisor': [supervisor(), true],
+        inspector: [inspector(), true],
+      } as const;
+      for (const [who, [headers, opens]] of Object.entries(readers))
+        for (const url of urls) {
+          const read = await ledger.http(headers).get(url);
+          expect([who, url, read.status]).toEqual([who, url, 200]);
+          const data = url.startsWith('/events') ? read.body.data : read.body.events[0].data;
+          expect([who, url, data.personal]).toEqual([
+            who,
+            url,
+            opens ? { householdHeadName: name, contactPhone: '0912345670' } : { withheld: true },
+          ]);
+          if (!opens) expect(read.text).not.toContain('0912345670');
+        }
+    });
+
     it("every route that returns one person's events wants a reason and records the read", async () => {
       const paid = await post(
         ledger,
