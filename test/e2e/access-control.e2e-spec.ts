@@ -364,6 +364,82 @@ describe('access control', () => {
         }
     });
 
+    it('double claims and restatements follow the scope and redaction of the trail', async () => {
+      const complete = async (who: Record<string, string>, completedOn: string) => {
+        const reg = await post(
+          ledger,
+          '/housing-cases',
+          {
+            householdHeadCitizenId: '058200001190',
+            commune: 'BA-PHUOC-TIEN',
+            category: 'poor',
+            occurredAt: at('2026-03-02'),
+          },
+          who,
+        );
+        expect(reg.status).toBe(201);
+        for (const [sub, body] of [
+          [
+            'funding-approvals',
+            { amountVnd: 60_000_000, source: 'central_budget', occurredAt: at('2026-03-10') },
+          ],
+          ['construction-starts', { occurredAt: at('2026-04-01') }],
+          ['completions', { floorAreaM2: 42.5, occupants: 5, occurredAt: at(completedOn) }],
+        ] as const)
+          expect(
+            (await post(ledger, `/housing-cases/${reg.body.caseId as string}/${sub}`, body, who)).status,
+          ).toBe(201);
+      };
+      await complete(officer(), '2026-07-15');
+      await complete(officer('UBND-PHUOC-TIEN', 'cb-xa-tien', ['BA-PHUOC-TIEN']), '2026-07-20');
+      await untilProjected(ledger);
+      const claims = (headers: Record<string, string>, query: Record<string, string> = {}) =>
+        ledger.http(headers).get('/reviews/double-claims').query(query);
+      const tien = (body: { items?: Array<{ orgUnit: string }> }) =>
+        (body.items ?? []).filter((i) => i.orgUnit === 'BA-PHUOC-TIEN');
+      expect(tien((await claims(inspector()).expect(200)).body)).toHaveLength(1);
+      const daiSupervisor = supervisor('UBND-PHUOC-DAI', 'cb-xa-dai-sup', ['BA-PHUOC-DAI']);
+      const daiInspector = inspector('thanh-tra-dai', ['BA-PHUOC-DAI']);
+      for (const [who, headers] of [
+        ['another commune supervisor', daiSupervisor],
+        ['another commune inspector', daiInspector],
+      ] as const) {
+        const all = await claims(headers);
+        expect([who, all.status]).toEqual([who, 200]);
+        expect([who, (all.body.items as Array<{ orgUnit: string }>).map((i) => i.orgUnit)]).toEqual([
+          who,
+          expect.not.arrayContaining(['BA-PHUOC-TIEN']),
+        ]);
+        expect([who, (await claims(headers, { orgUnit: 'BA-PHUOC-TIEN' })).status]).toEqual([who, 403]);
+      }
+      // A supervisor sees the double claims their own agency is part of.
+      const health = await claims(supervisor('TTYT-BAC-AI', 'bac-si-sup')).expect(200);
+      expect(tien(health.body)).toHaveLength(0);
+      expect(tien((await claims(supervisor()).expect(200)).body)).toHaveLength(1);
+      expect((await claims(admin())).status).toBe(403);
+
+      const restatement =
+        '/indicators/houses_built/restatement?orgUnit=BA-PHUOC-TIEN&from=2020-01-01&to=2030-12-31';
+      const full = await ledger.http(inspector()).get(restatement).expect(200);
+      expect(full.body.changes.length).toBeGreaterThan(0);
+      expect(full.body.changes[0]).toHaveProperty('officer');
+      for (const [who, headers] of [
+        ['viewer', viewer()],
+        ['admin', admin()],
+        ['another commune officer', officer('UBND-PHUOC-DAI', 'cb-xa-dai', ['BA-PHUOC-DAI'])],
+      ] as const) {
+        const res = await ledger.http(headers).get(restatement);
+        expect([who, res.status]).toEqual([who, 200]);
+        expect(res.body.changes.length).toBe(full.body.changes.length);
+        for (const change of res.body.changes as Array<Record<string, unknown>>)
+          expect([
+            who,
+            Object.keys(change).filter((k) => ['officer', 'agency', 'actor', 'stream'].includes(k)),
+          ]).toEqual([who, []]);
+        expect(res.text).not.toContain('cb-xa-tien');
+      }
+    });
+
     it("every route that returns one person's events wants a reason and records the read", async () => {
       const paid = await post(
         ledger,
