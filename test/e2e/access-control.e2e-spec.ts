@@ -279,6 +279,18 @@ describe('access control', () => {
       expect(own.body.items.length).toBeGreaterThan(0);
     });
 
+    it("an inclusion proof follows the event's scope: an inspector of another commune gets none", async () => {
+      await untilProjected(ledger);
+      const proof = (headers: Record<string, string>) =>
+        ledger.http(headers).get('/ledger/proofs/inclusion').query({ event: caseEventId });
+      const own = await proof(inspector('thanh-tra-xa', ['BA-PHUOC-TIEN']));
+      expect(own.status).toBe(200);
+      expect(own.body).toHaveProperty('leafIndex');
+      const other = await proof(inspector('thanh-tra-xa-2', ['BA-PHUOC-DAI']));
+      expect(other.status).toBe(403);
+      expect(other.text).not.toContain(own.body.leafHash ?? own.body.eventHash ?? 'no-hash-field');
+    });
+
     it('an officer reads their own agency trail only', async () => {
       await ledger.http(officer()).get('/agencies/LDTBXH-BAC-AI/trail').expect(200);
       await ledger.http(officer()).get('/agencies/BHXH-BAC-AI/trail').expect(403);
