@@ -452,6 +452,37 @@ describe('access control', () => {
       }
     });
 
+    it('records an erasure only for a person the ledger has seen (404 for an unknown reference, nothing appended)', async () => {
+      const before = await headPosition(ledger);
+      const unknown = await ledger
+        .http(admin())
+        .delete(`/beneficiaries/b-${'7'.repeat(32)}/personal-data`)
+        .send({ reason: 'Yêu cầu xoá dữ liệu số 9/2026 của công dân' });
+      expect(unknown.status).toBe(404);
+      expect(await headPosition(ledger)).toBe(before);
+      const paid = await post(
+        ledger,
+        '/subsidy-payments',
+        {
+          beneficiaryCitizenId: '058200001195',
+          programme: 'tro-cap-xa-hoi',
+          period: '2026-05',
+          amountVnd: 500_000,
+          method: 'bank',
+          commune: 'BA-PHUOC-TIEN',
+          occurredAt: at('2026-05-20'),
+        },
+        officer(),
+      );
+      const ref = /(b-[0-9a-f]{32})/.exec(paid.body.stream as string)![1];
+      await untilProjected(ledger);
+      const seen = await ledger
+        .http(admin())
+        .delete(`/beneficiaries/${ref}/personal-data`)
+        .send({ reason: 'Yêu cầu xoá dữ liệu số 10/2026 của công dân' });
+      expect(seen.status).toBeLessThan(300);
+    });
+
     it("every route that returns one person's events wants a reason and records the read", async () => {
       const paid = await post(
         ledger,
