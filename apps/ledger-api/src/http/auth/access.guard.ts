@@ -5,7 +5,6 @@
 // proxies LEDGER_TRUST_PROXY names.
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
 import { hasRole, type PlanSeed, type Principal } from '@ledger/domain';
 import {
   AccessDeniedError,
@@ -18,10 +17,11 @@ import {
   type KnownCodes,
   type LedgerConfig,
 } from '@ledger/ledger';
-import { ACCESS_RULE, RATE_BUCKET, type AccessRule } from './access-rule.decorator';
+import { ACCESS_RULE, RATE_BUCKET, type AccessRule } from '@ledger/ledger/http/access-rule.decorator';
+import type { AuthenticatedRequest } from '@ledger/ledger/http/authenticated-request';
 import { RateLimiter } from './rate-limiter';
 
-export type AuthenticatedRequest = Request & { principal?: Principal };
+export type { AuthenticatedRequest };
 
 @Injectable()
 export class AccessGuard implements CanActivate {

@@ -13,7 +13,6 @@ import { OpenTrainingCourseHttpController } from './open-training-course/open-tr
 import { EnrollTraineeHttpController } from './enroll-trainee/enroll-trainee.http.controller';
 import { CertifyTraineeHttpController } from './certify-trainee/certify-trainee.http.controller';
 import { CloseTrainingCourseHttpController } from './close-training-course/close-training-course.http.controller';
-import { CorrectEventHttpController } from './correct-event/correct-event.http.controller';
 import { RecordHealthInsuranceEnrolmentHttpController } from './record-health-insurance-enrolment/record-health-insurance-enrolment.http.controller';
 import { RecordSocialInsuranceEnrolmentHttpController } from './record-social-insurance-enrolment/record-social-insurance-enrolment.http.controller';
 import { RecordUnemploymentInsuranceEnrolmentHttpController } from './record-unemployment-insurance-enrolment/record-unemployment-insurance-enrolment.http.controller';
@@ -23,7 +22,6 @@ import { RecordJobPlacementHttpController } from './record-job-placement/record-
 import { RecordPolicyLoanDisbursementHttpController } from './record-policy-loan-disbursement/record-policy-loan-disbursement.http.controller';
 import { RecordAllowanceGrantHttpController } from './record-allowance-grant/record-allowance-grant.http.controller';
 import { RecordMeasurementHttpController } from './record-measurement/record-measurement.http.controller';
-import { ReviseTargetHttpController } from './revise-target/revise-target.http.controller';
 
 export const commandControllers = [
   RegisterHousingCaseHttpController,
@@ -41,7 +39,6 @@ export const commandControllers = [
   EnrollTraineeHttpController,
   CertifyTraineeHttpController,
   CloseTrainingCourseHttpController,
-  CorrectEventHttpController,
   RecordHealthInsuranceEnrolmentHttpController,
   RecordSocialInsuranceEnrolmentHttpController,
   RecordUnemploymentInsuranceEnrolmentHttpController,
@@ -51,19 +48,4 @@ export const commandControllers = [
   RecordPolicyLoanDisbursementHttpController,
   RecordAllowanceGrantHttpController,
   RecordMeasurementHttpController,
-  ReviseTargetHttpController,
-];
-import { VerifyActionHttpController } from './verify-action/verify-action.http.controller';
-import { DisputeActionHttpController } from './dispute-action/dispute-action.http.controller';
-import { ApproveCorrectionHttpController } from './approve-correction/approve-correction.http.controller';
-import { RejectCorrectionHttpController } from './reject-correction/reject-correction.http.controller';
-import { ApproveReportHttpController } from './approve-report/approve-report.http.controller';
-
-/** Issue 8: verification, correction approval and report approval. */
-export const fourEyesCommandControllers = [
-  VerifyActionHttpController,
-  DisputeActionHttpController,
-  ApproveCorrectionHttpController,
-  RejectCorrectionHttpController,
-  ApproveReportHttpController,
 ];

@@ -1,7 +1,7 @@
 // Fields the three insurance enrolments share (health, social, unemployment).
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
-import { RecordActionRequest } from '../record-action.request.dto';
+import { RecordActionRequest } from '@ledger/ledger/http';
 
 export class InsuranceEnrolmentRequest extends RecordActionRequest {
   @ApiPropertyOptional({ format: 'uuid', description: 'Id of the new enrolment; defaults to the event id' })

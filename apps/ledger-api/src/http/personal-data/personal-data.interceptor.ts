@@ -19,8 +19,7 @@ import {
   type PersonalKeyStore,
 } from '@ledger/ledger';
 import { hasRole, type Principal } from '@ledger/domain';
-import { ACCESS_RULE, type AccessRule } from '../auth/access-rule.decorator';
-import type { AuthenticatedRequest } from '../auth/access.guard';
+import { ACCESS_RULE, type AccessRule, type AuthenticatedRequest } from '@ledger/ledger/http';
 
 /** Personal data opens for inspectors, and for officers and supervisors of the agency that recorded it. */
 export function mayOpenPersonalData(

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsInt, Max, Min } from 'class-validator';
 import { HOUSING_FUNDING_SOURCES, type HousingFundingSource } from '@ledger/domain';
-import { RecordActionRequest } from '../../record-action.request.dto';
+import { RecordActionRequest } from '@ledger/ledger/http';
 
 export class ApproveHousingFundingRequest extends RecordActionRequest {
   @ApiProperty({ example: 40000000, description: 'Amount in VND (whole dong)' })

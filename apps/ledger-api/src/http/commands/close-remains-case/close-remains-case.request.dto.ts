@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import { REMAINS_CASE_OUTCOMES, type RemainsCaseOutcome } from '@ledger/domain';
-import { RecordActionRequest } from '../../record-action.request.dto';
+import { RecordActionRequest } from '@ledger/ledger/http';
 
 export class CloseRemainsCaseRequest extends RecordActionRequest {
   @ApiProperty({ enum: REMAINS_CASE_OUTCOMES })

@@ -3,11 +3,16 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CompleteHousingConstructionCommand } from '@ledger/ledger';
-import { UuidParamPipe } from '../../uuid-param.pipe';
-import { commandContext, WriteContext, type RequestContext } from '../../command-context.decorator';
-import { CommandResponse, respond } from '../../command-response';
+import {
+  Allow,
+  commandContext,
+  CommandResponse,
+  type RequestContext,
+  respond,
+  UuidParamPipe,
+  WriteContext,
+} from '@ledger/ledger/http';
 import { CompleteHousingConstructionRequest } from './complete-housing-construction.request.dto';
-import { Allow } from '../../auth/access-rule.decorator';
 
 @ApiTags('housing')
 @Allow(

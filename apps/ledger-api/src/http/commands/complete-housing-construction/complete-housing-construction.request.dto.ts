@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsInt, IsNumber, IsPositive, Max, Min } from 'class-validator';
-import { RecordActionRequest } from '../../record-action.request.dto';
+import { RecordActionRequest } from '@ledger/ledger/http';
 
 export class CompleteHousingConstructionRequest extends RecordActionRequest {
   @ApiProperty({ example: 42.5, description: 'Floor area in m2' })

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
 import { IDENTIFICATION_METHODS, type IdentificationMethod } from '@ledger/domain';
-import { RecordActionRequest } from '../../record-action.request.dto';
+import { RecordActionRequest } from '@ledger/ledger/http';
 
 export class IdentifyRemainsRequest extends RecordActionRequest {
   @ApiProperty({ enum: IDENTIFICATION_METHODS })

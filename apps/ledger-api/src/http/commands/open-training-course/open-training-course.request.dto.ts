@@ -12,7 +12,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { TRAINING_LEVELS, type TrainingLevel } from '@ledger/domain';
-import { RecordActionRequest } from '../../record-action.request.dto';
+import { RecordActionRequest } from '@ledger/ledger/http';
 
 export class OpenTrainingCourseRequest extends RecordActionRequest {
   @ApiPropertyOptional({

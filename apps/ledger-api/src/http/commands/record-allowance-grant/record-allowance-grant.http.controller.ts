@@ -4,10 +4,15 @@ import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { RecordAllowanceGrantCommand } from '@ledger/ledger';
-import { commandContext, WriteContext, type RequestContext } from '../../command-context.decorator';
-import { CommandResponse, respond } from '../../command-response';
+import {
+  Allow,
+  commandContext,
+  CommandResponse,
+  type RequestContext,
+  respond,
+  WriteContext,
+} from '@ledger/ledger/http';
 import { RecordAllowanceGrantRequest } from './record-allowance-grant.request.dto';
-import { Allow } from '../../auth/access-rule.decorator';
 
 @ApiTags('allowances')
 @Allow(

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import { CLEAN_WATER_SOURCES, type CleanWaterSource } from '@ledger/domain';
-import { RecordActionRequest } from '../../record-action.request.dto';
+import { RecordActionRequest } from '@ledger/ledger/http';
 
 export class RecordCleanWaterConnectionRequest extends RecordActionRequest {
   @ApiPropertyOptional({

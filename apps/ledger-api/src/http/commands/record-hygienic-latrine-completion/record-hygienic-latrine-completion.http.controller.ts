@@ -8,10 +8,15 @@ import {
   ValidationFailedError,
   type LatrineFacility,
 } from '@ledger/ledger';
-import { commandContext, WriteContext, type RequestContext } from '../../command-context.decorator';
-import { CommandResponse, respond } from '../../command-response';
+import {
+  Allow,
+  commandContext,
+  CommandResponse,
+  type RequestContext,
+  respond,
+  WriteContext,
+} from '@ledger/ledger/http';
 import { RecordHygienicLatrineCompletionRequest } from './record-hygienic-latrine-completion.request.dto';
-import { Allow } from '../../auth/access-rule.decorator';
 
 @ApiTags('sanitation')
 @Allow(

@@ -12,7 +12,7 @@ import {
   type ValidationArguments,
 } from 'class-validator';
 import { LATRINE_FACILITY_KINDS, type LatrineFacilityKind } from '@ledger/domain';
-import { RecordActionRequest } from '../../record-action.request.dto';
+import { RecordActionRequest } from '@ledger/ledger/http';
 
 const isKnownKind = (kind: unknown): kind is LatrineFacilityKind =>
   (LATRINE_FACILITY_KINDS as readonly unknown[]).includes(kind);

@@ -11,7 +11,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { MEASUREMENT_METHODS, type MeasurementMethod } from '@ledger/domain';
-import { RecordActionRequest } from '../../record-action.request.dto';
+import { RecordActionRequest } from '@ledger/ledger/http';
 
 const FINITE = { allowNaN: false, allowInfinity: false };
 

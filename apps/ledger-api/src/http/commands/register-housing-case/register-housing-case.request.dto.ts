@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { HOUSING_CATEGORIES, type HousingCategory } from '@ledger/domain';
-import { RecordActionRequest } from '../../record-action.request.dto';
+import { RecordActionRequest } from '@ledger/ledger/http';
 
 /** Mobile 0[35789]xxxxxxxx or landline 02xxxxxxxxx, with +84 in place of the leading 0. */
 export const VIETNAMESE_PHONE = /^(?:\+84|0)(?:[35789]\d{8}|2\d{9})$/;

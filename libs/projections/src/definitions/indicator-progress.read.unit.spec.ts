@@ -1,0 +1,303 @@
+import {
+  type RecordedEvent,
+  type Target,
+  monthFromIndex,
+  monthIndex,
+  ratioBaselinesFor,
+} from '@ledger/domain';
+import {
+  createIndicatorProgressProjection,
+  INDICATOR_MONTHS,
+  type IndicatorMonthDoc,
+} from './indicator-progress.projection';
+import { progressAsOf, progressTowards, timeSeries } from './indicator-progress.read';
+import { EventLog, project } from './testing/projection-spec';
+import { samplePlanModel } from './testing/sample-plan';
+
+describe('reading indicator progress as of a date', () => {
+  const plan = samplePlanModel();
+  const projection = createIndicatorProgressProjection(plan);
+  const definition = (key: string) => plan.definitions.find((d) => d.key === key)!;
+  const docsOf = (events: RecordedEvent[], key: string, orgUnit: string) =>
+    project(projection, events)
+      .all<IndicatorMonthDoc>(INDICATOR_MONTHS)
+      .filter((d) => d.indicatorKey === key && d.orgUnit === orgUnit);
+
+  /** `perMonth` houses completed in C-1 every month of 2024. */
+  const housesBuilt = (perMonth: number) => {
+    const log = new EventLog({ orgUnit: 'C-1' });
+    for (let m = 0; m < 12; m++) {
+      const month = monthFromIndex(monthIndex('2024-01') + m);
+      for (let i = 0; i < perMonth; i++) {
+        log.record(
+          `housing-case-HC-${m}-${i}`,
+          'HousingConstructionCompleted',
+          { caseId: `HC-${m}-${i}`, floorAreaM2: 45, occupants: 4 },
+          { occurredAt: `${month}-15` },
+        );
+      }
+    }
+    return docsOf(log.events, 'houses_built', 'D-1');
+  };
+  const housesTarget: Target = {
+    comparison: '>',
+    value: 800,
+    deadline: '2030-12-31',
+    planText: 'hơn 800 căn',
+    milestones: [
+      { year: 2024, value: 115, illustrative: true, note: null },
+      { year: 2030, value: 801, illustrative: false, note: null },
+    ],
+  };
+
+  describe('a count with a target', () => {
+    it('is on track when the linear forecast passes the target by the deadline', () => {
+      const result = progressAsOf(housesBuilt(10), '2024-12-31', definition('houses_built'), housesTarget);
+      expect(result).toMatchObject({
+        indicatorKey: 'houses_built',
+        orgUnit: 'D-1',
+        asOf: '2024-12-31',
+        value: 120,
+        progress: 0.15,
+        expectedByNow: 115,
+        status: 'on_track',
+        targetText: '> 800 houses',
+        definitionVersion: 1,
+        definitionVersions: [1],
+        dataThrough: '2024-12',
+      });
+      expect(result.forecast).toBeGreaterThan(800);
+      expect(result.forecast).toBeCloseTo(840, -1);
+    });
+
+    it('is at risk when the forecast gets at least 80% of the way, off track below', () => {
+      expect(
+        progressAsOf(housesBuilt(9), '2024-12-31', definition('houses_built'), housesTarget).status,
+      ).toBe('at_risk');
+      expect(
+        progressAsOf(housesBuilt(2), '2024-12-31', definition('houses_built'), housesTarget).status,
+      ).toBe('off_track');
+    });
+
+    it('reads only the months up to the date, and says so when there is nothing yet', () => {
+      const docs = housesBuilt(10);
+      expect(progressAsOf(docs, '2024-03-31', definition('houses_built'), housesTarget).value).toBe(30);
+      expect(progressAsOf(docs, '2023-12-31', definition('houses_built'), housesTarget)).toMatchObject({
+        value: null,
+        status: 'no_data',
+        expectedByNow: null,
+      });
+    });
+
+    it('is achieved once the figure meets the target, and off track when the deadline passed without it', () => {
+      const docs = housesBuilt(10);
+      const small: Target = { ...housesTarget, value: 100, milestones: [] };
+      expect(progressAsOf(docs, '2024-12-31', definition('houses_built'), small).status).toBe('achieved');
+      expect(progressAsOf(docs, '2031-01-01', definition('houses_built'), housesTarget)).toMatchObject({
+        value: 120,
+        status: 'off_track',
+        forecast: 120,
+      });
+    });
+
+    it('gives a monthly series', () => {
+      const series = timeSeries(housesBuilt(10), '2023-12', '2024-03', definition('houses_built'));
+      expect(series.map((p) => [p.month, p.value])).toEqual([
+        ['2023-12', null],
+        ['2024-01', 10],
+        ['2024-02', 20],
+        ['2024-03', 30],
+      ]);
+    });
+  });
+
+  describe('a ratio counted per year', () => {
+    const coverage = definition('health_insurance_coverage');
+    const target: Target = {
+      comparison: '=',
+      value: 100,
+      deadline: '2030-12-31',
+      planText: '100%',
+      milestones: [],
+    };
+    const enrolments = (count: number, year: number) => {
+      const log = new EventLog({ orgUnit: 'C-1' });
+      for (let i = 0; i < count; i++) {
+        log.record(
+          `health-insurance-enrolment-b-${i}-${year}`,
+          'HealthInsuranceEnrolled',
+          { enrolmentId: `E-${i}`, beneficiaryRef: `b-${i}`, commune: 'C-1', scheme: 'poor', year },
+          { occurredAt: `${year - 1}-12-20` },
+        );
+      }
+      return log.events;
+    };
+
+    it('divides the enrolments of the year by the baseline population, summed for the district', () => {
+      const baselines = ratioBaselinesFor(plan, coverage, 'D-1');
+      expect(baselines).toEqual({ numerator: 0, denominator: 5000 });
+      const result = progressAsOf(
+        docsOf(enrolments(4000, 2025), coverage.key, 'D-1'),
+        '2025-06-30',
+        coverage,
+        target,
+        baselines,
+      );
+      expect(result).toMatchObject({
+        value: 80,
+        numerator: 4000,
+        denominator: 5000,
+        progress: 0.8,
+        forecast: 80,
+        status: 'at_risk',
+      });
+    });
+
+    it('counts afresh each year', () => {
+      const docs = docsOf(enrolments(4000, 2025), coverage.key, 'D-1');
+      const result = progressAsOf(
+        docs,
+        '2026-03-01',
+        coverage,
+        target,
+        ratioBaselinesFor(plan, coverage, 'D-1'),
+      );
+      expect(result).toMatchObject({ value: null, status: 'no_data' });
+    });
+
+    it('cannot divide without the baseline', () => {
+      const docs = docsOf(enrolments(10, 2025), coverage.key, 'D-1');
+      expect(progressAsOf(docs, '2025-06-30', coverage, target)).toMatchObject({
+        value: null,
+        denominator: null,
+        status: 'no_data',
+      });
+    });
+  });
+
+  it('reads a share without a target as no_target, with its figure', () => {
+    const log = new EventLog({ orgUnit: 'C-2' });
+    for (const [i, method] of ['bank', 'cash', 'e_wallet', 'bank'].entries()) {
+      log.record(`subsidy-payment-x.b-${i}.2024-05`, 'SubsidyPaid', {
+        paymentId: `P-${i}`,
+        programme: 'x',
+        beneficiaryRef: `b-${i}`,
+        period: '2024-05',
+        amountVnd: 500_000,
+        method,
+        commune: 'C-2',
+      });
+    }
+    const share = definition('cashless_payment_share');
+    expect(progressAsOf(docsOf(log.events, share.key, 'C-2'), '2024-12-31', share, null)).toMatchObject({
+      value: 75,
+      numerator: 3,
+      denominator: 4,
+      status: 'no_target',
+      progress: null,
+    });
+  });
+
+  describe('a measured indicator', () => {
+    const unemployment = definition('unemployment_rate');
+    const target: Target = {
+      comparison: '<',
+      value: 3,
+      deadline: '2030-12-31',
+      planText: 'dưới 3%',
+      milestones: [],
+    };
+    const measurements = (...figures: Array<[string, string, number]>) => {
+      const log = new EventLog({ orgUnit: 'D-1' });
+      for (const [orgUnit, period, value] of figures) {
+        log.record(
+          `measurement-unemployment_rate.${orgUnit}.${period}`,
+          'MeasurementRecorded',
+          {
+            measurementId: `M-${orgUnit}-${period}`,
+            indicatorKey: 'unemployment_rate',
+            orgUnit,
+            period,
+            value,
+            method: 'survey',
+            source: 'LFS',
+          },
+          { orgUnit },
+        );
+      }
+      return log.events;
+    };
+
+    it('takes the latest measurement of the unit itself, and measures progress down from the first one', () => {
+      const docs = docsOf(
+        measurements(['D-1', '2024', 4], ['D-1', '2025', 3.5], ['C-1', '2025', 9]),
+        unemployment.key,
+        'D-1',
+      );
+      const result = progressAsOf(docs, '2025-06-30', unemployment, target);
+      expect(result).toMatchObject({ value: 3.5, progress: 0.5, status: 'on_track' });
+      expect(result.forecast).toBeLessThan(3);
+      expect(progressAsOf(docs, '2024-06-30', unemployment, target)).toMatchObject({ value: 4, progress: 0 });
+    });
+
+    it('has no figure for a unit measured only below it', () => {
+      const docs = docsOf(measurements(['C-1', '2025', 4]), unemployment.key, 'D-1');
+      expect(progressAsOf(docs, '2025-06-30', unemployment, target).status).toBe('no_data');
+    });
+  });
+
+  describe('a qualitative milestone', () => {
+    const malaria = definition('malaria_eliminated');
+    const target: Target = {
+      comparison: 'achieved',
+      deadline: '2030-12-31',
+      planText: 'loại trừ',
+      milestones: [],
+    };
+    const measured = (...figures: Array<[string, number]>) => {
+      const log = new EventLog({ orgUnit: 'D-1' });
+      for (const [period, value] of figures) {
+        log.record(`measurement-malaria_eliminated.D-1.${period}`, 'MeasurementRecorded', {
+          measurementId: `M-${period}`,
+          indicatorKey: 'malaria_eliminated',
+          orgUnit: 'D-1',
+          period,
+          value,
+          method: 'administrative',
+          source: 'health centre',
+        });
+      }
+      return docsOf(log.events, malaria.key, 'D-1');
+    };
+
+    it('is at risk until achieved, achieved once measured 1, off track after the deadline', () => {
+      const docs = measured(['2024', 0], ['2027', 1]);
+      expect(progressAsOf(docs, '2025-01-01', malaria, target)).toMatchObject({
+        value: 0,
+        progress: 0,
+        status: 'at_risk',
+      });
+      expect(progressAsOf(docs, '2027-02-01', malaria, target)).toMatchObject({
+        value: 1,
+        progress: 1,
+        status: 'achieved',
+      });
+      expect(progressAsOf(measured(['2024', 0]), '2031-01-01', malaria, target).status).toBe('off_track');
+    });
+  });
+
+  it('measures progress towards a goal in the direction of the target', () => {
+    const about: Target = {
+      comparison: 'about',
+      value: 2.1,
+      deadline: '2030-12-31',
+      planText: '2,1',
+      milestones: [],
+    };
+    expect(progressTowards(about, 2.3, 2.5)).toBeCloseTo(0.5);
+    expect(
+      progressTowards({ ...about, comparison: 'between', low: 45, high: 50 } as Target, 36, 30),
+    ).toBeCloseTo(0.8);
+    expect(progressTowards({ ...about, comparison: '=', value: 0 }, 60, 120)).toBe(0.5);
+  });
+});
