@@ -3,6 +3,7 @@ export * from './shared/decider';
 export * from './shared/domain-error';
 export * from './shared/dated-event';
 export * from './shared/rules';
+export * from './shared/local-time';
 export * from './shared/upcasters';
 
 export * from './corrections/aggregate-definition';

@@ -1,8 +1,10 @@
 // One line per request for the operator: method, path, status, time taken and the acting officer. The path
 // is logged with its query string through an allow-list: the value of a parameter that names a code, a date,
 // a period or a page is kept; any other parameter (a reader's free-text reason, a token someone put in the
-// address, a beneficiary reference) shows as `name=-`. Bodies are never logged, and control characters are
-// escaped, so no request can write a line of its own. The personal-data e2e suite scans the log.
+// address, a beneficiary reference or citizen id) shows as `name=-`. An inspector may name a person by
+// citizen id in a path (/beneficiaries/{id}/history): any run of 12 digits is masked. Bodies are never
+// logged, and control characters are escaped, so no request can write a line of its own. The
+// personal-data e2e suite scans the log.
 import { Logger } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import type { AuthenticatedRequest } from './auth/access.guard';
@@ -57,8 +59,13 @@ export function accessLog(request: Request, response: Response, next: NextFuncti
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     const officer = printable((request as AuthenticatedRequest).principal?.officer ?? '-');
     logger.log(
-      `${request.method} ${loggedPath(request.originalUrl)} ${response.statusCode} ${ms.toFixed(1)}ms officer=${officer}`,
+      `${request.method} ${loggedPath(maskCitizenIds(request.originalUrl))} ${response.statusCode} ${ms.toFixed(1)}ms officer=${officer}`,
     );
   });
   next();
+}
+
+/** Any run of exactly 12 digits (a citizen id) in a path or query string, masked. */
+export function maskCitizenIds(url: string): string {
+  return url.replace(/(?<!\d)\d{12}(?!\d)/g, '############');
 }

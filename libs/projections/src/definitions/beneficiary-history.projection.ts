@@ -30,6 +30,7 @@ import {
   type NormedSupport,
   type PlanModel,
   type ProgrammeNorm,
+  localCalendarOf,
 } from '@ledger/domain';
 import type { DocumentKey, Projection } from '../projection';
 import { alreadyApplied, projectionVersion, uniqueKeys } from './reducer-helpers';
@@ -55,10 +56,13 @@ interface SupportKind {
   norm: NormedSupport | null;
 }
 
-export type AmountKind = 'paid' | 'monthly' | 'loan';
+/** paid, monthly allowance, loan; funded: housing funding approved for the case (see withHousingCases). */
+export type AmountKind = 'paid' | 'monthly' | 'loan' | 'funded';
 
 const text = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+/** The year (YYYY) of an instant in Asia/Ho_Chi_Minh. */
+const localYearOf = (occurredAt: string): string | null => localCalendarOf(occurredAt)?.year ?? null;
 const yearOf = (v: unknown): string | null =>
   typeof v === 'number' || typeof v === 'string' ? String(v) : null;
 const noAmount = () => ({ amountVnd: null, amountKind: null });
@@ -79,7 +83,7 @@ export const SUPPORT_KINDS: Readonly<Record<string, SupportKind>> = {
     refField: 'beneficiaryRef',
     family: 'allowance-grant',
     programme: (d) => text(d.programme) ?? '',
-    period: (_d, occurredAt) => occurredAt.slice(0, 4),
+    period: (_d, occurredAt) => localYearOf(occurredAt),
     amount: (d) => ({ amountVnd: num(d.monthlyAmountVnd), amountKind: 'monthly' }),
     duplicates: 'overlap',
     residenceBound: true,
@@ -119,7 +123,7 @@ export const SUPPORT_KINDS: Readonly<Record<string, SupportKind>> = {
     refField: 'borrowerRef',
     family: 'policy-loan',
     programme: (d) => text(d.programme) ?? '',
-    period: (_d, occurredAt) => occurredAt.slice(0, 4),
+    period: (_d, occurredAt) => localYearOf(occurredAt),
     amount: (d) => ({ amountVnd: num(d.amountVnd), amountKind: 'loan' }),
     duplicates: 'overlap',
     residenceBound: true,
@@ -129,7 +133,7 @@ export const SUPPORT_KINDS: Readonly<Record<string, SupportKind>> = {
     refField: 'householdRef',
     family: 'housing',
     programme: () => 'housing',
-    period: (_d, occurredAt) => occurredAt.slice(0, 4),
+    period: (_d, occurredAt) => localYearOf(occurredAt),
     amount: noAmount,
     duplicates: 'ever',
     residenceBound: true,
@@ -139,7 +143,7 @@ export const SUPPORT_KINDS: Readonly<Record<string, SupportKind>> = {
     refField: 'householdRef',
     family: 'clean-water',
     programme: () => 'clean-water',
-    period: (_d, occurredAt) => occurredAt.slice(0, 4),
+    period: (_d, occurredAt) => localYearOf(occurredAt),
     amount: noAmount,
     duplicates: 'ever',
     residenceBound: true,
@@ -149,7 +153,7 @@ export const SUPPORT_KINDS: Readonly<Record<string, SupportKind>> = {
     refField: 'facilityRef',
     family: 'hygienic-latrine',
     programme: () => 'hygienic-latrine',
-    period: (_d, occurredAt) => occurredAt.slice(0, 4),
+    period: (_d, occurredAt) => localYearOf(occurredAt),
     amount: noAmount,
     duplicates: 'ever',
     residenceBound: true,
@@ -296,7 +300,7 @@ export interface HousingCaseSupportDoc extends FlagFields {
 
 export type BeneficiaryHistoryDoc = BeneficiaryDoc | HousingCaseSupportDoc;
 
-const BENEFICIARY_BASE_VERSION = 1;
+const BENEFICIARY_BASE_VERSION = 2;
 
 export function createBeneficiaryHistoryProjection(plan: PlanModel): Projection<BeneficiaryHistoryDoc> {
   return {
@@ -693,4 +697,54 @@ function reduceHousingCase(
     ...flagFields(flags),
     lastPosition: event.position,
   };
+}
+
+/** A housing case as a household's history shows it: its steps and the funding approved (VND). */
+export type HousingCaseInHistory = Pick<
+  HousingCaseSupportDoc,
+  'caseId' | 'commune' | 'category' | 'steps' | 'step' | 'fundings' | 'fundedVnd' | 'sources' | 'flags'
+>;
+
+export interface BeneficiaryHistoryView extends BeneficiaryDoc {
+  supports: Array<SupportEntry & { housingCase?: HousingCaseInHistory }>;
+  totals: BeneficiaryTotals & { housingFundedVnd: number };
+  /** Every housing case of the household (a household is named by its head's reference), by caseId. */
+  housingCases: HousingCaseInHistory[];
+}
+
+/**
+ * A beneficiary's history with the housing cases of the household (the beneficiary-housing documents whose
+ * householdRef is the beneficiary's reference): each registration shows its case's steps and the funding
+ * approved as its amount (amountKind 'funded'), and the totals add the funding of the effective cases.
+ * Funding names only the case, so the two documents meet here, at reading.
+ */
+export function withHousingCases(
+  doc: BeneficiaryDoc,
+  cases: readonly HousingCaseSupportDoc[],
+): BeneficiaryHistoryView {
+  const mine = cases
+    .filter((c) => c.householdRef === doc.ref)
+    .sort((a, b) => (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0));
+  const view = (c: HousingCaseSupportDoc): HousingCaseInHistory => ({
+    caseId: c.caseId,
+    commune: c.commune,
+    category: c.category,
+    steps: c.steps,
+    step: c.step,
+    fundings: c.fundings,
+    fundedVnd: c.fundedVnd,
+    sources: c.sources,
+    flags: c.flags,
+  });
+  const byCase = new Map(mine.map((c) => [c.caseId, c]));
+  const supports = doc.supports.map((s) => {
+    const housing = s.family === 'housing' ? byCase.get(s.ids.caseId ?? '') : undefined;
+    return housing
+      ? { ...s, amountVnd: housing.fundedVnd, amountKind: 'funded' as const, housingCase: view(housing) }
+      : s;
+  });
+  const housingFundedVnd = supports
+    .filter((s) => s.status !== 'retracted' && s.amountKind === 'funded')
+    .reduce((total, s) => total + (s.amountVnd ?? 0), 0);
+  return { ...doc, supports, totals: { ...doc.totals, housingFundedVnd }, housingCases: mine.map(view) };
 }

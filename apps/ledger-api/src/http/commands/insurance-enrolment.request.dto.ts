@@ -2,6 +2,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 import { RecordActionRequest } from '@ledger/ledger/http';
+import { REQUEST_EXAMPLES } from '@ledger/domain';
 
 export class InsuranceEnrolmentRequest extends RecordActionRequest {
   @ApiPropertyOptional({ format: 'uuid', description: 'Id of the new enrolment; defaults to the event id' })
@@ -17,7 +18,7 @@ export class InsuranceEnrolmentRequest extends RecordActionRequest {
   @Matches(/^\d{12}$/, { message: '$property must be a 12-digit citizen id (CCCD)' })
   beneficiaryCitizenId!: string;
 
-  @ApiProperty({ example: 'BA-PHUOC-DAI', description: 'Org unit code of the commune' })
+  @ApiProperty({ example: REQUEST_EXAMPLES.commune, description: 'Org unit code of the commune' })
   @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/, { message: 'commune must be an org unit code' })
   commune!: string;
 

@@ -14,8 +14,14 @@ import {
   type ReportApprovalView,
   type RestatementView,
 } from '../..';
-import { hasRole, type Principal } from '@ledger/domain';
 import { Allow, Caller, IndicatorKeyPipe, PageRequest, ReadScope } from '../../http';
+import {
+  hasRole,
+  INDICATOR_KEY_PATTERN,
+  INDICATOR_KEY_RULE,
+  REQUEST_EXAMPLES,
+  type Principal,
+} from '@ledger/domain';
 
 const ORG_UNIT = /^[A-Z][A-Z0-9-]{1,99}$/;
 const PERIOD = /^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/;
@@ -24,12 +30,12 @@ const READERS = ['inspector', 'supervisor', 'officer', 'viewer', 'admin'] as con
 
 /** A list without cursors: only the page size of PageRequest. */
 class ReportApprovalsRequest extends PickType(PageRequest, ['limit'] as const) {
-  @ApiPropertyOptional({ example: 'houses_built' })
+  @ApiPropertyOptional({ example: REQUEST_EXAMPLES.indicatorKey })
   @IsOptional()
-  @Matches(/^[a-z][a-z0-9_]{1,99}$/, { message: 'indicator must be an indicator key' })
+  @Matches(INDICATOR_KEY_PATTERN, { message: `indicator must be ${INDICATOR_KEY_RULE}` })
   indicator?: string;
 
-  @ApiPropertyOptional({ example: 'BA-PHUOC-DAI' })
+  @ApiPropertyOptional({ example: REQUEST_EXAMPLES.orgUnit })
   @IsOptional()
   @Matches(ORG_UNIT, { message: 'orgUnit must be an org unit code' })
   orgUnit?: string;
@@ -49,7 +55,7 @@ class RestatementRequest {
   @Matches(DATE, { message: 'to must be a date YYYY-MM-DD' })
   to!: string;
 
-  @ApiPropertyOptional({ example: 'BA-PHUOC-DAI', description: "Defaults to the plan's district" })
+  @ApiPropertyOptional({ example: REQUEST_EXAMPLES.orgUnit, description: "Defaults to the plan's district" })
   @IsOptional()
   @Matches(ORG_UNIT, { message: 'orgUnit must be an org unit code' })
   orgUnit?: string;
@@ -61,7 +67,7 @@ class RestatementRequest {
 }
 
 class DoubleClaimsRequest {
-  @ApiPropertyOptional({ example: 'BA-PHUOC-DAI' })
+  @ApiPropertyOptional({ example: REQUEST_EXAMPLES.orgUnit })
   @IsOptional()
   @Matches(ORG_UNIT, { message: 'orgUnit must be an org unit code' })
   orgUnit?: string;

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { RecordActionRequest } from '@ledger/ledger/http';
+import { REQUEST_EXAMPLES } from '@ledger/domain';
 
 export class OpenRemainsCaseRequest extends RecordActionRequest {
   @ApiPropertyOptional({
@@ -17,7 +18,7 @@ export class OpenRemainsCaseRequest extends RecordActionRequest {
   @MaxLength(500)
   site!: string;
 
-  @ApiProperty({ example: 'PHUOC-DAI', description: 'Org unit code of the commune' })
+  @ApiProperty({ example: REQUEST_EXAMPLES.commune, description: 'Org unit code of the commune' })
   @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/, { message: 'commune must be an org unit code' })
   commune!: string;
 }

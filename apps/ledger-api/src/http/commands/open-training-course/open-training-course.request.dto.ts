@@ -11,7 +11,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { TRAINING_LEVELS, type TrainingLevel } from '@ledger/domain';
+import { TRAINING_LEVELS, type TrainingLevel, REQUEST_EXAMPLES } from '@ledger/domain';
 import { RecordActionRequest } from '@ledger/ledger/http';
 
 export class OpenTrainingCourseRequest extends RecordActionRequest {
@@ -33,7 +33,7 @@ export class OpenTrainingCourseRequest extends RecordActionRequest {
   @IsIn(TRAINING_LEVELS)
   level!: TrainingLevel;
 
-  @ApiProperty({ example: 'PHUOC-DAI', description: 'Org unit code of the commune' })
+  @ApiProperty({ example: REQUEST_EXAMPLES.commune, description: 'Org unit code of the commune' })
   @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/, { message: 'commune must be an org unit code' })
   commune!: string;
 

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 import { RecordActionRequest } from '@ledger/ledger/http';
+import { REQUEST_EXAMPLES } from '@ledger/domain';
 
 export class RecordAllowanceGrantRequest extends RecordActionRequest {
   @ApiPropertyOptional({
@@ -29,7 +30,7 @@ export class RecordAllowanceGrantRequest extends RecordActionRequest {
   @Max(100_000_000_000)
   monthlyAmountVnd!: number;
 
-  @ApiProperty({ example: 'PHUOC-DAI', description: 'Org unit code of the commune' })
+  @ApiProperty({ example: REQUEST_EXAMPLES.commune, description: 'Org unit code of the commune' })
   @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/, { message: 'commune must be an org unit code' })
   commune!: string;
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
-import { CLEAN_WATER_SOURCES, type CleanWaterSource } from '@ledger/domain';
+import { CLEAN_WATER_SOURCES, type CleanWaterSource, REQUEST_EXAMPLES } from '@ledger/domain';
 import { RecordActionRequest } from '@ledger/ledger/http';
 
 export class RecordCleanWaterConnectionRequest extends RecordActionRequest {
@@ -20,7 +20,7 @@ export class RecordCleanWaterConnectionRequest extends RecordActionRequest {
   @Matches(/^\d{12}$/, { message: '$property must be a 12-digit citizen id (CCCD)' })
   householdHeadCitizenId!: string;
 
-  @ApiProperty({ example: 'PHUOC-DAI', description: 'Org unit code of the commune' })
+  @ApiProperty({ example: REQUEST_EXAMPLES.commune, description: 'Org unit code of the commune' })
   @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/, { message: 'commune must be an org unit code' })
   commune!: string;
 

@@ -11,7 +11,7 @@ import {
   ValidateIf,
   type ValidationArguments,
 } from 'class-validator';
-import { LATRINE_FACILITY_KINDS, type LatrineFacilityKind } from '@ledger/domain';
+import { LATRINE_FACILITY_KINDS, type LatrineFacilityKind, REQUEST_EXAMPLES } from '@ledger/domain';
 import { RecordActionRequest } from '@ledger/ledger/http';
 
 const isKnownKind = (kind: unknown): kind is LatrineFacilityKind =>
@@ -73,7 +73,7 @@ export class RecordHygienicLatrineCompletionRequest extends RecordActionRequest 
   })
   facilityCode?: string;
 
-  @ApiProperty({ example: 'PHUOC-DAI', description: 'Org unit code of the commune' })
+  @ApiProperty({ example: REQUEST_EXAMPLES.commune, description: 'Org unit code of the commune' })
   @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/, { message: 'commune must be an org unit code' })
   commune!: string;
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { JOB_PLACEMENT_KINDS, type JobPlacementKind } from '@ledger/domain';
+import { JOB_PLACEMENT_KINDS, type JobPlacementKind, REQUEST_EXAMPLES } from '@ledger/domain';
 import { RecordActionRequest } from '@ledger/ledger/http';
 
 export class RecordJobPlacementRequest extends RecordActionRequest {
@@ -23,7 +23,7 @@ export class RecordJobPlacementRequest extends RecordActionRequest {
   @Matches(/^\d{12}$/, { message: '$property must be a 12-digit citizen id (CCCD)' })
   workerCitizenId!: string;
 
-  @ApiProperty({ example: 'PHUOC-DAI', description: 'Org unit code of the commune' })
+  @ApiProperty({ example: REQUEST_EXAMPLES.commune, description: 'Org unit code of the commune' })
   @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/, { message: 'commune must be an org unit code' })
   commune!: string;
 

@@ -10,7 +10,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { MEASUREMENT_METHODS, type MeasurementMethod } from '@ledger/domain';
+import { MEASUREMENT_METHODS, type MeasurementMethod, INDICATOR_KEY_PATTERN, INDICATOR_KEY_RULE, REQUEST_EXAMPLES } from '@ledger/domain';
 import { RecordActionRequest } from '@ledger/ledger/http';
 
 const FINITE = { allowNaN: false, allowInfinity: false };
@@ -24,18 +24,21 @@ export class RecordMeasurementRequest extends RecordActionRequest {
   @IsUUID('all')
   measurementId?: string;
 
-  @ApiProperty({ example: 'ty-le-tre-suy-dinh-duong', description: 'Key of the indicator in the plan' })
-  @Matches(/^[a-z0-9-]{2,60}$/, { message: 'indicatorKey must be an indicator key (2-60 of a-z, 0-9, -)' })
+  @ApiProperty({
+    example: REQUEST_EXAMPLES.measuredIndicatorKey,
+    description: 'Key of a measured or qualitative indicator of the plan',
+  })
+  @Matches(INDICATOR_KEY_PATTERN, { message: `indicatorKey must be ${INDICATOR_KEY_RULE}` })
   indicatorKey!: string;
 
   @ApiProperty({
-    example: 'PHUOC-DAI',
+    example: REQUEST_EXAMPLES.orgUnit,
     description: 'Org unit code the figure is for (a commune or the district)',
   })
   @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/, { message: 'orgUnit must be an org unit code' })
   orgUnit!: string;
 
-  @ApiProperty({ example: '2026-Q3' })
+  @ApiProperty({ example: REQUEST_EXAMPLES.period })
   @Matches(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, { message: 'period must be YYYY, YYYY-MM or YYYY-Qn' })
   period!: string;
 

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { RecordActionRequest } from '@ledger/ledger/http';
+import { REQUEST_EXAMPLES } from '@ledger/domain';
 
 export class RecordPolicyLoanDisbursementRequest extends RecordActionRequest {
   @ApiPropertyOptional({
@@ -22,7 +23,7 @@ export class RecordPolicyLoanDisbursementRequest extends RecordActionRequest {
   @Matches(/^\d{12}$/, { message: '$property must be a 12-digit citizen id (CCCD)' })
   borrowerCitizenId!: string;
 
-  @ApiProperty({ example: 'PHUOC-DAI', description: 'Org unit code of the commune' })
+  @ApiProperty({ example: REQUEST_EXAMPLES.commune, description: 'Org unit code of the commune' })
   @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/, { message: 'commune must be an org unit code' })
   commune!: string;
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
-import { PAYMENT_METHODS, type PaymentMethod } from '@ledger/domain';
+import { PAYMENT_METHODS, type PaymentMethod, REQUEST_EXAMPLES } from '@ledger/domain';
 import { RecordActionRequest } from '@ledger/ledger/http';
 
 export class RecordSubsidyPaymentRequest extends RecordActionRequest {
@@ -37,7 +37,7 @@ export class RecordSubsidyPaymentRequest extends RecordActionRequest {
   @IsIn(PAYMENT_METHODS)
   method!: PaymentMethod;
 
-  @ApiProperty({ example: 'PHUOC-DAI', description: 'Org unit code of the commune' })
+  @ApiProperty({ example: REQUEST_EXAMPLES.commune, description: 'Org unit code of the commune' })
   @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/, { message: 'commune must be an org unit code' })
   commune!: string;
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
-import { HOUSING_CATEGORIES, type HousingCategory } from '@ledger/domain';
+import { HOUSING_CATEGORIES, type HousingCategory, REQUEST_EXAMPLES } from '@ledger/domain';
 import { RecordActionRequest } from '@ledger/ledger/http';
 
 /** Mobile 0[35789]xxxxxxxx or landline 02xxxxxxxxx, with +84 in place of the leading 0. */
@@ -22,7 +22,7 @@ export class RegisterHousingCaseRequest extends RecordActionRequest {
   @Matches(/^\d{12}$/, { message: '$property must be a 12-digit citizen id (CCCD)' })
   householdHeadCitizenId!: string;
 
-  @ApiProperty({ example: 'PHUOC-DAI', description: 'Org unit code of the commune' })
+  @ApiProperty({ example: REQUEST_EXAMPLES.commune, description: 'Org unit code of the commune' })
   @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/, { message: 'commune must be an org unit code' })
   commune!: string;
 

@@ -1,15 +1,22 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches } from 'class-validator';
 import { TRAIL } from '@ledger/projections';
-import { FindDocumentsQuery, type DocumentPage } from '../../..';
+import {
+  FindDocumentsQuery,
+  PSEUDONYMIZER,
+  referenceOf,
+  type DocumentPage,
+  type Pseudonymizer,
+} from '../../..';
 import type { Filter } from '@ledger/read-store';
 import { Allow, Caller, PageRequest, ReadScope, RecordedReads } from '../../../http';
 import type { Principal } from '@ledger/domain';
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const BENEFICIARY = /^([a-z]-[0-9a-f]{16,64}|\d{12})$/;
 
 class TrailRequest extends PageRequest {
   @ApiPropertyOptional({ description: 'Officer id' })
@@ -32,9 +39,13 @@ class TrailRequest extends PageRequest {
   @Matches(/^[A-Z][A-Za-z]{2,80}$/, { message: 'type must be an event type' })
   type?: string;
 
-  @ApiPropertyOptional({ description: 'Pseudonymous beneficiary or household reference (b-...)' })
+  @ApiPropertyOptional({
+    description:
+      'The person or household: a pseudonymous reference (b-...), or a citizen id (CCCD, 12 digits) that the ' +
+      'server turns into its reference (never stored nor logged)',
+  })
   @IsOptional()
-  @Matches(/^[a-z]-[0-9a-f]{16,64}$/, { message: 'beneficiary must be a pseudonymous reference' })
+  @Matches(BENEFICIARY, { message: 'beneficiary must be a pseudonymous reference or a 12-digit citizen id' })
   beneficiary?: string;
 
   @ApiPropertyOptional({
@@ -64,6 +75,7 @@ export class TrailHttpController {
     private readonly queries: QueryBus,
     private readonly scope: ReadScope,
     private readonly reads: RecordedReads,
+    @Inject(PSEUDONYMIZER) private readonly pseudonyms: Pseudonymizer,
   ) {}
 
   @Allow(
@@ -77,15 +89,17 @@ export class TrailHttpController {
   async search(@Query() q: TrailRequest, @Caller() principal: Principal): Promise<DocumentPage> {
     const where: Record<string, Filter[string]> = {};
     if (q.orgUnit) this.scope.requireUnit(principal, q.orgUnit, 'the trail asked for');
-    // One person's events: on the record before they leave the ledger.
-    if (q.beneficiary) await this.reads.record(principal, q.beneficiary, q.reason);
+    // One person's events (named by reference or citizen id): on the record, under the reference, before
+    // they leave the ledger.
+    const person = q.beneficiary ? referenceOf(q.beneficiary, this.pseudonyms) : undefined;
+    if (person) await this.reads.record(principal, person, q.reason);
     const units = this.scope.unitsFor(principal);
     if (units && !q.orgUnit) where.orgUnit = { in: units };
     if (q.actor) where.officer = q.actor;
     if (q.agency) where.agency = q.agency;
     if (q.orgUnit) where.orgUnit = q.orgUnit;
     if (q.type) where.type = q.type;
-    if (q.beneficiary) where.subjectRef = q.beneficiary;
+    if (person) where.subjectRef = person;
     if (q.from || q.to)
       where.occurredOn = { ...(q.from ? { gte: q.from } : {}), ...(q.to ? { lte: q.to } : {}) };
     return this.queries.execute(

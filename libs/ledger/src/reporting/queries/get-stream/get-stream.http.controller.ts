@@ -1,10 +1,23 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsOptional, IsString } from 'class-validator';
 import type { Response } from 'express';
 import { AccessDeniedError, GetStreamQuery, ValidationFailedError, type StreamView } from '../../..';
 import { Allow, Caller, ReadScope, RecordedReads } from '../../../http';
 import { hasRole, personNamingStream, type Principal } from '@ledger/domain';
+import { EventFormRequest } from '../../../http/event-form.request.dto';
+
+/** The form of the events, and the reason for reading a stream named by a person. */
+class StreamReadRequest extends EventFormRequest {
+  @ApiPropertyOptional({
+    description:
+      "Why you read this person's events (10-500 characters); needed for a stream named by a person, kept on the record",
+  })
+  @IsOptional()
+  @IsString({ message: 'reason must be a text' })
+  reason?: string;
+}
 
 const STREAM_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,299}$/;
 
@@ -24,17 +37,11 @@ export class StreamsHttpController {
   @Get(':stream')
   @ApiOperation({
     summary:
-      "A stream's events in order; the ETag is its current revision. A stream named by a person's reference is one person's events: inspectors only, with a reason, and the read is recorded",
-  })
-  @ApiQuery({
-    name: 'reason',
-    required: false,
-    description:
-      "Why you read this person's events (10-500 characters); needed for a stream named by a person",
+      "A stream's events in order; the ETag is its current revision; ?form=sealed: as stored and hashed. A stream named by a person's reference is one person's events: inspectors only, with a reason, and the read is recorded",
   })
   async get(
     @Param('stream') stream: string,
-    @Query('reason') reason: string | undefined,
+    @Query() q: StreamReadRequest,
     @Res({ passthrough: true }) response: Response,
     @Caller() principal: Principal,
   ): Promise<StreamView> {
@@ -48,10 +55,10 @@ export class StreamsHttpController {
       throw new AccessDeniedError(
         `${stream} holds one person's events: an inspector reads them, with a reason, and the read is recorded`,
       );
-    const view = await this.queries.execute<GetStreamQuery, StreamView>(new GetStreamQuery(stream));
+    const view = await this.queries.execute<GetStreamQuery, StreamView>(new GetStreamQuery(stream, q.form));
     // Every event, by what the stream is: never the first event's org unit alone.
     for (const event of view.events) this.scope.requireEvent(principal, event);
-    if (person) await this.reads.record(principal, person, typeof reason === 'string' ? reason : undefined);
+    if (person) await this.reads.record(principal, person, q.reason);
     response.setHeader('ETag', `"${view.revision}"`);
     return view;
   }
