@@ -1,5 +1,6 @@
 export * from './shared/envelope';
 export * from './shared/decider';
+export * from './shared/ledger-error';
 export * from './shared/domain-error';
 export * from './shared/dated-event';
 export * from './shared/rules';

@@ -113,11 +113,6 @@ export function addDays(date: string, days: number): string {
   return t.toISOString().slice(0, 10);
 }
 
-/** Days from a to b (YYYY-MM-DD), on the calendar. */
-export function daysBetween(a: string, b: string): number {
-  return dayNumber(b) - dayNumber(a);
-}
-
 /** Days since 1970-01-01 of a calendar date YYYY-MM-DD. */
 export function dayNumber(date: string): number {
   const [y, m, d] = date.split('-').map(Number);

@@ -1,4 +1,4 @@
-// Reads the three figures of issue 8 from projection documents: claimed (indicator-months, each house counted
+// Reads the three figures of the four-eyes rules from projection documents: claimed (indicator-months, each house counted
 // once), verified (verified-months, likewise) and official (official-months, as approved reports signed them
 // off); and the snapshot a period report is approved on. No event is read here.
 import { createHash } from 'node:crypto';

@@ -1,4 +1,4 @@
-// figure-assurance (issue 8): what stands behind each figure of indicator-progress. A figure is claimed when
+// figure-assurance: what stands behind each figure of indicator-progress. A figure is claimed when
 // recorded (indicator-progress holds it), verified once someone else checked the actions behind it, and
 // official once verified and inside an approved period report. Collections:
 //

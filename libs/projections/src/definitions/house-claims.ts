@@ -1,4 +1,4 @@
-// Double claims of houses (issue 8): two agencies (or two programmes) may each record a house for the same
+// Double claims of houses: two agencies (or two programmes) may each record a house for the same
 // household, in cases of their own. The figure counts the house once; each agency keeps the action in its own
 // trail; the pair is listed for review. A completion does not name the household, its case's registration
 // does, and keys() reads the event alone. So two bounded collections, both in the case's org unit:

@@ -1,4 +1,4 @@
-// Read side of issue 8: period reports and their approvals, restatements of a figure, double claims.
+// Read side of the four-eyes rules: period reports and their approvals, restatements of a figure, double claims.
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags, PickType } from '@nestjs/swagger';

@@ -50,7 +50,7 @@ export class GetIndicatorProgressHandler implements IQueryHandler<GetIndicatorPr
       );
     }
     const { orgUnit, asOf } = query;
-    // Each house counted once (issue 8): double claims are taken out of the month documents.
+    // Each house counted once: double claims are taken out of the month documents.
     const months = await this.figures.months('claimed', indicator.key, orgUnit, asOf.slice(0, 7));
     const recorded = indicator.baselines.length > 0 ? indicator.baselines : this.plan.baselines;
     const baselines = ratioBaselinesFor(this.plan, indicator.definition, orgUnit, recorded);
