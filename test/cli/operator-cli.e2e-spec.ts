@@ -101,6 +101,30 @@ describe('operator CLI (built, as a child process)', () => {
     expect(cli(['token', '--officer', 'x.y', '--agency', 'LDTBXH', '--role', 'king']).status).toBe(2);
   });
 
+  it('token refuses roles that four eyes keep apart, and a lifetime over 30 days', () => {
+    for (const roles of ['officer,inspector', 'supervisor,inspector', 'admin,officer']) {
+      const mixed = cli(['token', '--officer', 'a1', '--agency', 'LDTBXH-BAC-AI', '--role', roles]);
+      expect([roles, mixed.status]).toEqual([roles, 2]);
+      expect(mixed.stderr).toContain('are never held together');
+      expect(mixed.stdout).toBe('');
+    }
+    for (const ttl of ['999999d', '31d', '745h']) {
+      const long = cli([
+        'token',
+        '--officer',
+        'a1',
+        '--agency',
+        'LDTBXH-BAC-AI',
+        '--role',
+        'officer',
+        '--ttl',
+        ttl,
+      ]);
+      expect([ttl, long.status]).toEqual([ttl, 2]);
+      expect(long.stderr).toContain('at most 30d');
+    }
+  });
+
   it("token refuses an agency or org unit the plan does not have, and defaults to the agency's org unit", () => {
     const unknownAgency = cli([
       'token',

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Role } from '@ledger/domain';
 import { headPosition, housingCaseAt, post, untilProjected } from './support/ledger-client';
 import { at, officer, startTestLedger, type TestLedger } from './support/test-app';
-import { admin, bearer, inspector, supervisor, tokenFor, viewer } from './support/tokens';
+import { admin, bearer, inspector, signedPayload, supervisor, tokenFor, viewer } from './support/tokens';
 
 type Operation = {
   security?: unknown[];
@@ -95,7 +95,7 @@ describe('access control', () => {
       }
     }
     expect(outcomes.length).toBe(routes.length * ROLES.length);
-  });
+  }, 60_000);
 
   it('refuses an expired, a tampered and a foreign-signed token on every route (401, problem+json)', async () => {
     const good = tokenFor({ roles: ['inspector'] });
@@ -117,6 +117,38 @@ describe('access control', () => {
         expect(res.headers['content-type']).toContain('application/problem+json');
         expect(res.headers['www-authenticate']).toContain('Bearer');
       }
+    }
+  }, 60_000);
+
+  it('refuses tokens whose claims do not hold, and roles four eyes keep apart (401 on every kind)', async () => {
+    const t = Math.floor(Date.now() / 1000);
+    const base = { sub: 'can-bo-01', agency: 'LDTBXH-BAC-AI', orgUnits: ['NT-BAC-AI'], roles: ['officer'] };
+    const claims = (extra: Record<string, unknown>) =>
+      JSON.stringify({ ...base, iat: t, exp: t + 3600, ...extra });
+    const bad: Record<string, string> = {
+      'iat in the future': claims({ iat: t + 3600, exp: t + 7200 }),
+      'nbf in the future': claims({ nbf: t + 3600 }),
+      'exp 1e400': claims({}).replace(`"exp":${t + 3600}`, '"exp":1e400'),
+      'exp in ten years': claims({ exp: t + 10 * 365 * 86_400 }),
+      'an unknown agency': claims({ agency: 'NO-SUCH-AGENCY' }),
+      'an unknown org unit': claims({ orgUnits: ['NT-BAC-AI', 'PHUOC-NOWHERE'] }),
+      'an empty sub': claims({ sub: '' }),
+      'a sub with a newline': claims({ sub: 'can-bo-01\n[Nest] 1 LOG forged' }),
+      'officer and inspector': claims({ roles: ['officer', 'inspector'] }),
+      'supervisor and inspector': claims({ roles: ['supervisor', 'inspector'] }),
+      'admin and officer': claims({ roles: ['admin', 'officer'] }),
+    };
+    expect(
+      (await ledger.http({ Authorization: `Bearer ${signedPayload(claims({}))}` }).get('/trail')).status,
+    ).toBe(403);
+    for (const [kind, payload] of Object.entries(bad)) {
+      const headers = { Authorization: `Bearer ${signedPayload(payload)}` };
+      for (const url of ['/trail', '/summary', '/events/' + randomUUID()]) {
+        const res = await ledger.http(headers).get(url);
+        expect([kind, url, res.status]).toEqual([kind, url, 401]);
+      }
+      const write = await ledger.http(headers).post('/housing-cases').send({});
+      expect([kind, write.status]).toEqual([kind, 401]);
     }
   });
 
@@ -247,6 +279,18 @@ describe('access control', () => {
       expect(own.body.items.length).toBeGreaterThan(0);
     });
 
+    it("an inclusion proof follows the event's scope: an inspector of another commune gets none", async () => {
+      await untilProjected(ledger);
+      const proof = (headers: Record<string, string>) =>
+        ledger.http(headers).get('/ledger/proofs/inclusion').query({ event: caseEventId });
+      const own = await proof(inspector('thanh-tra-xa', ['BA-PHUOC-TIEN']));
+      expect(own.status).toBe(200);
+      expect(own.body).toHaveProperty('leafIndex');
+      const other = await proof(inspector('thanh-tra-xa-2', ['BA-PHUOC-DAI']));
+      expect(other.status).toBe(403);
+      expect(other.text).not.toContain(own.body.leafHash ?? own.body.eventHash ?? 'no-hash-field');
+    });
+
     it('an officer reads their own agency trail only', async () => {
       await ledger.http(officer()).get('/agencies/LDTBXH-BAC-AI/trail').expect(200);
       await ledger.http(officer()).get('/agencies/BHXH-BAC-AI/trail').expect(403);
@@ -292,6 +336,251 @@ describe('access control', () => {
       });
       expect(Date.parse(reads.body.events[0].recordedAt as string)).toBeGreaterThan(Date.now() - 60_000);
     });
+
+    it('opens names and phones for the recording agency and inspectors only', async () => {
+      const name = 'Pi Năng Thị Lan';
+      const res = await post(
+        ledger,
+        '/housing-cases',
+        {
+          householdHeadCitizenId: '058200001180',
+          householdHeadName: name,
+          contactPhone: '0912345670',
+          commune: 'BA-PHUOC-TIEN',
+          category: 'poor',
+          occurredAt: at('2026-03-02'),
+        },
+        officer(),
+      );
+      expect(res.status).toBe(201);
+      const urls = [`/events/${res.body.eventIds[0] as string}`, `/streams/${res.body.stream as string}`];
+      const readers = {
+        'military command officer': [officer('BCHQS-BAC-AI', 'si-quan-02'), false],
+        'commune officer': [officer('UBND-PHUOC-TIEN', 'can-bo-tien-2', ['BA-PHUOC-TIEN']), false],
+        'health centre supervisor': [supervisor('TTYT-BAC-AI', 'bac-si-02'), false],
+        'recording agency officer': [officer('LDTBXH-BAC-AI', 'can-bo-02'), true],
+        'recording agency supervisor': [supervisor(), true],
+        inspector: [inspector(), true],
+      } as const;
+      for (const [who, [headers, opens]] of Object.entries(readers))
+        for (const url of urls) {
+          const read = await ledger.http(headers).get(url);
+          expect([who, url, read.status]).toEqual([who, url, 200]);
+          const data = url.startsWith('/events') ? read.body.data : read.body.events[0].data;
+          expect([who, url, data.personal]).toEqual([
+            who,
+            url,
+            opens ? { householdHeadName: name, contactPhone: '0912345670' } : { withheld: true },
+          ]);
+          if (!opens) expect(read.text).not.toContain('0912345670');
+        }
+    });
+
+    it('double claims and restatements follow the scope and redaction of the trail', async () => {
+      const complete = async (who: Record<string, string>, completedOn: string) => {
+        const reg = await post(
+          ledger,
+          '/housing-cases',
+          {
+            householdHeadCitizenId: '058200001190',
+            commune: 'BA-PHUOC-TIEN',
+            category: 'poor',
+            occurredAt: at('2026-03-02'),
+          },
+          who,
+        );
+        expect(reg.status).toBe(201);
+        for (const [sub, body] of [
+          [
+            'funding-approvals',
+            { amountVnd: 60_000_000, source: 'central_budget', occurredAt: at('2026-03-10') },
+          ],
+          ['construction-starts', { occurredAt: at('2026-04-01') }],
+          ['completions', { floorAreaM2: 42.5, occupants: 5, occurredAt: at(completedOn) }],
+        ] as const)
+          expect(
+            (await post(ledger, `/housing-cases/${reg.body.caseId as string}/${sub}`, body, who)).status,
+          ).toBe(201);
+      };
+      await complete(officer(), '2026-07-15');
+      await complete(officer('UBND-PHUOC-TIEN', 'cb-xa-tien', ['BA-PHUOC-TIEN']), '2026-07-20');
+      await untilProjected(ledger);
+      const claims = (headers: Record<string, string>, query: Record<string, string> = {}) =>
+        ledger.http(headers).get('/reviews/double-claims').query(query);
+      const tien = (body: { items?: Array<{ orgUnit: string }> }) =>
+        (body.items ?? []).filter((i) => i.orgUnit === 'BA-PHUOC-TIEN');
+      expect(tien((await claims(inspector()).expect(200)).body)).toHaveLength(1);
+      const daiSupervisor = supervisor('UBND-PHUOC-DAI', 'cb-xa-dai-sup', ['BA-PHUOC-DAI']);
+      const daiInspector = inspector('thanh-tra-dai', ['BA-PHUOC-DAI']);
+      for (const [who, headers] of [
+        ['another commune supervisor', daiSupervisor],
+        ['another commune inspector', daiInspector],
+      ] as const) {
+        const all = await claims(headers);
+        expect([who, all.status]).toEqual([who, 200]);
+        expect([who, (all.body.items as Array<{ orgUnit: string }>).map((i) => i.orgUnit)]).toEqual([
+          who,
+          expect.not.arrayContaining(['BA-PHUOC-TIEN']),
+        ]);
+        expect([who, (await claims(headers, { orgUnit: 'BA-PHUOC-TIEN' })).status]).toEqual([who, 403]);
+      }
+      // A supervisor sees the double claims their own agency is part of.
+      const health = await claims(supervisor('TTYT-BAC-AI', 'bac-si-sup')).expect(200);
+      expect(tien(health.body)).toHaveLength(0);
+      expect(tien((await claims(supervisor()).expect(200)).body)).toHaveLength(1);
+      expect((await claims(admin())).status).toBe(403);
+
+      const restatement =
+        '/indicators/houses_built/restatement?orgUnit=BA-PHUOC-TIEN&from=2020-01-01&to=2030-12-31';
+      const full = await ledger.http(inspector()).get(restatement).expect(200);
+      expect(full.body.changes.length).toBeGreaterThan(0);
+      expect(full.body.changes[0]).toHaveProperty('officer');
+      for (const [who, headers] of [
+        ['viewer', viewer()],
+        ['admin', admin()],
+        ['another commune officer', officer('UBND-PHUOC-DAI', 'cb-xa-dai', ['BA-PHUOC-DAI'])],
+      ] as const) {
+        const res = await ledger.http(headers).get(restatement);
+        expect([who, res.status]).toEqual([who, 200]);
+        expect(res.body.changes.length).toBe(full.body.changes.length);
+        for (const change of res.body.changes as Array<Record<string, unknown>>)
+          expect([
+            who,
+            Object.keys(change).filter((k) => ['officer', 'agency', 'actor', 'stream'].includes(k)),
+          ]).toEqual([who, []]);
+        expect(res.text).not.toContain('cb-xa-tien');
+      }
+    });
+
+    it('records an erasure only for a person the ledger has seen (404 for an unknown reference, nothing appended)', async () => {
+      const before = await headPosition(ledger);
+      const unknown = await ledger
+        .http(admin())
+        .delete(`/beneficiaries/b-${'7'.repeat(32)}/personal-data`)
+        .send({ reason: 'Yêu cầu xoá dữ liệu số 9/2026 của công dân' });
+      expect(unknown.status).toBe(404);
+      expect(await headPosition(ledger)).toBe(before);
+      const paid = await post(
+        ledger,
+        '/subsidy-payments',
+        {
+          beneficiaryCitizenId: '058200001195',
+          programme: 'tro-cap-xa-hoi',
+          period: '2026-05',
+          amountVnd: 500_000,
+          method: 'bank',
+          commune: 'BA-PHUOC-TIEN',
+          occurredAt: at('2026-05-20'),
+        },
+        officer(),
+      );
+      const ref = /(b-[0-9a-f]{32})/.exec(paid.body.stream as string)![1];
+      await untilProjected(ledger);
+      const seen = await ledger
+        .http(admin())
+        .delete(`/beneficiaries/${ref}/personal-data`)
+        .send({ reason: 'Yêu cầu xoá dữ liệu số 10/2026 của công dân' });
+      expect(seen.status).toBeLessThan(300);
+    });
+
+    it("every route that returns one person's events wants a reason and records the read", async () => {
+      const paid = await post(
+        ledger,
+        '/subsidy-payments',
+        {
+          beneficiaryCitizenId: '058200001170',
+          programme: 'tro-cap-xa-hoi',
+          period: '2026-04',
+          amountVnd: 500_000,
+          method: 'bank',
+          commune: 'BA-PHUOC-TIEN',
+          occurredAt: at('2026-04-20'),
+        },
+        officer(),
+      );
+      const ref = /(b-[0-9a-f]{32})/.exec(paid.body.stream as string)![1];
+      await untilProjected(ledger);
+      const reads = async () =>
+        ((await ledger.http().get(`/streams/beneficiary-reads-${ref}`)).body.events ?? []) as Array<{
+          data: { reason: string };
+          metadata: { actor: { officer: string } };
+        }>;
+      const searches = [
+        ['/trail', { beneficiary: ref }],
+        [`/streams/${paid.body.stream as string}`, {}],
+      ] as const;
+      for (const [url, query] of searches) {
+        const bare = await ledger.http(inspector('thanh-tra-07')).get(url).query(query);
+        expect([url, bare.status, bare.body.field]).toEqual([url, 400, 'reason']);
+      }
+      expect(await reads()).toHaveLength(0);
+      let n = 0;
+      for (const [url, query] of searches) {
+        const reason = `Thanh tra chuyên đề số ${++n}/2026`;
+        const res = await ledger
+          .http(inspector('thanh-tra-07'))
+          .get(url)
+          .query({ ...query, reason });
+        expect([url, res.status]).toEqual([url, 200]);
+        const recorded = await reads();
+        expect(recorded).toHaveLength(n);
+        expect(recorded[n - 1]).toMatchObject({
+          data: { reason },
+          metadata: { actor: { officer: 'thanh-tra-07' } },
+        });
+      }
+      // A search that names no person records nothing and needs no reason.
+      await ledger
+        .http(inspector('thanh-tra-07'))
+        .get('/trail')
+        .query({ orgUnit: 'BA-PHUOC-TIEN' })
+        .expect(200);
+      expect(await reads()).toHaveLength(2);
+    });
+
+    it('the read log is for inspectors only: no officer or supervisor of any agency reads it, by stream or by event', async () => {
+      const paid = await post(
+        ledger,
+        '/subsidy-payments',
+        {
+          beneficiaryCitizenId: '058200001160',
+          programme: 'tro-cap-xa-hoi',
+          period: '2026-03',
+          amountVnd: 500_000,
+          method: 'bank',
+          commune: 'BA-PHUOC-TIEN',
+          occurredAt: at('2026-03-20'),
+        },
+        officer(),
+      );
+      const ref = /(b-[0-9a-f]{32})/.exec(paid.body.stream as string)![1];
+      await untilProjected(ledger);
+      const reason = 'Đơn khiếu nại của bà Lê Thị Hoa về trợ cấp';
+      await ledger
+        .http(inspector('thanh-tra-06', ['BA-PHUOC-TIEN']))
+        .get(`/beneficiaries/${ref}/history`)
+        .query({ reason })
+        .expect(200);
+      const stream = `/streams/beneficiary-reads-${ref}`;
+      const readEvent = (await ledger.http().get(stream).expect(200)).body.events[0].id as string;
+      const others = {
+        'military officer': officer('BCHQS-BAC-AI', 'si-quan-01'),
+        'recording agency officer': officer(),
+        'recording agency supervisor': supervisor(),
+        'commune officer': officer('UBND-PHUOC-TIEN', 'can-bo-tien', ['BA-PHUOC-TIEN']),
+      };
+      for (const [who, headers] of Object.entries(others)) {
+        for (const url of [stream, `/events/${readEvent}`]) {
+          const res = await ledger.http(headers).get(url);
+          expect([who, url, res.status]).toEqual([who, url, 403]);
+          expect(res.text).not.toContain(reason);
+        }
+      }
+      await ledger
+        .http(inspector('thanh-tra-xa-2', ['BA-PHUOC-DAI']))
+        .get(stream)
+        .expect(403);
+    });
   });
 
   it('shows the public no personal field: no actor, officer, beneficiary, citizen id or event on any public route', async () => {
@@ -334,6 +623,12 @@ describe('access control', () => {
   });
 });
 
+/** Fixed one-minute windows: start a rate-limit test at least 10 s before the next window resets the counts. */
+async function awayFromMinuteEdge(): Promise<void> {
+  const left = 60_000 - (Date.now() % 60_000);
+  if (left < 10_000) await new Promise((resolve) => setTimeout(resolve, left + 50));
+}
+
 describe('rate limits', () => {
   let ledger: TestLedger;
   beforeAll(async () => {
@@ -343,7 +638,8 @@ describe('rate limits', () => {
   });
   afterAll(() => ledger.close());
 
-  it('limits each token, then each address, with 429 and Retry-After', async () => {
+  it('limits each token apart, with 429 and Retry-After; another token still passes', async () => {
+    await awayFromMinuteEdge();
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) statuses.push((await ledger.http(viewer()).get('/summary')).status);
     expect(statuses.slice(0, 5).every((s) => s !== 429)).toBe(true);
@@ -351,10 +647,46 @@ describe('rate limits', () => {
     expect(limited.status).toBe(429);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     expect(limited.body.code).toBe('RATE_LIMITED');
-    // Another officer's token still passes until the address as a whole reaches its limit.
     expect((await ledger.http(admin()).get('/summary')).status).not.toBe(429);
-    let last = 0;
-    for (let i = 0; i < 6; i++) last = (await ledger.anonymous().get('/summary')).status;
-    expect(last).toBe(429);
+  }, 30_000);
+
+  it('limits anonymous traffic per address apart from signed-in traffic, and /health apart from both', async () => {
+    await awayFromMinuteEdge();
+    const client = (id: string) => bearer({ officer: id, roles: ['inspector'], agency: 'THANHTRA-BAC-AI' });
+    // Probes at the address exhaust their own budget only.
+    let health = 0;
+    for (let i = 0; i < 14; i++) health = (await ledger.anonymous().get('/health')).status;
+    expect(health).toBe(429);
+    expect((await ledger.anonymous().get('/summary')).status).not.toBe(429);
+    expect((await ledger.http(client('thanh-tra-h1')).get('/trail')).status).toBe(200);
+    // Anonymous reads at the address exhaust the anonymous budget; an officer at the same address still passes.
+    let anonymous = 0;
+    for (let i = 0; i < 13; i++) anonymous = (await ledger.anonymous().get('/summary')).status;
+    expect(anonymous).toBe(429);
+    expect((await ledger.http(client('thanh-tra-h2')).get('/trail')).status).toBe(200);
+    // A token that does not verify counts as anonymous: it cannot be used to escape the address budget.
+    const forged = await ledger.http({ Authorization: 'Bearer a.b.c' }).get('/summary');
+    expect(forged.status).toBe(429);
+    // Without a trusted proxy, X-Forwarded-For is the client's word and changes nothing.
+    const spoofed = await ledger.anonymous().get('/summary').set('X-Forwarded-For', '203.0.113.9');
+    expect(spoofed.status).toBe(429);
+  }, 30_000);
+});
+
+describe('rate limits behind a trusted proxy', () => {
+  let ledger: TestLedger;
+  beforeAll(async () => {
+    ledger = await startTestLedger({
+      env: { LEDGER_RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '3', LEDGER_TRUST_PROXY: 'loopback' },
+    });
   });
+  afterAll(() => ledger.close());
+
+  it('reads the client address from X-Forwarded-For set by the configured proxy', async () => {
+    await awayFromMinuteEdge();
+    const from = (address: string) => ledger.anonymous().get('/summary').set('X-Forwarded-For', address);
+    for (let i = 0; i < 3; i++) expect((await from('203.0.113.1')).status).toBe(200);
+    expect((await from('203.0.113.1')).status).toBe(429);
+    expect((await from('203.0.113.2')).status).toBe(200);
+  }, 30_000);
 });

@@ -333,10 +333,19 @@ describe('figures: what stands behind each one', () => {
     expect(paid.body.beneficiaryRef).toBe(householdRef);
     await untilProjected(ledger);
 
-    const byRef = await ledger.http().get('/trail').query({ beneficiary: householdRef }).expect(200);
-    const byId = await ledger.http().get('/trail').query({ beneficiary: citizenId }).expect(200);
-    expect(byId.body.items.length).toBe(2);
-    expect(byId.body).toEqual(byRef.body);
+    // A search for one person wants a reason, and is recorded (access control).
+    const why = 'Đối chiếu hồ sơ hộ trong bộ kiểm thử';
+    const byRef = await ledger
+      .http()
+      .get('/trail')
+      .query({ beneficiary: householdRef, reason: why })
+      .expect(200);
+    const byId = await ledger.http().get('/trail').query({ beneficiary: citizenId, reason: why }).expect(200);
+    // Each search is itself recorded (a BeneficiaryHistoryRead of that person), which a later search may list.
+    const supports = (body: { items: Array<{ type: string }> }) =>
+      body.items.filter((item) => item.type !== 'BeneficiaryHistoryRead');
+    expect(supports(byId.body)).toHaveLength(2);
+    expect(supports(byId.body)).toEqual(supports(byRef.body));
 
     const reason = 'Thanh tra chuyên đề hỗ trợ nhà ở năm 2025';
     const history = await ledger
@@ -346,8 +355,13 @@ describe('figures: what stands behind each one', () => {
       .expect(200);
     expect(JSON.stringify(history.body)).not.toContain(citizenId);
     const reads = await ledger.http().get(`/streams/beneficiary-reads-${householdRef}`).expect(200);
-    expect(reads.body.events).toHaveLength(1);
-    expect(reads.body.events[0]).toMatchObject({ data: { beneficiaryRef: householdRef, reason } });
+    // The two trail searches and the history read, each on the record under the reference.
+    expect(reads.body.events.map((e: { data: { reason: string } }) => e.data.reason)).toEqual([
+      why,
+      why,
+      reason,
+    ]);
+    expect(reads.body.events[2]).toMatchObject({ data: { beneficiaryRef: householdRef, reason } });
     expect(JSON.stringify(reads.body)).not.toContain(citizenId);
 
     const bad = await ledger.http().get('/trail').query({ beneficiary: '05820000072' }).expect(400);
@@ -422,8 +436,14 @@ describe('figures: what stands behind each one', () => {
     expect(names).toContain(stream);
     let checked = 0;
     for (const name of names) {
-      const served = (await ledger.http().get(`/streams/${name}?form=sealed`).expect(200)).body
-        .events as Served[];
+      // A stream named by a person is read with a reason (access control); other streams take it too.
+      const served = (
+        await ledger
+          .http()
+          .get(`/streams/${name}`)
+          .query({ form: 'sealed', reason: 'Kiểm tra chuỗi băm trong bộ kiểm thử' })
+          .expect(200)
+      ).body.events as Served[];
       let previous: string | null = null;
       for (const event of served) {
         expect(JSON.stringify(event)).not.toContain('Pi Năng Thị Hoa');

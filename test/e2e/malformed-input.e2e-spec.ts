@@ -1,4 +1,5 @@
 // Bad input gets 400 (or 413) with a problem naming the field, and appends nothing. Never a 500.
+import fc from 'fast-check';
 import { headPosition, housingCaseAt } from './support/ledger-client';
 import { at, officer, startTestLedger, type TestLedger } from './support/test-app';
 import { inspector, supervisor } from './support/tokens';
@@ -190,6 +191,36 @@ describe('malformed requests', () => {
       supervisor(),
     ],
     ['body is an array', '/housing-cases', [validRegistration], 'body'],
+    ['commune is the district', '/housing-cases', { ...validRegistration, commune: 'NT-BAC-AI' }, 'commune'],
+    ['commune is the province', '/housing-cases', { ...validRegistration, commune: 'NINH-THUAN' }, 'commune'],
+    [
+      'payment in the district, not a commune',
+      '/subsidy-payments',
+      {
+        programme: 'tro-cap',
+        beneficiaryCitizenId: '058200000503',
+        period: '2026-10',
+        amountVnd: 500_000,
+        method: 'bank',
+        commune: 'NT-BAC-AI',
+        occurredAt: at('2026-10-02'),
+      },
+      'commune',
+    ],
+    ...[
+      ['a NUL', 'Nguyễn\u0000Văn A'],
+      ['a newline', 'Nguyễn Văn A\nPOST /housing-cases 201'],
+      ['a carriage return', 'Nguyễn\rVăn A'],
+      ['a right-to-left override', 'Nguyễn \u202EA năV'],
+      ['a left-to-right embedding', '\u202ANguyễn Văn A'],
+      ['a first-strong isolate', 'Nguyễn \u2068Văn A\u2069'],
+      ['a tab', 'Nguyễn\tVăn A'],
+    ].map(([what, name]): Case => [
+      `householdHeadName with ${what}`,
+      '/housing-cases',
+      { ...validRegistration, householdHeadName: name },
+      'householdHeadName',
+    ]),
     [
       'bad If-Match',
       '/housing-cases/{case}/completions',
@@ -245,4 +276,181 @@ describe('malformed requests', () => {
     expect(res.status).toBe(403);
     expect(await headPosition(ledger)).toBe(before);
   });
+});
+
+describe('bodies and headers the parser cannot read', () => {
+  let ledger: TestLedger;
+  beforeAll(async () => {
+    ledger = await startTestLedger();
+  });
+  afterAll(() => ledger.close());
+
+  const ref = `b-${'0'.repeat(32)}`;
+  const routes: Array<[method: 'get' | 'post' | 'delete' | 'put' | 'patch', path: string]> = [
+    ['get', '/health'],
+    ['get', '/summary'],
+    ['post', '/housing-cases'],
+    ['delete', `/beneficiaries/${ref}/personal-data`],
+    ['put', '/housing-cases'],
+    ['patch', '/housing-cases'],
+  ];
+  const json = JSON.stringify({ reason: 'Yêu cầu xoá dữ liệu số 1/2026' });
+
+  function send(
+    method: (typeof routes)[number][0],
+    path: string,
+    headers: Record<string, string>,
+    body: string | Buffer,
+    token = true,
+  ) {
+    const client = token ? ledger.http() : ledger.anonymous();
+    return client[method](path)
+      .set(headers)
+      .send(body as string);
+  }
+
+  const expectClientError = (what: string, res: { status: number; headers: Record<string, string> }) => {
+    expect([what, res.status < 500 && res.status >= 400]).toEqual([what, true]);
+    expect([what, res.headers['content-type']]).toEqual([
+      what,
+      expect.stringContaining('application/problem+json'),
+    ]);
+  };
+
+  // utf-16 is a charset JSON may use: the parser decodes with it, and the bytes are then not JSON (400).
+  it.each(['latin1', 'UTF8', 'ascii', 'utf-16', 'x-unknown'])(
+    'charset=%s is a 4xx problem (415 when it is not utf-8) on every method, with or without a token',
+    async (charset) => {
+      for (const [method, path] of routes)
+        for (const token of [true, false]) {
+          const res = await send(
+            method,
+            path,
+            { 'Content-Type': `application/json; charset=${charset}` },
+            json,
+            token,
+          );
+          expectClientError(`${method} ${path} ${charset} ${token}`, res);
+          if (method !== 'put' && method !== 'patch' && charset !== 'utf-16') expect(res.status).toBe(415);
+        }
+    },
+  );
+
+  it.each(['gzip', 'deflate', 'br', 'compress', 'identity, gzip'])(
+    'Content-Encoding %s on a body that is not so encoded is a 4xx problem on every method',
+    async (encoding) => {
+      for (const [method, path] of routes)
+        for (const token of [true, false]) {
+          const res = await send(
+            method,
+            path,
+            { 'Content-Type': 'application/json', 'Content-Encoding': encoding },
+            json,
+            token,
+          );
+          expectClientError(`${method} ${path} ${encoding} ${token}`, res);
+        }
+    },
+  );
+
+  it('a deeply nested or poisoned body on GET and DELETE is a 400 naming the place, not a 500', async () => {
+    let deep: unknown = 'bottom';
+    for (let i = 0; i < 200; i++) deep = i % 2 ? [deep] : { nested: deep };
+    const bodies = [
+      JSON.stringify({ reason: deep }),
+      `{"reason":"Yêu cầu xoá dữ liệu số 1/2026","__proto__":{"isAdmin":true}}`,
+      JSON.stringify([{ reason: 'Yêu cầu xoá dữ liệu số 1/2026' }]),
+    ];
+    for (const [method, path] of routes)
+      for (const body of bodies) {
+        const res = await send(method, path, { 'Content-Type': 'application/json' }, body, true);
+        expectClientError(`${method} ${path} ${body.slice(0, 20)}`, res);
+      }
+  });
+
+  it('fast-check: any content type, charset, encoding and body, on every method, is never a 5xx and appends nothing', async () => {
+    const before = await headPosition(ledger);
+    const contentType = fc.oneof(
+      fc.constantFrom(
+        'application/json',
+        'application/merge-patch+json',
+        'application/x-www-form-urlencoded',
+        'text/plain',
+        'multipart/form-data; boundary=x',
+        'application/octet-stream',
+        'application/json; charset',
+        'application/json;;',
+        '*/*',
+        '',
+      ),
+      fc.string({ maxLength: 30 }).filter((t) => /^[\x20-\x7e]*$/.test(t)),
+    );
+    const charset = fc.oneof(
+      fc.constant(undefined),
+      fc.constantFrom(
+        'utf-8',
+        'UTF-8',
+        'utf8',
+        'latin1',
+        'iso-8859-1',
+        'ascii',
+        'utf-16le',
+        'utf-32',
+        '"utf-8"',
+        '',
+      ),
+      fc.stringMatching(/^[a-z0-9-]{1,12}$/),
+    );
+    const encoding = fc.oneof(
+      fc.constant(undefined),
+      fc.constantFrom('gzip', 'deflate', 'br', 'identity', 'gzip, gzip', 'x-gzip', 'zstd', ''),
+    );
+    let deep: unknown = 1;
+    for (let i = 0; i < 100; i++) deep = { d: deep };
+    const body = fc.oneof(
+      fc.constant(''),
+      fc.string({ maxLength: 80 }),
+      fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)),
+      fc.constantFrom(
+        JSON.stringify(deep),
+        '{"__proto__":{"x":1}}',
+        '{"constructor":{"prototype":{"x":1}}}',
+        '\uFEFF{}',
+        '\u0000',
+        '[]',
+        'null',
+      ),
+    );
+    const route = fc.constantFrom(
+      ...routes,
+      ['get', '/trail'] as const,
+      ['delete', '/housing-cases'] as const,
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        route,
+        contentType,
+        charset,
+        encoding,
+        body,
+        fc.boolean(),
+        async ([method, path], type, cs, enc, text, token) => {
+          const headers: Record<string, string> = {};
+          if (type !== '') headers['Content-Type'] = cs === undefined ? type : `${type}; charset=${cs}`;
+          if (enc !== undefined) headers['Content-Encoding'] = enc;
+          const res = await send(method, path, headers, text, token);
+          expect([method, path, headers, text, res.status < 500]).toEqual([
+            method,
+            path,
+            headers,
+            text,
+            true,
+          ]);
+          if (res.status >= 400) expect(res.headers['content-type']).toContain('application/problem+json');
+        },
+      ),
+      { numRuns: 300, seed: 20261203 },
+    );
+    expect(await headPosition(ledger)).toBe(before);
+  }, 120_000);
 });

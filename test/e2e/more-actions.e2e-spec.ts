@@ -37,6 +37,7 @@ describe('recording more actions over HTTP', () => {
       await ledger
         .http()
         .get(`/streams/${encodeURIComponent(stream)}`)
+        .query({ reason: 'Kiểm tra kết quả ghi nhận trong bộ kiểm thử' })
         .expect(200)
     ).body;
   const onlyEvent = async (stream: string) => {

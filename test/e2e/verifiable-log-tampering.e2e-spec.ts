@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { openSqliteEventStore, type EventStore } from '@ledger/event-store';
+import { hashEvent, openSqliteEventStore, verifyEventStore, type EventStore } from '@ledger/event-store';
 import { auditLog, readLogPublicKey, readTreeHeads, recordedLeaves, type AuditedEvent } from '@ledger/ledger';
 import { openSqliteReadStore, SQLITE_READ_STORE_FILE } from '@ledger/read-store';
 import { housingCaseAt, untilProjected } from './support/ledger-client';
@@ -103,5 +103,45 @@ describe('verify against signed heads on a tampered store (e2e)', () => {
     dirs.push(dir);
     const report = await audit(dir);
     expect(report.problems).toEqual([expect.objectContaining({ kind: 'events_missing', position: 6 })]);
+  });
+
+  it('names an event newer than every head that was edited with its hash and chain recomputed', async () => {
+    const dir = tampered(dataDir, (db) => {
+      const row = db.prepare('SELECT * FROM events ORDER BY position DESC LIMIT 1').get() as Record<
+        string,
+        string | number
+      >;
+      const data = JSON.parse(row.data as string) as Record<string, unknown>;
+      const event = {
+        id: row.id as string,
+        type: row.type as string,
+        schemaVersion: row.schema_version as number,
+        stream: row.stream as string,
+        revision: row.revision as number,
+        recordedAt: row.recorded_at as string,
+        metadata: JSON.parse(row.metadata as string) as never,
+        data: { ...data, category: data.category === 'merit' ? 'poor' : 'merit' } as never,
+        prevHash: (row.prev_hash as string | null) ?? null,
+      };
+      const hash = hashEvent(event);
+      db.prepare('UPDATE events SET data = ?, hash = ? WHERE position = ?').run(
+        JSON.stringify(event.data),
+        hash,
+        row.position,
+      );
+      db.prepare('UPDATE streams SET last_hash = ? WHERE stream = ?').run(hash, row.stream);
+    });
+    dirs.push(dir);
+    const store = openSqliteEventStore(join(dir, 'events.db'));
+    const last = (await store.readAll({ fromPosition: 1, maxCount: 1000 })).at(-1)!;
+    // The chains alone cannot see it: the edited event is its stream's newest, with its hash recomputed.
+    expect((await verifyEventStore(store)).ok).toBe(true);
+    await store.close();
+    const report = await audit(dir);
+    expect(report.ok).toBe(false);
+    expect(report.firstBadPosition).toBe(last.position);
+    expect(report.problems).toEqual([
+      expect.objectContaining({ kind: 'leaf_mismatch', position: last.position }),
+    ]);
   });
 });

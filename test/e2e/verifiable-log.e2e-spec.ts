@@ -156,3 +156,31 @@ describe('verifiable log (e2e)', () => {
     await ledger.http().get('/ledger/public-key').expect(200, key.body);
   });
 });
+
+describe('verifiable log: heads signed at start-up and after the plan is loaded', () => {
+  it('a fresh ledger has a head over the whole plan once it has started, and a restart signs none it need not', async () => {
+    const ledger = await startTestLedger({ seed: true, env: { LEDGER_HEAD_SIGNING_INTERVAL_MINUTES: '60' } });
+    try {
+      const head = (await ledger.anonymous().get('/ledger/heads/latest').expect(200)).body as SignedTreeHead;
+      const health = await ledger.http().get('/health').expect(200);
+      const position = health.body.eventStore.headPosition as number;
+      expect(position).toBeGreaterThan(100);
+      expect(head.treeSize).toBe(position);
+      await ledger.restart();
+      const heads = await ledger.anonymous().get('/ledger/heads').expect(200);
+      expect(heads.body.heads).toHaveLength(1);
+    } finally {
+      await ledger.close();
+    }
+  }, 60_000);
+
+  it('an empty ledger started without the plan has a head too (of no events)', async () => {
+    const ledger = await startTestLedger({ env: { LEDGER_HEAD_SIGNING_INTERVAL_MINUTES: '60' } });
+    try {
+      const head = (await ledger.anonymous().get('/ledger/heads/latest').expect(200)).body as SignedTreeHead;
+      expect(head.treeSize).toBe(0);
+    } finally {
+      await ledger.close();
+    }
+  });
+});

@@ -1,6 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
-import { ActionCommandsModule, LedgerModule, PlanModule, type LedgerConfig } from '@ledger/ledger';
+import {
+  ActionCommandsModule,
+  LedgerModule,
+  PlanModule,
+  TreeHeadSigningModule,
+  type LedgerConfig,
+} from '@ledger/ledger';
 import {
   CorrectionsHttpModule,
   FourEyesHttpModule,
@@ -33,6 +39,8 @@ export class AppModule {
         PlanHttpModule,
         ReportingHttpModule,
         VerifiableLogHttpModule,
+        // The tree heads, for the head PlanSeedOnStart signs once the plan is loaded.
+        TreeHeadSigningModule,
       ],
       controllers: [...commandControllers, DashboardController],
       // Every route passes the access guard: rate limits, bearer token, the route's stated rule.

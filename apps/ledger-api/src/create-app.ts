@@ -21,6 +21,8 @@ export async function createApp(
   });
   app.enableShutdownHooks();
   app.disable('x-powered-by');
+  // The client address (rate limits, logs) from X-Forwarded-For only when it comes from a named proxy.
+  app.set('trust proxy', config.trustProxy);
   if (config.accessLog) app.use(accessLog);
   app.use(json({ limit: config.bodyLimit, strict: true, type: ['application/json', 'application/*+json'] }));
   app.use(jsonBodyGuard);

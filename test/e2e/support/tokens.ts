@@ -1,4 +1,5 @@
 // Bearer tokens for the end-to-end suites, signed with the secret startTestLedger gives the app.
+import { createHmac } from 'node:crypto';
 import { issueToken } from '@ledger/ledger';
 import type { Role } from '@ledger/domain';
 
@@ -43,3 +44,9 @@ export const inspector = (id = 'thanh-tra-01', orgUnits = ['NINH-THUAN', 'KHANH-
 export const viewer = () => bearer({ officer: 'xem-01', agency: 'UBND-BAC-AI', roles: ['viewer'] });
 
 export const admin = () => bearer({ officer: 'quan-tri-01', agency: 'UBND-BAC-AI', roles: ['admin'] });
+
+/** A token signed with the test secret over any payload text: claims the issuer would never write. */
+export function signedPayload(payload: string): string {
+  const head = `${Buffer.from('{"alg":"HS256","typ":"JWT"}').toString('base64url')}.${Buffer.from(payload).toString('base64url')}`;
+  return `${head}.${createHmac('sha256', Buffer.from(TEST_TOKEN_SECRET, 'utf8')).update(head).digest('base64url')}`;
+}

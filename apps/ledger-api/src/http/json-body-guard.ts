@@ -1,5 +1,6 @@
-// Checks that the JSON parser cannot: a write body is one JSON object, and carries no key that could
-// reach an object's prototype (__proto__, constructor, prototype) at any depth.
+// Checks that the JSON parser cannot, on every method: a GET or HEAD carries no body; any other body is one
+// JSON object, no deeper than MAX_DEPTH, with no key that could reach an object's prototype (__proto__,
+// constructor, prototype) at any depth.
 import type { NextFunction, Request, Response } from 'express';
 import { ValidationFailedError } from '@ledger/ledger';
 
@@ -27,8 +28,11 @@ function findForbiddenKey(value: unknown, path: string, depth: number): string |
 }
 
 export function jsonBodyGuard(request: Request, _response: Response, next: NextFunction): void {
-  if (request.method !== 'POST' && request.method !== 'PUT' && request.method !== 'PATCH') return next();
   const body: unknown = request.body;
+  // Nothing was parsed: no body, or one of a type no route reads.
+  if (body === undefined) return next();
+  if (request.method === 'GET' || request.method === 'HEAD')
+    return next(new ValidationFailedError([{ field: 'body', message: `a ${request.method} takes no body` }]));
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     return next(new ValidationFailedError([{ field: 'body', message: 'the body must be one JSON object' }]));
   }

@@ -96,11 +96,16 @@ export function problemHeaders(body: Problem): Record<string, string> {
   return HEADERS_BY_STATUS[body.status]?.(body) ?? {};
 }
 
-/** Errors of Express' JSON body parser carry an http status and a `type` such as entity.parse.failed. */
+/**
+ * Errors of Express' JSON body parser and of the stream under it (http-errors: a 4xx `status`, `expose`):
+ * malformed JSON, too large, an unsupported charset or Content-Encoding, a body that does not inflate.
+ * Each is the client's doing, so each is a 4xx, never a 500.
+ */
 function bodyParserError(error: unknown): Problem | null {
-  if (typeof error !== 'object' || error === null) return null;
-  const { type, status } = error as { type?: unknown; status?: unknown };
-  if (typeof type !== 'string' || !type.startsWith('entity.') || typeof status !== 'number') return null;
+  if (typeof error !== 'object' || error === null || error instanceof HttpException) return null;
+  const { type, status, expose } = error as { type?: unknown; status?: unknown; expose?: unknown };
+  const fromParser = typeof type === 'string' && /^(entity|charset|encoding|request|stream)\./.test(type);
+  if (typeof status !== 'number' || (!fromParser && expose !== true)) return null;
   if (type === 'entity.parse.failed') {
     return problem(400, 'MALFORMED_JSON', 'Malformed JSON', 'The request body is not valid JSON.', {
       field: 'body',
@@ -114,11 +119,16 @@ function bodyParserError(error: unknown): Problem | null {
       'The request body is larger than this API accepts.',
     );
   }
+  if (status === 415) {
+    return problem(415, 'UNSUPPORTED_MEDIA_TYPE', 'Unsupported media type', (error as Error).message, {
+      field: type === 'encoding.unsupported' ? 'Content-Encoding' : 'Content-Type',
+    });
+  }
   return problem(
     status >= 400 && status < 500 ? status : 400,
     'BAD_REQUEST_BODY',
     'Unreadable body',
-    (error as Error).message,
+    status >= 400 && status < 500 ? (error as Error).message : 'The request body could not be read.',
   );
 }
 

@@ -1,9 +1,18 @@
 // token: issues a signed token (HS256 JWT) for an officer; the api checks it on every route.
-import { ROLES } from '@ledger/domain';
-import { issueToken, loadConfig, loadTokenSecret, parseTtl, readSeedFiles } from '@ledger/ledger';
+import { refuseRoleMix, ROLES, type Role } from '@ledger/domain';
+import {
+  issueToken,
+  loadConfig,
+  loadTokenSecret,
+  MAX_TOKEN_TTL_SECONDS,
+  parseTtl,
+  readSeedFiles,
+  TOKEN_CODE,
+} from '@ledger/ledger';
 import { parseArgs, UsageError, type CliCommand } from '../args';
 
-const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/;
+const CODE = TOKEN_CODE;
+const MAX_DAYS = MAX_TOKEN_TTL_SECONDS / 86_400;
 
 export const tokenCommand: CliCommand = {
   name: 'token',
@@ -12,10 +21,12 @@ export const tokenCommand: CliCommand = {
 
 Prints a signed token (JWT, HS256) with the claims sub (officer), agency, orgUnits, roles, iat and exp.
   --agency    an agency of the plan folder (LEDGER_SEED_DIR, default seeds/)
-  --role      ${ROLES.join(', ')} (several separated by commas); see README "Access control"
+  --role      ${ROLES.join(', ')} (several separated by commas); roles that four eyes keep apart
+              are refused together (inspector with officer or supervisor; admin with any of those);
+              see README "Access control"
   --org-unit  org units the officer acts for, each covering the units below it
               (default: the org unit the agency serves)
-  --ttl       lifetime like 45m, 8h, 30d (default 8h)
+  --ttl       lifetime like 45m, 8h, 30d (default 8h, at most ${MAX_DAYS}d)
 The secret is LEDGER_TOKEN_SECRET (32+ bytes), else a key generated on first use into
 <LEDGER_DATA_DIR>/secrets/token.key (mode 0600): the api must use the same secret.
 
@@ -33,8 +44,11 @@ Example: npm run cli -- token --officer nguyen-van-a --agency UBND-PHUOC-DAI --r
     const roles = (options['--role'] ?? '').split(',').filter((r) => r !== '');
     if (roles.length === 0 || roles.some((r) => !(ROLES as readonly string[]).includes(r)))
       throw new UsageError(`token: --role must be one or more of ${ROLES.join(', ')}`);
+    const mixed = refuseRoleMix(roles as Role[]);
+    if (mixed) throw new UsageError(`token: --role ${roles.join(',')}: ${mixed}`);
     const ttlSeconds = parseTtl(options['--ttl'] ?? '8h');
-    if (ttlSeconds === undefined) throw new UsageError('token: --ttl must be like 45m, 8h or 30d');
+    if (ttlSeconds === undefined)
+      throw new UsageError(`token: --ttl must be like 45m, 8h or 30d, and at most ${MAX_DAYS}d`);
     const config = loadConfig();
     const seed = readSeedFiles(config.seedDir);
     const known = seed.agencies.find((a) => a.code === agency);

@@ -109,7 +109,7 @@ async function verifyMerkleLog(
     });
     console.log(`verify: Merkle tree of ${audit.leaves} events against ${audit.headsChecked} signed heads`);
     for (const p of audit.problems.slice(0, 20)) {
-      console.log(`verify: ${p.kind} (head ${p.head}, position ${p.position ?? '?'}): ${p.detail}`);
+      console.log(`verify: ${p.kind} (head ${p.head ?? 'none'}, position ${p.position ?? '?'}): ${p.detail}`);
     }
     if (audit.ok) {
       console.log('verify: OK: every signed head verifies and matches the tree recomputed from the events');

@@ -2,7 +2,7 @@
 // write-policy.ts (WritePolicyContext.rules), so verification, proposal and approval streams never count as
 // action aggregates.
 //
-// - verify or dispute an action: an inspector, or a supervisor of another agency than the one that recorded
+// - verify or dispute an action: an inspector or a supervisor, of another agency than the one that recorded
 //   it; never the officer who recorded it; in the org units of the verifier's token.
 // - propose a correction of a verified action: as any correction, a supervisor of the agency that recorded it.
 // - approve or reject a proposal (and append the approved EventCorrected): an inspector, or a supervisor of
@@ -33,7 +33,13 @@ function refuseVerifier(principal: Principal, original: ActionOriginal | undefin
   if (!original?.actor) return forbidden('the verified action is not known');
   if (original.actor.officer === principal.officer)
     return forbidden(`officer ${principal.officer} recorded this action: nobody verifies their own record`);
-  if (hasRole(principal, 'inspector')) return null;
+  if (hasRole(principal, 'inspector')) {
+    if (original.actor.agency === principal.agency)
+      return forbidden(
+        `an inspector of ${principal.agency} cannot verify their own agency's record; an inspector of another agency can`,
+      );
+    return null;
+  }
   if (hasRole(principal, 'supervisor')) {
     if (original.actor.agency === principal.agency)
       return forbidden(

@@ -5,3 +5,5 @@ export * from './write-policy';
 export * from './four-eyes-write-rules';
 export * from './beneficiary-read';
 export * from './in-force';
+export * from './role-separation';
+export * from './read-rules';

@@ -6,6 +6,7 @@ import type { AgencySuccession } from '../plan/plan-records';
 import type { TargetRevisedData } from '../plan/plan.events';
 import { BENEFICIARY_HISTORY_READ } from './beneficiary-read';
 import type { OrgScope } from './org-scope';
+import type { OrgUnitLevel } from '../plan/plan-records';
 import { hasRole, type Principal } from './principal';
 import type { RecordingRights } from './recording-rights';
 
@@ -31,6 +32,15 @@ export interface WritePolicyContext {
   rules?: readonly WriteRule[];
   /** The agencies' successions: the agency an agency's duties passed to corrects its records too. */
   successions?: readonly AgencySuccession[];
+  /** The level of each org unit of the plan (a field named `commune` must name a commune). */
+  levelOf?: (code: string) => OrgUnitLevel | undefined;
+}
+
+/** Why `orgUnit`, given in a field named commune, is not a commune; null when it is one (or is unknown). */
+export function refuseNotACommune(orgUnit: string, context: WritePolicyContext): string | null {
+  const level = context.levelOf?.(orgUnit);
+  if (level === undefined || level === 'commune') return null;
+  return `${orgUnit} is a ${level}, not a commune: name the commune where the action took place`;
 }
 
 export type WriteRefusal =

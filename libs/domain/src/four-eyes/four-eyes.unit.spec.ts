@@ -209,6 +209,12 @@ describe('four-eyes write rules', () => {
     expect(refuseWrite(who('tt-1', 'INSP', 'inspector'), verification, context)).toBeNull();
     expect(refuseWrite(who('sup-9', 'PC-D', 'supervisor'), verification, context)).toBeNull();
   });
+
+  it('an inspector of the recording agency does not verify its record either', () => {
+    expect(refuseWrite(who('tt-9', 'LAB', 'inspector'), verification, context)?.message).toMatch(
+      /inspector of LAB cannot verify their own agency's record/,
+    );
+  });
   it("a report is approved by a supervisor of the lead agency or of a People's Committee", () => {
     const report = {
       stream: 'report-approval-x',

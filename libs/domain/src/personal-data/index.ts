@@ -1,2 +1,3 @@
 export * from './sealed-personal-data';
 export * from './personal-data-erasure';
+export * from './person-name';

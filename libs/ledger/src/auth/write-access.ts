@@ -51,6 +51,7 @@ export function writeAccessFromSeed(seed: PlanSeed, rightsJson: unknown, folder:
     actionAggregates: new Set(actionNames),
     planAggregates: planNames,
     leadAgencyOf: (key) => leads.get(key),
+    levelOf: levelLookup(seed.orgUnits),
     rules: [
       personalDataWriteRule,
       ...fourEyesWriteRules({

@@ -3,6 +3,7 @@
 // directory for whatever the environment leaves unset.
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { isIP } from 'node:net';
 import { createPrivateKey } from 'node:crypto';
 
 export const LEDGER_CONFIG = Symbol('LEDGER_CONFIG');
@@ -28,8 +29,14 @@ export interface LedgerConfig {
   headSigningIntervalMinutes: number;
   /** Requests per minute one token may make; 0 turns the limit off. */
   rateLimitPerToken: number;
-  /** Requests per minute one client address may make, with or without a token; 0 turns it off. */
+  /** Requests per minute one client address may make without a (valid) token; 0 turns it off. */
   rateLimitPerAddress: number;
+  /**
+   * Express `trust proxy`: which proxies' X-Forwarded-For to believe for the client address. false (the
+   * default: the address is the connection's), a number of hops, or a list of addresses, subnets and the
+   * names loopback, linklocal, uniquelocal.
+   */
+  trustProxy: false | number | string[];
   /** Log one line per request (method, path, status, time, officer); never a body. */
   accessLog: boolean;
   /** Largest JSON body accepted, e.g. "100kb". */
@@ -149,6 +156,8 @@ export function loadConfig(env: Env = readEnvironment()): LedgerConfig {
   const rateLimitPerToken = perMinute('LEDGER_RATE_LIMIT_PER_MINUTE', 600);
   const rateLimitPerAddress = perMinute('LEDGER_RATE_LIMIT_PER_ADDRESS_PER_MINUTE', 1200);
 
+  const trustProxy = parseTrustProxy(str('LEDGER_TRUST_PROXY'), problems);
+
   const bodyLimit = str('LEDGER_BODY_LIMIT') ?? '100kb';
   if (!/^\d+(b|kb|mb)$/i.test(bodyLimit))
     problems.push(`LEDGER_BODY_LIMIT: "${bodyLimit}" is not a size like 100kb`);
@@ -180,12 +189,35 @@ export function loadConfig(env: Env = readEnvironment()): LedgerConfig {
     headSigningIntervalMinutes,
     rateLimitPerToken,
     rateLimitPerAddress,
+    trustProxy,
     accessLog,
     bodyLimit,
     seedDir: resolve(str('LEDGER_SEED_DIR') ?? 'seeds'),
     seedOnStart,
     projectionsInApi,
   };
+}
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** LEDGER_TRUST_PROXY: false, a hop count, or proxies by address, subnet or name; never "everyone". */
+function parseTrustProxy(text: string | undefined, problems: string[]): false | number | string[] {
+  if (text === undefined || text === '' || text.toLowerCase() === 'false') return false;
+  if (/^\d{1,2}$/.test(text) && Number(text) >= 1) return Number(text);
+  const entries = text.split(',').map((e) => e.trim());
+  const bad = entries.filter((entry) => {
+    if (PROXY_NAMES.has(entry)) return false;
+    const [address, bits, ...rest] = entry.split('/');
+    const family = isIP(address);
+    if (family === 0 || rest.length > 0) return true;
+    if (bits === undefined) return false;
+    return !/^\d{1,3}$/.test(bits) || Number(bits) > (family === 4 ? 32 : 128);
+  });
+  if (bad.length > 0 || text.toLowerCase() === 'true')
+    problems.push(
+      `LEDGER_TRUST_PROXY: "${text}" must be false, a number of proxy hops (1-99), or the proxies' addresses, subnets or loopback/linklocal/uniquelocal separated by commas (never "true": that would believe any client's X-Forwarded-For)`,
+    );
+  return entries;
 }
 
 function isEd25519PrivateKeyPem(text: string): boolean {

@@ -56,6 +56,18 @@ describe('configuration', () => {
     );
   });
 
+  it('trusts X-Forwarded-For only from proxies it is told of, never from everyone', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ LEDGER_TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ LEDGER_TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::1' }).trustProxy).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      'fd00::1',
+    ]);
+    for (const bad of ['true', 'everyone', '10.0.0.0/33', '300.1.1.1', '0'])
+      expect(() => loadConfig({ LEDGER_TRUST_PROXY: bad })).toThrow(/LEDGER_TRUST_PROXY/);
+  });
+
   it('takes the log signing key as an Ed25519 PEM (newlines may be written \\n) and the head schedule in minutes', () => {
     const { privateKey } = generateKeyPairSync('ed25519', {
       privateKeyEncoding: { type: 'pkcs8', format: 'pem' },

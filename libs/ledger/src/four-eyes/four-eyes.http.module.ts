@@ -4,6 +4,7 @@ import { ApproveReportHttpController } from './commands/approve-report/approve-r
 import { DisputeActionHttpController } from './commands/dispute-action/dispute-action.http.controller';
 import { RejectCorrectionHttpController } from './commands/reject-correction/reject-correction.http.controller';
 import { VerifyActionHttpController } from './commands/verify-action/verify-action.http.controller';
+import { ReadScope } from '../http/read-scope';
 import { FourEyesModule } from './four-eyes.module';
 import { FourEyesHttpController } from './queries/four-eyes.http.controller';
 
@@ -17,5 +18,6 @@ import { FourEyesHttpController } from './queries/four-eyes.http.controller';
     ApproveReportHttpController,
     FourEyesHttpController,
   ],
+  providers: [ReadScope],
 })
 export class FourEyesHttpModule {}

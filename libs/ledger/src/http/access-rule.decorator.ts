@@ -25,3 +25,11 @@ export const Allow = (roles: readonly Role[], rule: string) =>
     ApiUnauthorizedResponse({ description: 'no token, or a token that does not verify or has expired' }),
     ApiForbiddenResponse({ description: `allowed: ${roles.join(', ')}. ${rule}` }),
   );
+
+export const RATE_BUCKET = 'ledger:rate-bucket';
+
+/**
+ * Requests to this route count in a budget of their own per client address, apart from anonymous and
+ * signed-in traffic (health probes: a monitor polling them exhausts nobody else's budget).
+ */
+export const OwnRateBucket = (name: string) => SetMetadata(RATE_BUCKET, name);

@@ -12,3 +12,4 @@ export * from './page.request.dto';
 export * from './read-scope';
 export * from './record-action.request.dto';
 export * from './uuid-param.pipe';
+export * from './recorded-reads';

@@ -2,7 +2,13 @@
 // supervisor what happened in theirs (and their own agency's trail). Used by the read controllers after the
 // guard has checked the role.
 import { Inject, Injectable } from '@nestjs/common';
-import { hasRole, type PlanSeed, type Principal, type WritePolicyContext } from '@ledger/domain';
+import {
+  hasRole,
+  refuseEventRead,
+  type PlanSeed,
+  type Principal,
+  type WritePolicyContext,
+} from '@ledger/domain';
 import { AccessDeniedError, PLAN_SEED, WRITE_ACCESS } from '..';
 
 @Injectable()
@@ -32,6 +38,12 @@ export class ReadScope {
       throw new AccessDeniedError(
         `${what} belongs to ${orgUnit}, outside your org units (${principal.orgUnits.join(', ')})`,
       );
+  }
+
+  /** 403 unless the principal may read this event: by what its stream is, and by its own org unit. */
+  requireEvent(principal: Principal, event: { stream: string; metadata: { orgUnit: string } }): void {
+    const refusal = refuseEventRead(principal, event, this.access.scope);
+    if (refusal) throw new AccessDeniedError(refusal);
   }
 
   /** An inspector reads any agency serving their scope; an officer or supervisor only their own agency. */

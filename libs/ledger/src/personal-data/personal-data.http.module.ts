@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ReadScope } from '../http/read-scope';
+import { RecordedReads } from '../http/recorded-reads';
 import { ReportingModule } from '../reporting/reporting.module';
 import { PersonalDataHttpController } from './commands/erase-person/erase-person.http.controller';
 import { PersonalDataModule } from './personal-data.module';
@@ -8,6 +9,6 @@ import { BeneficiariesHttpController } from './queries/beneficiary-history/benef
 @Module({
   imports: [PersonalDataModule, ReportingModule],
   controllers: [PersonalDataHttpController, BeneficiariesHttpController],
-  providers: [ReadScope],
+  providers: [ReadScope, RecordedReads],
 })
 export class PersonalDataHttpModule {}

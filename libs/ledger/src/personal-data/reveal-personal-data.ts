@@ -34,17 +34,30 @@ function isPlainObject(value: object): value is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
+/** The agency that recorded what this object holds: an event's actor, or a trail entry's agency. */
+function recordingAgencyOf(value: Record<string, unknown>): string | undefined {
+  const metadata = value.metadata as { actor?: { agency?: unknown } } | undefined;
+  const candidates = [metadata?.actor?.agency, (value.actor as { agency?: unknown } | undefined)?.agency];
+  if (value.officer !== undefined || value.position !== undefined) candidates.push(value.agency);
+  return candidates.find((c): c is string => typeof c === 'string');
+}
+
 function replace(
   value: unknown,
-  open: (sealed: SealedPersonalData) => PersonalData | ErasedPersonalData | WithheldPersonalData,
+  open: (
+    sealed: SealedPersonalData,
+    agency: string | undefined,
+  ) => PersonalData | ErasedPersonalData | WithheldPersonalData,
   depth: number,
+  agency: string | undefined = undefined,
 ): unknown {
   if (depth > MAX_DEPTH || typeof value !== 'object' || value === null) return value;
-  if (isSealedPersonalData(value)) return open(value);
-  if (Array.isArray(value)) return value.map((item) => replace(item, open, depth + 1));
+  if (isSealedPersonalData(value)) return open(value, agency);
+  if (Array.isArray(value)) return value.map((item) => replace(item, open, depth + 1, agency));
   if (!isPlainObject(value)) return value;
+  const here = recordingAgencyOf(value) ?? agency;
   const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) out[key] = replace(item, open, depth + 1);
+  for (const [key, item] of Object.entries(value)) out[key] = replace(item, open, depth + 1, here);
   return out;
 }
 
@@ -67,8 +80,16 @@ export function withholdPersonalData<T>(value: T): T {
   return any ? (out as T) : value;
 }
 
-/** The value with every sealed object opened (or marked erased); the value itself when it holds none. */
-export async function revealPersonalData<T>(value: T, keys: PersonalKeyStore): Promise<T> {
+/**
+ * The value with every sealed object opened (or marked erased) where `mayOpen` allows it for the agency that
+ * recorded it (the nearest event actor or trail entry around it), withheld elsewhere; the value itself when
+ * it holds none.
+ */
+export async function revealPersonalData<T>(
+  value: T,
+  keys: PersonalKeyStore,
+  mayOpen: (recordingAgency: string | undefined) => boolean = () => true,
+): Promise<T> {
   const people = new Set<string>();
   let sealedObjects = false;
   collect(value, people, 0, () => (sealedObjects = true));
@@ -79,7 +100,11 @@ export async function revealPersonalData<T>(value: T, keys: PersonalKeyStore): P
       found.set(person, await keys.find(person));
     }),
   );
-  const open = (sealed: SealedPersonalData): PersonalData | ErasedPersonalData => {
+  const open = (
+    sealed: SealedPersonalData,
+    agency: string | undefined,
+  ): PersonalData | ErasedPersonalData | WithheldPersonalData => {
+    if (!mayOpen(agency)) return { withheld: true };
     const key = found.get(sealed.person);
     if (!key) return { erased: true, person: sealed.person };
     try {

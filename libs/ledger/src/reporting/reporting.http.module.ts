@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ReadScope } from '../http/read-scope';
+import { RecordedReads } from '../http/recorded-reads';
 import { TrailHttpController } from './queries/find-documents/trail.http.controller';
 import { AgencyTrailHttpController } from './queries/get-agency-trail/agency-trail.http.controller';
 import { EventsHttpController } from './queries/get-event/get-event.http.controller';
@@ -22,6 +23,6 @@ import { ReportingModule } from './reporting.module';
     ReportsHttpController,
     SummaryHttpController,
   ],
-  providers: [ReadScope],
+  providers: [ReadScope, RecordedReads],
 })
 export class ReportingHttpModule {}

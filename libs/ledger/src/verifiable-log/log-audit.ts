@@ -8,6 +8,10 @@
 // the events and they disagree is the first bad position. When they do not (the read store was rebuilt
 // from the tampered events, or lost), the report falls back to the first leaf after the last head that
 // still holds, which is where the damage can start.
+//
+// The leaves are also checked on their own, head or no head: an event the projection recorded as a leaf
+// that the store now holds with another hash, id or position is named (leaf_mismatch), even when it is newer
+// than every signed head and was edited with its stream's chain recomputed.
 import {
   appendLeafHash,
   EMPTY_FRONTIER,
@@ -32,12 +36,13 @@ export interface RecordedLeaf {
   eventHash: string;
 }
 
-export type LogAuditProblemKind = 'head_signature' | 'head_root_mismatch' | 'events_missing';
+export type LogAuditProblemKind =
+  'head_signature' | 'head_root_mismatch' | 'events_missing' | 'leaf_mismatch';
 
 export interface LogAuditProblem {
   kind: LogAuditProblemKind;
-  /** Head sequence (1-based, signing order) the problem was found against. */
-  head: number;
+  /** Head sequence (1-based, signing order) the problem was found against; null for a leaf no head covers. */
+  head: number | null;
   /** The first bad position when it can be named (see the file header), else null. */
   position: number | null;
   detail: string;
@@ -170,6 +175,15 @@ export async function auditLog(input: {
         (named
           ? `: ${named.detail}`
           : `; the damage lies after leaf ${lastGoodSize} (the last head that holds), from position ${fallback}`),
+    });
+  }
+  // The recorded leaves disagree with the store where no head said so (or where a head found nothing): named.
+  if (firstDisagreement && !problems.some((p) => p.kind !== 'head_signature')) {
+    problems.push({
+      kind: 'leaf_mismatch',
+      head: null,
+      position: firstDisagreement.position,
+      detail: firstDisagreement.detail,
     });
   }
   const positions = problems.map((p) => p.position).filter((p): p is number => p !== null);

@@ -3,8 +3,10 @@
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Principal, RecordedEvent } from '@ledger/domain';
 import {
   GetConsistencyProofQuery,
+  GetEventQuery,
   GetInclusionProofQuery,
   GetLatestTreeHeadQuery,
   GetLogPublicKeyQuery,
@@ -16,7 +18,7 @@ import {
   type StoredTreeHead,
 } from '..';
 import { ConsistencyProofRequest, InclusionProofRequest } from './verifiable-log.request.dto';
-import { Allow, Public } from '../http';
+import { Allow, Caller, Public, ReadScope } from '../http';
 
 @ApiTags('verifiable log')
 @Controller('ledger')
@@ -24,6 +26,7 @@ export class VerifiableLogHttpController {
   constructor(
     private readonly queries: QueryBus,
     private readonly commands: CommandBus,
+    private readonly scope: ReadScope,
   ) {}
 
   @Public('signed tree heads are published for anyone to keep')
@@ -61,11 +64,21 @@ export class VerifiableLogHttpController {
     return this.queries.execute(new GetLogPublicKeyQuery());
   }
 
-  @Allow(['inspector'], 'an inspector asks for proofs about events')
+  @Allow(
+    ['inspector'],
+    "an inspector asks for proofs about the events they may read: a proof carries the event's hash and place in the log",
+  )
   @Get('proofs/inclusion')
   @ApiOperation({ summary: "RFC 6962 inclusion proof of an event's leaf in the tree of `size` leaves" })
-  inclusion(@Query() request: InclusionProofRequest): Promise<InclusionProofView> {
-    return this.queries.execute(new GetInclusionProofQuery(request.event.toLowerCase(), request.size));
+  async inclusion(
+    @Query() request: InclusionProofRequest,
+    @Caller() principal: Principal,
+  ): Promise<InclusionProofView> {
+    const id = request.event.toLowerCase();
+    // The same scope as the event itself: its hash and leaf index say that it exists and where.
+    const event = await this.queries.execute<GetEventQuery, RecordedEvent>(new GetEventQuery(id));
+    this.scope.requireEvent(principal, event);
+    return this.queries.execute(new GetInclusionProofQuery(id, request.size));
   }
 
   @Public('a consistency proof holds only tree hashes')

@@ -4,6 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   aggregateForStream,
   DomainError,
+  refuseNotACommune,
   refuseStreamAccess,
   refuseWrite,
   SUBJECT_REF_FIELDS,
@@ -42,6 +43,8 @@ export interface ExecuteRequest {
   /** When the action happened, from the officer. */
   occurredAt: string;
   context: CommandContext;
+  /** The command's field the org unit was given in: `commune` must name a commune (400 naming it). */
+  orgUnitField?: 'commune';
 }
 
 /** Re-deciding after a lost race is safe (the decision is pure and re-checked); bounded all the same. */
@@ -101,6 +104,10 @@ export class AggregateCommandExecutor {
 
   /** The write rules, on what was decided: a refused command appends nothing. */
   private authorize(request: ExecuteRequest, decision: Decision): void {
+    if (request.orgUnitField === 'commune') {
+      const notACommune = refuseNotACommune(decision.orgUnit, this.access);
+      if (notACommune) throw new ValidationFailedError([{ field: 'commune', message: notACommune }]);
+    }
     const { authority } = request.context;
     if (!('principal' in authority)) return;
     const refusal = refuseWrite(

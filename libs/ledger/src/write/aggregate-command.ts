@@ -37,14 +37,21 @@ function request<C extends Timed, E extends DomainEvent, S>(
   };
 }
 
-/** A command that starts a new stream (a case, a payment, an enrolment) in the given org unit. */
+/**
+ * A command that starts a new stream (a case, a payment, an enrolment) in the given org unit. When that is the
+ * command's `commune`, it must name a commune of the plan, not the district or the province.
+ */
 export function openCase<C extends Timed, E extends DomainEvent, S>(
   aggregate: AggregateDefinition<C, E, S>,
   command: WithoutNow<C>,
   context: CommandContext,
   orgUnit: string,
 ): ExecuteRequest {
-  return request(aggregate, command, context, orgUnit);
+  const fromCommune = (command as { commune?: unknown }).commune === orgUnit;
+  return {
+    ...request(aggregate, command, context, orgUnit),
+    ...(fromCommune ? { orgUnitField: 'commune' } : {}),
+  };
 }
 
 /** A step on a case that must already exist (404 otherwise); it belongs to the case's org unit. */

@@ -1,17 +1,23 @@
-// The one gate of every route: rate limits, then the bearer token, then the route's stated rule.
+// The one gate of every route: the bearer token, rate limits, then the route's stated rule. Budgets are kept
+// apart: a signed-in caller's requests count per token (its officer), anonymous ones and those with a token
+// that does not verify per client address, and routes with a bucket of their own (health probes) per address
+// in that bucket. The client address is Express' request.ip, which reads X-Forwarded-For only from the
+// proxies LEDGER_TRUST_PROXY names.
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { hasRole } from '@ledger/domain';
+import { hasRole, type PlanSeed, type Principal } from '@ledger/domain';
 import {
   AccessDeniedError,
   authenticate,
   AuthenticationRequiredError,
   LEDGER_CONFIG,
+  PLAN_SEED,
   RateLimitedError,
   TOKEN_SECRET,
+  type KnownCodes,
   type LedgerConfig,
 } from '@ledger/ledger';
-import { ACCESS_RULE, type AccessRule } from '@ledger/ledger/http/access-rule.decorator';
+import { ACCESS_RULE, RATE_BUCKET, type AccessRule } from '@ledger/ledger/http/access-rule.decorator';
 import type { AuthenticatedRequest } from '@ledger/ledger/http/authenticated-request';
 import { RateLimiter } from './rate-limiter';
 
@@ -21,12 +27,18 @@ export type { AuthenticatedRequest };
 export class AccessGuard implements CanActivate {
   private readonly perAddress: RateLimiter;
   private readonly perToken: RateLimiter;
+  private readonly known: KnownCodes;
 
   constructor(
     private readonly reflector: Reflector,
     @Inject(TOKEN_SECRET) private readonly secret: Buffer,
     @Inject(LEDGER_CONFIG) config: LedgerConfig,
+    @Inject(PLAN_SEED) seed: PlanSeed,
   ) {
+    this.known = {
+      agencies: new Set(seed.agencies.map((a) => a.code)),
+      orgUnits: new Set(seed.orgUnits.map((u) => u.code)),
+    };
     this.perAddress = new RateLimiter(config.rateLimitPerAddress);
     this.perToken = new RateLimiter(config.rateLimitPerToken);
   }
@@ -38,9 +50,22 @@ export class AccessGuard implements CanActivate {
       context.getClass(),
     ]);
     const now = Date.now();
-    this.limit(this.perAddress, `address:${request.ip ?? 'unknown'}`, now, 'this address');
-    const principal = authenticate(request.headers.authorization, this.secret, new Date(now));
-    if (principal) this.limit(this.perToken, `officer:${principal.officer}`, now, 'this token');
+    const address = request.ip ?? 'unknown';
+    const bucket = this.reflector.getAllAndOverride<string | undefined>(RATE_BUCKET, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    let principal: Principal | null;
+    try {
+      principal = authenticate(request.headers.authorization, this.secret, new Date(now), this.known);
+    } catch (error) {
+      // A token that does not verify buys nothing: it counts as anonymous traffic of its address.
+      this.limit(this.perAddress, `${bucket ?? 'anonymous'}:${address}`, now, 'this address');
+      throw error;
+    }
+    if (bucket) this.limit(this.perAddress, `${bucket}:${address}`, now, 'this address');
+    else if (principal) this.limit(this.perToken, `officer:${principal.officer}`, now, 'this token');
+    else this.limit(this.perAddress, `anonymous:${address}`, now, 'this address');
     if (!rule) throw new AccessDeniedError('this route states no access rule, so nobody may call it');
     if (principal) request.principal = principal;
     if (rule.who === 'anyone') return true;

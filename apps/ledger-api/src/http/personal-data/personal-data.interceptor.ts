@@ -1,6 +1,7 @@
 // Every JSON answer passes here on its way out: each sealed personal-data object in it (an event's data, a
 // stream, a trail entry) is opened with the person's key, or shown as { erased: true, person } once the key is
-// gone. On a public route nothing is opened and no key is looked up: { withheld: true } (public routes carry no
+// gone. Only for those who may see the person: an inspector, or an officer or supervisor of the agency that
+// recorded the event (any other reader gets { withheld: true }). On a public route nothing is opened and no key is looked up: { withheld: true } (public routes carry no
 // events, so this is a second line, not the first). The stores and projections only ever hold sealed objects.
 import {
   Inject,
@@ -17,7 +18,18 @@ import {
   withholdPersonalData,
   type PersonalKeyStore,
 } from '@ledger/ledger';
-import { ACCESS_RULE, type AccessRule } from '@ledger/ledger/http';
+import { hasRole, type Principal } from '@ledger/domain';
+import { ACCESS_RULE, type AccessRule, type AuthenticatedRequest } from '@ledger/ledger/http';
+
+/** Personal data opens for inspectors, and for officers and supervisors of the agency that recorded it. */
+export function mayOpenPersonalData(
+  principal: Principal | undefined,
+  recordingAgency: string | undefined,
+): boolean {
+  if (!principal) return false;
+  if (hasRole(principal, 'inspector')) return true;
+  return hasRole(principal, 'officer', 'supervisor') && recordingAgency === principal.agency;
+}
 
 @Injectable()
 export class PersonalDataInterceptor implements NestInterceptor {
@@ -37,6 +49,13 @@ export class PersonalDataInterceptor implements NestInterceptor {
     // so that anyone can recompute its hash: nothing is opened.
     const query = context.switchToHttp().getRequest<{ query?: Record<string, unknown> }>().query;
     if (query?.form === 'sealed') return next.handle();
-    return next.handle().pipe(mergeMap((body: unknown) => from(revealPersonalData(body, this.keys))));
+    const principal = context.switchToHttp().getRequest<AuthenticatedRequest>().principal;
+    return next
+      .handle()
+      .pipe(
+        mergeMap((body: unknown) =>
+          from(revealPersonalData(body, this.keys, (agency) => mayOpenPersonalData(principal, agency))),
+        ),
+      );
   }
 }

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { housingCaseAggregate } from '@ledger/domain';
+import { housingCaseAggregate, requirePrintableName } from '@ledger/domain';
 import { PSEUDONYMIZER, Pseudonymizer } from '../../pseudonym/pseudonymizer';
 import { PERSONAL_KEYS, type PersonalKeyStore } from '../../personal-data/personal-key-store.port';
 import { sealPersonalData } from '../../personal-data/personal-data-seal';
@@ -19,6 +19,7 @@ export class RegisterHousingCaseHandler implements ICommandHandler<RegisterHousi
 
   async execute({ payload, context }: RegisterHousingCaseCommand): Promise<CommandResult> {
     const { householdHeadCitizenId, householdHeadName, contactPhone, ...rest } = payload;
+    if (householdHeadName !== undefined) requirePrintableName(householdHeadName, 'householdHeadName');
     const householdRef = this.pseudonyms.reference(householdHeadCitizenId);
     // Sealed here, so that the name and phone never reach the decider, the store or a projection in clear. The
     // client's event id as salt: a retry with the same id seals to the same bytes and is recognized as a retry.

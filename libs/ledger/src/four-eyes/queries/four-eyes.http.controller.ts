@@ -14,8 +14,14 @@ import {
   type ReportApprovalView,
   type RestatementView,
 } from '../..';
-import { Allow, IndicatorKeyPipe, PageRequest } from '../../http';
-import { INDICATOR_KEY_PATTERN, INDICATOR_KEY_RULE, REQUEST_EXAMPLES } from '@ledger/domain';
+import { Allow, Caller, IndicatorKeyPipe, PageRequest, ReadScope } from '../../http';
+import {
+  hasRole,
+  INDICATOR_KEY_PATTERN,
+  INDICATOR_KEY_RULE,
+  REQUEST_EXAMPLES,
+  type Principal,
+} from '@ledger/domain';
 
 const ORG_UNIT = /^[A-Z][A-Z0-9-]{1,99}$/;
 const PERIOD = /^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/;
@@ -70,7 +76,10 @@ class DoubleClaimsRequest {
 @ApiTags('four eyes')
 @Controller()
 export class FourEyesHttpController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly scope: ReadScope,
+  ) {}
 
   @Allow(READERS, 'anyone signed in: figures, event ids, agencies and reasons, never a beneficiary')
   @Get('report-approvals')
@@ -109,26 +118,56 @@ export class FourEyesHttpController {
     return this.queries.execute(new GetReportApprovalQuery(indicator, orgUnit, period));
   }
 
-  @Allow(READERS, 'anyone signed in: figures, event ids, agencies and reasons, never a beneficiary')
+  @Allow(
+    READERS,
+    "anyone signed in: figures, event ids and reasons, never a beneficiary; who recorded each event (officer, agency, stream) only for an officer, supervisor or inspector whose org units cover the figure's",
+  )
   @Get('indicators/:key/restatement')
   @ApiOperation({
     summary:
       'How and why a figure changed between two dates, event by event (new actions, corrections, verifications, disputes)',
   })
-  restatement(
+  async restatement(
     @Param('key', IndicatorKeyPipe) key: string,
     @Query() q: RestatementRequest,
+    @Caller() principal: Principal,
   ): Promise<RestatementView> {
-    return this.queries.execute(new GetRestatementQuery(key, q.orgUnit, q.from, q.to, q.asOf));
+    const view = await this.queries.execute(new GetRestatementQuery(key, q.orgUnit, q.from, q.to, q.asOf));
+    // As on the trail: who did what is for those who read events in that org unit; the others see figures.
+    const readsEvents =
+      hasRole(principal, 'officer', 'supervisor', 'inspector') && this.scope.covers(principal, view.orgUnit);
+    if (readsEvents) return view;
+    return {
+      ...view,
+      changes: view.changes.map((change) => {
+        const { officer: _officer, agency: _agency, stream: _stream, ...rest } = change;
+        return rest as typeof change;
+      }),
+    };
   }
 
-  @Allow(['inspector', 'supervisor', 'admin'], 'reviewers only: lists pseudonymous household references')
+  @Allow(
+    ['inspector', 'supervisor'],
+    'reviewers, as the trail: an inspector sees the double claims in their org units; a supervisor those in their org units that their own agency is part of. Lists pseudonymous household references',
+  )
   @Get('reviews/double-claims')
   @ApiOperation({
     summary:
       'Houses recorded more than once for the same household (e.g. by two programmes): counted once in the figures, listed for review',
   })
-  doubleClaims(@Query() q: DoubleClaimsRequest): Promise<{ items: DoubleClaimView[] }> {
-    return this.queries.execute(new ListDoubleClaimsQuery(q.orgUnit));
+  async doubleClaims(
+    @Query() q: DoubleClaimsRequest,
+    @Caller() principal: Principal,
+  ): Promise<{ items: DoubleClaimView[] }> {
+    if (q.orgUnit) this.scope.requireUnit(principal, q.orgUnit, 'the double claims asked for');
+    const { items } = await this.queries.execute(new ListDoubleClaimsQuery(q.orgUnit));
+    const inspector = hasRole(principal, 'inspector');
+    return {
+      items: items.filter(
+        (item) =>
+          this.scope.covers(principal, item.orgUnit) &&
+          (inspector || item.agencies.includes(principal.agency)),
+      ),
+    };
   }
 }

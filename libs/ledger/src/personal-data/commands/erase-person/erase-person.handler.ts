@@ -1,4 +1,6 @@
-// Erasure of a person: check who asks, delete the key, then record PersonalDataErased in the person's stream.
+// Erasure of a person: check who asks and that the ledger has seen the person (a key, a support in the
+// beneficiary history, or an erasure already recorded: else 404, nothing appended), delete the key, then
+// record PersonalDataErased in the person's stream.
 // The key goes first: an erasure on the record whose key survived would be a lie, while a deleted key whose
 // event failed to append is completed by the retry (deleting again is harmless, and the event is decided once).
 import { Inject } from '@nestjs/common';
@@ -13,7 +15,10 @@ import {
   type WritePolicyContext,
 } from '@ledger/domain';
 import { WRITE_ACCESS } from '../../../auth/write-access';
-import { AccessDeniedError } from '../../../errors/ledger-errors';
+import { EVENT_STORE, StreamNotFoundError, type EventStore } from '@ledger/event-store';
+import { BENEFICIARIES } from '@ledger/projections';
+import { READ_STORE_READER, type ReadStoreReader } from '@ledger/read-store';
+import { AccessDeniedError, ResourceNotFoundError } from '../../../errors/ledger-errors';
 import { PLAN_SEED } from '../../../read/projections.providers';
 import { AggregateCommandExecutor } from '../../../write/aggregate-command-executor';
 import { PERSONAL_KEYS, type PersonalKeyStore } from '../../personal-key-store.port';
@@ -33,7 +38,21 @@ export class ErasePersonHandler implements ICommandHandler<ErasePersonCommand> {
     @Inject(PERSONAL_KEYS) private readonly keys: PersonalKeyStore,
     @Inject(WRITE_ACCESS) private readonly access: WritePolicyContext,
     @Inject(PLAN_SEED) private readonly seed: PlanSeed,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(READ_STORE_READER) private readonly readStore: ReadStoreReader,
   ) {}
+
+  /** Whether the ledger knows this person: a key of theirs, a support recorded, or an erasure already. */
+  private async seen(personRef: string, stream: string): Promise<boolean> {
+    if ((await this.keys.find(personRef)) !== null) return true;
+    if ((await this.readStore.get(BENEFICIARIES, personRef)) !== null) return true;
+    try {
+      return (await this.events.readStream(stream)).length > 0;
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return false;
+      throw error;
+    }
+  }
 
   async execute({ payload, context }: ErasePersonCommand): Promise<ErasePersonResult> {
     // Refuse bad input and anyone without the right before the key is touched.
@@ -48,6 +67,11 @@ export class ErasePersonHandler implements ICommandHandler<ErasePersonCommand> {
       );
       if (refusal) throw new AccessDeniedError(refusal.message);
     }
+    if (!(await this.seen(payload.personRef, stream)))
+      throw new ResourceNotFoundError(
+        'PERSON_NOT_FOUND',
+        `no person ${payload.personRef} is known to the ledger: an erasure is recorded only for a reference it has seen`,
+      );
 
     const keyErased = await this.keys.erase(payload.personRef);
     try {

@@ -1,11 +1,17 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsOptional, Matches } from 'class-validator';
+import { IsOptional, IsString, Matches } from 'class-validator';
 import { TRAIL } from '@ledger/projections';
-import { FindDocumentsQuery, PSEUDONYMIZER, referenceOf, type DocumentPage, type Pseudonymizer } from '../../..';
+import {
+  FindDocumentsQuery,
+  PSEUDONYMIZER,
+  referenceOf,
+  type DocumentPage,
+  type Pseudonymizer,
+} from '../../..';
 import type { Filter } from '@ledger/read-store';
-import { Allow, Caller, PageRequest, ReadScope } from '../../../http';
+import { Allow, Caller, PageRequest, ReadScope, RecordedReads } from '../../../http';
 import type { Principal } from '@ledger/domain';
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/;
@@ -42,6 +48,14 @@ class TrailRequest extends PageRequest {
   @Matches(BENEFICIARY, { message: 'beneficiary must be a pseudonymous reference or a 12-digit citizen id' })
   beneficiary?: string;
 
+  @ApiPropertyOptional({
+    description:
+      "Why you search one person's events (10-500 characters): needed with `beneficiary`, kept on the record",
+  })
+  @IsOptional()
+  @IsString({ message: 'reason must be a text' })
+  reason?: string;
+
   @ApiPropertyOptional({ example: '2026-01-01', description: 'occurred on or after this day' })
   @IsOptional()
   @Matches(DAY, { message: 'from must be a date YYYY-MM-DD' })
@@ -60,24 +74,32 @@ export class TrailHttpController {
   constructor(
     private readonly queries: QueryBus,
     private readonly scope: ReadScope,
+    private readonly reads: RecordedReads,
     @Inject(PSEUDONYMIZER) private readonly pseudonyms: Pseudonymizer,
   ) {}
 
-  @Allow(['inspector'], 'an inspector searches the trail of the org units in their scope')
+  @Allow(
+    ['inspector'],
+    "an inspector searches the trail of the org units in their scope; a search for one person's events wants a reason and is recorded",
+  )
   @Get()
   @ApiOperation({
     summary: 'Search the inspection trail; each entry shows what it changed and its corrections',
   })
-  search(@Query() q: TrailRequest, @Caller() principal: Principal): Promise<DocumentPage> {
+  async search(@Query() q: TrailRequest, @Caller() principal: Principal): Promise<DocumentPage> {
     const where: Record<string, Filter[string]> = {};
     if (q.orgUnit) this.scope.requireUnit(principal, q.orgUnit, 'the trail asked for');
+    // One person's events (named by reference or citizen id): on the record, under the reference, before
+    // they leave the ledger.
+    const person = q.beneficiary ? referenceOf(q.beneficiary, this.pseudonyms) : undefined;
+    if (person) await this.reads.record(principal, person, q.reason);
     const units = this.scope.unitsFor(principal);
     if (units && !q.orgUnit) where.orgUnit = { in: units };
     if (q.actor) where.officer = q.actor;
     if (q.agency) where.agency = q.agency;
     if (q.orgUnit) where.orgUnit = q.orgUnit;
     if (q.type) where.type = q.type;
-    if (q.beneficiary) where.subjectRef = referenceOf(q.beneficiary, this.pseudonyms);
+    if (person) where.subjectRef = person;
     if (q.from || q.to)
       where.occurredOn = { ...(q.from ? { gte: q.from } : {}), ...(q.to ? { lte: q.to } : {}) };
     return this.queries.execute(

@@ -17,7 +17,7 @@ export class EventsHttpController {
 
   @Allow(
     ['inspector', 'officer', 'supervisor'],
-    'an inspector reads any event in their org units; an officer or supervisor reads the events of their own org units',
+    "an inspector reads any event in their org units; an officer or supervisor reads the events of their own org units, never one of a person's read log or erasure record",
   )
   @Get(':id')
   @ApiOperation({
@@ -31,7 +31,7 @@ export class EventsHttpController {
     @Caller() principal: Principal,
   ): Promise<RecordedEvent> {
     const event = await this.queries.execute<GetEventQuery, RecordedEvent>(new GetEventQuery(id, q.form));
-    this.scope.requireUnit(principal, event.metadata.orgUnit, `event ${id}`);
+    this.scope.requireEvent(principal, event);
     return event;
   }
 }

@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { GetHealthQuery, type HealthReport } from '../../..';
-import { Public } from '../../../http';
+import { OwnRateBucket, Public } from '../../../http';
 
 @ApiTags('operations')
 @Controller('health')
@@ -11,6 +11,7 @@ export class HealthHttpController {
   constructor(private readonly queries: QueryBus) {}
 
   @Public('store reachability and projection lag, no data')
+  @OwnRateBucket('health')
   @Get()
   @ApiOperation({ summary: 'Whether the stores are reachable (503 when not) and how far projections lag' })
   async get(@Res({ passthrough: true }) response: Response): Promise<HealthReport> {

@@ -3,7 +3,12 @@
 // the month documents give the figures. No event is read here.
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { ratioBaselinesFor, type PlanModel, illustrativeBaselineParts, todayInLedgerZone } from '@ledger/domain';
+import {
+  ratioBaselinesFor,
+  type PlanModel,
+  illustrativeBaselineParts,
+  todayInLedgerZone,
+} from '@ledger/domain';
 import { INDICATORS, progressAsOf, timeSeries, type IndicatorDoc } from '@ledger/projections';
 import { READ_STORE_READER, type ReadStoreReader } from '@ledger/read-store';
 import { ResourceNotFoundError } from '../../../errors/ledger-errors';
