@@ -5,6 +5,7 @@ export * from './shared/dated-event';
 export * from './shared/rules';
 export * from './shared/upcasters';
 
+export * from './actions';
 export * from './corrections/aggregate-definition';
 export * from './corrections/aggregate-registry';
 export * from './corrections/correction.command';

@@ -14,6 +14,9 @@
 // A retraction takes the support out of the totals and the flags; an amendment changes its amount. Housing
 // funding names only the case, not the household, so each case has its own document in
 // beneficiary-housing (funding from every source, its own flags), found by householdRef.
+import type { AmountKind } from '../actions/action-descriptor';
+import { SUPPORT_KINDS } from '../actions/action-lists';
+import { num, text } from '../actions/common-fields';
 import type { CorrectionKind } from '../corrections/correction.command';
 import { EVENT_CORRECTED } from '../corrections/correction.event';
 import type { RecordedEvent } from '../shared/envelope';
@@ -22,7 +25,6 @@ import {
   dataRecord,
   monthCount,
   monthsOfPeriod,
-  monthOf,
   rangesOverlap,
   subjectIdsOf,
   type CorrectionView,
@@ -44,141 +46,7 @@ export const BENEFICIARY_HOUSING = 'beneficiary-housing';
 export type SupportStatus = 'effective' | 'amended' | 'retracted';
 export type AbuseFlagCode = 'same_support_twice' | 'two_communes_same_period' | 'above_programme_norm';
 
-interface SupportKind {
-  refField: string;
-  family: string;
-  programme(data: Record<string, unknown>): string;
-  /** What the support is for: YYYY, YYYY-Qn or YYYY-MM. */
-  period(data: Record<string, unknown>, occurredAt: string): string | null;
-  amount(data: Record<string, unknown>): { amountVnd: number | null; amountKind: AmountKind | null };
-  /** overlap: same programme for overlapping periods; ever: any two; none: never a duplicate. */
-  duplicates: 'overlap' | 'ever' | 'none';
-  /** Whether it is given where the beneficiary lives (for two_communes_same_period). */
-  residenceBound: boolean;
-  norm: NormedSupport | null;
-}
-
-export type AmountKind = 'paid' | 'monthly' | 'loan';
-
-const text = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
-const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-const yearOf = (v: unknown): string | null =>
-  typeof v === 'number' || typeof v === 'string' ? String(v) : null;
-const noAmount = () => ({ amountVnd: null, amountKind: null });
-
-/** The supports, by event type. */
-export const SUPPORT_KINDS: Readonly<Record<string, SupportKind>> = {
-  SubsidyPaid: {
-    refField: 'beneficiaryRef',
-    family: 'social-support-payment',
-    programme: (d) => text(d.programme) ?? '',
-    period: (d) => text(d.period),
-    amount: (d) => ({ amountVnd: num(d.amountVnd), amountKind: 'paid' }),
-    duplicates: 'overlap',
-    residenceBound: true,
-    norm: 'SubsidyPaid',
-  },
-  AllowanceGranted: {
-    refField: 'beneficiaryRef',
-    family: 'allowance-grant',
-    programme: (d) => text(d.programme) ?? '',
-    period: (_d, occurredAt) => occurredAt.slice(0, 4),
-    amount: (d) => ({ amountVnd: num(d.monthlyAmountVnd), amountKind: 'monthly' }),
-    duplicates: 'overlap',
-    residenceBound: true,
-    norm: 'AllowanceGranted',
-  },
-  HealthInsuranceEnrolled: {
-    refField: 'beneficiaryRef',
-    family: 'health-insurance',
-    programme: () => 'health-insurance',
-    period: (d) => yearOf(d.year),
-    amount: noAmount,
-    duplicates: 'overlap',
-    residenceBound: true,
-    norm: null,
-  },
-  SocialInsuranceEnrolled: {
-    refField: 'beneficiaryRef',
-    family: 'social-insurance',
-    programme: () => 'social-insurance',
-    period: (d) => yearOf(d.year),
-    amount: noAmount,
-    duplicates: 'overlap',
-    residenceBound: true,
-    norm: null,
-  },
-  UnemploymentInsuranceEnrolled: {
-    refField: 'beneficiaryRef',
-    family: 'unemployment-insurance',
-    programme: () => 'unemployment-insurance',
-    period: (d) => yearOf(d.year),
-    amount: noAmount,
-    duplicates: 'overlap',
-    residenceBound: true,
-    norm: null,
-  },
-  PolicyLoanDisbursed: {
-    refField: 'borrowerRef',
-    family: 'policy-loan',
-    programme: (d) => text(d.programme) ?? '',
-    period: (_d, occurredAt) => occurredAt.slice(0, 4),
-    amount: (d) => ({ amountVnd: num(d.amountVnd), amountKind: 'loan' }),
-    duplicates: 'overlap',
-    residenceBound: true,
-    norm: 'PolicyLoanDisbursed',
-  },
-  HousingCaseRegistered: {
-    refField: 'householdRef',
-    family: 'housing',
-    programme: () => 'housing',
-    period: (_d, occurredAt) => occurredAt.slice(0, 4),
-    amount: noAmount,
-    duplicates: 'ever',
-    residenceBound: true,
-    norm: null,
-  },
-  CleanWaterConnected: {
-    refField: 'householdRef',
-    family: 'clean-water',
-    programme: () => 'clean-water',
-    period: (_d, occurredAt) => occurredAt.slice(0, 4),
-    amount: noAmount,
-    duplicates: 'ever',
-    residenceBound: true,
-    norm: null,
-  },
-  HygienicLatrineCompleted: {
-    refField: 'facilityRef',
-    family: 'hygienic-latrine',
-    programme: () => 'hygienic-latrine',
-    period: (_d, occurredAt) => occurredAt.slice(0, 4),
-    amount: noAmount,
-    duplicates: 'ever',
-    residenceBound: true,
-    norm: null,
-  },
-  TraineeEnrolled: {
-    refField: 'traineeRef',
-    family: 'vocational-training',
-    programme: () => 'vocational-training',
-    period: (_d, occurredAt) => monthOf(occurredAt),
-    amount: noAmount,
-    duplicates: 'none',
-    residenceBound: false,
-    norm: null,
-  },
-  JobPlaced: {
-    refField: 'workerRef',
-    family: 'job-placement',
-    programme: (d) => `job-placement:${text(d.kind) ?? ''}`,
-    period: (_d, occurredAt) => monthOf(occurredAt),
-    amount: noAmount,
-    duplicates: 'none',
-    residenceBound: false,
-    norm: null,
-  },
-};
+export type { AmountKind } from '../actions/action-descriptor';
 
 const CERTIFIED = 'TraineeCertified';
 const HOUSING_CASE_TYPES = [

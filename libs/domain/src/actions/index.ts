@@ -1,0 +1,4 @@
+export * from './action-descriptor';
+export * from './field-types';
+export * from './actions';
+export * from './action-lists';
