@@ -2,6 +2,10 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { LedgerModule, type LedgerConfig } from '@ledger/ledger';
 import { commandControllers, fourEyesCommandControllers } from './http/commands';
+import { HousingModule } from './housing/housing.module';
+import { OneOffActionsModule } from './one-off-actions/one-off-actions.module';
+import { RemainsModule } from './remains/remains.module';
+import { TrainingModule } from './training/training.module';
 import { FourEyesHttpController } from './http/read/four-eyes.http.controller';
 import { AgenciesHttpController } from './http/read/agencies.http.controller';
 import { AgencyTrailHttpController } from './http/read/agency-trail.http.controller';
@@ -28,7 +32,13 @@ export class AppModule {
   static forRoot(config: LedgerConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [LedgerModule.forRoot(config, { runProjections: config.projectionsInApi })],
+      imports: [
+        LedgerModule.forRoot(config, { runProjections: config.projectionsInApi }),
+        HousingModule,
+        RemainsModule,
+        TrainingModule,
+        OneOffActionsModule,
+      ],
       controllers: [
         ...commandControllers,
         ...fourEyesCommandControllers,

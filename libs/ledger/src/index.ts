@@ -5,6 +5,7 @@ export * from './personal-data';
 export * from './write/command-context';
 export * from './write/aggregate-command-executor';
 export * from './commands';
+export * from './actions';
 export * from './queries/get-event/get-event.query';
 export * from './queries/get-stream/get-stream.query';
 export * from './queries/get-health/get-health.query';

@@ -58,6 +58,7 @@ import { ListReportApprovalsHandler } from './queries/list-report-approvals/list
 import { GetRestatementHandler } from './queries/get-restatement/get-restatement.handler';
 import { ListDoubleClaimsHandler } from './queries/list-double-claims/list-double-claims.handler';
 import { checkUpcasters } from './write/upcasting';
+import { RecordActionHandler } from './actions/record-action.handler';
 
 const commandHandlers = Object.values(commands).filter(
   (value) => typeof value === 'function' && value.name.endsWith('Handler'),
@@ -117,6 +118,7 @@ export class LedgerModule {
         FigureReader,
         PlanSeeder,
         StoresLifecycle,
+        RecordActionHandler,
         ...commandHandlers,
         ...queryHandlers,
       ],

@@ -50,6 +50,8 @@ export interface RequestField {
   onlyWhen?: FieldCondition;
   /** The id of a new stream sent by the client (defaults to the event id, then to a random UUID). */
   newId?: boolean;
+  /** Its column in a CSV import when not the name in snake_case (citizen ids: citizen_id). */
+  importColumn?: string;
 }
 
 export interface CommandRoute {
@@ -70,6 +72,8 @@ export interface ActionCommand<T extends string = string> {
   orgUnitField?: string;
   /** Whether the response carries the new case's id as caseId. */
   returnsCaseId?: boolean;
+  /** Its name in the action column of a CSV import when not the command type in snake_case. */
+  importAs?: string;
   fields: readonly RequestField[];
 }
 

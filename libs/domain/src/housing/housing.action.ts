@@ -25,6 +25,7 @@ export const housingAction = defineAction({
   commands: {
     RegisterHousingCase: {
       type: 'RegisterHousingCase',
+      importAs: 'housing_registered',
       label: { vi: 'Đăng ký hỗ trợ nhà ở', en: 'Register a housing case' },
       summary: 'Register a household for housing support',
       route: { resource },
@@ -66,6 +67,7 @@ export const housingAction = defineAction({
     },
     ApproveHousingFunding: {
       type: 'ApproveHousingFunding',
+      importAs: 'housing_funding_approved',
       label: { vi: 'Phê duyệt kinh phí', en: 'Approve funding' },
       summary: 'Record funding approved for a housing case',
       route: { resource, step: 'funding-approvals' },
@@ -79,11 +81,15 @@ export const housingAction = defineAction({
           label: { vi: 'Số tiền (đồng)', en: 'Amount (VND)' },
           help: 'Amount in VND (whole dong)',
         },
-        enumField('source', HOUSING_FUNDING_SOURCES, { vi: 'Nguồn vốn', en: 'Funding source' }),
+        {
+          ...enumField('source', HOUSING_FUNDING_SOURCES, { vi: 'Nguồn vốn', en: 'Funding source' }),
+          importColumn: 'funding_source',
+        },
       ],
     },
     StartHousingConstruction: {
       type: 'StartHousingConstruction',
+      importAs: 'housing_construction_started',
       label: { vi: 'Khởi công', en: 'Start construction' },
       summary: 'Record that construction of the house started',
       route: { resource, step: 'construction-starts' },
@@ -92,6 +98,7 @@ export const housingAction = defineAction({
     },
     CompleteHousingConstruction: {
       type: 'CompleteHousingConstruction',
+      importAs: 'housing_completed',
       label: { vi: 'Hoàn thành xây nhà', en: 'Complete construction' },
       summary: 'Record a house completed',
       route: { resource, step: 'completions' },
@@ -121,6 +128,7 @@ export const housingAction = defineAction({
     },
     HandOverHouse: {
       type: 'HandOverHouse',
+      importAs: 'house_handed_over',
       label: { vi: 'Bàn giao nhà', en: 'Hand over the house' },
       summary: 'Record the house handed over to the household',
       route: { resource, step: 'handovers' },

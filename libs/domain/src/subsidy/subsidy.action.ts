@@ -14,6 +14,7 @@ export const subsidyAction = defineAction({
   commands: {
     RecordSubsidyPayment: {
       type: 'RecordSubsidyPayment',
+      importAs: 'subsidy_paid',
       label: { vi: 'Ghi nhận chi trả trợ cấp', en: 'Record a subsidy payment' },
       summary: 'Record a subsidy paid to a beneficiary for a period (once per programme and period)',
       route: { resource: 'subsidy-payments' },

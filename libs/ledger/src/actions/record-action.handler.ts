@@ -1,0 +1,56 @@
+// The one handler of every action command: turns the body into the domain command (citizen ids into their
+// pseudonymous references, personal data sealed under the person's key), then loads the stream, decides and
+// appends through the executor; a new stream belongs to the org unit its command names.
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { RequestField } from '@ledger/domain';
+import { PSEUDONYMIZER, Pseudonymizer } from '../pseudonym/pseudonymizer';
+import { PERSONAL_KEYS, type PersonalKeyStore } from '../personal-data/personal-key-store.port';
+import { sealPersonalData, type PersonalData } from '../personal-data/personal-data-seal';
+import { AggregateCommandExecutor } from '../write/aggregate-command-executor';
+import { openCase, stepOnCase } from '../write/aggregate-command';
+import type { CommandResult } from '../write/command-context';
+import { RecordActionCommand } from './record-action.command';
+
+@CommandHandler(RecordActionCommand)
+export class RecordActionHandler implements ICommandHandler<RecordActionCommand> {
+  constructor(
+    private readonly executor: AggregateCommandExecutor,
+    @Inject(PSEUDONYMIZER) private readonly pseudonyms: Pseudonymizer,
+    @Inject(PERSONAL_KEYS) private readonly keys: PersonalKeyStore,
+  ) {}
+
+  async execute({ action, command, streamId, body, context }: RecordActionCommand): Promise<CommandResult> {
+    const domain: Record<string, unknown> = { type: command.type, [command.idField]: streamId };
+    const sealed: Record<string, string> = {};
+    let person: string | undefined;
+    for (const field of command.fields) {
+      const value = body[field.name];
+      if (field.newId || value === undefined) continue;
+      if (field.sealed) {
+        sealed[field.name] = field.trim && typeof value === 'string' ? value.trim() : (value as string);
+        continue;
+      }
+      const stored = this.stored(field, value);
+      if (field.type === 'citizenId') person ??= stored as string;
+      domain[field.storedAs ?? field.name] = stored;
+    }
+    domain.occurredAt = body.occurredAt;
+    if (Object.keys(sealed).length > 0 && person !== undefined) {
+      // Sealed here, so that the name and phone never reach the decider, the store or a projection in clear.
+      // The client's event id as salt: a retry with the same id seals to the same bytes and is a retry.
+      domain.personal = sealPersonalData(sealed as PersonalData, person, await this.keys.keyFor(person), context.eventId);
+    }
+    const aggregate = action.aggregate;
+    return this.executor.execute(
+      command.orgUnitField
+        ? openCase(aggregate, domain as never, context, body[command.orgUnitField] as string)
+        : stepOnCase(aggregate, domain as never, context),
+    );
+  }
+
+  private stored(field: RequestField, value: unknown): unknown {
+    if (field.type === 'citizenId') return this.pseudonyms.reference(value as string);
+    return field.trim && typeof value === 'string' ? value.trim() : value;
+  }
+}
