@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { LedgerModule, type LedgerConfig } from '@ledger/ledger';
 import { commandControllers, fourEyesCommandControllers } from './http/commands';
+import { ActionsCatalogueModule } from './http/actions/actions-catalogue.module';
 import { HousingModule } from './housing/housing.module';
 import { OneOffActionsModule } from './one-off-actions/one-off-actions.module';
 import { RemainsModule } from './remains/remains.module';
@@ -38,6 +39,7 @@ export class AppModule {
         RemainsModule,
         TrainingModule,
         OneOffActionsModule,
+        ActionsCatalogueModule,
       ],
       controllers: [
         ...commandControllers,

@@ -2,3 +2,4 @@ export * from './action-descriptor';
 export * from './field-types';
 export * from './actions';
 export * from './action-lists';
+export * from './action-catalogue';
