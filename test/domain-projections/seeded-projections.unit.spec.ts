@@ -112,6 +112,15 @@ function actionData(type: ActionEventType, n: number): Record<string, unknown> {
         monthlyAmountVnd: 540_000,
         commune: COMMUNE,
       };
+    case 'DisabilityAllowanceGranted':
+      return {
+        allowanceId: id,
+        beneficiaryRef: ref,
+        commune: COMMUNE,
+        severity: 'severe',
+        monthlyAmountVnd: 540_000,
+        decisionNo: `${n}/QĐ-UBND`,
+      };
     case 'MeasurementRecorded':
       return {
         measurementId: id,

@@ -1,6 +1,7 @@
 // Every action of the ledger, once. Adding an action is its folder and one line here.
 import { allowanceGrantAction } from '../allowance-grant/allowance-grant.action';
 import { cleanWaterAction } from '../clean-water/clean-water.action';
+import { disabilityAllowanceAction } from '../disability-allowance/disability-allowance.action';
 import { healthInsuranceAction } from '../health-insurance/health-insurance.action';
 import { housingAction } from '../housing/housing.action';
 import { hygienicLatrineAction } from '../hygienic-latrine/hygienic-latrine.action';
@@ -28,6 +29,7 @@ export const ACTIONS = [
   policyLoanAction,
   allowanceGrantAction,
   measurementAction,
+  disabilityAllowanceAction,
 ] as const satisfies readonly AnyActionDescriptor[];
 
 export type Action = (typeof ACTIONS)[number];
