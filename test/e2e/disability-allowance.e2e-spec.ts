@@ -22,7 +22,12 @@ describe('disability allowance over HTTP', () => {
 
   it('records it once per beneficiary and shows it in the beneficiary history', async () => {
     const id = 'd0c5a1e2-7b3f-4c8d-9e0a-1b2c3d4e5f60';
-    const first = await post(ledger, '/disability-allowances', { id, ...allowance }, officer('LDTBXH-BAC-AI'));
+    const first = await post(
+      ledger,
+      '/disability-allowances',
+      { id, ...allowance },
+      officer('LDTBXH-BAC-AI'),
+    );
     expect(first.status).toBe(201);
     expect(first.body.eventIds).toEqual([id]);
     const ref = /^disability-allowance-(b-[0-9a-f]{32})$/.exec(first.body.stream as string)![1];

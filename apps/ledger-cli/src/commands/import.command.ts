@@ -11,7 +11,7 @@ import {
   actionRequestClass,
   CsvSyntaxError,
   eventIdFromName,
-  IMPORT_COLUMN_OF,
+  importColumnsOf,
   IMPORTABLE_COMMANDS,
   importBody,
   parseCsv,
@@ -33,7 +33,6 @@ const REQUIRED = ['row_id', 'action', 'officer', 'agency', 'occurred_at'] as con
 type Row = Record<string, string>;
 
 const opt = (text: string | undefined): string | undefined => (text === '' ? undefined : text);
-const COLUMN_OF = IMPORT_COLUMN_OF;
 const ACTION_NAMES = [...IMPORTABLE_COMMANDS.keys()];
 
 interface Rejection {
@@ -48,11 +47,15 @@ interface Rejection {
 const idOf = (kind: string, text: string): string =>
   UUID.test(text) ? text.toLowerCase() : eventIdFromName(`import:${kind}:${text}`);
 
-function flatten(errors: ValidationError[], out: Array<{ column: string; reason: string }>): void {
+function flatten(
+  errors: ValidationError[],
+  columns: Readonly<Record<string, string>>,
+  out: Array<{ column: string; reason: string }>,
+): void {
   for (const e of errors) {
     for (const message of Object.values(e.constraints ?? {}))
-      out.push({ column: COLUMN_OF[e.property] ?? e.property, reason: message });
-    flatten(e.children ?? [], out);
+      out.push({ column: columns[e.property] ?? e.property, reason: message });
+    flatten(e.children ?? [], columns, out);
   }
 }
 
@@ -63,7 +66,11 @@ async function checkRow(row: Row, action: ImportableCommand, caseId: string | un
     body.evidence = [{ ref: row.evidence_ref, sha256: row.evidence_sha256 }];
   for (const key of Object.keys(body)) if (body[key] === undefined) delete body[key];
   const dto = plainToInstance(actionRequestClass(action.command), body);
-  flatten(await validate(dto, { whitelist: true, forbidNonWhitelisted: true }), problems);
+  flatten(
+    await validate(dto, { whitelist: true, forbidNonWhitelisted: true }),
+    importColumnsOf(action.command),
+    problems,
+  );
   return { body, problems };
 }
 
@@ -155,7 +162,7 @@ Rejected rows go to FILE.rejected.csv (row, line, row_id, column, reason); exits
         } catch (error) {
           if (error instanceof EventStoreError) throw error;
           if (error instanceof ValidationFailedError)
-            for (const p of error.problems) reject(COLUMN_OF[p.field] ?? p.field, p.message);
+            for (const p of error.problems) reject(importColumnsOf(command)[p.field] ?? p.field, p.message);
           else reject('action', error instanceof Error ? error.message : String(error));
         }
       }

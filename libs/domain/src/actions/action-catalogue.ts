@@ -109,7 +109,10 @@ export function catalogueOf(actions: readonly AnyActionDescriptor[]): ActionCata
       eventTypes: Object.entries(action.events).map(([type, event]) => ({
         type,
         label: event.label,
-        fields: Object.entries(event.fields as Record<string, Label>).map(([name, label]) => ({ name, label })),
+        fields: Object.entries(event.fields as Record<string, Label>).map(([name, label]) => ({
+          name,
+          label,
+        })),
       })),
     })),
   };

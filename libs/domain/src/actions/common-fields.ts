@@ -62,7 +62,12 @@ export function textField(name: string, maxLength: number, example: string, labe
   return { name, type: 'text', required: true, maxLength, example, documentExample: false, label };
 }
 
-export function enumField(name: string, values: readonly string[], label: Label, help?: string): RequestField {
+export function enumField(
+  name: string,
+  values: readonly string[],
+  label: Label,
+  help?: string,
+): RequestField {
   return {
     name,
     type: 'enum',

@@ -34,10 +34,16 @@ export const PERIOD = /^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/;
 
 /** The text kinds checked by one pattern. */
 export const PATTERN_RULES = {
-  phone: { pattern: VIETNAMESE_PHONE, message: '$property must be a Vietnamese phone number such as 0912345678' },
+  phone: {
+    pattern: VIETNAMESE_PHONE,
+    message: '$property must be a Vietnamese phone number such as 0912345678',
+  },
   citizenId: { pattern: CITIZEN_ID, message: '$property must be a 12-digit citizen id (CCCD)' },
   orgUnitCode: { pattern: ORG_UNIT_CODE, message: '$property must be an org unit code' },
-  programmeCode: { pattern: /^[a-z0-9-]{2,40}$/, message: '$property must be a programme code (a-z, 0-9, -)' },
+  programmeCode: {
+    pattern: /^[a-z0-9-]{2,40}$/,
+    message: '$property must be a programme code (a-z, 0-9, -)',
+  },
   indicatorKey: {
     pattern: /^[a-z0-9-]{2,60}$/,
     message: '$property must be an indicator key (2-60 of a-z, 0-9, -)',

@@ -1,6 +1,15 @@
 // A monthly allowance granted to a beneficiary (a decision, not a payment).
 import { defineAction } from '../actions/action-descriptor';
-import { citizenIdField, communeField, communeLabel, newIdField, num, programmeField, text, yearOfOccurrence } from '../actions/common-fields';
+import {
+  citizenIdField,
+  communeField,
+  communeLabel,
+  newIdField,
+  num,
+  programmeField,
+  text,
+  yearOfOccurrence,
+} from '../actions/common-fields';
 import { allowanceGrantAggregate } from './allowance-grant.aggregate';
 
 export const allowanceGrantAction = defineAction({
@@ -14,7 +23,8 @@ export const allowanceGrantAction = defineAction({
     RecordAllowanceGrant: {
       type: 'RecordAllowanceGrant',
       label: { vi: 'Ghi nhận quyết định trợ cấp', en: 'Record an allowance grant' },
-      summary: 'Record a monthly allowance granted to a beneficiary (once per programme while the grant stands)',
+      summary:
+        'Record a monthly allowance granted to a beneficiary (once per programme while the grant stands)',
       route: { resource: 'allowance-grants' },
       idField: 'grantId',
       orgUnitField: 'commune',

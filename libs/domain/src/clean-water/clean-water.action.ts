@@ -1,6 +1,14 @@
 // A household connected to clean water: once per household.
 import { defineAction } from '../actions/action-descriptor';
-import { citizenIdField, communeField, communeLabel, enumField, newIdField, noAmount, yearOfOccurrence } from '../actions/common-fields';
+import {
+  citizenIdField,
+  communeField,
+  communeLabel,
+  enumField,
+  newIdField,
+  noAmount,
+  yearOfOccurrence,
+} from '../actions/common-fields';
 import { cleanWaterConnectionAggregate } from './clean-water.aggregate';
 import { CLEAN_WATER_SOURCES } from './clean-water.commands';
 

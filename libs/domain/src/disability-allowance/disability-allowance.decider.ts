@@ -40,7 +40,10 @@ export const disabilityAllowanceDecider: Decider<
   },
 };
 
-function grant(command: RecordDisabilityAllowance, state: DisabilityAllowanceState): DisabilityAllowanceEvent[] {
+function grant(
+  command: RecordDisabilityAllowance,
+  state: DisabilityAllowanceState,
+): DisabilityAllowanceEvent[] {
   const data = {
     allowanceId: requireId(command.allowanceId, 'allowanceId'),
     beneficiaryRef: requireBeneficiaryRef(command.beneficiaryRef),

@@ -20,7 +20,10 @@ const granted: GivenEvent = {
   data: allowance,
   metadata: { occurredAt: '2026-02-01' },
 };
-const correction = (kind: 'retraction' | 'amendment', changes: Record<string, unknown> | null): GivenEvent => ({
+const correction = (
+  kind: 'retraction' | 'amendment',
+  changes: Record<string, unknown> | null,
+): GivenEvent => ({
   type: 'EventCorrected',
   data: {
     correctsEventId: 'granted-1',

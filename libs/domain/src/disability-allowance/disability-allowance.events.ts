@@ -10,7 +10,10 @@ export interface DisabilityAllowanceGrantedData {
   decisionNo: string;
 }
 
-export type DisabilityAllowanceGranted = DatedEvent<'DisabilityAllowanceGranted', DisabilityAllowanceGrantedData>;
+export type DisabilityAllowanceGranted = DatedEvent<
+  'DisabilityAllowanceGranted',
+  DisabilityAllowanceGrantedData
+>;
 
 export type DisabilityAllowanceEvent = DisabilityAllowanceGranted;
 

@@ -20,13 +20,21 @@ export const healthInsuranceAction = defineAction({
       route: { resource: 'health-insurance-enrolments' },
       idField: 'enrolmentId',
       orgUnitField: 'commune',
-      fields: [...insuranceEnrolmentFields, enumField('scheme', HEALTH_INSURANCE_SCHEMES, { vi: 'Đối tượng', en: 'Scheme' }, 'Who pays or why the person is covered')],
+      fields: [
+        ...insuranceEnrolmentFields,
+        enumField(
+          'scheme',
+          HEALTH_INSURANCE_SCHEMES,
+          { vi: 'Đối tượng', en: 'Scheme' },
+          'Who pays or why the person is covered',
+        ),
+      ],
     },
   },
   events: {
     HealthInsuranceEnrolled: {
       label: { vi: 'Cấp thẻ bảo hiểm y tế', en: 'Health insurance enrolled' },
-      fields: { ...insuranceEventFields, scheme: { vi: 'Đối tượng', en: 'Scheme' }, },
+      fields: { ...insuranceEventFields, scheme: { vi: 'Đối tượng', en: 'Scheme' } },
       filterable: ['commune', 'scheme'],
       period: ['year'],
       support: {

@@ -187,4 +187,3 @@ export const housingAction = defineAction({
     },
   },
 });
-

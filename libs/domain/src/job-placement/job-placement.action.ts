@@ -1,6 +1,13 @@
 // A worker placed in a job at home or on an overseas contract: once per placement.
 import { defineAction } from '../actions/action-descriptor';
-import { citizenIdField, communeField, communeLabel, enumField, noAmount, text } from '../actions/common-fields';
+import {
+  citizenIdField,
+  communeField,
+  communeLabel,
+  enumField,
+  noAmount,
+  text,
+} from '../actions/common-fields';
 import { monthOf } from '../projections/event-reading';
 import { jobPlacementAggregate } from './job-placement.aggregate';
 import { JOB_PLACEMENT_KINDS } from './job-placement.commands';

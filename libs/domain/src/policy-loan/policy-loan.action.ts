@@ -1,6 +1,14 @@
 // A policy loan disbursed to a borrower: once per loan contract.
 import { defineAction } from '../actions/action-descriptor';
-import { citizenIdField, communeField, communeLabel, num, programmeField, text, yearOfOccurrence } from '../actions/common-fields';
+import {
+  citizenIdField,
+  communeField,
+  communeLabel,
+  num,
+  programmeField,
+  text,
+  yearOfOccurrence,
+} from '../actions/common-fields';
 import { policyLoanAggregate } from './policy-loan.aggregate';
 
 export const policyLoanAction = defineAction({

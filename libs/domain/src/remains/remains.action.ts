@@ -1,6 +1,13 @@
 // A martyrs' remains case: opened at a site, remains recovered, identified, reburied, closed.
 import { defineAction } from '../actions/action-descriptor';
-import { caseIdLabel, communeField, communeLabel, enumField, newIdField, textField } from '../actions/common-fields';
+import {
+  caseIdLabel,
+  communeField,
+  communeLabel,
+  enumField,
+  newIdField,
+  textField,
+} from '../actions/common-fields';
 import { remainsCaseAggregate } from './remains.aggregate';
 import { IDENTIFICATION_METHODS, REMAINS_CASE_OUTCOMES } from './remains.commands';
 
@@ -54,7 +61,10 @@ export const remainsAction = defineAction({
       idField: 'caseId',
       fields: [
         enumField('method', IDENTIFICATION_METHODS, { vi: 'Phương pháp', en: 'Method' }),
-        textField('martyrRecordRef', 200, 'HS-LS-1972-0458', { vi: 'Số hồ sơ liệt sĩ', en: "Martyr's record" }),
+        textField('martyrRecordRef', 200, 'HS-LS-1972-0458', {
+          vi: 'Số hồ sơ liệt sĩ',
+          en: "Martyr's record",
+        }),
       ],
     },
     RecordReburial: {
@@ -63,7 +73,9 @@ export const remainsAction = defineAction({
       summary: 'Record remains reburied in a cemetery',
       route: { resource, step: 'reburials' },
       idField: 'caseId',
-      fields: [textField('cemetery', 200, 'Nghĩa trang liệt sĩ huyện Bác Ái', { vi: 'Nghĩa trang', en: 'Cemetery' })],
+      fields: [
+        textField('cemetery', 200, 'Nghĩa trang liệt sĩ huyện Bác Ái', { vi: 'Nghĩa trang', en: 'Cemetery' }),
+      ],
     },
     CloseRemainsCase: {
       type: 'CloseRemainsCase',

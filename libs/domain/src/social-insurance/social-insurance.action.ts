@@ -20,13 +20,16 @@ export const socialInsuranceAction = defineAction({
       route: { resource: 'social-insurance-enrolments' },
       idField: 'enrolmentId',
       orgUnitField: 'commune',
-      fields: [...insuranceEnrolmentFields, enumField('kind', SOCIAL_INSURANCE_KINDS, { vi: 'Loại hình', en: 'Kind' })],
+      fields: [
+        ...insuranceEnrolmentFields,
+        enumField('kind', SOCIAL_INSURANCE_KINDS, { vi: 'Loại hình', en: 'Kind' }),
+      ],
     },
   },
   events: {
     SocialInsuranceEnrolled: {
       label: { vi: 'Tham gia bảo hiểm xã hội', en: 'Social insurance enrolled' },
-      fields: { ...insuranceEventFields, kind: { vi: 'Loại hình', en: 'Kind' }, },
+      fields: { ...insuranceEventFields, kind: { vi: 'Loại hình', en: 'Kind' } },
       filterable: ['commune', 'kind'],
       period: ['year'],
       support: {

@@ -1,6 +1,15 @@
 // A subsidy paid to a beneficiary for a period: once per programme, beneficiary and period.
 import { defineAction } from '../actions/action-descriptor';
-import { citizenIdField, communeField, communeLabel, enumField, newIdField, num, programmeField, text } from '../actions/common-fields';
+import {
+  citizenIdField,
+  communeField,
+  communeLabel,
+  enumField,
+  newIdField,
+  num,
+  programmeField,
+  text,
+} from '../actions/common-fields';
 import { subsidyPaymentAggregate } from './subsidy.aggregate';
 import { PAYMENT_METHODS } from './subsidy.commands';
 

@@ -1,6 +1,14 @@
 // A vocational training course: opened, trainees enrolled and certified, closed.
 import { defineAction } from '../actions/action-descriptor';
-import { citizenIdField, communeField, communeLabel, enumField, newIdField, noAmount, textField } from '../actions/common-fields';
+import {
+  citizenIdField,
+  communeField,
+  communeLabel,
+  enumField,
+  newIdField,
+  noAmount,
+  textField,
+} from '../actions/common-fields';
 import { monthOf } from '../projections/event-reading';
 import { trainingCourseAggregate } from './training.aggregate';
 import { TRAINING_LEVELS } from './training.commands';
@@ -59,7 +67,10 @@ export const trainingAction = defineAction({
       summary: 'Record a trainee certified',
       route: { resource, step: 'certifications' },
       idField: 'courseId',
-      fields: [traineeCitizenId, textField('certificateNo', 200, 'CC-2026-0117', { vi: 'Số chứng chỉ', en: 'Certificate number' })],
+      fields: [
+        traineeCitizenId,
+        textField('certificateNo', 200, 'CC-2026-0117', { vi: 'Số chứng chỉ', en: 'Certificate number' }),
+      ],
     },
     CloseTrainingCourse: {
       type: 'CloseTrainingCourse',

@@ -4,7 +4,6 @@ import { yearOf } from '../actions/common-fields';
 import { insuranceEnrolmentFields, insuranceEventFields } from '../actions/insurance-fields';
 import { unemploymentInsuranceEnrolmentAggregate } from './unemployment-insurance.aggregate';
 
-
 export const unemploymentInsuranceAction = defineAction({
   name: 'unemployment-insurance',
   label: { vi: 'Bảo hiểm thất nghiệp', en: 'Unemployment insurance' },
@@ -15,7 +14,10 @@ export const unemploymentInsuranceAction = defineAction({
   commands: {
     RecordUnemploymentInsuranceEnrolment: {
       type: 'RecordUnemploymentInsuranceEnrolment',
-      label: { vi: 'Ghi nhận tham gia bảo hiểm thất nghiệp', en: 'Record an unemployment insurance enrolment' },
+      label: {
+        vi: 'Ghi nhận tham gia bảo hiểm thất nghiệp',
+        en: 'Record an unemployment insurance enrolment',
+      },
       summary: 'Record an unemployment insurance enrolment for a year (once per beneficiary and year)',
       route: { resource: 'unemployment-insurance-enrolments' },
       idField: 'enrolmentId',
@@ -26,7 +28,7 @@ export const unemploymentInsuranceAction = defineAction({
   events: {
     UnemploymentInsuranceEnrolled: {
       label: { vi: 'Tham gia bảo hiểm thất nghiệp', en: 'Unemployment insurance enrolled' },
-      fields: { ...insuranceEventFields,  },
+      fields: { ...insuranceEventFields },
       filterable: ['commune'],
       period: ['year'],
       support: {

@@ -30,16 +30,14 @@ export const IMPORTABLE_COMMANDS: ReadonlyMap<string, ImportableCommand> = new M
   ),
 );
 
-/** Request field -> CSV column, for every field an action reads (the shared fields included). */
-export const IMPORT_COLUMN_OF: Readonly<Record<string, string>> = Object.freeze({
-  occurredAt: 'occurred_at',
-  evidence: 'evidence_ref',
-  ...Object.fromEntries(
-    [...IMPORTABLE_COMMANDS.values()].flatMap(({ command }) =>
-      command.fields.map((field) => [field.name, importColumnOf(field)]),
-    ),
-  ),
-});
+/** Request field -> CSV column, for every field a command reads (the shared fields included). */
+export function importColumnsOf(command: ActionCommand): Readonly<Record<string, string>> {
+  return {
+    occurredAt: 'occurred_at',
+    evidence: 'evidence_ref',
+    ...Object.fromEntries(command.fields.map((field) => [field.name, importColumnOf(field)])),
+  };
+}
 
 const NUMERIC = new Set<RequestField['type']>(['integer', 'number', 'moneyVnd']);
 

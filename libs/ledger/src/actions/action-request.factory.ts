@@ -62,8 +62,7 @@ function validators(field: RequestField, command: ActionCommand): PropertyDecora
     const known = command.fields.find((f) => f.name === other)?.values ?? [];
     out.push(
       ValidateIf(
-        (o: Record<string, unknown>) =>
-          values.includes(o[other] as string) || o[field.name] !== undefined,
+        (o: Record<string, unknown>) => values.includes(o[other] as string) || o[field.name] !== undefined,
       ),
       OnlyWhen(field.onlyWhen, known),
     );
@@ -97,7 +96,11 @@ function validators(field: RequestField, command: ActionCommand): PropertyDecora
       break;
     case 'number':
       out.push(
-        IsNumber(field.maxDecimalPlaces !== undefined ? { ...FINITE, maxDecimalPlaces: field.maxDecimalPlaces } : FINITE),
+        IsNumber(
+          field.maxDecimalPlaces !== undefined
+            ? { ...FINITE, maxDecimalPlaces: field.maxDecimalPlaces }
+            : FINITE,
+        ),
       );
       if (field.positive) out.push(IsPositive());
       if (field.min !== undefined) out.push(Min(field.min));
@@ -140,7 +143,9 @@ export function actionRequestClass(command: ActionCommand): ActionRequestClass {
     // Decorators written above a property are applied bottom-up; applying them in reverse keeps the order of
     // the problems a refused body lists.
     const decorators = [
-      field.required && !field.onlyWhen ? ApiProperty(apiPropertyOf(field)) : ApiPropertyOptional(apiPropertyOf(field)),
+      field.required && !field.onlyWhen
+        ? ApiProperty(apiPropertyOf(field))
+        : ApiPropertyOptional(apiPropertyOf(field)),
       ...validators(field, command),
     ];
     for (const decorate of decorators.reverse()) decorate(Request.prototype, field.name);

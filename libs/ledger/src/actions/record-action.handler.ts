@@ -39,7 +39,12 @@ export class RecordActionHandler implements ICommandHandler<RecordActionCommand>
     if (Object.keys(sealed).length > 0 && person !== undefined) {
       // Sealed here, so that the name and phone never reach the decider, the store or a projection in clear.
       // The client's event id as salt: a retry with the same id seals to the same bytes and is a retry.
-      domain.personal = sealPersonalData(sealed as PersonalData, person, await this.keys.keyFor(person), context.eventId);
+      domain.personal = sealPersonalData(
+        sealed as PersonalData,
+        person,
+        await this.keys.keyFor(person),
+        context.eventId,
+      );
     }
     const aggregate = action.aggregate;
     return this.executor.execute(

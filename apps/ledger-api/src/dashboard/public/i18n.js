@@ -519,9 +519,15 @@ async function loadActionCatalogue() {
     const catalogue = await response.json();
     for (const action of catalogue.actions ?? []) {
       ACTION_LABELS[action.name] = [action.label.vi, action.label.en];
-      for (const event of action.eventTypes ?? []) ACTION_EVENT_TYPES[event.type] = [event.label.vi, event.label.en];
+      for (const event of action.eventTypes ?? [])
+        ACTION_EVENT_TYPES[event.type] = [event.label.vi, event.label.en];
     }
-    ACTION_TYPES.splice(0, ACTION_TYPES.length, ...Object.keys(ACTION_EVENT_TYPES), ...Object.keys(EVENT_TYPES));
+    ACTION_TYPES.splice(
+      0,
+      ACTION_TYPES.length,
+      ...Object.keys(ACTION_EVENT_TYPES),
+      ...Object.keys(EVENT_TYPES),
+    );
   } catch {
     // the catalogue could not be read: action events show by their type
   }

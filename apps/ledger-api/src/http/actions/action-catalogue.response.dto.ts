@@ -17,7 +17,10 @@ export class CatalogueFieldDto {
   @ApiProperty({ enum: FIELD_TYPES }) type!: string;
   @ApiProperty() required!: boolean;
   @ApiProperty({ type: LabelDto }) label!: LabelDto;
-  @ApiProperty({ oneOf: [{ type: 'string' }, { type: 'number' }], description: 'A value that passes validation' })
+  @ApiProperty({
+    oneOf: [{ type: 'string' }, { type: 'number' }],
+    description: 'A value that passes validation',
+  })
   example!: string | number;
   @ApiPropertyOptional() help?: string;
   @ApiPropertyOptional({ type: [String], description: 'The allowed values of an enum' }) values?: string[];

@@ -2,10 +2,7 @@ import { CorrectEventHttpController } from './correct-event/correct-event.http.c
 import { ReviseTargetHttpController } from './revise-target/revise-target.http.controller';
 
 /** The write routes that are not actions: corrections and target revisions (actions: see the feature modules). */
-export const commandControllers = [
-  CorrectEventHttpController,
-  ReviseTargetHttpController,
-];
+export const commandControllers = [CorrectEventHttpController, ReviseTargetHttpController];
 import { VerifyActionHttpController } from './verify-action/verify-action.http.controller';
 import { DisputeActionHttpController } from './dispute-action/dispute-action.http.controller';
 import { ApproveCorrectionHttpController } from './approve-correction/approve-correction.http.controller';
