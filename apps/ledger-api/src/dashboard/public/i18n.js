@@ -505,9 +505,8 @@ const EVENT_TYPES = {
   AgencySuccessionRecorded: ['Chuyển giao nhiệm vụ cơ quan', 'Agency succession recorded'],
 };
 
-/** The action events' labels by type, and the actions' own labels by name, from GET /actions. */
+/** The action events' labels by type, from GET /actions. */
 const ACTION_EVENT_TYPES = {};
-export const ACTION_LABELS = {};
 
 /** Every event type in words, the actions' first (filled once the catalogue is read). */
 export const ACTION_TYPES = Object.keys(EVENT_TYPES);
@@ -518,7 +517,6 @@ async function loadActionCatalogue() {
     if (!response.ok) return;
     const catalogue = await response.json();
     for (const action of catalogue.actions ?? []) {
-      ACTION_LABELS[action.name] = [action.label.vi, action.label.en];
       for (const event of action.eventTypes ?? [])
         ACTION_EVENT_TYPES[event.type] = [event.label.vi, event.label.en];
     }
