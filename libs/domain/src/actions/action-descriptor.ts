@@ -4,7 +4,6 @@
 // functions: the shell builds routes, request classes and OpenAPI schemas from it, the read side its labels.
 import type { AggregateDefinition } from '../corrections/aggregate-definition';
 import type { DomainEvent } from '../shared/envelope';
-import type { NormedSupport } from '../projections/plan-model';
 import type { FieldType } from './field-types';
 
 export interface Label {
@@ -77,19 +76,23 @@ export interface ActionCommand<T extends string = string> {
   fields: readonly RequestField[];
 }
 
-/** How one event shows in a beneficiary's history. */
+/** How one event shows in a beneficiary's history, as data the beneficiary-history projection reads. */
 export interface SupportKind<D = Record<string, unknown>> {
+  /** The data field holding the person's or household's pseudonymous reference. */
   refField: keyof D & string;
   family: string;
-  programme(data: Record<string, unknown>): string;
-  /** What the support is for: YYYY, YYYY-Qn or YYYY-MM. */
-  period(data: Record<string, unknown>, occurredAt: string): string | null;
-  amount(data: Record<string, unknown>): { amountVnd: number | null; amountKind: AmountKind | null };
+  /** The programme: a data field (after an optional prefix), or a fixed name. */
+  programme: { field: keyof D & string; prefix?: string } | { fixed: string };
+  /** What the support is for: a data field (YYYY, YYYY-Qn, YYYY-MM or a year), or the year or month it happened. */
+  period: { field: keyof D & string } | { occurred: 'year' | 'month' };
+  /** The amount it carries, if any. */
+  amount: { field: keyof D & string; kind: AmountKind } | null;
   /** overlap: same programme for overlapping periods; ever: any two; none: never a duplicate. */
   duplicates: 'overlap' | 'ever' | 'none';
   /** Whether it is given where the beneficiary lives (for two_communes_same_period). */
   residenceBound: boolean;
-  norm: NormedSupport | null;
+  /** Whether the plan model's programme norms (by this event type) cap its amount. */
+  normed: boolean;
 }
 
 export type AmountKind = 'paid' | 'monthly' | 'loan';

@@ -42,7 +42,7 @@ export function isActionEventType(type: unknown): type is ActionEventType {
 }
 
 /** How each event that names a beneficiary shows in the beneficiary history, by event type. */
-export const SUPPORT_KINDS: Readonly<Record<string, SupportKind>> = Object.freeze(
+export const ACTION_SUPPORT_KINDS: Readonly<Record<string, SupportKind>> = Object.freeze(
   Object.fromEntries(
     actionEvents.flatMap(({ type, event }) => (event.support ? [[type, event.support as SupportKind]] : [])),
   ),

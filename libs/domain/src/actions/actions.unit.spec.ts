@@ -11,7 +11,7 @@ import {
   actionCommands,
   commandPath,
   RECORDING_TASKS,
-  SUPPORT_KINDS,
+  ACTION_SUPPORT_KINDS,
 } from './action-lists';
 import { ACTIONS } from './actions';
 
@@ -37,7 +37,8 @@ describe('ACTIONS', () => {
       }
       // and no label for an event the aggregate never writes
       for (const type of Object.keys(action.events))
-        if (!action.aggregate.eventTypes.includes(type)) unlabelled.push(`${type} (not written by ${action.name})`);
+        if (!action.aggregate.eventTypes.includes(type))
+          unlabelled.push(`${type} (not written by ${action.name})`);
     }
     expect(unlabelled).toEqual([]);
   });
@@ -56,7 +57,8 @@ describe('ACTIONS', () => {
   it('opens a stream on each resource with exactly one command, the others being steps on it', () => {
     const resources = new Map<string, number>();
     for (const { command } of actionCommands)
-      if (!command.route.step) resources.set(command.route.resource, (resources.get(command.route.resource) ?? 0) + 1);
+      if (!command.route.step)
+        resources.set(command.route.resource, (resources.get(command.route.resource) ?? 0) + 1);
     for (const { command } of actionCommands) {
       expect(resources.get(command.route.resource)).toBe(1);
       // a new stream names its org unit; a step belongs to the case's own
@@ -82,7 +84,8 @@ describe('ACTIONS', () => {
   it('keeps stream prefixes apart, so a stream belongs to one aggregate', () => {
     const prefixes = aggregates.map((a) => a.streamPrefix);
     for (const a of prefixes) for (const b of prefixes) if (a !== b) expect(b.startsWith(a)).toBe(false);
-    for (const action of actions) expect(aggregateForStream(`${action.aggregate.streamPrefix}x`)).toBe(action.aggregate);
+    for (const action of actions)
+      expect(aggregateForStream(`${action.aggregate.streamPrefix}x`)).toBe(action.aggregate);
   });
 });
 
@@ -113,12 +116,16 @@ describe('what is read from ACTIONS', () => {
   });
 
   it('gives the beneficiary history the support kind of every event that names a person or household', () => {
-    expect(Object.keys(SUPPORT_KINDS).sort()).toEqual(
+    expect(Object.keys(ACTION_SUPPORT_KINDS).sort()).toEqual(
       actions
-        .flatMap((a) => Object.entries(a.events).filter(([, e]) => e.support).map(([type]) => type))
+        .flatMap((a) =>
+          Object.entries(a.events)
+            .filter(([, e]) => e.support)
+            .map(([type]) => type),
+        )
         .sort(),
     );
-    for (const [type, kind] of Object.entries(SUPPORT_KINDS)) {
+    for (const [type, kind] of Object.entries(ACTION_SUPPORT_KINDS)) {
       const event = actions.find((a) => a.events[type])!.events[type];
       expect([type, Object.keys(event.fields)]).toEqual([type, expect.arrayContaining([kind.refField])]);
     }
@@ -129,7 +136,9 @@ describe('what is read from ACTIONS', () => {
     expect(ACTION_CATALOGUE.actions.flatMap((a) => a.commands.map((c) => c.path))).toEqual(
       actionCommands.map(({ command }) => commandPath(command)),
     );
-    expect(ACTION_CATALOGUE.actions.flatMap((a) => a.eventTypes.map((e) => e.type))).toEqual(ACTION_EVENT_TYPES);
+    expect(ACTION_CATALOGUE.actions.flatMap((a) => a.eventTypes.map((e) => e.type))).toEqual(
+      ACTION_EVENT_TYPES,
+    );
   });
 });
 
@@ -141,8 +150,15 @@ describe('defineAction', () => {
     const withoutEvent = defineAction({ ...housingAction, events });
     // @ts-expect-error: the HandOverHouse command has no entry
     const withoutCommand = defineAction({ ...housingAction, commands });
-    // @ts-expect-error: numeric names a field the event does not have
-    const wrongField = defineAction({ ...housingAction, events: { ...housingAction.events, HouseHandedOver: { ...housingAction.events.HouseHandedOver, numeric: ['amountVnd'] } } });
+    const handedOver = housingAction.events.HouseHandedOver;
+    const wrongField = defineAction({
+      ...housingAction,
+      events: {
+        ...housingAction.events,
+        // @ts-expect-error: numeric names a field the event does not have
+        HouseHandedOver: { ...handedOver, numeric: ['amountVnd'] },
+      },
+    });
     expect([withoutEvent, withoutCommand, wrongField].every((d) => d.name === 'housing')).toBe(true);
   });
 });

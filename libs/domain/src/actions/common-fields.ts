@@ -1,6 +1,5 @@
-// Request fields that several actions ask for in the same words, and the small readers the beneficiary-history
-// support kinds share.
-import type { Label, RequestField, SupportKind } from './action-descriptor';
+// Request fields that several actions ask for in the same words.
+import type { Label, RequestField } from './action-descriptor';
 
 const CITIZEN_ID_HELP = 'Citizen id (CCCD, 12 digits). Never stored: only its HMAC reference is recorded.';
 
@@ -82,11 +81,3 @@ export function enumField(
 
 export const caseIdLabel: Label = { vi: 'Mã hồ sơ', en: 'Case id' };
 export const communeLabel: Label = { vi: 'Xã', en: 'Commune' };
-
-// Readers of event data for the support kinds.
-export const text = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
-export const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-export const yearOf = (v: unknown): string | null =>
-  typeof v === 'number' || typeof v === 'string' ? String(v) : null;
-export const noAmount: SupportKind['amount'] = () => ({ amountVnd: null, amountKind: null });
-export const yearOfOccurrence: SupportKind['period'] = (_d, occurredAt) => occurredAt.slice(0, 4);

@@ -5,10 +5,7 @@ import {
   communeField,
   communeLabel,
   newIdField,
-  num,
   programmeField,
-  text,
-  yearOfOccurrence,
 } from '../actions/common-fields';
 import { allowanceGrantAggregate } from './allowance-grant.aggregate';
 
@@ -64,12 +61,12 @@ export const allowanceGrantAction = defineAction({
       support: {
         refField: 'beneficiaryRef',
         family: 'allowance-grant',
-        programme: (d) => text(d.programme) ?? '',
-        period: yearOfOccurrence,
-        amount: (d) => ({ amountVnd: num(d.monthlyAmountVnd), amountKind: 'monthly' }),
+        programme: { field: 'programme' },
+        period: { occurred: 'year' },
+        amount: { field: 'monthlyAmountVnd', kind: 'monthly' },
         duplicates: 'overlap',
         residenceBound: true,
-        norm: 'AllowanceGranted',
+        normed: true,
       },
     },
   },

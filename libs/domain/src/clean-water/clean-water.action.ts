@@ -1,14 +1,6 @@
 // A household connected to clean water: once per household.
 import { defineAction } from '../actions/action-descriptor';
-import {
-  citizenIdField,
-  communeField,
-  communeLabel,
-  enumField,
-  newIdField,
-  noAmount,
-  yearOfOccurrence,
-} from '../actions/common-fields';
+import { citizenIdField, communeField, communeLabel, enumField, newIdField } from '../actions/common-fields';
 import { cleanWaterConnectionAggregate } from './clean-water.aggregate';
 import { CLEAN_WATER_SOURCES } from './clean-water.commands';
 
@@ -53,12 +45,12 @@ export const cleanWaterAction = defineAction({
       support: {
         refField: 'householdRef',
         family: 'clean-water',
-        programme: () => 'clean-water',
-        period: yearOfOccurrence,
-        amount: noAmount,
+        programme: { fixed: 'clean-water' },
+        period: { occurred: 'year' },
+        amount: null,
         duplicates: 'ever',
         residenceBound: true,
-        norm: null,
+        normed: false,
       },
     },
   },

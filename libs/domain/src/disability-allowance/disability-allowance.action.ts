@@ -1,15 +1,7 @@
 // The monthly social allowance for a person with a severe or especially severe disability (trợ cấp xã hội hàng
 // tháng cho người khuyết tật): once per beneficiary unless a correction retracts it.
 import { defineAction } from '../actions/action-descriptor';
-import {
-  citizenIdField,
-  communeField,
-  communeLabel,
-  enumField,
-  newIdField,
-  num,
-  yearOfOccurrence,
-} from '../actions/common-fields';
+import { citizenIdField, communeField, communeLabel, enumField, newIdField } from '../actions/common-fields';
 import { disabilityAllowanceAggregate } from './disability-allowance.aggregate';
 import { DISABILITY_SEVERITIES } from './disability-allowance.commands';
 
@@ -78,12 +70,12 @@ export const disabilityAllowanceAction = defineAction({
       support: {
         refField: 'beneficiaryRef',
         family: 'disability-allowance',
-        programme: () => 'disability-allowance',
-        period: yearOfOccurrence,
-        amount: (d) => ({ amountVnd: num(d.monthlyAmountVnd), amountKind: 'monthly' }),
+        programme: { fixed: 'disability-allowance' },
+        period: { occurred: 'year' },
+        amount: { field: 'monthlyAmountVnd', kind: 'monthly' },
         duplicates: 'ever',
         residenceBound: true,
-        norm: null,
+        normed: false,
       },
     },
   },

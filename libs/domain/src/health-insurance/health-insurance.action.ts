@@ -1,6 +1,6 @@
 // Health insurance enrolment of a person for a calendar year: once per person and year.
 import { defineAction } from '../actions/action-descriptor';
-import { yearOf, enumField } from '../actions/common-fields';
+import { enumField } from '../actions/common-fields';
 import { insuranceEnrolmentFields, insuranceEventFields } from '../actions/insurance-fields';
 import { healthInsuranceEnrolmentAggregate } from './health-insurance.aggregate';
 import { HEALTH_INSURANCE_SCHEMES } from './health-insurance.commands';
@@ -40,12 +40,12 @@ export const healthInsuranceAction = defineAction({
       support: {
         refField: 'beneficiaryRef',
         family: 'health-insurance',
-        programme: () => 'health-insurance',
-        period: (d) => yearOf(d.year),
-        amount: () => ({ amountVnd: null, amountKind: null }),
+        programme: { fixed: 'health-insurance' },
+        period: { field: 'year' },
+        amount: null,
         duplicates: 'overlap',
         residenceBound: true,
-        norm: null,
+        normed: false,
       },
     },
   },

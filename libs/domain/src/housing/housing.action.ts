@@ -7,8 +7,6 @@ import {
   communeLabel,
   enumField,
   newIdField,
-  noAmount,
-  yearOfOccurrence,
 } from '../actions/common-fields';
 import { housingCaseAggregate } from './housing.aggregate';
 import { HOUSING_CATEGORIES, HOUSING_FUNDING_SOURCES } from './housing.commands';
@@ -150,12 +148,12 @@ export const housingAction = defineAction({
       support: {
         refField: 'householdRef',
         family: 'housing',
-        programme: () => 'housing',
-        period: yearOfOccurrence,
-        amount: noAmount,
+        programme: { fixed: 'housing' },
+        period: { occurred: 'year' },
+        amount: null,
         duplicates: 'ever',
         residenceBound: true,
-        norm: null,
+        normed: false,
       },
     },
     HousingFundingApproved: {

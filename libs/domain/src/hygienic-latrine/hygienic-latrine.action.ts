@@ -1,14 +1,7 @@
 // A hygienic latrine completed for a household (named by its head's citizen id, stored only as a reference),
 // a school or a health station (named by its code): once per facility.
 import { defineAction } from '../actions/action-descriptor';
-import {
-  communeField,
-  communeLabel,
-  enumField,
-  newIdField,
-  noAmount,
-  yearOfOccurrence,
-} from '../actions/common-fields';
+import { communeField, communeLabel, enumField, newIdField } from '../actions/common-fields';
 import { hygienicLatrineAggregate } from './hygienic-latrine.aggregate';
 import { LATRINE_FACILITY_KINDS } from './hygienic-latrine.commands';
 
@@ -74,12 +67,12 @@ export const hygienicLatrineAction = defineAction({
       support: {
         refField: 'facilityRef',
         family: 'hygienic-latrine',
-        programme: () => 'hygienic-latrine',
-        period: yearOfOccurrence,
-        amount: noAmount,
+        programme: { fixed: 'hygienic-latrine' },
+        period: { occurred: 'year' },
+        amount: null,
         duplicates: 'ever',
         residenceBound: true,
-        norm: null,
+        normed: false,
       },
     },
   },

@@ -1,14 +1,6 @@
 // A worker placed in a job at home or on an overseas contract: once per placement.
 import { defineAction } from '../actions/action-descriptor';
-import {
-  citizenIdField,
-  communeField,
-  communeLabel,
-  enumField,
-  noAmount,
-  text,
-} from '../actions/common-fields';
-import { monthOf } from '../projections/event-reading';
+import { citizenIdField, communeField, communeLabel, enumField } from '../actions/common-fields';
 import { jobPlacementAggregate } from './job-placement.aggregate';
 import { JOB_PLACEMENT_KINDS } from './job-placement.commands';
 
@@ -70,12 +62,12 @@ export const jobPlacementAction = defineAction({
       support: {
         refField: 'workerRef',
         family: 'job-placement',
-        programme: (d) => `job-placement:${text(d.kind) ?? ''}`,
-        period: (_d, occurredAt) => monthOf(occurredAt),
-        amount: noAmount,
+        programme: { field: 'kind', prefix: 'job-placement:' },
+        period: { occurred: 'month' },
+        amount: null,
         duplicates: 'none',
         residenceBound: false,
-        norm: null,
+        normed: false,
       },
     },
   },

@@ -1,14 +1,6 @@
 // A policy loan disbursed to a borrower: once per loan contract.
 import { defineAction } from '../actions/action-descriptor';
-import {
-  citizenIdField,
-  communeField,
-  communeLabel,
-  num,
-  programmeField,
-  text,
-  yearOfOccurrence,
-} from '../actions/common-fields';
+import { citizenIdField, communeField, communeLabel, programmeField } from '../actions/common-fields';
 import { policyLoanAggregate } from './policy-loan.aggregate';
 
 export const policyLoanAction = defineAction({
@@ -80,12 +72,12 @@ export const policyLoanAction = defineAction({
       support: {
         refField: 'borrowerRef',
         family: 'policy-loan',
-        programme: (d) => text(d.programme) ?? '',
-        period: yearOfOccurrence,
-        amount: (d) => ({ amountVnd: num(d.amountVnd), amountKind: 'loan' }),
+        programme: { field: 'programme' },
+        period: { occurred: 'year' },
+        amount: { field: 'amountVnd', kind: 'loan' },
         duplicates: 'overlap',
         residenceBound: true,
-        norm: 'PolicyLoanDisbursed',
+        normed: true,
       },
     },
   },

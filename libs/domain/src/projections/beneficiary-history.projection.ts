@@ -14,9 +14,8 @@
 // A retraction takes the support out of the totals and the flags; an amendment changes its amount. Housing
 // funding names only the case, not the household, so each case has its own document in
 // beneficiary-housing (funding from every source, its own flags), found by householdRef.
-import type { AmountKind } from '../actions/action-descriptor';
-import { SUPPORT_KINDS } from '../actions/action-lists';
-import { num, text } from '../actions/common-fields';
+import type { AmountKind, SupportKind as SupportData } from '../actions/action-descriptor';
+import { ACTION_SUPPORT_KINDS } from '../actions/action-lists';
 import type { CorrectionKind } from '../corrections/correction.command';
 import { EVENT_CORRECTED } from '../corrections/correction.event';
 import type { RecordedEvent } from '../shared/envelope';
@@ -24,6 +23,7 @@ import {
   correctionOf,
   dataRecord,
   monthCount,
+  monthOf,
   monthsOfPeriod,
   rangesOverlap,
   subjectIdsOf,
@@ -47,6 +47,54 @@ export type SupportStatus = 'effective' | 'amended' | 'retracted';
 export type AbuseFlagCode = 'same_support_twice' | 'two_communes_same_period' | 'above_programme_norm';
 
 export type { AmountKind } from '../actions/action-descriptor';
+
+interface SupportKind {
+  refField: string;
+  family: string;
+  programme(data: Record<string, unknown>): string;
+  /** What the support is for: YYYY, YYYY-Qn or YYYY-MM. */
+  period(data: Record<string, unknown>, occurredAt: string): string | null;
+  amount(data: Record<string, unknown>): { amountVnd: number | null; amountKind: AmountKind | null };
+  /** overlap: same programme for overlapping periods; ever: any two; none: never a duplicate. */
+  duplicates: 'overlap' | 'ever' | 'none';
+  /** Whether it is given where the beneficiary lives (for two_communes_same_period). */
+  residenceBound: boolean;
+  norm: NormedSupport | null;
+}
+
+const text = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+const periodText = (v: unknown): string | null => (typeof v === 'number' ? String(v) : text(v));
+
+/** An event's support kind, from what its action descriptor says about it. */
+function supportKindOf(type: string, kind: SupportData): SupportKind {
+  const { programme, period, amount } = kind;
+  return {
+    refField: kind.refField,
+    family: kind.family,
+    programme:
+      'fixed' in programme
+        ? () => programme.fixed
+        : (d) => `${programme.prefix ?? ''}${text(d[programme.field]) ?? ''}`,
+    period:
+      'field' in period
+        ? (d) => periodText(d[period.field])
+        : period.occurred === 'year'
+          ? (_d, occurredAt) => occurredAt.slice(0, 4)
+          : (_d, occurredAt) => monthOf(occurredAt),
+    amount: amount
+      ? (d) => ({ amountVnd: num(d[amount.field]), amountKind: amount.kind })
+      : () => ({ amountVnd: null, amountKind: null }),
+    duplicates: kind.duplicates,
+    residenceBound: kind.residenceBound,
+    norm: kind.normed ? (type as NormedSupport) : null,
+  };
+}
+
+/** The supports, by event type (the action descriptors name them). */
+export const SUPPORT_KINDS: Readonly<Record<string, SupportKind>> = Object.fromEntries(
+  Object.entries(ACTION_SUPPORT_KINDS).map(([type, kind]) => [type, supportKindOf(type, kind)]),
+);
 
 const CERTIFIED = 'TraineeCertified';
 const HOUSING_CASE_TYPES = [

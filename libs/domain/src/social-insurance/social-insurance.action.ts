@@ -1,6 +1,6 @@
 // Social insurance enrolment of a person for a calendar year: once per person and year.
 import { defineAction } from '../actions/action-descriptor';
-import { yearOf, enumField } from '../actions/common-fields';
+import { enumField } from '../actions/common-fields';
 import { insuranceEnrolmentFields, insuranceEventFields } from '../actions/insurance-fields';
 import { socialInsuranceEnrolmentAggregate } from './social-insurance.aggregate';
 import { SOCIAL_INSURANCE_KINDS } from './social-insurance.commands';
@@ -35,12 +35,12 @@ export const socialInsuranceAction = defineAction({
       support: {
         refField: 'beneficiaryRef',
         family: 'social-insurance',
-        programme: () => 'social-insurance',
-        period: (d) => yearOf(d.year),
-        amount: () => ({ amountVnd: null, amountKind: null }),
+        programme: { fixed: 'social-insurance' },
+        period: { field: 'year' },
+        amount: null,
         duplicates: 'overlap',
         residenceBound: true,
-        norm: null,
+        normed: false,
       },
     },
   },

@@ -6,9 +6,7 @@ import {
   communeLabel,
   enumField,
   newIdField,
-  num,
   programmeField,
-  text,
 } from '../actions/common-fields';
 import { subsidyPaymentAggregate } from './subsidy.aggregate';
 import { PAYMENT_METHODS } from './subsidy.commands';
@@ -74,12 +72,12 @@ export const subsidyAction = defineAction({
       support: {
         refField: 'beneficiaryRef',
         family: 'social-support-payment',
-        programme: (d) => text(d.programme) ?? '',
-        period: (d) => text(d.period),
-        amount: (d) => ({ amountVnd: num(d.amountVnd), amountKind: 'paid' }),
+        programme: { field: 'programme' },
+        period: { field: 'period' },
+        amount: { field: 'amountVnd', kind: 'paid' },
         duplicates: 'overlap',
         residenceBound: true,
-        norm: 'SubsidyPaid',
+        normed: true,
       },
     },
   },

@@ -6,10 +6,8 @@ import {
   communeLabel,
   enumField,
   newIdField,
-  noAmount,
   textField,
 } from '../actions/common-fields';
-import { monthOf } from '../projections/event-reading';
 import { trainingCourseAggregate } from './training.aggregate';
 import { TRAINING_LEVELS } from './training.commands';
 
@@ -100,12 +98,12 @@ export const trainingAction = defineAction({
       support: {
         refField: 'traineeRef',
         family: 'vocational-training',
-        programme: () => 'vocational-training',
-        period: (_d, occurredAt) => monthOf(occurredAt),
-        amount: noAmount,
+        programme: { fixed: 'vocational-training' },
+        period: { occurred: 'month' },
+        amount: null,
         duplicates: 'none',
         residenceBound: false,
-        norm: null,
+        normed: false,
       },
     },
     TraineeCertified: {

@@ -1,6 +1,6 @@
 // Unemployment insurance enrolment of a person for a calendar year: once per person and year.
 import { defineAction } from '../actions/action-descriptor';
-import { yearOf } from '../actions/common-fields';
+
 import { insuranceEnrolmentFields, insuranceEventFields } from '../actions/insurance-fields';
 import { unemploymentInsuranceEnrolmentAggregate } from './unemployment-insurance.aggregate';
 
@@ -34,12 +34,12 @@ export const unemploymentInsuranceAction = defineAction({
       support: {
         refField: 'beneficiaryRef',
         family: 'unemployment-insurance',
-        programme: () => 'unemployment-insurance',
-        period: (d) => yearOf(d.year),
-        amount: () => ({ amountVnd: null, amountKind: null }),
+        programme: { fixed: 'unemployment-insurance' },
+        period: { field: 'year' },
+        amount: null,
         duplicates: 'overlap',
         residenceBound: true,
-        norm: null,
+        normed: false,
       },
     },
   },
