@@ -76,6 +76,14 @@ describe('ACTIONS', () => {
       }
   });
 
+  it('seals personal data only on a command whose citizen id names the person it belongs to', () => {
+    for (const { command } of actionCommands) {
+      const sealed = command.fields.findIndex((f) => f.sealed);
+      const person = command.fields.findIndex((f) => f.type === 'citizenId' && f.required);
+      if (sealed >= 0) expect([command.type, person >= 0 && person < sealed]).toEqual([command.type, true]);
+    }
+  });
+
   it('names the recording task after the aggregate, once per action', () => {
     for (const action of actions) expect(action.recordingTask).toBe(action.aggregate.name);
     expect(new Set(RECORDING_TASKS).size).toBe(actions.length);
