@@ -196,6 +196,17 @@ describe('the Bác Ái plan seeds', () => {
         },
       ],
       [
+        'DisabilityAllowanceGranted',
+        {
+          allowanceId: 'DA-1',
+          beneficiaryRef: 'b-1',
+          commune: 'BA-PHUOC-DAI',
+          severity: 'severe',
+          monthlyAmountVnd: 540_000,
+          decisionNo: '12/QĐ-UBND',
+        },
+      ],
+      [
         'MeasurementRecorded',
         {
           measurementId: 'M-1',

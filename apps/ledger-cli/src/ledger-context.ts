@@ -1,16 +1,17 @@
 // A Nest application context over the ledger's module, for the commands that write or query through the
 // same handlers as the api. Nest's own logs go to stderr, warnings and errors only.
 import { NestFactory } from '@nestjs/core';
-import type { INestApplicationContext } from '@nestjs/common';
+import type { INestApplicationContext, Type } from '@nestjs/common';
 import { LedgerModule, loadConfig, type LedgerConfig } from '@ledger/ledger';
 
+/** `features`: the feature modules the command uses (every one unless told). */
 export async function withLedger<T>(
-  options: { runProjections: boolean; config?: LedgerConfig },
+  options: { runProjections: boolean; config?: LedgerConfig; features?: Type<unknown>[] },
   use: (app: INestApplicationContext, config: LedgerConfig) => Promise<T>,
 ): Promise<T> {
   const config = options.config ?? loadConfig();
   const app = await NestFactory.createApplicationContext(
-    LedgerModule.forRoot(config, { runProjections: options.runProjections }),
+    LedgerModule.forRoot(config, { runProjections: options.runProjections, features: options.features }),
     { abortOnError: false, logger: ['error', 'warn'] },
   );
   try {

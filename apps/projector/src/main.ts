@@ -5,15 +5,22 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { PlanSeedInvalidError } from '@ledger/domain';
 import { EventStoreError } from '@ledger/event-store';
-import { ConfigError, LedgerModule, loadConfig, PROJECTION_RUNNER } from '@ledger/ledger';
+import {
+  ConfigError,
+  LedgerModule,
+  loadConfig,
+  PROJECTION_RUNNER,
+  TreeHeadSigningModule,
+} from '@ledger/ledger';
 import type { ProjectionRunner } from '@ledger/projections';
 
 const REPORT_EVERY_MS = 5000;
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  // Only what it runs: the core (stores, plan, projection runner) and the signing of tree heads.
   const app = await NestFactory.createApplicationContext(
-    LedgerModule.forRoot(config, { runProjections: true }),
+    LedgerModule.forRoot(config, { runProjections: true, features: [TreeHeadSigningModule] }),
     {
       abortOnError: false,
     },

@@ -7,7 +7,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { Public } from '../http/auth/access-rule.decorator';
+import { Public } from '@ledger/ledger/http';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

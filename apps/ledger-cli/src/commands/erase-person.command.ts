@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { PERSON_REF_PATTERN, type PlanSeed } from '@ledger/domain';
 import {
+  PersonalDataModule,
   CITIZEN_ID_PATTERN,
   ErasePersonCommand,
   PLAN_SEED,
@@ -48,7 +49,7 @@ verify. Erasing an erased person changes nothing.
     const officer = options['--officer'] ?? 'ledger-cli';
     if (!OFFICER.test(officer)) throw new UsageError('erase-person: --officer must be an officer id');
 
-    return withLedger({ runProjections: false }, async (app) => {
+    return withLedger({ runProjections: false, features: [PersonalDataModule] }, async (app) => {
       const personRef = ref ?? app.get<Pseudonymizer>(PSEUDONYMIZER).reference(citizenId!);
       const seed = app.get<PlanSeed>(PLAN_SEED);
       const result = await app.get(CommandBus).execute<ErasePersonCommand, ErasePersonResult>(

@@ -8,6 +8,7 @@ import { plainToInstance } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
 import { EventStoreError } from '@ledger/event-store';
 import {
+  ActionCommandsModule,
   actionRequestClass,
   CsvSyntaxError,
   eventIdFromName,
@@ -111,7 +112,7 @@ Rejected rows go to FILE.rejected.csv (row, line, row_id, column, reason); exits
     const rejections: Rejection[] = [];
     let appended = 0;
     let already = 0;
-    await withLedger({ runProjections: false }, async (app) => {
+    await withLedger({ runProjections: false, features: [ActionCommandsModule] }, async (app) => {
       const bus = app.get(CommandBus);
       const progress = progressPrinter('import', 500);
       for (const [index, record] of data.entries()) {

@@ -14,7 +14,7 @@ progress (events and events/s); readers keep the old generation until the new on
 head, then it switches over. Stop the projector (or the api running projections) first.`,
   async run(args) {
     const { positionals } = parseArgs('rebuild', args, { maxPositionals: 1 });
-    return withLedger({ runProjections: false }, async (app) => {
+    return withLedger({ runProjections: false, features: [] }, async (app) => {
       const runner = app.get<ProjectionRunner>(PROJECTION_RUNNER);
       const names = positionals[0] ? [positionals[0]] : runner.projectionNames;
       for (const name of names)

@@ -3,7 +3,13 @@ import { writeFileSync } from 'node:fs';
 import { QueryBus } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@ledger/event-store';
 import type { ProjectionRunner } from '@ledger/projections';
-import { GetReportQuery, PROJECTION_RUNNER, reportToCsv, reportToMarkdown } from '@ledger/ledger';
+import {
+  GetReportQuery,
+  PROJECTION_RUNNER,
+  ReportingModule,
+  reportToCsv,
+  reportToMarkdown,
+} from '@ledger/ledger';
 import { parseArgs, UsageError, type CliCommand } from '../args';
 import { withLedger } from '../ledger-context';
 
@@ -28,7 +34,7 @@ Brings the projections up to the head of the event store first.
     if (!period) throw new UsageError('report: --period is required (e.g. 2025, 2024-2026, 2021-2025)');
     if (!FORMATS.includes(format))
       throw new UsageError(`report: --format must be one of ${FORMATS.join(', ')}`);
-    return withLedger({ runProjections: true }, async (app) => {
+    return withLedger({ runProjections: true, features: [ReportingModule] }, async (app) => {
       const head = await app.get<EventStore>(EVENT_STORE).headPosition();
       await app.get<ProjectionRunner>(PROJECTION_RUNNER).waitFor(head, { timeoutMs: 120_000 });
       const report = await app.get(QueryBus).execute(new GetReportQuery(period, options['--org-unit']));

@@ -1,6 +1,6 @@
 // seed [dir]: puts a plan folder on the record through the PlanSeeder; a second load appends nothing.
 import { resolve } from 'node:path';
-import { PlanSeeder } from '@ledger/ledger';
+import { PlanModule, PlanSeeder } from '@ledger/ledger';
 import { parseArgs, type CliCommand } from '../args';
 import { progressPrinter, withLedger } from '../ledger-context';
 
@@ -15,7 +15,7 @@ second load appends nothing and a changed fact is refused (change a target with 
 Exits 1 when the folder is invalid, naming each problem.`,
   async run(args) {
     const { positionals } = parseArgs('seed', args, { maxPositionals: 1 });
-    return withLedger({ runProjections: false }, async (app, config) => {
+    return withLedger({ runProjections: false, features: [PlanModule] }, async (app, config) => {
       const folder = positionals[0] ? resolve(positionals[0]) : config.seedDir;
       const progress = progressPrinter('seed', 50);
       const report = await app

@@ -29,7 +29,7 @@ import {
   type FieldCondition,
   type RequestField,
 } from '@ledger/domain';
-import { RecordActionRequest } from './record-action.request.dto';
+import { RecordActionRequest } from '../http/record-action.request.dto';
 
 /** A validated body: the shared fields and the command's own, by name. */
 export type ActionRequestBody = RecordActionRequest & Record<string, unknown>;

@@ -22,7 +22,9 @@ function exampleBody(command: ActionCommand): Record<string, unknown> {
 
 async function problemsOf(command: ActionCommand, body: Record<string, unknown>) {
   const errors = await validate(plainToInstance(actionRequestClass(command), body), OPTIONS);
-  return errors.flatMap((e) => Object.values(e.constraints ?? {}).map((message) => ({ field: e.property, message })));
+  return errors.flatMap((e) =>
+    Object.values(e.constraints ?? {}).map((message) => ({ field: e.property, message })),
+  );
 }
 
 describe('request classes made from the descriptors', () => {
@@ -64,25 +66,36 @@ describe('request classes made from the descriptors', () => {
         contactPhone: '12',
       }),
     ).toEqual([
-      { field: 'householdHeadCitizenId', message: 'householdHeadCitizenId must be a 12-digit citizen id (CCCD)' },
+      {
+        field: 'householdHeadCitizenId',
+        message: 'householdHeadCitizenId must be a 12-digit citizen id (CCCD)',
+      },
       { field: 'commune', message: 'commune must be an org unit code' },
       { field: 'householdHeadName', message: 'householdHeadName must not be blank' },
       { field: 'contactPhone', message: 'contactPhone must be a Vietnamese phone number such as 0912345678' },
     ]);
-    const latrine = actionCommands.find(({ command }) => command.type === 'RecordHygienicLatrineCompletion')!.command;
+    const latrine = actionCommands.find(
+      ({ command }) => command.type === 'RecordHygienicLatrineCompletion',
+    )!.command;
     expect(
-      await problemsOf(latrine, { ...exampleBody(latrine), facilityKind: 'school', householdHeadCitizenId: '058123456789' }),
+      await problemsOf(latrine, {
+        ...exampleBody(latrine),
+        facilityKind: 'school',
+        householdHeadCitizenId: '058123456789',
+      }),
     ).toEqual([
       {
         field: 'householdHeadCitizenId',
-        message: 'householdHeadCitizenId is only sent when facilityKind is household; send facilityCode instead',
+        message:
+          'householdHeadCitizenId is only sent when facilityKind is household; send facilityCode instead',
       },
       {
         field: 'facilityCode',
-        message: '$property must be a facility code (2-64 letters, digits, . _ -), never a citizen id'.replace(
-          '$property',
-          'facilityCode',
-        ),
+        message:
+          '$property must be a facility code (2-64 letters, digits, . _ -), never a citizen id'.replace(
+            '$property',
+            'facilityCode',
+          ),
       },
     ]);
   });
@@ -114,8 +127,14 @@ describe('CSV import read from the descriptors', () => {
       commune: 'commune',
       category: 'category',
     });
-    expect(columnsOf('housing_funding_approved')).toMatchObject({ amountVnd: 'amount_vnd', source: 'funding_source' });
-    expect(columnsOf('housing_completed')).toMatchObject({ floorAreaM2: 'floor_area_m2', occupants: 'occupants' });
+    expect(columnsOf('housing_funding_approved')).toMatchObject({
+      amountVnd: 'amount_vnd',
+      source: 'funding_source',
+    });
+    expect(columnsOf('housing_completed')).toMatchObject({
+      floorAreaM2: 'floor_area_m2',
+      occupants: 'occupants',
+    });
     expect(columnsOf('subsidy_paid')).toMatchObject({
       beneficiaryCitizenId: 'citizen_id',
       programme: 'programme',

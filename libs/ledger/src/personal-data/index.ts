@@ -4,4 +4,4 @@ export * from './sqlite-personal-key-store';
 export * from './mongo-personal-key-store';
 export * from './personal-data-seal';
 export * from './reveal-personal-data';
-export * from './erase-person/erase-person.command';
+export * from './commands/erase-person/erase-person.command';

@@ -6,8 +6,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { generateLogKeyPair, logKeyId, publicKeyPemOf } from '@ledger/verifiable-log';
 import { readOrCreateSecret, secretFile } from '../secrets/data-dir-secret';
 
-export const LOG_SIGNING_KEY = Symbol('LOG_SIGNING_KEY');
-
 export interface LogSigningKey {
   privateKey: KeyObject;
   /** SPKI PEM: what GET /ledger/public-key serves and evidence bundles carry. */

@@ -11,7 +11,6 @@ import { frontierRoot, signTreeHead, treeHead, type SignedTreeHead } from '@ledg
 import type { LogSigningKey } from './log-signing-key';
 import { MerkleLogReader } from './merkle-log.projection';
 
-export const TREE_HEADS = Symbol('TREE_HEADS');
 export const SIGNED_TREE_HEADS_PROJECTION = 'signed-tree-heads';
 export const SIGNED_TREE_HEADS = 'signed_tree_heads';
 

@@ -11,11 +11,10 @@ import {
 import { READ_STORE, type ReadStore } from '@ledger/read-store';
 import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config';
 import { RUN_PROJECTIONS } from '../infrastructure/stores-lifecycle';
-import { loadLogSigningKey, LOG_SIGNING_KEY, type LogSigningKey } from './log-signing-key';
+import { loadLogSigningKey, type LogSigningKey } from './log-signing-key';
 import { MerkleLogReader } from './merkle-log.projection';
-import { TREE_HEADS, TreeHeads } from './tree-heads';
-
-export const MERKLE_LOG_READER = Symbol('MERKLE_LOG_READER');
+import { TreeHeads } from './tree-heads';
+import { LOG_SIGNING_KEY, MERKLE_LOG_READER, TREE_HEADS } from './verifiable-log.di-tokens';
 
 export const logSigningKeyProvider: FactoryProvider<LogSigningKey> = {
   provide: LOG_SIGNING_KEY,

@@ -1,8 +1,7 @@
 // The one gate of every route: rate limits, then the bearer token, then the route's stated rule.
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
-import { hasRole, type Principal } from '@ledger/domain';
+import { hasRole } from '@ledger/domain';
 import {
   AccessDeniedError,
   authenticate,
@@ -12,10 +11,11 @@ import {
   TOKEN_SECRET,
   type LedgerConfig,
 } from '@ledger/ledger';
-import { ACCESS_RULE, type AccessRule } from './access-rule.decorator';
+import { ACCESS_RULE, type AccessRule } from '@ledger/ledger/http/access-rule.decorator';
+import type { AuthenticatedRequest } from '@ledger/ledger/http/authenticated-request';
 import { RateLimiter } from './rate-limiter';
 
-export type AuthenticatedRequest = Request & { principal?: Principal };
+export type { AuthenticatedRequest };
 
 @Injectable()
 export class AccessGuard implements CanActivate {

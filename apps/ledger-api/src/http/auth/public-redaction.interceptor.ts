@@ -6,7 +6,7 @@ import { Injectable, type CallHandler, type ExecutionContext, type NestIntercept
 import { Reflector } from '@nestjs/core';
 import { map, type Observable } from 'rxjs';
 import { hasRole } from '@ledger/domain';
-import { ACCESS_RULE, type AccessRule } from './access-rule.decorator';
+import { ACCESS_RULE, type AccessRule } from '@ledger/ledger/http';
 import type { AuthenticatedRequest } from './access.guard';
 
 const ACTOR_FIELDS = new Set(['actor', 'officer', 'officers']);

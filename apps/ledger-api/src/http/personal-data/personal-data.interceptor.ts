@@ -17,7 +17,7 @@ import {
   withholdPersonalData,
   type PersonalKeyStore,
 } from '@ledger/ledger';
-import { ACCESS_RULE, type AccessRule } from '../auth/access-rule.decorator';
+import { ACCESS_RULE, type AccessRule } from '@ledger/ledger/http';
 
 @Injectable()
 export class PersonalDataInterceptor implements NestInterceptor {

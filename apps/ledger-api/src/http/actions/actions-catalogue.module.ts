@@ -1,6 +1,0 @@
-// GET /actions: the catalogue of actions, read from the descriptors.
-import { Module } from '@nestjs/common';
-import { ActionsHttpController } from './actions.http.controller';
-
-@Module({ controllers: [ActionsHttpController] })
-export class ActionsCatalogueModule {}

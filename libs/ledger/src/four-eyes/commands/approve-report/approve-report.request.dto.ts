@@ -1,0 +1,30 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { RecordActionRequest } from '../../../http';
+
+export class ApproveReportRequest extends RecordActionRequest {
+  @ApiProperty({ example: 'houses_built' })
+  @Matches(/^[a-z][a-z0-9_]{1,99}$/, { message: 'indicatorKey must be an indicator key like houses_built' })
+  indicatorKey!: string;
+
+  @ApiProperty({ example: 'BA-PHUOC-DAI' })
+  @Matches(/^[A-Z][A-Z0-9-]{1,99}$/, { message: 'orgUnit must be an org unit code like BA-PHUOC-DAI' })
+  orgUnit!: string;
+
+  @ApiProperty({ example: '2026', description: 'A year, a quarter (2026-Q2) or a month (2026-05)' })
+  @Matches(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/, { message: 'period must be like 2026, 2026-Q2 or 2026-05' })
+  period!: string;
+
+  @ApiProperty({
+    description:
+      'figuresDigest of the snapshot read from GET /report-approvals/{indicator}/{orgUnit}/{period}',
+  })
+  @Matches(/^[0-9a-fA-F]{64}$/, { message: 'figuresDigest must be 64 hex digits' })
+  figuresDigest!: string;
+
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+}

@@ -1,0 +1,133 @@
+// Read side of issue 8: period reports and their approvals, restatements of a figure, double claims.
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags, PickType } from '@nestjs/swagger';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+import {
+  GetReportApprovalQuery,
+  GetRestatementQuery,
+  ListDoubleClaimsQuery,
+  ListReportApprovalsQuery,
+  ValidationFailedError,
+  type ApprovedReportView,
+  type DoubleClaimView,
+  type ReportApprovalView,
+  type RestatementView,
+} from '../..';
+import { Allow, IndicatorKeyPipe, PageRequest } from '../../http';
+
+const ORG_UNIT = /^[A-Z][A-Z0-9-]{1,99}$/;
+const PERIOD = /^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const READERS = ['inspector', 'supervisor', 'officer', 'viewer', 'admin'] as const;
+
+/** A list without cursors: only the page size of PageRequest. */
+class ReportApprovalsRequest extends PickType(PageRequest, ['limit'] as const) {
+  @ApiPropertyOptional({ example: 'houses_built' })
+  @IsOptional()
+  @Matches(/^[a-z][a-z0-9_]{1,99}$/, { message: 'indicator must be an indicator key' })
+  indicator?: string;
+
+  @ApiPropertyOptional({ example: 'BA-PHUOC-DAI' })
+  @IsOptional()
+  @Matches(ORG_UNIT, { message: 'orgUnit must be an org unit code' })
+  orgUnit?: string;
+
+  @ApiPropertyOptional({ enum: ['approved', 'changed_since_approval'] })
+  @IsOptional()
+  @IsIn(['approved', 'changed_since_approval'])
+  status?: 'approved' | 'changed_since_approval';
+}
+
+class RestatementRequest {
+  @ApiProperty({ example: '2026-01-01', description: 'First day (district time) of the window' })
+  @Matches(DATE, { message: 'from must be a date YYYY-MM-DD' })
+  from!: string;
+
+  @ApiProperty({ example: '2026-12-31', description: 'Last day (district time) of the window' })
+  @Matches(DATE, { message: 'to must be a date YYYY-MM-DD' })
+  to!: string;
+
+  @ApiPropertyOptional({ example: 'BA-PHUOC-DAI', description: "Defaults to the plan's district" })
+  @IsOptional()
+  @Matches(ORG_UNIT, { message: 'orgUnit must be an org unit code' })
+  orgUnit?: string;
+
+  @ApiPropertyOptional({ example: '2026-12-31', description: 'The figure as of this date (default: today)' })
+  @IsOptional()
+  @Matches(DATE, { message: 'asOf must be a date YYYY-MM-DD' })
+  asOf?: string;
+}
+
+class DoubleClaimsRequest {
+  @ApiPropertyOptional({ example: 'BA-PHUOC-DAI' })
+  @IsOptional()
+  @Matches(ORG_UNIT, { message: 'orgUnit must be an org unit code' })
+  orgUnit?: string;
+}
+
+@ApiTags('four eyes')
+@Controller()
+export class FourEyesHttpController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Allow(READERS, 'anyone signed in: figures, event ids, agencies and reasons, never a beneficiary')
+  @Get('report-approvals')
+  @ApiOperation({
+    summary:
+      'Approved period reports, newest first, each with its status and the events that changed its figures after approval',
+  })
+  list(@Query() q: ReportApprovalsRequest): Promise<{ items: ApprovedReportView[] }> {
+    return this.queries.execute(
+      new ListReportApprovalsQuery({
+        indicatorKey: q.indicator,
+        orgUnit: q.orgUnit,
+        status: q.status,
+        limit: q.limit ?? 50,
+      }),
+    );
+  }
+
+  @Allow(READERS, 'anyone signed in: figures, event ids, agencies and reasons, never a beneficiary')
+  @Get('report-approvals/:indicator/:orgUnit/:period')
+  @ApiOperation({
+    summary:
+      'One period report: the figures as they stand (with the digest to approve), its approval status, what changed since, the reports below',
+  })
+  one(
+    @Param('indicator', IndicatorKeyPipe) indicator: string,
+    @Param('orgUnit') orgUnit: string,
+    @Param('period') period: string,
+  ): Promise<ReportApprovalView> {
+    if (!ORG_UNIT.test(orgUnit))
+      throw new ValidationFailedError([{ field: 'orgUnit', message: 'orgUnit must be an org unit code' }]);
+    if (!PERIOD.test(period))
+      throw new ValidationFailedError([
+        { field: 'period', message: 'period must be like 2026, 2026-Q2 or 2026-05' },
+      ]);
+    return this.queries.execute(new GetReportApprovalQuery(indicator, orgUnit, period));
+  }
+
+  @Allow(READERS, 'anyone signed in: figures, event ids, agencies and reasons, never a beneficiary')
+  @Get('indicators/:key/restatement')
+  @ApiOperation({
+    summary:
+      'How and why a figure changed between two dates, event by event (new actions, corrections, verifications, disputes)',
+  })
+  restatement(
+    @Param('key', IndicatorKeyPipe) key: string,
+    @Query() q: RestatementRequest,
+  ): Promise<RestatementView> {
+    return this.queries.execute(new GetRestatementQuery(key, q.orgUnit, q.from, q.to, q.asOf));
+  }
+
+  @Allow(['inspector', 'supervisor', 'admin'], 'reviewers only: lists pseudonymous household references')
+  @Get('reviews/double-claims')
+  @ApiOperation({
+    summary:
+      'Houses recorded more than once for the same household (e.g. by two programmes): counted once in the figures, listed for review',
+  })
+  doubleClaims(@Query() q: DoubleClaimsRequest): Promise<{ items: DoubleClaimView[] }> {
+    return this.queries.execute(new ListDoubleClaimsQuery(q.orgUnit));
+  }
+}

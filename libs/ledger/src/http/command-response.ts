@@ -1,0 +1,27 @@
+// How every write answers: 201 with the event ids and positions, the stream's revision as ETag (send it
+// back as If-Match for the next step), and Location of the stream for a new case.
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { CommandResult } from '..';
+
+export class CommandResponse {
+  @ApiProperty() stream!: string;
+  @ApiProperty({ type: [String] }) eventIds!: string[];
+  @ApiProperty({ type: [Number] }) positions!: number[];
+  @ApiProperty({ description: 'Revision of the stream after this command (also the ETag)' })
+  revision!: number;
+  @ApiProperty({ description: 'True when this id was already recorded: nothing new was appended' })
+  replayed!: boolean;
+  @ApiPropertyOptional() caseId?: string;
+}
+
+export function respond(
+  response: Response,
+  result: CommandResult,
+  extra: { caseId?: string } = {},
+): CommandResponse {
+  response.setHeader('ETag', `"${result.revision}"`);
+  response.setHeader('Location', `/streams/${encodeURIComponent(result.stream)}`);
+  if (result.replayed) response.setHeader('Idempotent-Replayed', 'true');
+  return { ...result, ...extra };
+}

@@ -1,0 +1,74 @@
+// What every process needs, the api, the projector and the cli alike: configuration, the event and read
+// stores, the plan, write access and the token secret, the pseudonymizer and personal keys, the command
+// executor the write handlers share, and the projection runner with the stores' lifecycle. Global, so the
+// feature modules inject these without importing it.
+import { Module, type DynamicModule } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { EVENT_STORE } from '@ledger/event-store';
+import { READ_STORE } from '@ledger/read-store';
+import { loadTokenSecret, TOKEN_SECRET } from './auth/token';
+import { WRITE_ACCESS, writeAccessProvider } from './auth/write-access';
+import { LEDGER_CONFIG, type LedgerConfig } from './config/ledger-config';
+import { eventStoreProvider } from './infrastructure/event-store.provider';
+import { pseudonymizerProvider } from './infrastructure/pseudonymizer.provider';
+import { readStoreProvider } from './infrastructure/read-store.provider';
+import { RUN_PROJECTIONS, StoresLifecycle } from './infrastructure/stores-lifecycle';
+import { PERSONAL_KEYS } from './personal-data/personal-key-store.port';
+import { personalKeyStoreProvider } from './personal-data/personal-key-store.provider';
+import { PSEUDONYMIZER } from './pseudonym/pseudonymizer';
+import {
+  PLAN_MODEL,
+  PLAN_SEED,
+  planModelProvider,
+  planSeedProvider,
+  PROJECTION_RUNNER,
+  projectionRunnerProvider,
+} from './read/projections.providers';
+import { AggregateCommandExecutor } from './write/aggregate-command-executor';
+import { checkUpcasters } from './write/upcasting';
+
+@Module({})
+export class LedgerCoreModule {
+  /** `runProjections`: this process applies the projections (the api in embedded mode, the projector). */
+  static forRoot(config: LedgerConfig, options: { runProjections: boolean }): DynamicModule {
+    checkUpcasters();
+    return {
+      module: LedgerCoreModule,
+      global: true,
+      imports: [CqrsModule.forRoot()],
+      providers: [
+        { provide: LEDGER_CONFIG, useValue: config },
+        { provide: RUN_PROJECTIONS, useValue: options.runProjections },
+        eventStoreProvider,
+        readStoreProvider,
+        planSeedProvider,
+        planModelProvider,
+        writeAccessProvider,
+        {
+          provide: TOKEN_SECRET,
+          useFactory: () => loadTokenSecret(config.tokenSecret, config.dataDir),
+        },
+        projectionRunnerProvider,
+        pseudonymizerProvider,
+        personalKeyStoreProvider,
+        AggregateCommandExecutor,
+        StoresLifecycle,
+      ],
+      exports: [
+        LEDGER_CONFIG,
+        RUN_PROJECTIONS,
+        EVENT_STORE,
+        READ_STORE,
+        PLAN_SEED,
+        PLAN_MODEL,
+        WRITE_ACCESS,
+        TOKEN_SECRET,
+        PROJECTION_RUNNER,
+        PSEUDONYMIZER,
+        PERSONAL_KEYS,
+        AggregateCommandExecutor,
+        CqrsModule,
+      ],
+    };
+  }
+}

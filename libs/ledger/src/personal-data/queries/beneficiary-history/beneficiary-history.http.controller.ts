@@ -1,0 +1,87 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsString, Length } from 'class-validator';
+import { randomUUID } from 'node:crypto';
+import { actorOf, BENEFICIARIES, type Principal } from '@ledger/domain';
+import {
+  AccessDeniedError,
+  GetDocumentQuery,
+  RecordBeneficiaryReadCommand,
+  ValidationFailedError,
+} from '../../..';
+import { Allow, Caller, ReadScope } from '../../../http';
+
+const REF = /^[a-z]-[0-9a-f]{16,64}$/;
+
+class BeneficiaryReadRequest {
+  @ApiProperty({
+    description:
+      'Why you read this history (a case file, a complaint, a planned inspection); kept on the record',
+    example: 'Thanh tra chuyên đề trợ cấp xã hội năm 2026, hồ sơ số 12/TTr',
+  })
+  @IsString({ message: 'reason must be a text' })
+  @Length(10, 500, { message: 'say why you read this history (10 to 500 characters)' })
+  reason!: string;
+}
+
+interface HistoryDoc {
+  supports?: Array<{ orgUnit?: string }>;
+  communes?: string[];
+}
+
+@ApiTags('inspection')
+@Controller('beneficiaries')
+export class BeneficiariesHttpController {
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly commands: CommandBus,
+    private readonly scope: ReadScope,
+  ) {}
+
+  @Allow(
+    ['inspector'],
+    'an inspector in whose scope the support was given, with a reason; every read is itself recorded',
+  )
+  @Get(':ref/history')
+  @ApiOperation({
+    summary:
+      'Support received by one pseudonymous beneficiary, with flags for likely abuse; the read is recorded (who, whom, when, why)',
+  })
+  async history(
+    @Param('ref') ref: string,
+    @Query() q: BeneficiaryReadRequest,
+    @Caller() principal: Principal,
+  ): Promise<Record<string, unknown>> {
+    if (!REF.test(ref)) {
+      throw new ValidationFailedError([
+        { field: 'ref', message: 'a beneficiary is named by its pseudonymous reference' },
+      ]);
+    }
+    const doc = await this.queries.execute<GetDocumentQuery, Record<string, unknown>>(
+      new GetDocumentQuery(BENEFICIARIES, ref, 'BENEFICIARY_NOT_FOUND', 'support recorded for'),
+    );
+    const units = [
+      ...((doc as HistoryDoc).supports ?? []).map((s) => s.orgUnit),
+      ...((doc as HistoryDoc).communes ?? []),
+    ].filter((u): u is string => typeof u === 'string');
+    if (!units.some((unit) => this.scope.covers(principal, unit)))
+      throw new AccessDeniedError(
+        `no support to ${ref} was given in your org units (${principal.orgUnits.join(', ')})`,
+      );
+    // On the record before the history leaves the ledger: a read that cannot be recorded is not served.
+    await this.commands.execute(
+      new RecordBeneficiaryReadCommand(
+        { beneficiaryRef: ref, reason: q.reason, orgUnit: principal.orgUnits[0] ?? 'unknown' },
+        {
+          actor: actorOf(principal),
+          authority: { principal },
+          correlationId: randomUUID(),
+          evidence: [],
+          receivedAt: new Date(),
+        },
+      ),
+    );
+    return doc;
+  }
+}

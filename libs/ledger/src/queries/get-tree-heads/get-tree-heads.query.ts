@@ -1,6 +1,0 @@
-import { Query } from '@nestjs/cqrs';
-import type { StoredTreeHead } from '../../verifiable-log/tree-heads';
-
-export class ListTreeHeadsQuery extends Query<StoredTreeHead[]> {}
-
-export class GetLatestTreeHeadQuery extends Query<StoredTreeHead> {}

@@ -1,0 +1,87 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsOptional, Matches } from 'class-validator';
+import { TRAIL } from '@ledger/domain';
+import { FindDocumentsQuery, type DocumentPage } from '../../..';
+import type { Filter } from '@ledger/read-store';
+import { Allow, Caller, PageRequest, ReadScope } from '../../../http';
+import type { Principal } from '@ledger/domain';
+
+const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+class TrailRequest extends PageRequest {
+  @ApiPropertyOptional({ description: 'Officer id' })
+  @IsOptional()
+  @Matches(CODE, { message: 'actor must be an officer id' })
+  actor?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(CODE, { message: 'agency must be an agency code' })
+  agency?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(CODE, { message: 'orgUnit must be an org unit code' })
+  orgUnit?: string;
+
+  @ApiPropertyOptional({ example: 'HousingConstructionCompleted' })
+  @IsOptional()
+  @Matches(/^[A-Z][A-Za-z]{2,80}$/, { message: 'type must be an event type' })
+  type?: string;
+
+  @ApiPropertyOptional({ description: 'Pseudonymous beneficiary or household reference (b-...)' })
+  @IsOptional()
+  @Matches(/^[a-z]-[0-9a-f]{16,64}$/, { message: 'beneficiary must be a pseudonymous reference' })
+  beneficiary?: string;
+
+  @ApiPropertyOptional({ example: '2026-01-01', description: 'occurred on or after this day' })
+  @IsOptional()
+  @Matches(DAY, { message: 'from must be a date YYYY-MM-DD' })
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2026-12-31', description: 'occurred on or before this day' })
+  @IsOptional()
+  @Matches(DAY, { message: 'to must be a date YYYY-MM-DD' })
+  to?: string;
+}
+
+/** Inspection: every event by actor, agency, org unit, beneficiary, type and time; newest first. */
+@ApiTags('inspection')
+@Controller('trail')
+export class TrailHttpController {
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly scope: ReadScope,
+  ) {}
+
+  @Allow(['inspector'], 'an inspector searches the trail of the org units in their scope')
+  @Get()
+  @ApiOperation({
+    summary: 'Search the inspection trail; each entry shows what it changed and its corrections',
+  })
+  search(@Query() q: TrailRequest, @Caller() principal: Principal): Promise<DocumentPage> {
+    const where: Record<string, Filter[string]> = {};
+    if (q.orgUnit) this.scope.requireUnit(principal, q.orgUnit, 'the trail asked for');
+    const units = this.scope.unitsFor(principal);
+    if (units && !q.orgUnit) where.orgUnit = { in: units };
+    if (q.actor) where.officer = q.actor;
+    if (q.agency) where.agency = q.agency;
+    if (q.orgUnit) where.orgUnit = q.orgUnit;
+    if (q.type) where.type = q.type;
+    if (q.beneficiary) where.subjectRef = q.beneficiary;
+    if (q.from || q.to)
+      where.occurredOn = { ...(q.from ? { gte: q.from } : {}), ...(q.to ? { lte: q.to } : {}) };
+    return this.queries.execute(
+      new FindDocumentsQuery(
+        TRAIL,
+        where,
+        [{ field: 'position', direction: 'desc' }],
+        q.limit ?? 50,
+        q.cursor,
+      ),
+    );
+  }
+}

@@ -1,0 +1,29 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { RecordedEvent } from '@ledger/domain';
+import { GetEventQuery } from '../../..';
+import { Allow, Caller, ReadScope, UuidParamPipe } from '../../../http';
+import type { Principal } from '@ledger/domain';
+
+@ApiTags('events')
+@Controller('events')
+export class EventsHttpController {
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly scope: ReadScope,
+  ) {}
+
+  @Allow(
+    ['inspector', 'officer', 'supervisor'],
+    'an inspector reads any event in their org units; an officer or supervisor reads the events of their own org units',
+  )
+  @Get(':id')
+  @ApiOperation({ summary: 'One recorded event with its envelope (actor, evidence, hash chain)' })
+  @ApiOkResponse({ description: 'The event' })
+  async get(@Param('id', UuidParamPipe) id: string, @Caller() principal: Principal): Promise<RecordedEvent> {
+    const event = await this.queries.execute<GetEventQuery, RecordedEvent>(new GetEventQuery(id));
+    this.scope.requireUnit(principal, event.metadata.orgUnit, `event ${id}`);
+    return event;
+  }
+}

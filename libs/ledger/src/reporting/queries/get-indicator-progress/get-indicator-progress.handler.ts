@@ -1,0 +1,87 @@
+// Reads an indicator's progress from the documents of the plan-catalog and indicator-progress projections:
+// the catalog gives the definition, the standing target (revisions included) and the recorded baselines;
+// the month documents give the figures. No event is read here.
+import { Inject } from '@nestjs/common';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import {
+  INDICATORS,
+  progressAsOf,
+  ratioBaselinesFor,
+  timeSeries,
+  type IndicatorDoc,
+  type PlanModel,
+} from '@ledger/domain';
+import { READ_STORE, type ReadStore } from '@ledger/read-store';
+import { ResourceNotFoundError } from '../../../errors/ledger-errors';
+import { PLAN_MODEL, PROJECTION_RUNNER } from '../../../read/projections.providers';
+import { KeptWhileProjectionsRest } from '../../../read/kept-while-projections-rest';
+import type { ProjectionRunner } from '@ledger/projections';
+import { FigureReader } from '../../../four-eyes/figure-reader';
+import { GetIndicatorProgressQuery, type IndicatorProgressView } from './get-indicator-progress.query';
+
+@QueryHandler(GetIndicatorProgressQuery)
+export class GetIndicatorProgressHandler implements IQueryHandler<GetIndicatorProgressQuery> {
+  /** Views kept while no projection moves: a dashboard asks for the same ones again and again. */
+  private readonly kept: KeptWhileProjectionsRest<IndicatorProgressView>;
+
+  constructor(
+    @Inject(READ_STORE) private readonly store: ReadStore,
+    @Inject(PLAN_MODEL) private readonly plan: PlanModel,
+    private readonly figures: FigureReader,
+    @Inject(PROJECTION_RUNNER) runner: ProjectionRunner,
+  ) {
+    this.kept = new KeptWhileProjectionsRest(store, runner, 4096);
+  }
+
+  execute(query: GetIndicatorProgressQuery): Promise<IndicatorProgressView> {
+    const orgUnit = query.orgUnit ?? this.plan.planOrgUnit;
+    const asOf = query.asOf ?? new Date().toISOString().slice(0, 10);
+    const key = `${query.indicatorKey}|${orgUnit}|${asOf}|${query.withSeries ? 'series' : ''}`;
+    return this.kept.get(key, () => this.compute({ ...query, orgUnit, asOf }));
+  }
+
+  private async compute(
+    query: GetIndicatorProgressQuery & { orgUnit: string; asOf: string },
+  ): Promise<IndicatorProgressView> {
+    const indicator = await this.store.get<IndicatorDoc>(INDICATORS, query.indicatorKey);
+    if (!indicator?.definition) {
+      throw new ResourceNotFoundError(
+        'INDICATOR_NOT_FOUND',
+        `no indicator ${query.indicatorKey} in the plan`,
+      );
+    }
+    const { orgUnit, asOf } = query;
+    // Each house counted once (issue 8): double claims are taken out of the month documents.
+    const months = await this.figures.months('claimed', indicator.key, orgUnit, asOf.slice(0, 7));
+    const recorded = indicator.baselines.length > 0 ? indicator.baselines : this.plan.baselines;
+    const baselines = ratioBaselinesFor(this.plan, indicator.definition, orgUnit, recorded);
+    const progress = {
+      ...progressAsOf(months, asOf, indicator.definition, indicator.target, baselines),
+      orgUnit,
+    };
+    const view: IndicatorProgressView = {
+      indicator: {
+        key: indicator.key,
+        nameVi: indicator.nameVi,
+        nameEn: indicator.nameEn,
+        unit: indicator.unit,
+        kind: indicator.kind,
+        section: indicator.section,
+        lead: indicator.lead,
+        support: indicator.support,
+      },
+      progress,
+      assurance: await this.figures.assured(indicator.definition, orgUnit, asOf, baselines),
+    };
+    if (query.withSeries) {
+      view.series = timeSeries(
+        months,
+        this.plan.periodFrom.slice(0, 7),
+        asOf.slice(0, 7),
+        indicator.definition,
+        baselines,
+      );
+    }
+    return view;
+  }
+}

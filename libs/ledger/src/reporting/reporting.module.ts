@@ -1,0 +1,32 @@
+// Reporting: indicator progress, the summary, period reports, agency trails and open case steps, the
+// trail of documents, single events and streams, health.
+import { Module } from '@nestjs/common';
+import { FourEyesModule } from '../four-eyes/four-eyes.module';
+import { FindDocumentsHandler } from './queries/find-documents/find-documents.handler';
+import { GetAgencyTrailHandler } from './queries/get-agency-trail/get-agency-trail.handler';
+import { GetDocumentHandler } from './queries/get-document/get-document.handler';
+import { GetEventHandler } from './queries/get-event/get-event.handler';
+import { GetHealthHandler } from './queries/get-health/get-health.handler';
+import { GetIndicatorProgressHandler } from './queries/get-indicator-progress/get-indicator-progress.handler';
+import { GetOpenCaseStepsHandler } from './queries/get-open-case-steps/get-open-case-steps.handler';
+import { GetReportHandler } from './queries/get-report/get-report.handler';
+import { GetStreamHandler } from './queries/get-stream/get-stream.handler';
+import { GetSummaryHandler } from './queries/get-summary/get-summary.handler';
+
+@Module({
+  // Indicator progress reads the verified figures through four eyes' figure reader.
+  imports: [FourEyesModule],
+  providers: [
+    GetEventHandler,
+    GetStreamHandler,
+    GetHealthHandler,
+    FindDocumentsHandler,
+    GetDocumentHandler,
+    GetIndicatorProgressHandler,
+    GetAgencyTrailHandler,
+    GetOpenCaseStepsHandler,
+    GetReportHandler,
+    GetSummaryHandler,
+  ],
+})
+export class ReportingModule {}
