@@ -12,6 +12,7 @@ const moduleNameMapper = {
   '^@ledger/verifiable-log/(.*)$': '<rootDir>/libs/verifiable-log/src/$1',
   '^@ledger/read-store$': '<rootDir>/libs/read-store/src',
   '^@ledger/projections$': '<rootDir>/libs/projections/src',
+  '^@ledger/projections/(.*)$': '<rootDir>/libs/projections/src/$1',
 };
 const transform = {
   '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }],

@@ -4,11 +4,11 @@
 //
 //   node dist-bench/bench/rebuild-child.js --data DIR --mode raw|rebuild [--read FILE]
 import { join } from 'node:path';
-import { createLedgerProjections, planModelFromSeed } from '@ledger/domain';
+import { planModelFromSeed } from '@ledger/domain';
 import { SqliteEventStore } from '@ledger/event-store';
 import { createMerkleLogProjection, readSeedFiles } from '@ledger/ledger';
 import { upcastEvent } from '@ledger/ledger/write/upcasting';
-import { ProjectionRunner } from '@ledger/projections';
+import { ProjectionRunner, createLedgerProjections } from '@ledger/projections';
 import { SqliteReadStore } from '@ledger/read-store';
 import { seconds, stringOption } from './bench-support';
 

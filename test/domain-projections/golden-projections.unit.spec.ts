@@ -3,14 +3,9 @@
 // documents, and applying the stream again changes nothing.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  createLedgerProjections,
-  lifecycleOfStream,
-  OPEN_CASE_STEPS,
-  planModelFromSeed,
-  type RecordedEvent,
-} from '@ledger/domain';
-import { project } from '@ledger/domain/projections/testing/projection-spec';
+import { planModelFromSeed, type RecordedEvent } from '@ledger/domain';
+import { createLedgerProjections, lifecycleOfStream, OPEN_CASE_STEPS } from '@ledger/projections';
+import { project } from '@ledger/projections/definitions/testing/projection-spec';
 import { readSeedFiles } from '@ledger/ledger/plan/read-seed-files';
 
 const FIXTURES = join(__dirname, '..', 'fixtures');

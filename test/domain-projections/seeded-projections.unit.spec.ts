@@ -4,26 +4,28 @@
 import { join } from 'node:path';
 import {
   ACTION_EVENT_TYPES,
-  createLedgerProjections,
-  INDICATOR_MONTHS,
-  INDICATORS,
   isMeasurementRule,
-  ORG_UNITS,
-  AGENCIES,
   planModelFromSeed,
-  progressAsOf,
   ratioBaselinesFor,
   TARGETS_SECTION,
   type ActionEventType,
-  type IndicatorDoc,
-  type IndicatorMonthDoc,
   type PlanModel,
   type PlanSeed,
-  type ProjectionDefinition,
   type RecordedEvent,
 } from '@ledger/domain';
-import { EventLog, project, ProjectedDocuments } from '@ledger/domain/projections/testing/projection-spec';
-import { recordSeed } from '@ledger/domain/projections/testing/sample-plan';
+import {
+  createLedgerProjections,
+  INDICATOR_MONTHS,
+  INDICATORS,
+  ORG_UNITS,
+  AGENCIES,
+  progressAsOf,
+  type IndicatorDoc,
+  type IndicatorMonthDoc,
+  type Projection,
+} from '@ledger/projections';
+import { EventLog, project, ProjectedDocuments } from '@ledger/projections/definitions/testing/projection-spec';
+import { recordSeed } from '@ledger/projections/definitions/testing/sample-plan';
 import { readSeedFiles } from '@ledger/ledger/plan/read-seed-files';
 
 const SEEDS = join(__dirname, '..', '..', 'seeds');
@@ -156,7 +158,7 @@ function oneActionPerIndicator(seed: PlanSeed, log: EventLog): RecordedEvent[] {
 describe('the projections over the Bác Ái plan seeds', () => {
   let seed: PlanSeed;
   let plan: PlanModel;
-  let projections: ProjectionDefinition[];
+  let projections: Projection[];
   let planEvents: RecordedEvent[];
   let actions: RecordedEvent[];
   let docs: Map<string, ProjectedDocuments>;

@@ -1,9 +1,9 @@
 // Actions recorded over HTTP show up in indicator progress, the trails, beneficiary history and reports,
 // read from projection documents; corrections take contributions back; "as of" reads the past.
-import { createLedgerProjections } from '@ledger/domain';
+import { createLedgerProjections } from '@ledger/projections';
 import { PLAN_MODEL, PROJECTION_RUNNER } from '@ledger/ledger';
 import type { ProjectionRunner } from '@ledger/projections';
-import { READ_STORE, type ReadStore } from '@ledger/read-store';
+import { READ_STORE_READER, type ReadStoreReader } from '@ledger/read-store';
 import { correct, housingCaseAt, post, untilProjected } from './support/ledger-client';
 import { at, startTestLedger, type TestLedger } from './support/test-app';
 
@@ -177,7 +177,7 @@ describe('the read side over HTTP', () => {
   it('rebuilds every projection from position 0 to the same documents, switching over at the end', async () => {
     await untilProjected(ledger);
     const runner = ledger.app.get<ProjectionRunner>(PROJECTION_RUNNER);
-    const store = ledger.app.get<ReadStore>(READ_STORE);
+    const store = ledger.app.get<ReadStoreReader>(READ_STORE_READER);
     const projections = createLedgerProjections(ledger.app.get(PLAN_MODEL));
     const snapshot = async () => {
       const all: Record<string, unknown[]> = {};

@@ -95,7 +95,7 @@ export * from './measurement/measurement.aggregate';
 
 export * from './plan';
 
-export * from './projections';
+export * from './shared/event-reading';
 export * from './access';
 export * from './four-eyes';
 export * from './personal-data';

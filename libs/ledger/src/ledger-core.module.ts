@@ -5,13 +5,17 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { EVENT_STORE } from '@ledger/event-store';
-import { READ_STORE } from '@ledger/read-store';
+import { READ_STORE_READER, READ_STORE_WRITER } from '@ledger/read-store';
 import { loadTokenSecret, TOKEN_SECRET } from './auth/token';
 import { WRITE_ACCESS, writeAccessProvider } from './auth/write-access';
 import { LEDGER_CONFIG, type LedgerConfig } from './config/ledger-config';
 import { eventStoreProvider } from './infrastructure/event-store.provider';
 import { pseudonymizerProvider } from './infrastructure/pseudonymizer.provider';
-import { readStoreProvider } from './infrastructure/read-store.provider';
+import {
+  readStoreProvider,
+  readStoreReaderProvider,
+  readStoreWriterProvider,
+} from './infrastructure/read-store.provider';
 import { RUN_PROJECTIONS, StoresLifecycle } from './infrastructure/stores-lifecycle';
 import { PERSONAL_KEYS } from './personal-data/personal-key-store.port';
 import { personalKeyStoreProvider } from './personal-data/personal-key-store.provider';
@@ -41,6 +45,8 @@ export class LedgerCoreModule {
         { provide: RUN_PROJECTIONS, useValue: options.runProjections },
         eventStoreProvider,
         readStoreProvider,
+        readStoreReaderProvider,
+        readStoreWriterProvider,
         planSeedProvider,
         planModelProvider,
         writeAccessProvider,
@@ -58,7 +64,8 @@ export class LedgerCoreModule {
         LEDGER_CONFIG,
         RUN_PROJECTIONS,
         EVENT_STORE,
-        READ_STORE,
+        READ_STORE_READER,
+        READ_STORE_WRITER,
         PLAN_SEED,
         PLAN_MODEL,
         WRITE_ACCESS,

@@ -4,22 +4,13 @@
 // checkpoint cover exactly the events before it, so what is committed is still a prefix of the log.
 import type { RecordedEvent } from '@ledger/domain';
 import type { DocumentRef, DocumentWrite } from '@ledger/read-store';
-import { handlesEvent, type DocumentKey, type Projection } from './projection';
-
-export interface BatchFailure {
-  event: RecordedEvent;
-  error: unknown;
-}
-
-export interface AppliedBatch {
-  writes: DocumentWrite[];
-  /** Position of the last event applied; the incoming checkpoint when none was. */
-  checkpoint: number;
-  /** Events applied, those the projection ignores included. */
-  applied: number;
-  /** Set when the projection threw: the event, and what it threw. */
-  failure?: BatchFailure;
-}
+import {
+  handlesEvent,
+  type AppliedBatch,
+  type BatchFailure,
+  type DocumentKey,
+  type Projection,
+} from './projection';
 
 export interface BatchContext {
   /** The generation's checkpoint: events at or below it were applied already and are skipped. */

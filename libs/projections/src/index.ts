@@ -3,4 +3,4 @@ export * from './projection-status';
 export * from './projection-runner.errors';
 export { ProjectionRunner, type ProjectionRunnerOptions, type WaitForOptions } from './projection-runner';
 export type { ProjectionRunnerLogger } from './projection-lane';
-export type { AppliedBatch, BatchFailure } from './apply-batch';
+export * from './definitions';

@@ -7,11 +7,11 @@ import {
   ReadStoreArgumentError,
   type DocumentRef,
   type GenerationId,
-  type ReadStore,
+  type ReadStoreWriter,
 } from '@ledger/read-store';
-import { applyBatch, type AppliedBatch } from './apply-batch';
+import { applyBatch } from './apply-batch';
 import { eventBatches } from './event-batches';
-import { isBatchProjection, type AnyProjection } from './projection';
+import { isBatchProjection, type AnyProjection, type AppliedBatch } from './projection';
 import type { SharedPages } from './shared-pages';
 import {
   ProjectionFailedError,
@@ -33,7 +33,7 @@ export interface ProjectionRunnerLogger {
 
 export interface LaneSettings {
   eventStore: EventStore;
-  readStore: ReadStore;
+  readStore: ReadStoreWriter;
   batchSize: number;
   maxBatchWaitMs: number;
   rebuildBatchSize: number;

@@ -3,7 +3,7 @@
 // lane, so that one failing or rebuilding projection never holds up the others.
 import type { RecordedEvent } from '@ledger/domain';
 import type { EventStore } from '@ledger/event-store';
-import type { ReadStore } from '@ledger/read-store';
+import type { ReadStoreWriter } from '@ledger/read-store';
 import type { AnyProjection } from './projection';
 import { ProjectionLane, type ProjectionRunnerLogger } from './projection-lane';
 import { SharedPages } from './shared-pages';
@@ -18,7 +18,7 @@ import type { ProjectionStatus, RebuildOptions, RebuildProgress } from './projec
 
 export interface ProjectionRunnerOptions {
   eventStore: EventStore;
-  readStore: ReadStore;
+  readStore: ReadStoreWriter;
   /** Reducer projections, and batch projections (see BatchProjection) such as the Merkle tree. */
   projections: readonly AnyProjection[];
   /** Most events applied and committed together while following. Default 500. */

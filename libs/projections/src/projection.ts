@@ -3,8 +3,7 @@
 // from the event. The same events in the same order must give the same documents, so that a rebuild
 // from position 0 reproduces what the live run wrote.
 import type { RecordedEvent } from '@ledger/domain';
-import type { DocumentRef } from '@ledger/read-store';
-import type { AppliedBatch } from './apply-batch';
+import type { DocumentRef, DocumentWrite } from '@ledger/read-store';
 
 /** A document an event touches: the read store's collection and the document's id in it. */
 export interface DocumentKey {
@@ -15,25 +14,48 @@ export interface DocumentKey {
 export interface Projection<D extends object = object> {
   /** Stable name; the read store keeps the checkpoint and generations under it. */
   readonly name: string;
-  /** Bump whenever reduce or keys would give other documents: the runner then rebuilds from position 0. */
+  /**
+   * Bump whenever reduce or keys would give other documents: the runner then rebuilds from position 0.
+   * Projections that read the plan (rules, org-unit tree, norms) use projectionVersion(base, plan parts) so
+   * that a change of the plan's rules is a new version too.
+   */
   readonly version: number;
   /** Every collection keys() may name; the runner refuses any other (a typo would write a stray collection). */
   readonly collections: readonly string[];
   /** Event types this projection reads; absent means every event. Others only move the checkpoint. */
   readonly eventTypes?: readonly string[];
-  /** Field lists queries filter or sort on, per collection; the runner passes them to ReadStore.ensureIndexes. */
+  /** Field lists queries filter or sort on, per collection; the runner hands them to ensureIndexes. */
   readonly indexes?: Readonly<Record<string, readonly (readonly string[])[]>>;
   /** The documents this event touches, possibly several (a commune and its district roll-up); [] for none. */
   keys(event: RecordedEvent): DocumentKey[];
   /**
-   * The document after the event, or null to delete it. Called once per distinct key of the event, in
-   * position order. Must not mutate `doc`: return a new object (the runner may still hold the old one).
+   * Pure. The document after the event, or null to delete it. Called once per distinct key of the event, in
+   * position order; idempotent per position: a document keeps the last applied position and comes back
+   * unchanged for an event at or below it (alreadyApplied). Events come at today's schema version (the runner
+   * reads them through the upcasters, as every reader of the store does). Must not mutate `doc`: return a new
+   * object (the runner may still hold the old one).
    */
   reduce(doc: D | null, event: RecordedEvent, key: DocumentKey): D | null;
 }
 
 export function handlesEvent(projection: Projection, eventType: string): boolean {
   return projection.eventTypes === undefined || projection.eventTypes.includes(eventType);
+}
+
+export interface BatchFailure {
+  event: RecordedEvent;
+  error: unknown;
+}
+
+/** What applying a batch gives: the writes to commit together with the checkpoint reached. */
+export interface AppliedBatch {
+  writes: DocumentWrite[];
+  /** Position of the last event applied; the incoming checkpoint when none was. */
+  checkpoint: number;
+  /** Events applied, those the projection ignores included. */
+  applied: number;
+  /** Set when the projection threw: the event, and what it threw. */
+  failure?: BatchFailure;
 }
 
 /**

@@ -2,7 +2,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { verifyEventStore, type EventStore } from '@ledger/event-store';
-import { createLedgerProjections, planModelFromSeed, type RecordedEvent } from '@ledger/domain';
+import { planModelFromSeed, type RecordedEvent } from '@ledger/domain';
+import { createLedgerProjections } from '@ledger/projections';
 import {
   auditLog,
   checkEvidenceBundle,

@@ -6,7 +6,6 @@ import type { CorrectedOriginal, EventCorrectedData } from '../corrections/corre
 import type { CorrectionKind } from '../corrections/correction.command';
 import type { Actor, DomainEvent } from '../shared/envelope';
 import type { ContributionPart } from '../plan/contribution-rules';
-import type { MeasurementEntry } from '../projections/indicator-progress.projection';
 
 export const ACTION_VERIFIED = 'ActionVerified';
 export const ACTION_DISPUTED = 'ActionDisputed';
@@ -97,6 +96,22 @@ export interface CorrectionApproval {
 
 /** EventCorrected data as the approval of a proposal writes it. */
 export type ApprovedCorrectionData = EventCorrectedData & { approval: CorrectionApproval };
+
+/** A standing measurement of an indicator month, as the indicator-progress projection keeps it and a report signs it off. */
+export interface MeasurementEntry {
+  measurementId: string;
+  /** The unit measured: the document's own unit, or a unit below it. */
+  orgUnit: string;
+  period: string;
+  value: number;
+  numerator: number | null;
+  denominator: number | null;
+  definitionVersion: number;
+  eventId: string;
+  occurredAt: string;
+  recordedAt: string;
+  position: number;
+}
 
 /** One month of a figure as the report signs it off: the indicator-months document's figures. */
 export interface ReportMonth {

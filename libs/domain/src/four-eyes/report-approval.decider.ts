@@ -5,7 +5,7 @@
 import { assertNever, type Decider } from '../shared/decider';
 import { conflict, invalid } from '../shared/domain-error';
 import { checkOccurredAt, requireText, type TimedCommand } from '../shared/rules';
-import { monthsOfPeriod } from '../projections/event-reading';
+import { monthsOfPeriod } from '../shared/event-reading';
 import type { ReportApproved, ReportFigures } from './four-eyes.events';
 import { optionalNote } from './verification.decider';
 

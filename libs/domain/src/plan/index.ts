@@ -18,3 +18,4 @@ export * from './plan-seed';
 export * from './seed-to-commands';
 export * from './org-unit-boundaries';
 export * from './agency-succession';
+export * from './plan-model';

@@ -4,6 +4,14 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  monthsOfPeriod,
+  type PlanModel,
+  type RatioBaselines,
+  type ReportFigures,
+  type ReportMonth,
+  type ReportSnapshot,
+} from '@ledger/domain';
+import {
   canonicalJson,
   FIGURE_ASSURANCE,
   FIGURE_CHANGES,
@@ -13,7 +21,6 @@ import {
   householdClaims,
   INDICATOR_MONTHS,
   INDICATOR_PROGRESS,
-  monthsOfPeriod,
   OFFICIAL_MONTHS,
   periodMonths,
   REPORT_APPROVALS,
@@ -26,15 +33,10 @@ import {
   type HouseholdClaims,
   type IndicatorFigure,
   type IndicatorMonthDoc,
-  type PlanModel,
   type ProgressDefinition,
-  type RatioBaselines,
   type ReportApprovalDoc,
-  type ReportFigures,
-  type ReportMonth,
-  type ReportSnapshot,
-} from '@ledger/domain';
-import { READ_STORE, type ReadStore } from '@ledger/read-store';
+} from '@ledger/projections';
+import { READ_STORE_READER, type ReadStoreReader } from '@ledger/read-store';
 import { allDocuments } from '../read/all-documents';
 import { PLAN_MODEL } from '../read/projections.providers';
 
@@ -60,7 +62,7 @@ const COLLECTIONS: Record<FigureSide, string> = {
 @Injectable()
 export class FigureReader {
   constructor(
-    @Inject(READ_STORE) private readonly store: ReadStore,
+    @Inject(READ_STORE_READER) private readonly store: ReadStoreReader,
     @Inject(PLAN_MODEL) private readonly plan: PlanModel,
   ) {}
 
@@ -164,10 +166,10 @@ export class FigureReader {
   /** Every event applied by both projections the figures come from. */
   async checkpoint(): Promise<number> {
     const [progress, assurance] = await Promise.all([
-      this.store.getCheckpoint(INDICATOR_PROGRESS),
-      this.store.getCheckpoint(FIGURE_ASSURANCE),
+      this.store.activeGeneration(INDICATOR_PROGRESS),
+      this.store.activeGeneration(FIGURE_ASSURANCE),
     ]);
-    return Math.min(progress, assurance);
+    return Math.min(progress?.checkpoint ?? 0, assurance?.checkpoint ?? 0);
   }
 
   async approval(indicatorKey: string, orgUnit: string, period: string): Promise<ReportApprovalDoc | null> {

@@ -1,10 +1,13 @@
-// Binds the READ_STORE port to the adapter named in configuration.
-import { Logger, type FactoryProvider } from '@nestjs/common';
+// Binds the READ_STORE port to the adapter named in configuration, and its two halves to the same instance:
+// the reader for queries (READ_STORE_READER), the writer for the projection runner (READ_STORE_WRITER).
+import { Logger, type ExistingProvider, type FactoryProvider } from '@nestjs/common';
 import { join } from 'node:path';
 import {
   openMongoReadStore,
   openSqliteReadStore,
   READ_STORE,
+  READ_STORE_READER,
+  READ_STORE_WRITER,
   SQLITE_READ_STORE_FILE,
   type ReadStore,
 } from '@ledger/read-store';
@@ -28,4 +31,14 @@ export const readStoreProvider: FactoryProvider<ReadStore> = {
       }
     }
   },
+};
+
+export const readStoreReaderProvider: ExistingProvider = {
+  provide: READ_STORE_READER,
+  useExisting: READ_STORE,
+};
+
+export const readStoreWriterProvider: ExistingProvider = {
+  provide: READ_STORE_WRITER,
+  useExisting: READ_STORE,
 };

@@ -1,8 +1,8 @@
-import type { Filter, OrderBy, ReadStore } from '@ledger/read-store';
+import type { Filter, OrderBy, ReadStoreReader } from '@ledger/read-store';
 
 /** Every document of a query, page by page: for bounded sets (an agency's open cases, its indicators). */
 export async function allDocuments<T extends object>(
-  store: ReadStore,
+  store: ReadStoreReader,
   collection: string,
   where: Filter,
   orderBy: readonly OrderBy[],

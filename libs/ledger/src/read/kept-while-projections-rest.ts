@@ -2,14 +2,14 @@
 // moves: the same stamp means the same documents, so the same answer. The stamp is read from the store at
 // each call, so a projector in another process counts too. Per api instance, in memory, bounded.
 import type { ProjectionRunner } from '@ledger/projections';
-import type { ReadStore } from '@ledger/read-store';
+import type { ReadStoreReader } from '@ledger/read-store';
 
 export class KeptWhileProjectionsRest<T> {
   private readonly kept = new Map<string, { stamp: string; value: T }>();
   private pending: Promise<string> | null = null;
 
   constructor(
-    private readonly store: ReadStore,
+    private readonly store: ReadStoreReader,
     private readonly runner: ProjectionRunner,
     private readonly maxKept: number,
   ) {}

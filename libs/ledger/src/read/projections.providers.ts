@@ -2,10 +2,10 @@
 // contribution rules, the programme norms), and the runner that applies them from the event store to the
 // read store.
 import { Logger, type FactoryProvider } from '@nestjs/common';
-import { createLedgerProjections, planModelFromSeed, type PlanModel, type PlanSeed } from '@ledger/domain';
+import { planModelFromSeed, type PlanModel, type PlanSeed } from '@ledger/domain';
 import { EVENT_STORE, type EventStore } from '@ledger/event-store';
-import { ProjectionRunner } from '@ledger/projections';
-import { READ_STORE, type ReadStore } from '@ledger/read-store';
+import { ProjectionRunner, createLedgerProjections } from '@ledger/projections';
+import { READ_STORE_WRITER, type ReadStoreWriter } from '@ledger/read-store';
 import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config';
 import { readSeedFiles } from '../plan/read-seed-files';
 import { createMerkleLogProjection } from '../verifiable-log/merkle-log.projection';
@@ -30,8 +30,8 @@ export const planModelProvider: FactoryProvider<PlanModel> = {
 
 export const projectionRunnerProvider: FactoryProvider<ProjectionRunner> = {
   provide: PROJECTION_RUNNER,
-  inject: [EVENT_STORE, READ_STORE, PLAN_MODEL],
-  useFactory: (eventStore: EventStore, readStore: ReadStore, plan: PlanModel) => {
+  inject: [EVENT_STORE, READ_STORE_WRITER, PLAN_MODEL],
+  useFactory: (eventStore: EventStore, readStore: ReadStoreWriter, plan: PlanModel) => {
     const logger = new Logger('Projections');
     return new ProjectionRunner({
       eventStore,

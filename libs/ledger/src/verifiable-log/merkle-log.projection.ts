@@ -18,7 +18,7 @@
 // A proof or a root for any size reads O(log n) node documents (see libs/verifiable-log merkle-tree-store.ts).
 import type { RecordedEvent } from '@ledger/domain';
 import type { AppliedBatch, BatchProjection } from '@ledger/projections';
-import type { DocumentWrite, ReadStore } from '@ledger/read-store';
+import type { DocumentWrite, ReadStoreReader } from '@ledger/read-store';
 import {
   appendLeafHash,
   EMPTY_FRONTIER,
@@ -144,7 +144,7 @@ export function createMerkleLogProjection(): BatchProjection {
 
 /** The tree as readers see it (the projection's active generation). */
 export class MerkleLogReader implements NodeStore {
-  constructor(private readonly readStore: ReadStore) {}
+  constructor(private readonly readStore: ReadStoreReader) {}
 
   async state(): Promise<MerkleTreeState> {
     return treeStateOf(await this.readStore.get<MerkleTreeDoc>(MERKLE_TREE, FRONTIER_ID));
@@ -165,7 +165,7 @@ export class MerkleLogReader implements NodeStore {
 }
 
 /** The leaves as the projection recorded them, in leaf order: what `verify` compares the events with. */
-export async function* recordedLeaves(readStore: ReadStore): AsyncIterable<MerkleLeafDoc> {
+export async function* recordedLeaves(readStore: ReadStoreReader): AsyncIterable<MerkleLeafDoc> {
   let after: string | undefined;
   do {
     const page = await readStore.find<MerkleLeafDoc>(MERKLE_LEAVES, {

@@ -6,7 +6,12 @@
 // committed with expectedCheckpoint = the count it was numbered from, so two signers never give two heads
 // the same sequence number (a conflict re-reads and retries, a few times). Being in the read store, they
 // are shared by every api instance over MongoDB as over the embedded store.
-import { CheckpointConflictError, type GenerationId, type ReadStore } from '@ledger/read-store';
+import {
+  CheckpointConflictError,
+  type GenerationId,
+  type ReadStoreReader,
+  type ReadStoreWriter,
+} from '@ledger/read-store';
 import { frontierRoot, signTreeHead, treeHead, type SignedTreeHead } from '@ledger/verifiable-log';
 import type { LogSigningKey } from './log-signing-key';
 import { MerkleLogReader } from './merkle-log.projection';
@@ -26,19 +31,21 @@ export class TreeHeads {
   private readonly tree: MerkleLogReader;
   private indexed = false;
 
+  /** Reads through the reader; keeps heads through the writer, as a projection keeps its documents. */
   constructor(
-    private readonly readStore: ReadStore,
+    private readonly reader: ReadStoreReader,
+    private readonly writer: ReadStoreWriter,
     private readonly key: LogSigningKey,
     private readonly clock: () => Date = () => new Date(),
   ) {
-    this.tree = new MerkleLogReader(readStore);
+    this.tree = new MerkleLogReader(reader);
   }
 
   /** Signs a head of the tree as the Merkle projection has it now, keeps it and returns it. */
   async sign(): Promise<StoredTreeHead> {
     for (let attempt = 1; ; attempt++) {
       const generation = await this.generation();
-      const count = await this.readStore.getCheckpoint(SIGNED_TREE_HEADS_PROJECTION, generation);
+      const count = await this.writer.getCheckpoint(SIGNED_TREE_HEADS_PROJECTION, generation);
       const { frontier } = await this.tree.state();
       const signed = signTreeHead(
         treeHead(frontier.size, frontierRoot(frontier), this.clock()),
@@ -46,7 +53,7 @@ export class TreeHeads {
       );
       const head: StoredTreeHead = { sequence: count + 1, ...signed };
       try {
-        await this.readStore.commit({
+        await this.writer.commit({
           projection: SIGNED_TREE_HEADS_PROJECTION,
           generation,
           expectedCheckpoint: count,
@@ -69,11 +76,11 @@ export class TreeHeads {
 
   /** Every head, oldest first. */
   all(): Promise<StoredTreeHead[]> {
-    return readTreeHeads(this.readStore);
+    return readTreeHeads(this.reader);
   }
 
   async latest(): Promise<StoredTreeHead | null> {
-    const page = await this.readStore.find<StoredTreeHead>(SIGNED_TREE_HEADS, {
+    const page = await this.reader.find<StoredTreeHead>(SIGNED_TREE_HEADS, {
       orderBy: [{ field: 'sequence', direction: 'desc' }],
       limit: 1,
     });
@@ -83,19 +90,19 @@ export class TreeHeads {
   private async generation(): Promise<GenerationId> {
     if (!this.indexed) {
       // latest() sorts on sequence; a handful of heads a day, but years of them.
-      await this.readStore.ensureIndexes(SIGNED_TREE_HEADS, [['sequence']]);
+      await this.writer.ensureIndexes(SIGNED_TREE_HEADS, [['sequence']]);
       this.indexed = true;
     }
-    const active = await this.readStore.activeGeneration(SIGNED_TREE_HEADS_PROJECTION);
+    const active = await this.writer.activeGeneration(SIGNED_TREE_HEADS_PROJECTION);
     if (active) return active.generation;
-    const generation = await this.readStore.beginRebuild(SIGNED_TREE_HEADS_PROJECTION, 1);
-    await this.readStore.switchOver(SIGNED_TREE_HEADS_PROJECTION, generation);
+    const generation = await this.writer.beginRebuild(SIGNED_TREE_HEADS_PROJECTION, 1);
+    await this.writer.switchOver(SIGNED_TREE_HEADS_PROJECTION, generation);
     return generation;
   }
 }
 
 /** Every kept head, oldest first (ids are zero-padded sequence numbers, so id order is signing order). */
-export async function readTreeHeads(readStore: ReadStore): Promise<StoredTreeHead[]> {
+export async function readTreeHeads(readStore: ReadStoreReader): Promise<StoredTreeHead[]> {
   const heads: StoredTreeHead[] = [];
   let after: string | undefined;
   do {

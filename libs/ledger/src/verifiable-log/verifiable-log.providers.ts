@@ -8,7 +8,12 @@ import {
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from '@nestjs/common';
-import { READ_STORE, type ReadStore } from '@ledger/read-store';
+import {
+  READ_STORE_READER,
+  READ_STORE_WRITER,
+  type ReadStoreReader,
+  type ReadStoreWriter,
+} from '@ledger/read-store';
 import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config';
 import { RUN_PROJECTIONS } from '../infrastructure/stores-lifecycle';
 import { loadLogSigningKey, type LogSigningKey } from './log-signing-key';
@@ -24,14 +29,15 @@ export const logSigningKeyProvider: FactoryProvider<LogSigningKey> = {
 
 export const merkleLogReaderProvider: FactoryProvider<MerkleLogReader> = {
   provide: MERKLE_LOG_READER,
-  inject: [READ_STORE],
-  useFactory: (readStore: ReadStore) => new MerkleLogReader(readStore),
+  inject: [READ_STORE_READER],
+  useFactory: (reader: ReadStoreReader) => new MerkleLogReader(reader),
 };
 
 export const treeHeadsProvider: FactoryProvider<TreeHeads> = {
   provide: TREE_HEADS,
-  inject: [READ_STORE, LOG_SIGNING_KEY],
-  useFactory: (readStore: ReadStore, key: LogSigningKey) => new TreeHeads(readStore, key),
+  inject: [READ_STORE_READER, READ_STORE_WRITER, LOG_SIGNING_KEY],
+  useFactory: (reader: ReadStoreReader, writer: ReadStoreWriter, key: LogSigningKey) =>
+    new TreeHeads(reader, writer, key),
 };
 
 @Injectable()

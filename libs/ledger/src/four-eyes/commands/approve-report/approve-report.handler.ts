@@ -3,15 +3,14 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
-  INDICATORS,
   reportApprovalDecider,
   reportApprovalStream,
   requireReportPeriod,
-  type IndicatorDoc,
   type PlanModel,
   type ReportApproved,
 } from '@ledger/domain';
-import { READ_STORE, type ReadStore } from '@ledger/read-store';
+import { INDICATORS, type IndicatorDoc } from '@ledger/projections';
+import { READ_STORE_READER, type ReadStoreReader } from '@ledger/read-store';
 import { ResourceNotFoundError, ValidationFailedError } from '../../../errors/ledger-errors';
 import { FigureReader } from '../../figure-reader';
 import { PLAN_MODEL } from '../../../read/projections.providers';
@@ -24,7 +23,7 @@ export class ApproveReportHandler implements ICommandHandler<ApproveReportComman
   constructor(
     private readonly executor: AggregateCommandExecutor,
     private readonly figures: FigureReader,
-    @Inject(READ_STORE) private readonly store: ReadStore,
+    @Inject(READ_STORE_READER) private readonly store: ReadStoreReader,
     @Inject(PLAN_MODEL) private readonly plan: PlanModel,
   ) {}
 

@@ -1,5 +1,6 @@
 import { Query } from '@nestjs/cqrs';
-import type { FigureChangeDoc, ReportApprovalDoc, ReportSnapshot } from '@ledger/domain';
+import type { ReportSnapshot } from '@ledger/domain';
+import type { FigureChangeDoc, ReportApprovalDoc } from '@ledger/projections';
 import type { ReportStatus } from '../../figure-reader';
 
 export interface ReportApprovalView {

@@ -3,17 +3,9 @@
 // sums); the entries carry numerators, denominators and measurements for the other kinds.
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import {
-  addDays,
-  FIGURE_CHANGES,
-  INDICATORS,
-  invalid,
-  localDate,
-  type FigureChangeDoc,
-  type IndicatorDoc,
-  type PlanModel,
-} from '@ledger/domain';
-import { READ_STORE, type ReadStore } from '@ledger/read-store';
+import { addDays, invalid, localDate, type PlanModel } from '@ledger/domain';
+import { FIGURE_CHANGES, INDICATORS, type FigureChangeDoc, type IndicatorDoc } from '@ledger/projections';
+import { READ_STORE_READER, type ReadStoreReader } from '@ledger/read-store';
 import { ResourceNotFoundError } from '../../../errors/ledger-errors';
 import { FigureReader } from '../../figure-reader';
 import { allDocuments } from '../../../read/all-documents';
@@ -24,7 +16,7 @@ import { GetRestatementQuery, type RestatementView } from './get-restatement.que
 export class GetRestatementHandler implements IQueryHandler<GetRestatementQuery> {
   constructor(
     private readonly figures: FigureReader,
-    @Inject(READ_STORE) private readonly store: ReadStore,
+    @Inject(READ_STORE_READER) private readonly store: ReadStoreReader,
     @Inject(PLAN_MODEL) private readonly plan: PlanModel,
   ) {}
 

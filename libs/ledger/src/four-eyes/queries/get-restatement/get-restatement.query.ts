@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import type { FigureChangeDoc } from '@ledger/domain';
+import type { FigureChangeDoc } from '@ledger/projections';
 
 export interface RestatementView {
   indicatorKey: string;

@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { duplicateOf, type PlanModel } from '@ledger/domain';
+import { type PlanModel } from '@ledger/domain';
+import { duplicateOf } from '@ledger/projections';
 import { FigureReader } from '../../figure-reader';
 import { PLAN_MODEL } from '../../../read/projections.providers';
 import { ListDoubleClaimsQuery, type DoubleClaimView } from './list-double-claims.query';

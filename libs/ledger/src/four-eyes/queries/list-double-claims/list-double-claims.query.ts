@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import type { HouseClaim } from '@ledger/domain';
+import type { HouseClaim } from '@ledger/projections';
 
 export interface DoubleClaimView {
   kind: 'house';

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { REPORT_APPROVALS, type ReportApprovalDoc } from '@ledger/domain';
-import { READ_STORE, type Filter, type ReadStore } from '@ledger/read-store';
+import { REPORT_APPROVALS, type ReportApprovalDoc } from '@ledger/projections';
+import { READ_STORE_READER, type Filter, type ReadStoreReader } from '@ledger/read-store';
 import { FigureReader } from '../../figure-reader';
 import { ListReportApprovalsQuery, type ApprovedReportView } from './list-report-approvals.query';
 
@@ -9,7 +9,7 @@ import { ListReportApprovalsQuery, type ApprovedReportView } from './list-report
 export class ListReportApprovalsHandler implements IQueryHandler<ListReportApprovalsQuery> {
   constructor(
     private readonly figures: FigureReader,
-    @Inject(READ_STORE) private readonly store: ReadStore,
+    @Inject(READ_STORE_READER) private readonly store: ReadStoreReader,
   ) {}
 
   async execute({ filter }: ListReportApprovalsQuery): Promise<{ items: ApprovedReportView[] }> {

@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import type { FigureChangeDoc, ReportApprovalDoc } from '@ledger/domain';
+import type { FigureChangeDoc, ReportApprovalDoc } from '@ledger/projections';
 import type { ReportStatus } from '../../figure-reader';
 
 export interface ApprovedReportView {

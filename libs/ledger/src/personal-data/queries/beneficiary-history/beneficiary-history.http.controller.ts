@@ -3,7 +3,8 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
 import { randomUUID } from 'node:crypto';
-import { actorOf, BENEFICIARIES, type Principal } from '@ledger/domain';
+import { actorOf, type Principal } from '@ledger/domain';
+import { BENEFICIARIES } from '@ledger/projections';
 import {
   AccessDeniedError,
   GetDocumentQuery,

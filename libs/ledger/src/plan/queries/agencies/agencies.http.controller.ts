@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
-import { AGENCIES } from '@ledger/domain';
+import { AGENCIES } from '@ledger/projections';
 import type { Filter } from '@ledger/read-store';
 import { FindDocumentsQuery, GetDocumentQuery, type DocumentPage } from '../../..';
 import { CodeParamPipe, PageRequest, Public } from '../../../http';

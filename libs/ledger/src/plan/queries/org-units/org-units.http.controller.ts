@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
-import { ORG_UNITS } from '@ledger/domain';
+import { ORG_UNITS } from '@ledger/projections';
 import { FindDocumentsQuery, GetDocumentQuery, type DocumentPage } from '../../..';
 import type { Filter } from '@ledger/read-store';
 import { CodeParamPipe, PageRequest, Public } from '../../../http';

@@ -1,11 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { READ_STORE, type Filter, type OrderBy, type ReadStore } from '@ledger/read-store';
+import { READ_STORE_READER, type Filter, type OrderBy, type ReadStoreReader } from '@ledger/read-store';
 import { FindDocumentsQuery, type DocumentPage } from './find-documents.query';
 
 @QueryHandler(FindDocumentsQuery)
 export class FindDocumentsHandler implements IQueryHandler<FindDocumentsQuery> {
-  constructor(@Inject(READ_STORE) private readonly store: ReadStore) {}
+  constructor(@Inject(READ_STORE_READER) private readonly store: ReadStoreReader) {}
 
   async execute(query: FindDocumentsQuery): Promise<DocumentPage> {
     const page = await this.store.find(query.collection, {

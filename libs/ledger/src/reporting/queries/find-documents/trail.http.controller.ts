@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
-import { TRAIL } from '@ledger/domain';
+import { TRAIL } from '@ledger/projections';
 import { FindDocumentsQuery, type DocumentPage } from '../../..';
 import type { Filter } from '@ledger/read-store';
 import { Allow, Caller, PageRequest, ReadScope } from '../../../http';

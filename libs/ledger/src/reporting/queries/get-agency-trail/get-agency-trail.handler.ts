@@ -7,8 +7,8 @@ import {
   type AgencyDoc,
   type AgencyTrailDoc,
   type IndicatorDoc,
-} from '@ledger/domain';
-import { READ_STORE, type ReadStore } from '@ledger/read-store';
+} from '@ledger/projections';
+import { READ_STORE_READER, type ReadStoreReader } from '@ledger/read-store';
 import { ResourceNotFoundError } from '../../../errors/ledger-errors';
 import { allDocuments } from '../../../read/all-documents';
 import { GetIndicatorProgressQuery } from '../get-indicator-progress/get-indicator-progress.query';
@@ -18,7 +18,7 @@ import { GetAgencyTrailQuery, OPEN_STEPS_LISTED, type AgencyTrailView } from './
 @QueryHandler(GetAgencyTrailQuery)
 export class GetAgencyTrailHandler implements IQueryHandler<GetAgencyTrailQuery> {
   constructor(
-    @Inject(READ_STORE) private readonly store: ReadStore,
+    @Inject(READ_STORE_READER) private readonly store: ReadStoreReader,
     private readonly queries: QueryBus,
   ) {}
 

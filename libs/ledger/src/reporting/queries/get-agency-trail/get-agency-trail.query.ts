@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import type { AgencyTrailDoc, OpenCaseStepDoc } from '@ledger/domain';
+import type { AgencyTrailDoc, OpenCaseStepDoc } from '@ledger/projections';
 import type { IndicatorProgressView } from '../get-indicator-progress/get-indicator-progress.query';
 
 export interface AgencyTrailView {

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@ledger/event-store';
 import type { ProjectionRunner } from '@ledger/projections';
-import { READ_STORE, type ReadStore } from '@ledger/read-store';
+import { READ_STORE_READER, type ReadStoreReader } from '@ledger/read-store';
 import { LEDGER_CONFIG, type LedgerConfig } from '../../../config/ledger-config';
 import { withTimeout } from '../../../infrastructure/with-timeout';
 import { PROJECTION_RUNNER } from '../../../read/projections.providers';
@@ -20,7 +20,7 @@ const HEALTH_TIMEOUT_MS = 2000;
 export class GetHealthHandler implements IQueryHandler<GetHealthQuery> {
   constructor(
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
-    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    @Inject(READ_STORE_READER) private readonly readStore: ReadStoreReader,
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
     @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
   ) {}

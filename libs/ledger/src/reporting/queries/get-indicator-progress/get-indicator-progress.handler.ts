@@ -3,15 +3,9 @@
 // the month documents give the figures. No event is read here.
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import {
-  INDICATORS,
-  progressAsOf,
-  ratioBaselinesFor,
-  timeSeries,
-  type IndicatorDoc,
-  type PlanModel,
-} from '@ledger/domain';
-import { READ_STORE, type ReadStore } from '@ledger/read-store';
+import { ratioBaselinesFor, type PlanModel } from '@ledger/domain';
+import { INDICATORS, progressAsOf, timeSeries, type IndicatorDoc } from '@ledger/projections';
+import { READ_STORE_READER, type ReadStoreReader } from '@ledger/read-store';
 import { ResourceNotFoundError } from '../../../errors/ledger-errors';
 import { PLAN_MODEL, PROJECTION_RUNNER } from '../../../read/projections.providers';
 import { KeptWhileProjectionsRest } from '../../../read/kept-while-projections-rest';
@@ -25,7 +19,7 @@ export class GetIndicatorProgressHandler implements IQueryHandler<GetIndicatorPr
   private readonly kept: KeptWhileProjectionsRest<IndicatorProgressView>;
 
   constructor(
-    @Inject(READ_STORE) private readonly store: ReadStore,
+    @Inject(READ_STORE_READER) private readonly store: ReadStoreReader,
     @Inject(PLAN_MODEL) private readonly plan: PlanModel,
     private readonly figures: FigureReader,
     @Inject(PROJECTION_RUNNER) runner: ProjectionRunner,

@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import type { IndicatorProgress, SeriesPoint } from '@ledger/domain';
+import type { IndicatorProgress, SeriesPoint } from '@ledger/projections';
 import type { AssuredFigures } from '../../../four-eyes/figure-reader';
 
 export interface IndicatorSummary {

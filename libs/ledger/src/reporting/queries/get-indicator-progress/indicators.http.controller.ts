@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiPropertyOptional, ApiTags, IntersectionType } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
-import { INDICATORS, type IndicatorDoc } from '@ledger/domain';
+import { INDICATORS, type IndicatorDoc } from '@ledger/projections';
 import {
   FindDocumentsQuery,
   GetDocumentQuery,

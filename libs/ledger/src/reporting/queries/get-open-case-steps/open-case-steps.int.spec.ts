@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { OPEN_CASE_STEPS, type OpenCaseStepDoc } from '@ledger/domain';
+import { OPEN_CASE_STEPS, type OpenCaseStepDoc } from '@ledger/projections';
 import { SqliteReadStore } from '@ledger/read-store';
 import { countOpenSteps, openStepsPage } from './open-case-steps';
 

@@ -1,8 +1,8 @@
 // An agency's open case steps, read from the open-case-steps collection without reading all of them: the
 // steps it recorded last (agency = X) and those it holds by succession (successorDutyHolder = X) are two
 // disjoint index ranges ordered by dueBy, merged here. Counts come from the same indexes.
-import { OPEN_CASE_STEPS, type OpenCaseStepDoc } from '@ledger/domain';
-import type { Filter, FieldCondition, ReadStore } from '@ledger/read-store';
+import { OPEN_CASE_STEPS, type OpenCaseStepDoc } from '@ledger/projections';
+import type { Filter, FieldCondition, ReadStoreReader } from '@ledger/read-store';
 import { ReadStoreArgumentError } from '@ledger/read-store';
 
 /** The two ranges: recorded last by the agency, held by it as successor. */
@@ -33,7 +33,7 @@ function where(filter: OpenStepsFilter, side: Side): Filter {
 }
 
 /** How many open steps match (recorded last or held by succession). */
-export async function countOpenSteps(store: ReadStore, filter: OpenStepsFilter): Promise<number> {
+export async function countOpenSteps(store: ReadStoreReader, filter: OpenStepsFilter): Promise<number> {
   const counts = await Promise.all(SIDES.map((side) => store.count(OPEN_CASE_STEPS, where(filter, side))));
   return counts[0] + counts[1];
 }
@@ -71,7 +71,7 @@ const encode = (cursor: Cursor): string => Buffer.from(JSON.stringify(cursor), '
  * documents from each side (and, for a side only partly used, its cursor after the last one used).
  */
 export async function openStepsPage(
-  store: ReadStore,
+  store: ReadStoreReader,
   filter: OpenStepsFilter,
   limit: number,
   cursor?: string,

@@ -2,8 +2,9 @@
 // the start and end of the period against its target, read from projection documents.
 import { Inject } from '@nestjs/common';
 import { QueryBus, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { INDICATORS, type IndicatorDoc, type PlanModel } from '@ledger/domain';
-import { READ_STORE, type ReadStore } from '@ledger/read-store';
+import { type PlanModel } from '@ledger/domain';
+import { INDICATORS, type IndicatorDoc } from '@ledger/projections';
+import { READ_STORE_READER, type ReadStoreReader } from '@ledger/read-store';
 import { ValidationFailedError } from '../../../errors/ledger-errors';
 import { allDocuments } from '../../../read/all-documents';
 import { PLAN_MODEL } from '../../../read/projections.providers';
@@ -13,7 +14,7 @@ import { GetReportQuery, type Report, type ReportRow } from './get-report.query'
 @QueryHandler(GetReportQuery)
 export class GetReportHandler implements IQueryHandler<GetReportQuery> {
   constructor(
-    @Inject(READ_STORE) private readonly store: ReadStore,
+    @Inject(READ_STORE_READER) private readonly store: ReadStoreReader,
     @Inject(PLAN_MODEL) private readonly plan: PlanModel,
     private readonly queries: QueryBus,
   ) {}

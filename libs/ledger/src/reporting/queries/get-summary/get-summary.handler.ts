@@ -1,8 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { QueryBus, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { INDICATORS, type IndicatorDoc, type PlanModel, type ProgressStatus } from '@ledger/domain';
+import { type PlanModel } from '@ledger/domain';
+import { INDICATORS, type IndicatorDoc, type ProgressStatus } from '@ledger/projections';
 import type { ProjectionRunner } from '@ledger/projections';
-import { READ_STORE, type ReadStore } from '@ledger/read-store';
+import { READ_STORE_READER, type ReadStoreReader } from '@ledger/read-store';
 import { allDocuments } from '../../../read/all-documents';
 import { KeptWhileProjectionsRest } from '../../../read/kept-while-projections-rest';
 import { PLAN_MODEL, PROJECTION_RUNNER } from '../../../read/projections.providers';
@@ -16,7 +17,7 @@ const MAX_KEPT = 64;
 @QueryHandler(GetSummaryQuery)
 export class GetSummaryHandler implements IQueryHandler<GetSummaryQuery> {
   constructor(
-    @Inject(READ_STORE) private readonly store: ReadStore,
+    @Inject(READ_STORE_READER) private readonly store: ReadStoreReader,
     @Inject(PLAN_MODEL) private readonly plan: PlanModel,
     private readonly queries: QueryBus,
     @Inject(PROJECTION_RUNNER) runner: ProjectionRunner,

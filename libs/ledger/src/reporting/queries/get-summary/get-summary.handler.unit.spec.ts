@@ -1,7 +1,7 @@
 import type { QueryBus } from '@nestjs/cqrs';
 import type { PlanModel } from '@ledger/domain';
 import type { ProjectionRunner } from '@ledger/projections';
-import type { ReadStore } from '@ledger/read-store';
+import type { ReadStoreReader } from '@ledger/read-store';
 import { GetSummaryHandler } from './get-summary.handler';
 import { GetSummaryQuery } from './get-summary.query';
 
@@ -14,7 +14,7 @@ describe('GetSummaryHandler keeps a summary while no projection moves', () => {
   const store = {
     find: async () => ({ items: [{ id: 'houses_built', doc: { key: 'houses_built', definition: {} } }] }),
     activeGeneration: async (projection: string) => ({ projection, generation: 1, version: 1, checkpoint }),
-  } as unknown as ReadStore;
+  } as unknown as ReadStoreReader;
   const handler = new GetSummaryHandler(
     store,
     { planOrgUnit: 'NT-BAC-AI' } as PlanModel,

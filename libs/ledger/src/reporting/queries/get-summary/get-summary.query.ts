@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import type { ProgressStatus } from '@ledger/domain';
+import type { ProgressStatus } from '@ledger/projections';
 
 export interface SummaryGroup {
   section: string;

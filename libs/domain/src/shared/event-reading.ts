@@ -7,7 +7,7 @@ import {
   type EventCorrectedData,
 } from '../corrections/correction.event';
 import type { CorrectionKind } from '../corrections/correction.command';
-import type { RecordedEvent } from '../shared/envelope';
+import type { RecordedEvent } from './envelope';
 
 /** Data fields that hold a pseudonymous reference to a person or a household. */
 export const SUBJECT_REF_FIELDS = [

@@ -2,9 +2,17 @@
 // by officer, the corrections they made, and the corrections others made of its events; and, in
 // open-case-steps, every open lifecycle case (housing, remains, training) with its current step, the
 // agency of that step and the date its next step is due (case-due-rules.ts).
-import type { CorrectionKind } from '../corrections/correction.command';
-import { dutyHolderOn } from '../plan/agency-succession';
-import type { RecordedEvent } from '../shared/envelope';
+import {
+  type CorrectionKind,
+  dutyHolderOn,
+  type RecordedEvent,
+  addDays,
+  correctionOf,
+  dataRecord,
+  localDate,
+  type CorrectionView,
+  type PlanModel,
+} from '@ledger/domain';
 import {
   CASE_LIFECYCLES,
   isCaseStep,
@@ -14,15 +22,8 @@ import {
   type CaseKind,
   type CaseLifecycle,
 } from './case-due-rules';
-import { addDays, correctionOf, dataRecord, localDate, type CorrectionView } from './event-reading';
-import type { PlanModel } from './plan-model';
-import {
-  alreadyApplied,
-  projectionVersion,
-  uniqueKeys,
-  type DocumentKey,
-  type ProjectionDefinition,
-} from './projection';
+import type { DocumentKey, Projection } from '../projection';
+import { alreadyApplied, projectionVersion, uniqueKeys } from './reducer-helpers';
 
 export const AGENCY_TRAIL = 'agency-trail';
 /** Collection of the agency documents (same name as the projection). */
@@ -146,7 +147,7 @@ export type AgencyTrailProjectionDoc = AgencyTrailDoc | OpenCaseStepDoc;
 // 2: open-case-steps carry successorDutyHolder (indexed).
 const AGENCY_TRAIL_BASE_VERSION = 2;
 
-export function createAgencyTrailProjection(plan: PlanModel): ProjectionDefinition<AgencyTrailProjectionDoc> {
+export function createAgencyTrailProjection(plan: PlanModel): Projection<AgencyTrailProjectionDoc> {
   return {
     name: AGENCY_TRAIL,
     version: projectionVersion(

@@ -2,35 +2,30 @@
 // from the plan events, so a revised target, an amended baseline or a confirmed source shows as recorded.
 // Each document keeps the events it was made from (by id), so that a correction of any of them is undone
 // or applied where it belongs; the top-level fields are derived from those entries after every event.
-import type { RecordedEvent } from '../shared/envelope';
-import type {
-  AgencyRecord,
-  AgencySuccession,
-  CrosswalkRelation,
-  IndicatorDefinition,
-  OrgUnitChange,
-  OrgUnitRecord,
-  PlanDocument,
-  Successor,
-} from '../plan/plan-records';
-import { EVENT_CORRECTED } from '../corrections/correction.event';
 import {
+  type RecordedEvent,
+  type AgencyRecord,
+  type AgencySuccession,
+  type CrosswalkRelation,
+  type IndicatorDefinition,
+  type OrgUnitChange,
+  type OrgUnitRecord,
+  type PlanDocument,
+  type Successor,
+  EVENT_CORRECTED,
   PLAN_EVENT_TYPES,
   type BaselineRecordedData,
   type ResponsibilityAssignedData,
   type TargetRevisedData,
   type TargetSetData,
-} from '../plan/plan.events';
-import { formatTarget, type Target } from '../plan/targets';
-import { correctionOf, type CorrectionView } from './event-reading';
-import type { PlanModel } from './plan-model';
-import {
-  alreadyApplied,
-  projectionVersion,
-  uniqueKeys,
-  type DocumentKey,
-  type ProjectionDefinition,
-} from './projection';
+  formatTarget,
+  type Target,
+  correctionOf,
+  type CorrectionView,
+  type PlanModel,
+} from '@ledger/domain';
+import type { DocumentKey, Projection } from '../projection';
+import { alreadyApplied, projectionVersion, uniqueKeys } from './reducer-helpers';
 
 export const PLAN_CATALOG = 'plan-catalog';
 export const PLANS = 'plans';
@@ -208,7 +203,7 @@ export type PlanCatalogDoc = PlanCatalogPlanDoc | OrgUnitDoc | AgencyDoc | Indic
 
 const CATALOG_BASE_VERSION = 1;
 
-export function createPlanCatalogProjection(plan: PlanModel): ProjectionDefinition<PlanCatalogDoc> {
+export function createPlanCatalogProjection(plan: PlanModel): Projection<PlanCatalogDoc> {
   const keysOf = (type: string, data: unknown): DocumentKey[] => catalogKeys(plan, type, data);
   return {
     name: PLAN_CATALOG,

@@ -1,6 +1,4 @@
-export * from './projection';
-export * from './plan-model';
-export * from './event-reading';
+export * from './reducer-helpers';
 export * from './case-due-rules';
 export * from './plan-catalog.projection';
 export * from './inspection-trail.projection';

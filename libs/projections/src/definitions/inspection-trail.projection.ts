@@ -2,19 +2,23 @@
 // with what evidence, what it moved on the plan's indicators, and what was corrected later. A correction
 // has its own document pointing at the event it corrects (`corrects`), and the corrected event's document
 // lists it in `correctedBy` with its status (effective, amended, retracted).
-import type { CorrectionKind } from '../corrections/correction.command';
-import { contributionsOf, ContributionInputError, type Contribution } from '../plan/contributions';
-import type { EvidenceRef, RecordedEvent } from '../shared/envelope';
 import {
+  type CorrectionKind,
+  contributionsOf,
+  ContributionInputError,
+  type Contribution,
+  type EvidenceRef,
+  type RecordedEvent,
   contributionMonth,
   correctionOf,
   localDate,
   subjectIdsOf,
   subjectRefsOf,
   type CorrectionView,
-} from './event-reading';
-import type { PlanModel } from './plan-model';
-import { alreadyApplied, projectionVersion, type DocumentKey, type ProjectionDefinition } from './projection';
+  type PlanModel,
+} from '@ledger/domain';
+import type { DocumentKey, Projection } from '../projection';
+import { alreadyApplied, projectionVersion } from './reducer-helpers';
 
 export const INSPECTION_TRAIL = 'inspection-trail';
 export const TRAIL = 'trail';
@@ -110,7 +114,7 @@ export interface TrailDoc {
 
 const TRAIL_BASE_VERSION = 1;
 
-export function createInspectionTrailProjection(plan: PlanModel): ProjectionDefinition<TrailDoc> {
+export function createInspectionTrailProjection(plan: PlanModel): Projection<TrailDoc> {
   return {
     name: INSPECTION_TRAIL,
     version: projectionVersion(TRAIL_BASE_VERSION, plan.rules),

@@ -2,10 +2,14 @@
 // events, then these documents. Events are made by an EventLog that numbers positions and revisions like a
 // store, and writes corrections as decideCorrection does (carrying the original as it stood). No test
 // framework inside, so the helpers can live in libs/.
-import type { CorrectionKind } from '../../corrections/correction.command';
-import type { CorrectedOriginal, EventCorrectedData } from '../../corrections/correction.event';
-import type { EvidenceRef, RecordedEvent } from '../../shared/envelope';
-import type { DocumentKey, ProjectionDefinition } from '../projection';
+import type {
+  CorrectionKind,
+  CorrectedOriginal,
+  EventCorrectedData,
+  EvidenceRef,
+  RecordedEvent,
+} from '@ledger/domain';
+import type { DocumentKey, Projection } from '../../projection';
 
 export interface EventOptions {
   id?: string;
@@ -153,7 +157,7 @@ export class ProjectedDocuments {
 
 /** Applies events one by one as the runner does: keys, then reduce once per key, in order. */
 export function project<D extends object>(
-  projection: ProjectionDefinition<D>,
+  projection: Projection<D>,
   events: readonly RecordedEvent[],
   into: ProjectedDocuments = new ProjectedDocuments(),
 ): ProjectedDocuments {
@@ -169,7 +173,7 @@ export function project<D extends object>(
   return into;
 }
 
-export function projectionSpec<D extends object>(projection: ProjectionDefinition<D>) {
+export function projectionSpec<D extends object>(projection: Projection<D>) {
   return {
     given: (...given: RecordedEvent[]) => ({
       when: (...when: RecordedEvent[]): ProjectedDocuments => project(projection, [...given, ...when]),

@@ -1,5 +1,4 @@
-import { ACTION_VERIFIED } from '../four-eyes/four-eyes.events';
-import type { RecordedEvent } from '../shared/envelope';
+import { ACTION_VERIFIED, type RecordedEvent } from '@ledger/domain';
 import { createFigureAssuranceProjection } from './figure-assurance.projection';
 import {
   duplicateOf,

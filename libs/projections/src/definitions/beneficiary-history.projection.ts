@@ -14,12 +14,12 @@
 // A retraction takes the support out of the totals and the flags; an amendment changes its amount. Housing
 // funding names only the case, not the household, so each case has its own document in
 // beneficiary-housing (funding from every source, its own flags), found by householdRef.
-import type { AmountKind, SupportKind as SupportData } from '../actions/action-descriptor';
-import { ACTION_SUPPORT_KINDS } from '../actions/action-lists';
-import type { CorrectionKind } from '../corrections/correction.command';
-import { EVENT_CORRECTED } from '../corrections/correction.event';
-import type { RecordedEvent } from '../shared/envelope';
 import {
+  ACTION_SUPPORT_KINDS,
+  type AmountKind,
+  type CorrectionKind,
+  EVENT_CORRECTED,
+  type RecordedEvent,
   correctionOf,
   dataRecord,
   monthCount,
@@ -29,15 +29,13 @@ import {
   subjectIdsOf,
   type CorrectionView,
   type MonthRange,
-} from './event-reading';
-import type { NormedSupport, PlanModel, ProgrammeNorm } from './plan-model';
-import {
-  alreadyApplied,
-  projectionVersion,
-  uniqueKeys,
-  type DocumentKey,
-  type ProjectionDefinition,
-} from './projection';
+  type NormedSupport,
+  type PlanModel,
+  type ProgrammeNorm,
+  type SupportKind as SupportData,
+} from '@ledger/domain';
+import type { DocumentKey, Projection } from '../projection';
+import { alreadyApplied, projectionVersion, uniqueKeys } from './reducer-helpers';
 
 export const BENEFICIARY_HISTORY = 'beneficiary-history';
 export const BENEFICIARIES = 'beneficiaries';
@@ -46,7 +44,7 @@ export const BENEFICIARY_HOUSING = 'beneficiary-housing';
 export type SupportStatus = 'effective' | 'amended' | 'retracted';
 export type AbuseFlagCode = 'same_support_twice' | 'two_communes_same_period' | 'above_programme_norm';
 
-export type { AmountKind } from '../actions/action-descriptor';
+export type { AmountKind } from '@ledger/domain';
 
 interface SupportKind {
   refField: string;
@@ -217,9 +215,7 @@ export type BeneficiaryHistoryDoc = BeneficiaryDoc | HousingCaseSupportDoc;
 
 const BENEFICIARY_BASE_VERSION = 1;
 
-export function createBeneficiaryHistoryProjection(
-  plan: PlanModel,
-): ProjectionDefinition<BeneficiaryHistoryDoc> {
+export function createBeneficiaryHistoryProjection(plan: PlanModel): Projection<BeneficiaryHistoryDoc> {
   return {
     name: BENEFICIARY_HISTORY,
     version: projectionVersion(

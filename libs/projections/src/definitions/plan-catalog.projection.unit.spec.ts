@@ -1,4 +1,4 @@
-import type { Target } from '../plan/targets';
+import type { Target } from '@ledger/domain';
 import {
   AGENCIES,
   createPlanCatalogProjection,

@@ -16,8 +16,8 @@
 //   house-claims      one per household and org unit: the cases registered for it (multipleCases when two or
 //   house-cases       more); one per housing case: its household and its completions, by agency, so that a
 //                     house two programmes recorded counts once (see house-claims.ts).
-import { EVENT_CORRECTED } from '../corrections/correction.event';
 import {
+  EVENT_CORRECTED,
   ACTION_DISPUTED,
   ACTION_VERIFIED,
   approvalOf,
@@ -27,17 +27,20 @@ import {
   type ActionVerifiedData,
   type ReportApprovedData,
   type ReportMonth,
-} from '../four-eyes/four-eyes.events';
-import {
   ContributionInputError,
   contributionsOf,
   eventTypesReached,
   reverseContributions,
   type Contribution,
-} from '../plan/contributions';
-import type { ContributionPart } from '../plan/contribution-rules';
-import type { RecordedEvent } from '../shared/envelope';
-import { contributionMonth, correctionOf, monthFromIndex, monthIndex, monthsOfPeriod } from './event-reading';
+  type ContributionPart,
+  type RecordedEvent,
+  contributionMonth,
+  correctionOf,
+  monthFromIndex,
+  monthIndex,
+  monthsOfPeriod,
+  type PlanModel,
+} from '@ledger/domain';
 import {
   applyContributionToMonth,
   emptyIndicatorMonth,
@@ -46,8 +49,8 @@ import {
   type PartSums,
   type RoutedContribution,
 } from './indicator-progress.projection';
-import type { PlanModel } from './plan-model';
-import { alreadyApplied, projectionVersion, type DocumentKey, type ProjectionDefinition } from './projection';
+import type { DocumentKey, Projection } from '../projection';
+import { alreadyApplied, projectionVersion } from './reducer-helpers';
 import {
   houseClaimKeys,
   reduceHouseCase,
@@ -150,7 +153,7 @@ export function reportApprovalId(indicatorKey: string, orgUnit: string, period: 
   return `${indicatorKey}:${orgUnit}:${period}`;
 }
 
-export function createFigureAssuranceProjection(plan: PlanModel): ProjectionDefinition {
+export function createFigureAssuranceProjection(plan: PlanModel): Projection {
   const analysed = new WeakMap<RecordedEvent, Analysis>();
   const analysis = (event: RecordedEvent): Analysis => {
     let known = analysed.get(event);

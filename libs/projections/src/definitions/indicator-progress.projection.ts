@@ -9,39 +9,27 @@
 // The month of a contribution is the first month of the period the event names (insurance year 2025 ->
 // 2025-01; measurement period 2025-Q2 -> 2025-04), else the month of occurredAt; a correction lands in the
 // month of the event it corrects, so a retraction takes back exactly what was added.
-import { EVENT_CORRECTED } from '../corrections/correction.event';
 import {
+  EVENT_CORRECTED,
   ContributionInputError,
   contributionsOf,
   eventTypesReached,
   type Contribution,
-} from '../plan/contributions';
-import type { ContributionPart } from '../plan/contribution-rules';
-import type { OrgUnitLevel } from '../plan/plan-records';
-import type { RecordedEvent } from '../shared/envelope';
-import { contributionMonth, correctionOf } from './event-reading';
-import type { PlanModel } from './plan-model';
-import { alreadyApplied, projectionVersion, type DocumentKey, type ProjectionDefinition } from './projection';
+  type ContributionPart,
+  type OrgUnitLevel,
+  type RecordedEvent,
+  contributionMonth,
+  correctionOf,
+  type PlanModel,
+  type MeasurementEntry,
+} from '@ledger/domain';
+import type { DocumentKey, Projection } from '../projection';
+import { alreadyApplied, projectionVersion } from './reducer-helpers';
 
 export const INDICATOR_PROGRESS = 'indicator-progress';
 export const INDICATOR_MONTHS = 'indicator-months';
 
 export type PartSums = Record<ContributionPart, number>;
-
-export interface MeasurementEntry {
-  measurementId: string;
-  /** The unit measured: the document's own unit, or a unit below it. */
-  orgUnit: string;
-  period: string;
-  value: number;
-  numerator: number | null;
-  denominator: number | null;
-  definitionVersion: number;
-  eventId: string;
-  occurredAt: string;
-  recordedAt: string;
-  position: number;
-}
 
 export interface IndicatorMonthDoc {
   indicatorKey: string;
@@ -78,7 +66,7 @@ export function indicatorMonthId(indicatorKey: string, orgUnit: string, month: s
   return `${indicatorKey}:${orgUnit}:${month}`;
 }
 
-export function createIndicatorProgressProjection(plan: PlanModel): ProjectionDefinition<IndicatorMonthDoc> {
+export function createIndicatorProgressProjection(plan: PlanModel): Projection<IndicatorMonthDoc> {
   // keys() and the reduce() calls for the same event need the same routing: computed once per event.
   const routedByEvent = new WeakMap<RecordedEvent, Routed[]>();
   const routed = (event: RecordedEvent): Routed[] => {

@@ -1,44 +1,12 @@
-// The shape of a read-side projection (DESIGN.md, "Read side"; STYLE.md practice 10): pure reducers of
-// (document | null, event) -> document | null, keyed by documents named from the event alone. The runner
-// (libs/projections) reads events in position order, loads the documents keys() names, calls reduce once
-// per key and writes the documents together with its checkpoint.
-import type { RecordedEvent } from '../shared/envelope';
-
-export interface DocumentKey {
-  collection: string;
-  id: string;
-}
+// What the projection definitions share (STYLE.md practice 10): the guard that makes a reducer idempotent by
+// position, keys without repeats, and a version that follows what a reducer reads from the plan. The shape of
+// a projection itself is `Projection` (../projection.ts).
+import type { RecordedEvent } from '@ledger/domain';
+import type { DocumentKey } from '../projection';
 
 /** Every document of these projections records the position of the last event applied to it. */
 export interface PositionedDocument {
   lastPosition: number;
-}
-
-export interface ProjectionDefinition<D extends object = object> {
-  /** e.g. 'inspection-trail'; the runner keeps one checkpoint per name. */
-  name: string;
-  /**
-   * Bump when the reducer's output changes: the runner then rebuilds from position 0. Projections that read
-   * the plan (rules, org-unit tree, norms) use projectionVersion(base, plan parts) so that a change of the
-   * plan's rules is a new version too.
-   */
-  version: number;
-  collections: readonly string[];
-  /** The event types keys() can name a document for; absent: every type. Others only move the checkpoint. */
-  eventTypes?: readonly string[];
-  /**
-   * Field lists the read side filters or sorts on, per collection (equality on the leading fields, then a
-   * range or an order): hand them to ReadStore.ensureIndexes.
-   */
-  indexes?: Readonly<Record<string, readonly (readonly string[])[]>>;
-  /** Which documents this event touches (possibly several: a commune document and its roll-ups). [] to ignore. */
-  keys(event: RecordedEvent): DocumentKey[];
-  /**
-   * Pure. null deletes. Called once per key, in event position order; idempotent per position: a document
-   * keeps the last applied position and comes back unchanged for an event at or below it. Events come at
-   * today's schema version (the runner reads them through the upcasters, as every reader of the store does).
-   */
-  reduce(doc: D | null, event: RecordedEvent, key: DocumentKey): D | null;
 }
 
 /** True when this document has already seen the event (a replay after a crash, or a duplicate delivery). */

@@ -31,12 +31,22 @@
 // to the deadline. The series is the month-end figures from the first month with data (with the figure
 // before it: 0, or the baseline ratio), per-year indicators use one point per year, measured ones one
 // point per measurement. With fewer than two points the forecast is the figure itself.
-import { invalid } from '../shared/domain-error';
-import type { IndicatorDefinition } from '../plan/plan-records';
-import { expectedValueAt, formatTarget, meetsTarget, type Target } from '../plan/targets';
-import { dayNumber, lastDayOfMonth, localDate, monthFromIndex, monthIndex } from './event-reading';
-import type { IndicatorMonthDoc, MeasurementEntry } from './indicator-progress.projection';
-import type { RatioBaselines } from './plan-model';
+import {
+  invalid,
+  type IndicatorDefinition,
+  expectedValueAt,
+  formatTarget,
+  meetsTarget,
+  type Target,
+  dayNumber,
+  lastDayOfMonth,
+  localDate,
+  monthFromIndex,
+  monthIndex,
+  type RatioBaselines,
+  type MeasurementEntry,
+} from '@ledger/domain';
+import type { IndicatorMonthDoc } from './indicator-progress.projection';
 
 export type ProgressStatus = 'achieved' | 'on_track' | 'at_risk' | 'off_track' | 'no_data' | 'no_target';
 

@@ -6,10 +6,10 @@ import { createIndicatorProgressProjection } from './indicator-progress.projecti
 import { createInspectionTrailProjection } from './inspection-trail.projection';
 import { createFigureAssuranceProjection } from './figure-assurance.projection';
 import { createPlanCatalogProjection } from './plan-catalog.projection';
-import type { PlanModel } from './plan-model';
-import type { ProjectionDefinition } from './projection';
+import type { PlanModel } from '@ledger/domain';
+import type { Projection } from '../projection';
 
-export function createLedgerProjections(plan: PlanModel): ProjectionDefinition[] {
+export function createLedgerProjections(plan: PlanModel): Projection[] {
   return [
     createPlanCatalogProjection(plan),
     createInspectionTrailProjection(plan),

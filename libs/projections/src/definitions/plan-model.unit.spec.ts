@@ -4,8 +4,8 @@ import {
   baselineValuesOf,
   ratioBaselinesFor,
   unitsCountingIn,
-} from './plan-model';
-import { projectionVersion, stableHash } from './projection';
+} from '@ledger/domain';
+import { projectionVersion, stableHash } from './reducer-helpers';
 import { createLedgerProjections } from './ledger-projections';
 import { samplePlanModel, sampleProjectionSeed } from './testing/sample-plan';
 

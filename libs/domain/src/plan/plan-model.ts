@@ -1,18 +1,18 @@
 // The plan as the projections read it: built once from the seed at start-up and handed to the projection
 // factories, so that reducers never look anything up. What a reducer reads from here is part of its
 // version (projectionVersion), so a change of the rules, the tree or the norms rebuilds its documents.
-import { indicatorRulesOf, type IndicatorRules } from '../plan/contributions';
-import { readOnBoundariesOf, type OrgUnitModel } from '../plan/org-unit-boundaries';
+import { indicatorRulesOf, type IndicatorRules } from './contributions';
+import { readOnBoundariesOf, type OrgUnitModel } from './org-unit-boundaries';
 import type {
   AgencySuccession,
   BaselineRecord,
   IndicatorDefinition,
   OrgUnitLevel,
   OrgUnitRecord,
-} from '../plan/plan-records';
-import type { PlanSeed } from '../plan/plan-seed';
-import type { Target } from '../plan/targets';
-import { addDays } from './event-reading';
+} from './plan-records';
+import type { PlanSeed } from './plan-seed';
+import type { Target } from './targets';
+import { addDays } from '../shared/event-reading';
 
 /** The support a norm caps. HousingCase: the funding approved for one house, all sources together. */
 export type NormedSupport = 'SubsidyPaid' | 'AllowanceGranted' | 'PolicyLoanDisbursed' | 'HousingCase';

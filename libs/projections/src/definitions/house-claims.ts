@@ -10,20 +10,23 @@
 //                 so the reader fetches those (of an org unit and the communes below it) with one indexed
 //                 query, then their cases, and tells the double claims from the completions (householdClaims,
 //                 duplicateOf). Neither document grows with the commune.
-import { EVENT_CORRECTED } from '../corrections/correction.event';
 import {
+  EVENT_CORRECTED,
   ACTION_DISPUTED,
   ACTION_VERIFIED,
   approvalOf,
   type ActionDisputedData,
   type ActionVerifiedData,
-} from '../four-eyes/four-eyes.events';
-import { ContributionInputError, contributionsOf } from '../plan/contributions';
-import type { ContributionPart } from '../plan/contribution-rules';
-import type { RecordedEvent } from '../shared/envelope';
-import { contributionMonth, correctionOf, dataRecord } from './event-reading';
-import type { PlanModel } from './plan-model';
-import type { DocumentKey } from './projection';
+  ContributionInputError,
+  contributionsOf,
+  type ContributionPart,
+  type RecordedEvent,
+  contributionMonth,
+  correctionOf,
+  dataRecord,
+  type PlanModel,
+} from '@ledger/domain';
+import type { DocumentKey } from '../projection';
 
 export const HOUSE_CLAIMS = 'house-claims';
 export const HOUSE_CASES = 'house-cases';

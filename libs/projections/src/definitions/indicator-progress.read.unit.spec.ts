@@ -1,13 +1,16 @@
-import type { RecordedEvent } from '../shared/envelope';
-import type { Target } from '../plan/targets';
+import {
+  type RecordedEvent,
+  type Target,
+  monthFromIndex,
+  monthIndex,
+  ratioBaselinesFor,
+} from '@ledger/domain';
 import {
   createIndicatorProgressProjection,
   INDICATOR_MONTHS,
   type IndicatorMonthDoc,
 } from './indicator-progress.projection';
 import { progressAsOf, progressTowards, timeSeries } from './indicator-progress.read';
-import { monthFromIndex, monthIndex } from './event-reading';
-import { ratioBaselinesFor } from './plan-model';
 import { EventLog, project } from './testing/projection-spec';
 import { samplePlanModel } from './testing/sample-plan';
 

@@ -1,12 +1,18 @@
 // The sample seed of plan/testing (province P-1 > district D-1 > communes C-1, C-2; on 2025-07-01 the
 // district is dissolved and C-1 and C-2 merge into N-1 under P-1) with a few more indicators, so that the
 // projection specs cover stocks, sums, per-year ratios and shares; and the plan events that load it.
-import { planAggregateFor } from '../../plan/plan-aggregates';
-import { formatSeedProblem, validatePlanSeed, type PlanSeed } from '../../plan/plan-seed';
-import { planSeedToCommands } from '../../plan/seed-to-commands';
-import { sampleSeedFiles } from '../../plan/testing/sample-seed';
-import type { RecordedEvent } from '../../shared/envelope';
-import { planModelFromSeed, type PlanModel, type PlanModelOptions } from '../plan-model';
+import {
+  planAggregateFor,
+  formatSeedProblem,
+  validatePlanSeed,
+  type PlanSeed,
+  planSeedToCommands,
+  type RecordedEvent,
+  planModelFromSeed,
+  type PlanModel,
+  type PlanModelOptions,
+} from '@ledger/domain';
+import { sampleSeedFiles } from '@ledger/domain/plan/testing/sample-seed';
 import type { EventLog } from './projection-spec';
 
 const responsibility = { lead: 'LAB-D-1', support: [], basis: 'by function', verified: false };
