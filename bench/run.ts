@@ -1,4 +1,4 @@
-// The benchmark suite (issue 9): append, HTTP, rebuild and dashboard reads, each beside its limit (and a
+// The benchmark suite: append, HTTP, rebuild and dashboard reads, each beside its limit (and a
 // peer where there is one) measured in the same run; medians of several runs. Prints a table, writes
 // bench/results/<date>-<profile>.json and the summary block of docs/benchmarks.md.
 //

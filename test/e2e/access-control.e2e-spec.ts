@@ -1,4 +1,4 @@
-// Access control over HTTP (issue 5): every route × every role × a bad token, read from the OpenAPI
+// Access control over HTTP: every route × every role × a bad token, read from the OpenAPI
 // document so that a new route cannot escape the matrix; then the finer rules: agency rights, org-unit scope
 // for writes and reads, the recorded read of a beneficiary history, rate limits, and what the public sees.
 import { randomUUID } from 'node:crypto';
@@ -63,7 +63,7 @@ describe('access control', () => {
   }, 60_000);
   afterAll(() => ledger.close());
 
-  it('states a rule for every route, and the core routes have the rules the issue asks for', () => {
+  it('states a rule for every route, and the core routes have their expected rules', () => {
     expect(routes.length).toBeGreaterThan(40);
     const rule = (method: string, path: string) =>
       routes.find((r) => r.method === method && r.path === path)?.allowed;

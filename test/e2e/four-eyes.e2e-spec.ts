@@ -1,4 +1,4 @@
-// Issue 8, four eyes on every number: verification of recorded actions (nobody verifies their own record),
+// Four eyes on every number: verification of recorded actions (nobody verifies their own record),
 // corrections of verified actions waiting for a second person, period reports approved bottom-up on an exact
 // snapshot and flagged when a later event changes them, houses claimed twice counted once, restatements.
 import { untilProjected } from './support/ledger-client';

@@ -338,7 +338,7 @@ describe('recording more actions over HTTP', () => {
 
   describe('measurements', () => {
     const figure = {
-      indicatorKey: 'ty-le-tre-suy-dinh-duong',
+      indicatorKey: 'child_stunting_under5',
       orgUnit: 'BA-PHUOC-DAI',
       period: '2026-Q1',
       value: 25,
@@ -352,12 +352,12 @@ describe('recording more actions over HTTP', () => {
     it('records a figure once per indicator, org unit and period, and amends a revised one', async () => {
       const first = await post(ledger, '/measurements', figure, officer('TTYT-BAC-AI'));
       expect(first.status).toBe(201);
-      expect(first.body.stream).toBe('measurement-ty-le-tre-suy-dinh-duong.BA-PHUOC-DAI.2026-Q1');
+      expect(first.body.stream).toBe('measurement-child_stunting_under5.BA-PHUOC-DAI.2026-Q1');
       const recorded = await onlyEvent(first.body.stream);
       expect(recorded.type).toBe('MeasurementRecorded');
       expect(recorded.data).toEqual({
         measurementId: expect.stringMatching(UUID),
-        indicatorKey: 'ty-le-tre-suy-dinh-duong',
+        indicatorKey: 'child_stunting_under5',
         orgUnit: 'BA-PHUOC-DAI',
         period: '2026-Q1',
         value: 25,
@@ -449,6 +449,9 @@ describe('recording more actions over HTTP', () => {
       ['a negative numerator', { numerator: -1 }, 'numerator'],
       ['a value as text', { value: '25' }, 'value'],
       ['an indicator key with capitals', { indicatorKey: 'Ty-Le' }, 'indicatorKey'],
+      ['an indicator key that is not in the plan', { indicatorKey: 'ty-le-tre-suy-dinh-duong' }, 'indicatorKey'],
+      ['a snake_case key that is not in the plan', { indicatorKey: 'ty_le_tre_suy_dinh_duong' }, 'indicatorKey'],
+      ['an indicator counted from actions, not measured', { indicatorKey: 'houses_built' }, 'indicatorKey'],
       ['a period of a day', { period: '2026-04-10' }, 'period'],
       ['an unknown method', { method: 'guess' }, 'method'],
     ])('refuses %s with 400 naming the field', async (_name, change, field) => {

@@ -1,4 +1,4 @@
-// Personal data (issue 5, Decree 13/2023/ND-CP): the household head's name and phone are sealed under the
+// Personal data (Decree 13/2023/ND-CP): the household head's name and phone are sealed under the
 // household's own key before anything is stored; readers see them opened; erasure of a person deletes the key,
 // after which every read shows { erased: true } while the ledger (built CLI `verify`) still verifies.
 import { execFileSync, spawnSync } from 'node:child_process';

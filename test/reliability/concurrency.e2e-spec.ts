@@ -1,4 +1,4 @@
-// Concurrency (issue #10, part 2): many clients change the same cases at once. Each attempt either appends
+// Concurrency: many clients change the same cases at once. Each attempt either appends
 // (201) or is refused with 409/412; the stream holds exactly the accepted events, once each, in contiguous
 // revisions; nothing accepted is lost and no rule (a course's capacity, one completion per house) is
 // broken by a race. Seeded fast-check; LEDGER_SOAK=1 runs more rounds.

@@ -1,4 +1,4 @@
-// Crash (issue #10, part 1): the built API runs as a child process on a temporary data directory under a
+// Crash: the built API runs as a child process on a temporary data directory under a
 // steady load from several concurrent clients and is killed with SIGKILL at seeded random moments, round
 // after round; then the same for the projector process. After each restart: every acknowledged event is
 // stored exactly once, nothing was stored that no client sent, the hash chains verify, and at the end the

@@ -1,4 +1,4 @@
-// Disk trouble (issue #10, part 5): the data directory on a tiny filesystem of its own (a tmpfs mounted
+// Disk trouble: the data directory on a tiny filesystem of its own (a tmpfs mounted
 // for the test) that fills up: writes fail with 503 and a clear problem, reads keep working, nothing is
 // half-written, and writes work again once space returns. And a data directory that is read-only at
 // start. Tests run as root here, where chmod does not stop a write, so the conditions are made by the

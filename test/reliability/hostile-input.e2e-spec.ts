@@ -1,4 +1,4 @@
-// Hostile input, property-based (issue #10, part 3): every command endpoint, read from the served OpenAPI
+// Hostile input, property-based: every command endpoint, read from the served OpenAPI
 // document so a new endpoint is covered without editing this file, gets bodies built to be refused:
 // malformed JSON, wrong types, huge strings and arrays, unicode edge cases, absurd numbers, dates far
 // away, ids that are not UUIDs, deep nesting and prototype keys. Each must be a 4xx problem with a

@@ -1,4 +1,4 @@
-// Tampering (issue #10, part 4), through the built `ledger-cli verify` as an operator runs it: a stored
+// Tampering, through the built `ledger-cli verify` as an operator runs it: a stored
 // event's data edited, an event deleted, two events' data swapped, two events reordered, the newest
 // events cut off, the file itself cut short. Each at seeded random positions; verify must fail (exit 1)
 // naming the first bad position, or the signed head that no longer holds. Complements

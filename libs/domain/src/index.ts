@@ -1,8 +1,10 @@
 export * from './shared/envelope';
 export * from './shared/decider';
+export * from './shared/ledger-error';
 export * from './shared/domain-error';
 export * from './shared/dated-event';
 export * from './shared/rules';
+export * from './shared/local-time';
 export * from './shared/upcasters';
 
 export * from './actions';

@@ -7,6 +7,8 @@ import { canonicalJson, CanonicalJsonError, payloadDigest } from './hash';
 
 export class EventStoreArgumentError extends EventStoreError {
   readonly code = 'EVENT_STORE_INVALID_ARGUMENT';
+  /** A handler called the store wrongly: requests are checked before they get here. */
+  readonly kind = 'internal';
   constructor(
     /** Which argument, e.g. `events[2].data.amount`. */
     readonly argument: string,

@@ -1,11 +1,8 @@
-// Typed errors of the projection runner.
+// Typed errors of the projection runner. None is caused by a request: reaching HTTP, they are a 500.
+import { LedgerError } from '@ledger/domain';
 
-export abstract class ProjectionRunnerError extends Error {
-  abstract readonly code: string;
-  constructor(message: string) {
-    super(message);
-    this.name = new.target.name;
-  }
+export abstract class ProjectionRunnerError extends LedgerError {
+  readonly kind = 'internal';
 }
 
 export class UnknownProjectionError extends ProjectionRunnerError {

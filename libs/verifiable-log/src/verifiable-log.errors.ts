@@ -1,12 +1,10 @@
 // Typed errors of the server side of the verifiable log (the tree store and the signer). The verifier throws
 // none of these: it answers every malformed input with a failed result and a reason.
+import { LedgerError } from '@ledger/domain';
 
-export abstract class VerifiableLogError extends Error {
-  abstract readonly code: string;
-  constructor(message: string) {
-    super(message);
-    this.name = new.target.name;
-  }
+export abstract class VerifiableLogError extends LedgerError {
+  /** Requests are checked before they reach the tree: reaching HTTP, these are a 500. */
+  readonly kind = 'internal';
 }
 
 /** A leaf index or tree size outside what the request allows (index >= size, m > n, not an integer, ...). */

@@ -1,12 +1,13 @@
 // The dashboard: a static page (plain ES modules, CSS, our own SVG charts) served by the API itself, so it
 // works with no internet and no CDN. It reads only the public aggregate APIs, and the inspection APIs with a
-// token the user pastes; it holds no data of its own. Assets are read once from ./public (copied next to
-// the compiled file by `npm run build`).
+// token the user pastes; it holds no data of its own. Assets are read once from ./public and its folders
+// (copied next to the compiled file by `npm run build`): `/dashboard/<file>` and `/dashboard/<folder>/<file>`,
+// and nothing that is not one of those files.
 import { Controller, Get, Logger, NotFoundException, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { extname, join, posix } from 'node:path';
 import { Public } from '@ledger/ledger/http';
 
 const TYPES: Record<string, string> = {
@@ -53,6 +54,12 @@ export class DashboardController {
     this.send(res, file);
   }
 
+  /** A file in a folder of the assets (the views of the page: `/dashboard/views/overview.js`). */
+  @Get('dashboard/:folder/:file')
+  nestedAsset(@Param('folder') folder: string, @Param('file') file: string, @Res() res: Response): void {
+    this.send(res, `${folder}/${file}`);
+  }
+
   private send(res: Response, name: string): void {
     const asset = this.load().get(name);
     if (!asset) throw new NotFoundException(`no dashboard file ${name}`);
@@ -67,12 +74,16 @@ export class DashboardController {
     res.status(200).send(asset.body);
   }
 
-  /** Reads the folder once; a build without the assets answers 404 and says why in the log, once. */
+  /**
+   * Reads the folder and its folders once, each file under its path from the folder ('app.js',
+   * 'views/overview.js'); only files of a known type. A build without the assets answers 404 and says why in
+   * the log, once.
+   */
   private load(): Map<string, Asset> {
     if (this.assets) return this.assets;
     const assets = new Map<string, Asset>();
     if (existsSync(DASHBOARD_ASSETS_DIR)) {
-      for (const name of readdirSync(DASHBOARD_ASSETS_DIR)) {
+      for (const name of filesUnder(DASHBOARD_ASSETS_DIR)) {
         const type = TYPES[extname(name)];
         if (type) assets.set(name, { type, body: readFileSync(join(DASHBOARD_ASSETS_DIR, name)) });
       }
@@ -82,4 +93,13 @@ export class DashboardController {
     this.assets = assets;
     return assets;
   }
+}
+
+/** The files under a folder, as paths from it with '/' ('app.js', 'views/overview.js'). */
+function filesUnder(dir: string, prefix = ''): string[] {
+  return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((entry) => {
+    const name = prefix ? posix.join(prefix, entry.name) : entry.name;
+    if (entry.isDirectory()) return filesUnder(dir, name);
+    return entry.isFile() ? [name] : [];
+  });
 }

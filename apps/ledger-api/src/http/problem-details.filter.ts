@@ -1,26 +1,11 @@
 // Every error leaves the API here, once, as application/problem+json (RFC 9457): type, title, status,
-// detail, a stable code, and the offending field where there is one. Nothing a client can send reaches
-// the 500 branch; that branch logs, and says nothing of internals.
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+// detail, a stable code, and the offending field where there is one. Errors of the ledger (LedgerError)
+// are mapped by their kind through one table; a kind 'internal' error, and anything else that is not an
+// HTTP error of the framework, is a 500 that logs and says nothing of internals.
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { DomainError } from '@ledger/domain';
-import {
-  DuplicateEventIdError,
-  StoreUnavailableError,
-  StreamNotFoundError,
-  WrongExpectedRevisionError,
-} from '@ledger/event-store';
-import {
-  AccessDeniedError,
-  AuthenticationRequiredError,
-  PersonalKeysUnavailableError,
-  RateLimitedError,
-  PreconditionFailedError,
-  ResourceNotFoundError,
-  ValidationFailedError,
-  type FieldProblem,
-} from '@ledger/ledger';
-import { ReadStoreArgumentError, ReadStoreUnavailableError } from '@ledger/read-store';
+import { LedgerError, type ErrorKind } from '@ledger/domain';
+import type { FieldProblem } from '@ledger/ledger';
 
 export interface Problem {
   type: string;
@@ -32,6 +17,33 @@ export interface Problem {
   errors?: FieldProblem[];
   [extension: string]: unknown;
 }
+
+/** One row per kind of error: its HTTP status and the problem's title. */
+export const PROBLEM_BY_KIND: Readonly<Record<ErrorKind, { status: number; title: string }>> = {
+  invalid: { status: 400, title: 'Invalid request' },
+  unauthorized: { status: 401, title: 'Authentication required' },
+  forbidden: { status: 403, title: 'Forbidden' },
+  not_found: { status: 404, title: 'Not found' },
+  conflict: { status: 409, title: 'Conflict with the recorded state' },
+  precondition_failed: { status: 412, title: 'Precondition failed' },
+  rate_limited: { status: 429, title: 'Too many requests' },
+  unavailable: { status: 503, title: 'Store unavailable' },
+  internal: { status: 500, title: 'Internal error' },
+};
+
+/** Conflicts that a client handles apart from a broken rule get their own title. */
+const TITLE_BY_CODE: Readonly<Record<string, string>> = {
+  WRONG_EXPECTED_REVISION: 'Concurrent change',
+  DUPLICATE_EVENT_ID: 'Event id already used',
+};
+
+/** Headers some statuses carry: when to retry, and how to authenticate. */
+const HEADERS_BY_STATUS: Readonly<Record<number, (body: Problem) => Record<string, string>>> = {
+  401: () => ({ 'WWW-Authenticate': 'Bearer realm="ledger"' }),
+  429: (body): Record<string, string> =>
+    body.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(body.retryAfterSeconds) },
+  503: () => ({ 'Retry-After': '5' }),
+};
 
 const TYPE_BASE = 'https://policy-ledger.local/problems/';
 
@@ -45,95 +57,24 @@ function problem(
   return { type: TYPE_BASE + code.toLowerCase().replace(/_/g, '-'), title, status, detail, code, ...extra };
 }
 
+const INTERNAL = (): Problem =>
+  problem(500, 'INTERNAL_ERROR', 'Internal error', 'An unexpected error occurred; it has been logged.');
+
+function ledgerProblem(error: LedgerError): Problem {
+  if (error.kind === 'internal') return INTERNAL();
+  const { status, title } = PROBLEM_BY_KIND[error.kind];
+  const detail = error.publicDetail;
+  const errors =
+    error.kind === 'invalid' && error.field ? [{ field: error.field, message: detail }] : undefined;
+  return problem(status, error.code, TITLE_BY_CODE[error.code] ?? title, detail, {
+    field: error.field,
+    errors,
+    ...error.details(),
+  });
+}
+
 export function toProblem(error: unknown): Problem {
-  if (error instanceof ValidationFailedError) {
-    return problem(400, error.code, 'Invalid request', error.message, {
-      field: error.problems[0]?.field,
-      errors: error.problems,
-    });
-  }
-  if (error instanceof DomainError) {
-    switch (error.kind) {
-      case 'invalid':
-        return problem(400, error.code, 'Invalid request', error.message, {
-          field: error.field,
-          errors: error.field ? [{ field: error.field, message: error.message }] : undefined,
-        });
-      case 'conflict':
-        return problem(409, error.code, 'Conflict with the recorded state', error.message);
-      case 'not_found':
-        return problem(404, error.code, 'Not found', error.message);
-    }
-  }
-  if (error instanceof WrongExpectedRevisionError) {
-    return problem(409, error.code, 'Concurrent change', error.message, {
-      stream: error.stream,
-      currentRevision: error.actual,
-    });
-  }
-  if (error instanceof PreconditionFailedError) {
-    return problem(412, error.code, 'Precondition failed', error.message, {
-      stream: error.stream,
-      currentRevision: error.actual,
-    });
-  }
-  if (error instanceof AuthenticationRequiredError) {
-    return problem(401, error.code, 'Authentication required', error.message);
-  }
-  if (error instanceof AccessDeniedError) {
-    return problem(403, error.code, 'Forbidden', error.message);
-  }
-  if (error instanceof RateLimitedError) {
-    return problem(429, error.code, 'Too many requests', error.message, {
-      retryAfterSeconds: error.retryAfterSeconds,
-    });
-  }
-  if (error instanceof DuplicateEventIdError) {
-    return problem(409, error.code, 'Event id already used', error.message, { field: 'id' });
-  }
-  if (error instanceof StreamNotFoundError) {
-    return problem(404, error.code, 'Not found', error.message);
-  }
-  if (error instanceof ResourceNotFoundError) {
-    return problem(404, error.code, 'Not found', error.message);
-  }
-  if (error instanceof ReadStoreArgumentError) {
-    // A query parameter the read store refused: a cursor from another query, a limit out of range.
-    const field = error.argument === 'after' ? 'cursor' : error.argument;
-    return problem(400, 'INVALID_QUERY', 'Invalid request', error.message, {
-      field,
-      errors: [{ field, message: error.message }],
-    });
-  }
-  if (error instanceof StoreUnavailableError && error.reason !== 'unavailable') {
-    const why =
-      error.reason === 'disk_full'
-        ? 'The disk of the ledger store is full'
-        : 'The ledger store is on a read-only disk';
-    return problem(
-      503,
-      error.code,
-      'Store unavailable',
-      `${why}: nothing was recorded. Reads still work; writes resume once an operator frees space or makes it writable.`,
-      { reason: error.reason },
-    );
-  }
-  if (error instanceof PersonalKeysUnavailableError) {
-    return problem(
-      503,
-      error.code,
-      'Store unavailable',
-      'The personal key store cannot be reached; try again shortly.',
-    );
-  }
-  if (error instanceof StoreUnavailableError || error instanceof ReadStoreUnavailableError) {
-    return problem(
-      503,
-      error.code,
-      'Store unavailable',
-      'The ledger store cannot be reached; try again shortly.',
-    );
-  }
+  if (error instanceof LedgerError) return ledgerProblem(error);
   const parser = bodyParserError(error);
   if (parser) return parser;
   if (error instanceof HttpException) {
@@ -147,12 +88,12 @@ export function toProblem(error: unknown): Problem {
           : error.message;
     return problem(status, httpCode(status), error.name.replace(/Exception$/, ''), detail);
   }
-  return problem(
-    500,
-    'INTERNAL_ERROR',
-    'Internal error',
-    'An unexpected error occurred; it has been logged.',
-  );
+  return INTERNAL();
+}
+
+/** The headers that go with a problem (Retry-After, WWW-Authenticate). */
+export function problemHeaders(body: Problem): Record<string, string> {
+  return HEADERS_BY_STATUS[body.status]?.(body) ?? {};
 }
 
 /** Errors of Express' JSON body parser carry an http status and a `type` such as entity.parse.failed. */
@@ -206,10 +147,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (body.status >= 500) {
       this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     }
-    if (body.status === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', '5');
-    if (error instanceof RateLimitedError) response.setHeader('Retry-After', String(error.retryAfterSeconds));
-    if (body.status === HttpStatus.UNAUTHORIZED)
-      response.setHeader('WWW-Authenticate', 'Bearer realm="ledger"');
+    for (const [name, value] of Object.entries(problemHeaders(body))) response.setHeader(name, value);
     response.status(body.status).type('application/problem+json').send(JSON.stringify(body));
   }
 }

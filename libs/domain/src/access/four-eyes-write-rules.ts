@@ -1,4 +1,4 @@
-// Who may write the events of the four-eyes rules (issue 8). Tried before the built-in rules of
+// Who may write the events of the four-eyes rules. Tried before the built-in rules of
 // write-policy.ts (WritePolicyContext.rules), so verification, proposal and approval streams never count as
 // action aggregates.
 //

@@ -1,4 +1,5 @@
 // Request fields that several actions ask for in the same words.
+import { REQUEST_EXAMPLES } from '../plan/request-examples';
 import type { Label, RequestField } from './action-descriptor';
 
 const CITIZEN_ID_HELP = 'Citizen id (CCCD, 12 digits). Never stored: only its HMAC reference is recorded.';
@@ -18,7 +19,7 @@ export function citizenIdField(name: string, storedAs: string, label: Label, who
   };
 }
 
-export function communeField(example = 'PHUOC-DAI'): RequestField {
+export function communeField(example: string = REQUEST_EXAMPLES.commune): RequestField {
   return {
     name: 'commune',
     type: 'orgUnitCode',

@@ -1,6 +1,8 @@
 // The kinds of request field an action may ask for, with the pattern each text kind must match and the exact
 // message a request is refused with. `$property` is the field's name (class-validator's placeholder).
 
+import { INDICATOR_KEY_PATTERN, INDICATOR_KEY_RULE } from '../plan/indicator-key';
+
 export const FIELD_TYPES = [
   'text',
   'personName',
@@ -44,10 +46,7 @@ export const PATTERN_RULES = {
     pattern: /^[a-z0-9-]{2,40}$/,
     message: '$property must be a programme code (a-z, 0-9, -)',
   },
-  indicatorKey: {
-    pattern: /^[a-z0-9-]{2,60}$/,
-    message: '$property must be an indicator key (2-60 of a-z, 0-9, -)',
-  },
+  indicatorKey: { pattern: INDICATOR_KEY_PATTERN, message: `$property must be ${INDICATOR_KEY_RULE}` },
   facilityCode: {
     pattern: /^(?!\d{12}$)[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/,
     message: '$property must be a facility code (2-64 letters, digits, . _ -), never a citizen id',

@@ -10,7 +10,7 @@ export const insuranceEnrolmentFields: readonly RequestField[] = [
     { vi: 'Số CCCD người tham gia', en: "Insured person's citizen id" },
     'the insured person',
   ),
-  communeField('BA-PHUOC-DAI'),
+  communeField(),
   {
     name: 'year',
     type: 'integer',

@@ -5,7 +5,7 @@ export interface DependentEvent {
   type: string;
 }
 
-/** Kept as its own class so the HTTP layer can list the dependents in the problem details. */
+/** Its own class so that callers can read the dependents; a client sees them listed in the detail. */
 export class CorrectionWouldOrphanError extends DomainError {
   constructor(
     readonly correctsEventId: string,
@@ -18,6 +18,5 @@ export class CorrectionWouldOrphanError extends DomainError {
         dependents.map((e) => `${e.id} (${e.type})`).join(', ') +
         '; retract those first',
     );
-    this.name = 'CorrectionWouldOrphanError';
   }
 }

@@ -1,18 +1,19 @@
 // Corrections never touch the original event: they are applied when a stream is read.
 import type { DomainEvent } from '../shared/envelope';
 import type { AggregateDefinition, StreamEvent } from './aggregate-definition';
+import { LedgerError } from '../shared/ledger-error';
 import { isEventCorrected, type EventCorrectedData } from './correction.event';
 
 /** The stream holds an event type that this definition does not know: a bug or a foreign event. */
-export class UnknownEventTypeError extends Error {
+export class UnknownEventTypeError extends LedgerError {
   readonly code = 'UNKNOWN_EVENT_TYPE';
+  readonly kind = 'internal';
   constructor(
     readonly aggregate: string,
     readonly eventType: string,
     readonly eventId: string,
   ) {
     super(`event ${eventId}: type ${eventType} does not belong to aggregate ${aggregate}`);
-    this.name = 'UnknownEventTypeError';
   }
 }
 

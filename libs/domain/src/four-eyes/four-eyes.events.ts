@@ -1,4 +1,4 @@
-// Events of the four-eyes rules (issue 8): a recorded action is claimed until someone else verifies it; a
+// Events of the four-eyes rules: a recorded action is claimed until someone else verifies it; a
 // correction of a verified action waits for a second person's approval; a period report is signed off on an
 // exact snapshot. Projections are pure reducers that cannot look anything up, so each event carries what
 // they need about the action it is about (its type, data as it stands, org unit, date and actor).
@@ -49,7 +49,6 @@ export interface ActionDisputedData {
 export type ActionVerified = DomainEvent<'ActionVerified', ActionVerifiedData>;
 export type ActionDisputed = DomainEvent<'ActionDisputed', ActionDisputedData>;
 export type VerificationEvent = ActionVerified | ActionDisputed;
-export const VERIFICATION_EVENT_TYPES = [ACTION_VERIFIED, ACTION_DISPUTED] as const;
 
 export interface CorrectionProposedData {
   proposalId: string;
@@ -82,11 +81,6 @@ export type CorrectionProposed = DomainEvent<'CorrectionProposed', CorrectionPro
 export type CorrectionApproved = DomainEvent<'CorrectionApproved', CorrectionApprovedData>;
 export type CorrectionRejected = DomainEvent<'CorrectionRejected', CorrectionRejectedData>;
 export type CorrectionProposalEvent = CorrectionProposed | CorrectionApproved | CorrectionRejected;
-export const CORRECTION_PROPOSAL_EVENT_TYPES = [
-  CORRECTION_PROPOSED,
-  CORRECTION_APPROVED,
-  CORRECTION_REJECTED,
-] as const;
 
 /** Marks an EventCorrected that a second person approved (the corrected action had been verified). */
 export interface CorrectionApproval {
@@ -146,13 +140,6 @@ export interface ReportApprovedData {
 }
 
 export type ReportApproved = DomainEvent<'ReportApproved', ReportApprovedData>;
-export const REPORT_APPROVAL_EVENT_TYPES = [REPORT_APPROVED] as const;
-
-export const FOUR_EYES_EVENT_TYPES: readonly string[] = [
-  ...VERIFICATION_EVENT_TYPES,
-  ...CORRECTION_PROPOSAL_EVENT_TYPES,
-  ...REPORT_APPROVAL_EVENT_TYPES,
-];
 
 /** Streams: one per verified action, per correction proposal, per report (indicator x org unit x period). */
 export const VERIFICATION_STREAM_PREFIX = 'verification-';
@@ -164,12 +151,6 @@ export const correctionProposalStream = (proposalId: string) =>
   `${CORRECTION_PROPOSAL_STREAM_PREFIX}${proposalId}`;
 export const reportApprovalStream = (indicatorKey: string, orgUnit: string, period: string) =>
   `${REPORT_APPROVAL_STREAM_PREFIX}${indicatorKey}.${orgUnit}.${period}`;
-
-export function isFourEyesStream(stream: string): boolean {
-  return [VERIFICATION_STREAM_PREFIX, CORRECTION_PROPOSAL_STREAM_PREFIX, REPORT_APPROVAL_STREAM_PREFIX].some(
-    (prefix) => stream.startsWith(prefix),
-  );
-}
 
 /** The approval an EventCorrected carries, when a second person approved it; null otherwise. */
 export function approvalOf(event: { type: string; data: unknown }): CorrectionApproval | null {

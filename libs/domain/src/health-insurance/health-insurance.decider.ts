@@ -1,6 +1,7 @@
 import { assertNever, type Decider } from '../shared/decider';
 import { conflict, invalid } from '../shared/domain-error';
 import { occurredAtOf } from '../shared/dated-event';
+import { localCalendarOf } from '../shared/local-time';
 import {
   checkOccurredAt,
   requireId,
@@ -27,8 +28,8 @@ import {
  */
 export function requireEnrolmentYear(value: unknown, occurredAt: string, field = 'year'): number {
   const year = requireIntegerInRange(value, field, 2000, 2100, 'YEAR_OUT_OF_RANGE');
-  // occurredAt was checked first: its first four characters are the year as the officer wrote it.
-  const occurredYear = Number(occurredAt.slice(0, 4));
+  // occurredAt was checked first: its year is taken in Asia/Ho_Chi_Minh.
+  const occurredYear = Number(localCalendarOf(occurredAt)?.year);
   if (Math.abs(year - occurredYear) > 1) {
     throw invalid(
       'YEAR_NOT_NEAR_OCCURRED_AT',

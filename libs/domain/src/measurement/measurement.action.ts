@@ -1,6 +1,8 @@
 // A survey or statistical figure for a rate indicator: once per indicator, org unit and period.
 import { defineAction } from '../actions/action-descriptor';
 import { enumField, newIdField } from '../actions/common-fields';
+import { requireMeasuredIndicator } from '../plan/indicator-key';
+import { REQUEST_EXAMPLES } from '../plan/request-examples';
 import { measurementAggregate } from './measurement.aggregate';
 import { MEASUREMENT_METHODS } from './measurement.commands';
 
@@ -21,21 +23,24 @@ export const measurementAction = defineAction({
       route: { resource: 'measurements' },
       idField: 'measurementId',
       orgUnitField: 'orgUnit',
+      // An indicator of the plan that measurements move, or a 400 naming indicatorKey; nothing is appended.
+      checkAgainstPlan: (plan, command) =>
+        requireMeasuredIndicator(plan.definitions, command.indicatorKey, command.value),
       fields: [
         newIdField('measurementId', 'measurement'),
         {
           name: 'indicatorKey',
           type: 'indicatorKey',
           required: true,
-          example: 'ty-le-tre-suy-dinh-duong',
+          example: REQUEST_EXAMPLES.measuredIndicatorKey,
           label: { vi: 'Chỉ tiêu', en: 'Indicator' },
-          help: 'Key of the indicator in the plan',
+          help: 'Key of a measured or qualitative indicator of the plan',
         },
         {
           name: 'orgUnit',
           type: 'orgUnitCode',
           required: true,
-          example: 'PHUOC-DAI',
+          example: REQUEST_EXAMPLES.orgUnit,
           label: { vi: 'Đơn vị', en: 'Org unit' },
           help: 'Org unit code the figure is for (a commune or the district)',
         },
@@ -43,7 +48,7 @@ export const measurementAction = defineAction({
           name: 'period',
           type: 'period',
           required: true,
-          example: '2026-Q3',
+          example: REQUEST_EXAMPLES.period,
           label: { vi: 'Kỳ', en: 'Period' },
         },
         {

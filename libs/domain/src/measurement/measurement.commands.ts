@@ -7,7 +7,7 @@ export type MeasurementMethod = (typeof MEASUREMENT_METHODS)[number];
 export interface RecordMeasurement extends TimedCommand {
   type: 'RecordMeasurement';
   measurementId: string;
-  /** Indicator key as in the plan, e.g. "ty-le-bao-phu-bhyt"; not yet checked against the plan. */
+  /** Indicator key of a measured or qualitative indicator of the plan, e.g. "child_stunting_under5". */
   indicatorKey: string;
   /** Org unit code the figure is for: a commune, or the district. */
   orgUnit: string;

@@ -3,6 +3,7 @@ import { conflict, invalid } from '../shared/domain-error';
 import { occurredAtOf } from '../shared/dated-event';
 import { checkOccurredAt, requireId, requireOneOf, requireText } from '../shared/rules';
 import { requirePeriod } from '../subsidy/subsidy.rules';
+import { requireIndicatorKey } from '../plan/indicator-key';
 import {
   MEASUREMENT_METHODS,
   type MeasurementCommand,
@@ -13,15 +14,12 @@ import type { MeasurementEvent, MeasurementRecordedData } from './measurement.ev
 import { initialMeasurementState, type MeasurementState } from './measurement.state';
 
 // Both key the stream. Indicator keys have no '.', so the stream name splits unambiguously (see
-// measurement.aggregate.ts).
-const INDICATOR_KEY_PATTERN = /^[a-z0-9-]{2,60}$/;
+// measurement.aggregate.ts). Whether the key names a measured indicator of the plan is checked by the
+// handler against the plan (requireMeasuredIndicator, plan/indicator-key.ts).
 const ORG_UNIT_CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/;
 
 export function requireMeasurementIndicatorKey(value: unknown, field = 'indicatorKey'): string {
-  if (typeof value !== 'string' || !INDICATOR_KEY_PATTERN.test(value)) {
-    throw invalid('INDICATOR_KEY_INVALID', field, `${field} must be 2-60 lowercase letters, digits or '-'`);
-  }
-  return value;
+  return requireIndicatorKey(value, field);
 }
 
 export function requireMeasurementOrgUnit(value: unknown, field = 'orgUnit'): string {

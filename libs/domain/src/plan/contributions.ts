@@ -16,6 +16,7 @@ import {
   type EventCorrectedData,
 } from '../corrections/correction.event';
 import { invalid } from '../shared/domain-error';
+import { LedgerError } from '../shared/ledger-error';
 import { MEASUREMENT_RECORDED } from './action-events';
 import {
   isMeasurementRule,
@@ -70,12 +71,9 @@ export interface SetContribution {
 export type Contribution = AddContribution | SetContribution;
 
 /** A correction came without the event it corrects, or with another one. */
-export class ContributionInputError extends Error {
+export class ContributionInputError extends LedgerError {
   readonly code = 'CONTRIBUTION_INPUT_INVALID';
-  constructor(message: string) {
-    super(message);
-    this.name = 'ContributionInputError';
-  }
+  readonly kind = 'internal';
 }
 
 /** The rules in force: the latest version of each indicator among the definitions given. */

@@ -1,6 +1,7 @@
 // The plan as a set of seed files (see seeds/README.md), validated as a whole: each record on its own
 // (the same parsers the deciders use) and every reference between records. Every problem is reported,
 // named by file, entry and field, so a reviewer can fix a seed folder in one pass.
+import { LedgerError } from '../shared/ledger-error';
 import {
   BASELINE_SERIES_KEYS,
   parseAgency,
@@ -78,8 +79,10 @@ export function formatSeedProblem(p: SeedProblem): string {
 }
 
 /** Thrown by the loader: the message lists every problem, one `file: entry: field: message` a line. */
-export class PlanSeedInvalidError extends Error {
+export class PlanSeedInvalidError extends LedgerError {
   readonly code = 'PLAN_SEED_INVALID';
+  /** The operator's seed files are wrong: refused at start-up, never the fault of a request. */
+  readonly kind = 'internal';
   constructor(
     readonly folder: string,
     readonly problems: readonly SeedProblem[],
@@ -88,7 +91,6 @@ export class PlanSeedInvalidError extends Error {
       `the plan seeds in ${folder} have ${problems.length} problem(s):\n` +
         problems.map((p) => `- ${formatSeedProblem(p)}`).join('\n'),
     );
-    this.name = 'PlanSeedInvalidError';
   }
 }
 

@@ -1,25 +1,26 @@
-// Domain errors name the rule that a command broke. The shell maps `kind` to HTTP once:
-// invalid -> 400 (with the field), conflict -> 409, not_found -> 404.
+// Domain errors name the rule that a command broke: bad input (with the field), a conflict with the
+// recorded state, or something that does not exist.
+import { LedgerError } from './ledger-error';
 
 export type DomainErrorKind = 'invalid' | 'conflict' | 'not_found';
 
-export class DomainError extends Error {
+export class DomainError extends LedgerError {
   constructor(
-    /** Stable, SCREAMING_SNAKE code, e.g. HOUSE_CONSTRUCTION_NOT_STARTED. Part of the API contract. */
     readonly code: string,
     readonly kind: DomainErrorKind,
     message: string,
     /** The command field at fault, for 'invalid' errors. */
-    readonly field?: string,
+    override readonly field?: string,
   ) {
     super(message);
-    this.name = 'DomainError';
   }
 }
 
 export const invalid = (code: string, field: string, message: string): DomainError =>
   new DomainError(code, 'invalid', message, field);
 
-export const conflict = (code: string, message: string): DomainError => new DomainError(code, 'conflict', message);
+export const conflict = (code: string, message: string): DomainError =>
+  new DomainError(code, 'conflict', message);
 
-export const notFound = (code: string, message: string): DomainError => new DomainError(code, 'not_found', message);
+export const notFound = (code: string, message: string): DomainError =>
+  new DomainError(code, 'not_found', message);

@@ -1,6 +1,6 @@
 // What the projections read off any event: the corrections it makes, the people and cases it names, and
-// its dates as calendar days and months. Dates are read as the officer wrote them (the local date of
-// occurredAt, its first ten characters), never moved to another time zone.
+// its dates as calendar days and months, in Asia/Ho_Chi_Minh (shared/local-time.ts) whatever offset the
+// officer wrote occurredAt with.
 import {
   isEventCorrected,
   type CorrectedOriginal,
@@ -8,6 +8,7 @@ import {
 } from '../corrections/correction.event';
 import type { CorrectionKind } from '../corrections/correction.command';
 import type { RecordedEvent } from './envelope';
+import { localDayOf } from './local-time';
 
 /** Data fields that hold a pseudonymous reference to a person or a household. */
 export const SUBJECT_REF_FIELDS = [
@@ -95,16 +96,12 @@ export function subjectIdsOf(data: unknown): Record<string, string> {
   return ids;
 }
 
-const DATE_PREFIX = /^(\d{4})-(\d{2})-(\d{2})/;
-
-/** The calendar date (YYYY-MM-DD) of an ISO date or date-time as written; null when it is not one. */
+/** The day (YYYY-MM-DD) of an ISO date or date-time in Asia/Ho_Chi_Minh; null when it is not one. */
 export function localDate(iso: string | null | undefined): string | null {
-  if (typeof iso !== 'string') return null;
-  const m = DATE_PREFIX.exec(iso);
-  return m ? `${m[1]}-${m[2]}-${m[3]}` : null;
+  return localDayOf(iso);
 }
 
-/** YYYY-MM of an ISO date or date-time as written; null when it is not one. */
+/** YYYY-MM of an ISO date or date-time in Asia/Ho_Chi_Minh; null when it is not one. */
 export function monthOf(iso: string | null | undefined): string | null {
   return localDate(iso)?.slice(0, 7) ?? null;
 }
@@ -116,11 +113,6 @@ export function addDays(date: string, days: number): string {
   return t.toISOString().slice(0, 10);
 }
 
-/** Days from a to b (YYYY-MM-DD), on the calendar. */
-export function daysBetween(a: string, b: string): number {
-  return dayNumber(b) - dayNumber(a);
-}
-
 /** Days since 1970-01-01 of a calendar date YYYY-MM-DD. */
 export function dayNumber(date: string): number {
   const [y, m, d] = date.split('-').map(Number);
@@ -128,17 +120,34 @@ export function dayNumber(date: string): number {
 }
 
 /**
- * The month (YYYY-MM) a contribution of an event belongs to: the first month of the period the event names
- * (the insurance year 2025 -> 2025-01, 2025-Q2 -> 2025-04), so that it counts from the start of that period;
- * else the month of occurredAt (for a correction: the corrected event's, so that it undoes the same month).
+ * The day (YYYY-MM-DD, in Asia/Ho_Chi_Minh) a contribution of an event counts from, so that a figure as of a
+ * date counts only what happened by that date: the day of occurredAt (for a correction: the corrected
+ * event's, so that it undoes the same day). When the event names the period it is for (an insurance card for
+ * the year 2026), that day is kept inside the period: a card issued in December 2025 for 2026 counts from
+ * 1 January 2026, one recorded in February 2027 for 2026 on 31 December 2026, and a card issued in November
+ * 2026 for 2026 in November. A measurement (`set`) is for its period: it sits on the period's first day
+ * (readers show it only from the day it was recorded, by its occurredAt).
  */
-export function contributionMonth(
-  contribution: { period: string | null },
+export function contributionDay(
+  contribution: { mode?: 'add' | 'set'; period: string | null },
   occurredAt: string | null | undefined,
 ): string | null {
-  return contribution.period !== null
-    ? (monthsOfPeriod(contribution.period)?.first ?? null)
-    : monthOf(occurredAt);
+  const happened = localDate(occurredAt);
+  if (contribution.period === null) return happened;
+  const range = monthsOfPeriod(contribution.period);
+  if (range === null) return null;
+  if (contribution.mode === 'set' || happened === null || happened.slice(0, 7) < range.first)
+    return `${range.first}-01`;
+  if (happened.slice(0, 7) > range.last) return lastDayOfMonth(range.last);
+  return happened;
+}
+
+/** The month (YYYY-MM) of contributionDay. */
+export function contributionMonth(
+  contribution: { mode?: 'add' | 'set'; period: string | null },
+  occurredAt: string | null | undefined,
+): string | null {
+  return contributionDay(contribution, occurredAt)?.slice(0, 7) ?? null;
 }
 
 export interface MonthRange {

@@ -1,5 +1,6 @@
 // Stored events keep the schema version they were written with. Upcasters bring old data to today's
 // shape when it is read, one version at a time, so the stored bytes (and their hash chain) never change.
+import { LedgerError } from './ledger-error';
 import { currentSchemaVersions } from '../corrections/aggregate-registry';
 
 export type Upcaster = (data: unknown) => unknown;
@@ -19,13 +20,14 @@ export interface VersionedEvent {
   data: unknown;
 }
 
-export class UpcastError extends Error {
+/** A stored event this code cannot bring to today's schema: a fault of the code or the data, never of a request. */
+export class UpcastError extends LedgerError {
+  readonly kind = 'internal';
   constructor(
     readonly code: 'SCHEMA_VERSION_UNKNOWN' | 'UPCASTER_MISSING' | 'UPCASTER_REGISTRY_INCOMPLETE',
     message: string,
   ) {
     super(message);
-    this.name = 'UpcastError';
   }
 }
 

@@ -3,7 +3,8 @@
 // appends through the executor; a new stream belongs to the org unit its command names.
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { RequestField } from '@ledger/domain';
+import type { PlanModel, RequestField } from '@ledger/domain';
+import { PLAN_MODEL } from '../read/projections.providers';
 import { PSEUDONYMIZER, Pseudonymizer } from '../pseudonym/pseudonymizer';
 import { PERSONAL_KEYS, type PersonalKeyStore } from '../personal-data/personal-key-store.port';
 import { sealPersonalData, type PersonalData } from '../personal-data/personal-data-seal';
@@ -18,6 +19,7 @@ export class RecordActionHandler implements ICommandHandler<RecordActionCommand>
     private readonly executor: AggregateCommandExecutor,
     @Inject(PSEUDONYMIZER) private readonly pseudonyms: Pseudonymizer,
     @Inject(PERSONAL_KEYS) private readonly keys: PersonalKeyStore,
+    @Inject(PLAN_MODEL) private readonly plan: PlanModel,
   ) {}
 
   async execute({ action, command, streamId, body, context }: RecordActionCommand): Promise<CommandResult> {
@@ -36,6 +38,7 @@ export class RecordActionHandler implements ICommandHandler<RecordActionCommand>
       domain[field.storedAs ?? field.name] = stored;
     }
     domain.occurredAt = body.occurredAt;
+    command.checkAgainstPlan?.(this.plan, domain);
     if (Object.keys(sealed).length > 0 && person !== undefined) {
       // Sealed here, so that the name and phone never reach the decider, the store or a projection in clear.
       // The client's event id as salt: a retry with the same id seals to the same bytes and is a retry.

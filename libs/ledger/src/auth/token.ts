@@ -1,5 +1,5 @@
-// Signed bearer tokens (JWT, HS256) for officers. Issued by the operator CLI today; access control
-// (issue 5) will verify them with verifyToken. Built on node:crypto alone.
+// Signed bearer tokens (JWT, HS256) for officers. Issued by the operator CLI (`ledger-cli token`); the API
+// verifies them on every route with verifyToken. Built on node:crypto alone.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { readOrCreateHexKey, secretFile } from '../secrets/data-dir-secret';
 

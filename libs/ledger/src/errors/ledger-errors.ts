@@ -1,69 +1,77 @@
-// Errors raised by the application shell (not by a domain rule, not by a store). Together with
-// DomainError (libs/domain) and the EventStoreError family (libs/event-store) they form the one list of
-// errors that the problem-details filter maps to HTTP.
+// Errors raised by the application shell (not by a domain rule, not by a store). Like every error of the
+// ledger they extend LedgerError, whose kind the problem-details filter maps to HTTP.
+import { LedgerError } from '@ledger/domain';
 
 export interface FieldProblem {
   field: string;
   message: string;
 }
 
-export class ValidationFailedError extends Error {
+export class ValidationFailedError extends LedgerError {
   readonly code = 'VALIDATION_FAILED';
+  readonly kind = 'invalid';
+  override readonly field: string | undefined;
   constructor(readonly problems: FieldProblem[]) {
     super(problems.map((p) => `${p.field}: ${p.message}`).join('; '));
-    this.name = 'ValidationFailedError';
+    this.field = problems[0]?.field;
+  }
+
+  override details() {
+    return { errors: this.problems };
   }
 }
 
 /** The client sent If-Match with a revision that is no longer the stream's current one. */
-export class PreconditionFailedError extends Error {
+export class PreconditionFailedError extends LedgerError {
   readonly code = 'PRECONDITION_FAILED';
+  readonly kind = 'precondition_failed';
   constructor(
     readonly stream: string,
     readonly expected: number,
     readonly actual: number,
   ) {
     super(`stream ${stream} is at revision ${actual}, not ${expected} as If-Match said`);
-    this.name = 'PreconditionFailedError';
+  }
+
+  override details() {
+    return { stream: this.stream, currentRevision: this.actual };
   }
 }
 
-export class ResourceNotFoundError extends Error {
+export class ResourceNotFoundError extends LedgerError {
+  readonly kind = 'not_found';
   constructor(
     readonly code: string,
     message: string,
   ) {
     super(message);
-    this.name = 'ResourceNotFoundError';
   }
 }
 
 /** No bearer token, or one that does not verify (bad signature, expired, malformed): 401. */
-export class AuthenticationRequiredError extends Error {
+export class AuthenticationRequiredError extends LedgerError {
   readonly code = 'AUTHENTICATION_REQUIRED';
-  constructor(message: string) {
-    super(message);
-    this.name = 'AuthenticationRequiredError';
-  }
+  readonly kind = 'unauthorized';
 }
 
 /** A verified principal asked for something its roles, agency or org units do not allow: 403. */
-export class AccessDeniedError extends Error {
+export class AccessDeniedError extends LedgerError {
   readonly code = 'ACCESS_DENIED';
-  constructor(message: string) {
-    super(message);
-    this.name = 'AccessDeniedError';
-  }
+  readonly kind = 'forbidden';
 }
 
 /** Too many requests from one token or address in the current window: 429 with Retry-After. */
-export class RateLimitedError extends Error {
+export class RateLimitedError extends LedgerError {
   readonly code = 'RATE_LIMITED';
+  readonly kind = 'rate_limited';
   constructor(
     message: string,
     readonly retryAfterSeconds: number,
   ) {
     super(message);
-    this.name = 'RateLimitedError';
+  }
+
+  override details() {
+    return { retryAfterSeconds: this.retryAfterSeconds };
   }
 }

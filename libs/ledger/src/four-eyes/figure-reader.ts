@@ -1,4 +1,4 @@
-// Reads the three figures of issue 8 from projection documents: claimed (indicator-months, each house counted
+// Reads the three figures of the four-eyes rules from projection documents: claimed (indicator-months, each house counted
 // once), verified (verified-months, likewise) and official (official-months, as approved reports signed them
 // off); and the snapshot a period report is approved on. No event is read here.
 import { createHash } from 'node:crypto';
@@ -10,6 +10,8 @@ import {
   type ReportFigures,
   type ReportMonth,
   type ReportSnapshot,
+  withoutIllustrativeParts,
+  type BaselineParts,
 } from '@ledger/domain';
 import {
   canonicalJson,
@@ -42,13 +44,31 @@ import { PLAN_MODEL } from '../read/projections.providers';
 
 export type FigureSide = 'claimed' | 'verified' | 'official';
 
+/**
+ * null only where there is no figure at all: with a claimed figure and nothing verified, `verified` is 0 (and
+ * `official` too once a report of a period up to the date is approved). A measured indicator has no 0: an
+ * unverified measurement stays null.
+ */
 export interface AssuredFigures {
   /** What was recorded (each house counted once). */
   claimed: IndicatorFigure | null;
   /** What someone other than the recorder checked. */
   verified: IndicatorFigure | null;
-  /** Verified and inside an approved period report, as the report signed it off. */
+  /** Verified and inside an approved period report, as the report signed it off; null with no report approved. */
   official: IndicatorFigure | null;
+  /**
+   * For a ratio whose baseline is illustrative (made up, never an official statistic): the claimed figure
+   * computed on it, apart and labelled; the three figures above never use an illustrative baseline (its part
+   * is unknown there). null when no baseline of the indicator is illustrative.
+   */
+  illustrative: IllustrativeFigure | null;
+}
+
+export interface IllustrativeFigure extends IndicatorFigure {
+  label: 'illustrative_baseline';
+  /** The illustrative baseline series of each part (null: not illustrative). */
+  baselines: BaselineParts<string | null>;
+  note: string;
 }
 
 export type ReportStatus = 'not_approved' | 'approved' | 'changed_since_approval';
@@ -129,21 +149,61 @@ export class FigureReader {
     return householdClaims(households, cases);
   }
 
+  /**
+   * The claimed, verified and official figures as of a day; `illustrative`: the baseline series of each part
+   * that are illustrative, left out of those three and shown apart.
+   */
   async assured(
     definition: ProgressDefinition,
     orgUnit: string,
     asOf: string,
     baselines: RatioBaselines,
+    illustrative: BaselineParts<string | null> = { numerator: null, denominator: null },
   ): Promise<AssuredFigures> {
     const month = asOf.slice(0, 7);
-    const figure = async (side: FigureSide) =>
-      figureAt(await this.months(side, definition.key, orgUnit, month), month, definition, baselines);
-    const [claimed, verified, official] = await Promise.all([
-      figure('claimed'),
-      figure('verified'),
-      figure('official'),
+    const sound = withoutIllustrativeParts(baselines, illustrative);
+    const read = (docs: readonly IndicatorMonthDoc[], on: RatioBaselines = sound) =>
+      figureAt(docs, month, definition, on, asOf);
+    const [claimedDocs, verifiedDocs, officialDocs, approved] = await Promise.all([
+      this.months('claimed', definition.key, orgUnit, month),
+      this.months('verified', definition.key, orgUnit, month),
+      this.months('official', definition.key, orgUnit, month),
+      this.anyApprovalBy(definition.key, orgUnit, month),
     ]);
-    return { claimed, verified, official };
+    const claimed = read(claimedDocs);
+    // Behind a claimed figure, nothing verified (or signed off) is a figure of 0, not an unknown one.
+    const orNothing = (side: IndicatorFigure | null) =>
+      side ?? (claimed === null ? null : read([nothingIn(definition.key, orgUnit, month)]));
+    const apart =
+      definition.kind === 'ratio' && (illustrative.numerator !== null || illustrative.denominator !== null)
+        ? read(claimedDocs, baselines)
+        : null;
+    return {
+      claimed,
+      verified: orNothing(read(verifiedDocs)),
+      official: approved ? orNothing(read(officialDocs)) : null,
+      illustrative:
+        apart === null
+          ? null
+          : {
+              ...apart,
+              label: 'illustrative_baseline',
+              baselines: illustrative,
+              note:
+                'computed on an illustrative baseline (a made-up figure, not an official statistic): ' +
+                'neither claimed, verified nor official',
+            },
+    };
+  }
+
+  /** Whether a report of the indicator and org unit for a period starting by `month` is approved. */
+  private async anyApprovalBy(indicatorKey: string, orgUnit: string, month: string): Promise<boolean> {
+    const page = await this.store.find<ReportApprovalDoc>(REPORT_APPROVALS, {
+      where: { indicatorKey, orgUnit, firstMonth: { lte: month } },
+      orderBy: [],
+      limit: 1,
+    });
+    return page.items.length > 0;
   }
 
   /** The figures of a period report as they stand, the position they stand at, and their digest. */
@@ -219,6 +279,26 @@ export class FigureReader {
   periodMonths(period: string): string[] {
     return periodMonths(period);
   }
+}
+
+/** A month document with nothing in it: read, it gives the figure of no contribution (0 for a count). */
+function nothingIn(indicatorKey: string, orgUnit: string, month: string): IndicatorMonthDoc {
+  const zero = { value: 0, numerator: 0, denominator: 0 };
+  return {
+    indicatorKey,
+    orgUnit,
+    level: null,
+    month,
+    year: Number(month.slice(0, 4)),
+    sums: zero,
+    ownSums: zero,
+    units: [],
+    measurements: [],
+    definitionVersions: [],
+    events: 0,
+    lastEventId: '',
+    lastPosition: 0,
+  };
 }
 
 /** At most MAX_FIND_LIMIT values per `in` list. */

@@ -13,6 +13,18 @@ export class CommandResponse {
   @ApiProperty({ description: 'True when this id was already recorded: nothing new was appended' })
   replayed!: boolean;
   @ApiPropertyOptional() caseId?: string;
+  @ApiPropertyOptional({
+    description:
+      'Pseudonymous reference of the person the action is for (HMAC of the citizen id): GET /beneficiaries/{ref}/history',
+  })
+  beneficiaryRef?: string;
+  @ApiPropertyOptional({
+    description: 'Pseudonymous reference of the household (housing, clean water, latrine)',
+  })
+  householdRef?: string;
+  @ApiPropertyOptional() traineeRef?: string;
+  @ApiPropertyOptional() workerRef?: string;
+  @ApiPropertyOptional() borrowerRef?: string;
 }
 
 export function respond(

@@ -3,12 +3,6 @@ import type { Principal } from '@ledger/domain';
 import { AuthenticationRequiredError } from '..';
 import type { AuthenticatedRequest } from './authenticated-request';
 
-/** The verified principal of the request; null on a public route called without a token. */
-export const CurrentPrincipal = createParamDecorator(
-  (_: unknown, ctx: ExecutionContext): Principal | null =>
-    ctx.switchToHttp().getRequest<AuthenticatedRequest>().principal ?? null,
-);
-
 /** The verified principal of a route that needs a token (the guard has already refused anyone else). */
 export const Caller = createParamDecorator((_: unknown, ctx: ExecutionContext): Principal => {
   const principal = ctx.switchToHttp().getRequest<AuthenticatedRequest>().principal;

@@ -1,15 +1,14 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
+import { INDICATOR_KEY_RULE, isIndicatorKey } from '@ledger/domain';
 import { ValidationFailedError } from '..';
-
-const INDICATOR_KEY = /^[a-z][a-z0-9_]{1,63}$/;
 
 /** Indicator keys in paths are the seeds' snake_case keys; anything else is a 400 naming the parameter. */
 @Injectable()
 export class IndicatorKeyPipe implements PipeTransform<string, string> {
   transform(value: string): string {
-    if (!INDICATOR_KEY.test(value)) {
+    if (!isIndicatorKey(value)) {
       throw new ValidationFailedError([
-        { field: 'key', message: 'path parameter key must be an indicator key' },
+        { field: 'key', message: `path parameter key must be ${INDICATOR_KEY_RULE}` },
       ]);
     }
     return value;

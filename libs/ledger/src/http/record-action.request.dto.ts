@@ -13,6 +13,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { REQUEST_EXAMPLES } from '@ledger/domain';
 
 export class EvidenceRefDto {
   @ApiProperty({
@@ -48,7 +49,7 @@ export class RecordActionRequest {
   @IsUUID('all')
   id?: string;
 
-  @ApiProperty({ example: '2026-11-20T09:30:00+07:00', description: 'When the action happened (ISO 8601)' })
+  @ApiProperty({ example: REQUEST_EXAMPLES.occurredAt, description: 'When the action happened (ISO 8601)' })
   @IsISO8601({ strict: true, strictSeparator: true })
   occurredAt!: string;
 

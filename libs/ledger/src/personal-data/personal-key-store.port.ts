@@ -1,7 +1,7 @@
 // The per-person keys that seal names and contact details (Decree 13/2023/ND-CP). Kept outside the event store
 // on purpose: deleting a person's key erases their personal data from every read, while the events (and their
 // hash chains and signed tree heads) stay exactly as they were appended.
-import { PERSON_REF_PATTERN } from '@ledger/domain';
+import { LedgerError, PERSON_REF_PATTERN } from '@ledger/domain';
 
 export const PERSONAL_KEYS = Symbol('PERSONAL_KEYS');
 
@@ -19,11 +19,12 @@ export interface PersonalKeyStore {
 }
 
 /** The key store cannot be used right now (locked file, disk, MongoDB unreachable or silent): 503. */
-export class PersonalKeysUnavailableError extends Error {
+export class PersonalKeysUnavailableError extends LedgerError {
   readonly code = 'PERSONAL_KEYS_UNAVAILABLE';
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'PersonalKeysUnavailableError';
+  readonly kind = 'unavailable';
+
+  override get publicDetail(): string {
+    return 'The personal key store cannot be reached; try again shortly.';
   }
 }
 

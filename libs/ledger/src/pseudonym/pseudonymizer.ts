@@ -30,3 +30,11 @@ export function loadPseudonymKey(configured: string | undefined, dataDir: string
   if (configured) return Buffer.from(configured, 'hex');
   return readOrCreateHexKey(secretFile(dataDir, 'pseudonym.key'));
 }
+
+/**
+ * The pseudonymous reference a reader names a person by: a reference as given, or a citizen id (12 digits)
+ * hashed to its reference here, so that the id goes no further than this call.
+ */
+export function referenceOf(refOrCitizenId: string, pseudonyms: Pseudonymizer): string {
+  return CITIZEN_ID_PATTERN.test(refOrCitizenId) ? pseudonyms.reference(refOrCitizenId) : refOrCitizenId;
+}

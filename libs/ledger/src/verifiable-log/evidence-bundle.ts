@@ -9,7 +9,7 @@
 // else. Its signed bytes ("policy-ledger-evidence/1\n" + 32 bytes) can never be mistaken for a tree head's
 // 50 bytes. So a bundle edited anywhere fails its check.
 import { createHash, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
-import type { RecordedEvent } from '@ledger/domain';
+import { localDayOf, type RecordedEvent } from '@ledger/domain';
 import { canonicalJson, hashEvent } from '@ledger/event-store';
 import {
   logKeyId,
@@ -165,7 +165,7 @@ export function checkEvidenceBundle(input: unknown, trustedPublicKeyPem?: string
 }
 
 export function inSelection(event: RecordedEvent, selection: EvidenceSelection): boolean {
-  const day = String(event.metadata?.occurredAt ?? '').slice(0, 10);
+  const day = localDayOf(String(event.metadata?.occurredAt ?? '')) ?? '';
   if (day < selection.from || day > selection.to) return false;
   return selection.agency === undefined || event.metadata?.actor?.agency === selection.agency;
 }

@@ -6,6 +6,7 @@ import {
   DomainError,
   refuseStreamAccess,
   refuseWrite,
+  SUBJECT_REF_FIELDS,
   type DomainEvent,
   type WriteRefusal,
   type NewEvent,
@@ -78,6 +79,7 @@ export class AggregateCommandExecutor {
           positions: appended.events.map((e) => e.position),
           revision: appended.nextExpectedRevision,
           replayed: appended.replayed,
+          ...referencesOf(events),
         };
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
@@ -182,6 +184,7 @@ export class AggregateCommandExecutor {
       positions: recorded.map((e) => e.position),
       revision: recorded[recorded.length - 1].revision,
       replayed: true,
+      ...referencesOf(recorded),
     };
   }
 
@@ -193,4 +196,19 @@ export class AggregateCommandExecutor {
       throw error;
     }
   }
+}
+
+type SubjectReferences = Pick<CommandResult, (typeof SUBJECT_REF_FIELDS)[number]>;
+
+/** The first value of each person or household reference field the events' data carry. */
+function referencesOf(events: readonly { data: unknown }[]): SubjectReferences {
+  const out: SubjectReferences = {};
+  for (const event of events) {
+    const data = event.data as Record<string, unknown> | null;
+    for (const field of SUBJECT_REF_FIELDS) {
+      const value = data?.[field];
+      if (typeof value === 'string' && value !== '' && out[field] === undefined) out[field] = value;
+    }
+  }
+  return out;
 }

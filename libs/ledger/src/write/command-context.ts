@@ -31,4 +31,13 @@ export interface CommandResult {
   revision: number;
   /** True when the command had already been recorded with this id: nothing new was appended. */
   replayed: boolean;
+  /**
+   * The pseudonymous references of the people or households the events name (beneficiaryRef, householdRef,
+   * ...), so that whoever recorded a case or a support can look it up later without the citizen id.
+   */
+  beneficiaryRef?: string;
+  householdRef?: string;
+  traineeRef?: string;
+  workerRef?: string;
+  borrowerRef?: string;
 }

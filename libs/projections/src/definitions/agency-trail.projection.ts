@@ -145,7 +145,7 @@ export interface OpenCaseStepDoc {
 export type AgencyTrailProjectionDoc = AgencyTrailDoc | OpenCaseStepDoc;
 
 // 2: open-case-steps carry successorDutyHolder (indexed).
-const AGENCY_TRAIL_BASE_VERSION = 2;
+const AGENCY_TRAIL_BASE_VERSION = 3;
 
 export function createAgencyTrailProjection(plan: PlanModel): Projection<AgencyTrailProjectionDoc> {
   return {

@@ -16,15 +16,14 @@
 // beneficiary-housing (funding from every source, its own flags), found by householdRef.
 import {
   ACTION_SUPPORT_KINDS,
-  type AmountKind,
   type CorrectionKind,
   EVENT_CORRECTED,
   type RecordedEvent,
   correctionOf,
   dataRecord,
   monthCount,
-  monthOf,
   monthsOfPeriod,
+  monthOf,
   rangesOverlap,
   subjectIdsOf,
   type CorrectionView,
@@ -32,6 +31,7 @@ import {
   type NormedSupport,
   type PlanModel,
   type ProgrammeNorm,
+  localCalendarOf,
   type SupportKind as SupportData,
 } from '@ledger/domain';
 import type { DocumentKey, Projection } from '../projection';
@@ -43,8 +43,6 @@ export const BENEFICIARY_HOUSING = 'beneficiary-housing';
 
 export type SupportStatus = 'effective' | 'amended' | 'retracted';
 export type AbuseFlagCode = 'same_support_twice' | 'two_communes_same_period' | 'above_programme_norm';
-
-export type { AmountKind } from '@ledger/domain';
 
 interface SupportKind {
   refField: string;
@@ -60,8 +58,13 @@ interface SupportKind {
   norm: NormedSupport | null;
 }
 
+/** paid, monthly allowance, loan; funded: housing funding approved for the case (see withHousingCases). */
+export type AmountKind = 'paid' | 'monthly' | 'loan' | 'funded';
+
 const text = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+/** The year (YYYY) of an instant in Asia/Ho_Chi_Minh. */
+const localYearOf = (occurredAt: string): string | null => localCalendarOf(occurredAt)?.year ?? null;
 const periodText = (v: unknown): string | null => (typeof v === 'number' ? String(v) : text(v));
 
 /** An event's support kind, from what its action descriptor says about it. */
@@ -78,7 +81,7 @@ function supportKindOf(type: string, kind: SupportData): SupportKind {
       'field' in period
         ? (d) => periodText(d[period.field])
         : period.occurred === 'year'
-          ? (_d, occurredAt) => occurredAt.slice(0, 4)
+          ? (_d, occurredAt) => localYearOf(occurredAt)
           : (_d, occurredAt) => monthOf(occurredAt),
     amount: amount
       ? (d) => ({ amountVnd: num(d[amount.field]), amountKind: amount.kind })
@@ -213,7 +216,7 @@ export interface HousingCaseSupportDoc extends FlagFields {
 
 export type BeneficiaryHistoryDoc = BeneficiaryDoc | HousingCaseSupportDoc;
 
-const BENEFICIARY_BASE_VERSION = 1;
+const BENEFICIARY_BASE_VERSION = 2;
 
 export function createBeneficiaryHistoryProjection(plan: PlanModel): Projection<BeneficiaryHistoryDoc> {
   return {
@@ -610,4 +613,54 @@ function reduceHousingCase(
     ...flagFields(flags),
     lastPosition: event.position,
   };
+}
+
+/** A housing case as a household's history shows it: its steps and the funding approved (VND). */
+export type HousingCaseInHistory = Pick<
+  HousingCaseSupportDoc,
+  'caseId' | 'commune' | 'category' | 'steps' | 'step' | 'fundings' | 'fundedVnd' | 'sources' | 'flags'
+>;
+
+export interface BeneficiaryHistoryView extends BeneficiaryDoc {
+  supports: Array<SupportEntry & { housingCase?: HousingCaseInHistory }>;
+  totals: BeneficiaryTotals & { housingFundedVnd: number };
+  /** Every housing case of the household (a household is named by its head's reference), by caseId. */
+  housingCases: HousingCaseInHistory[];
+}
+
+/**
+ * A beneficiary's history with the housing cases of the household (the beneficiary-housing documents whose
+ * householdRef is the beneficiary's reference): each registration shows its case's steps and the funding
+ * approved as its amount (amountKind 'funded'), and the totals add the funding of the effective cases.
+ * Funding names only the case, so the two documents meet here, at reading.
+ */
+export function withHousingCases(
+  doc: BeneficiaryDoc,
+  cases: readonly HousingCaseSupportDoc[],
+): BeneficiaryHistoryView {
+  const mine = cases
+    .filter((c) => c.householdRef === doc.ref)
+    .sort((a, b) => (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0));
+  const view = (c: HousingCaseSupportDoc): HousingCaseInHistory => ({
+    caseId: c.caseId,
+    commune: c.commune,
+    category: c.category,
+    steps: c.steps,
+    step: c.step,
+    fundings: c.fundings,
+    fundedVnd: c.fundedVnd,
+    sources: c.sources,
+    flags: c.flags,
+  });
+  const byCase = new Map(mine.map((c) => [c.caseId, c]));
+  const supports = doc.supports.map((s) => {
+    const housing = s.family === 'housing' ? byCase.get(s.ids.caseId ?? '') : undefined;
+    return housing
+      ? { ...s, amountVnd: housing.fundedVnd, amountKind: 'funded' as const, housingCase: view(housing) }
+      : s;
+  });
+  const housingFundedVnd = supports
+    .filter((s) => s.status !== 'retracted' && s.amountKind === 'funded')
+    .reduce((total, s) => total + (s.amountVnd ?? 0), 0);
+  return { ...doc, supports, totals: { ...doc.totals, housingFundedVnd }, housingCases: mine.map(view) };
 }

@@ -1,4 +1,4 @@
-// figure-assurance (issue 8): what stands behind each figure of indicator-progress. A figure is claimed when
+// figure-assurance: what stands behind each figure of indicator-progress. A figure is claimed when
 // recorded (indicator-progress holds it), verified once someone else checked the actions behind it, and
 // official once verified and inside an approved period report. Collections:
 //
@@ -34,7 +34,7 @@ import {
   type Contribution,
   type ContributionPart,
   type RecordedEvent,
-  contributionMonth,
+  contributionDay,
   correctionOf,
   monthFromIndex,
   monthIndex,
@@ -127,7 +127,7 @@ export interface ReportApprovalDoc {
 export type OfficialMonthDoc = IndicatorMonthDoc & { period: string; approvalEventId: string };
 
 /** 2: house-claims per household and house-cases per case, instead of one house-claims per org unit. */
-const BASE_VERSION = 2;
+const BASE_VERSION = 3;
 
 interface Routed extends RoutedContribution {
   side: 'claimed' | 'verified';
@@ -307,8 +307,9 @@ function analyse(event: RecordedEvent, plan: PlanModel): Analysis {
   const routed: Routed[] = [];
   const route = (side: Routed['side'], contributions: Contribution[]) => {
     for (const contribution of contributions) {
-      const month = contributionMonth(contribution, occurredAt);
-      if (month === null) continue;
+      const day = contributionDay(contribution, occurredAt);
+      if (day === null) continue;
+      const month = day.slice(0, 7);
       for (const orgUnit of [contribution.orgUnit, ...(plan.rollUps[contribution.orgUnit] ?? [])]) {
         routed.push({
           side,
@@ -318,6 +319,7 @@ function analyse(event: RecordedEvent, plan: PlanModel): Analysis {
           },
           orgUnit,
           month,
+          day,
           contribution,
         });
       }

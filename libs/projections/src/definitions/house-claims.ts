@@ -1,4 +1,4 @@
-// Double claims of houses (issue 8): two agencies (or two programmes) may each record a house for the same
+// Double claims of houses: two agencies (or two programmes) may each record a house for the same
 // household, in cases of their own. The figure counts the house once; each agency keeps the action in its own
 // trail; the pair is listed for review. A completion does not name the household, its case's registration
 // does, and keys() reads the event alone. So two bounded collections, both in the case's org unit:
@@ -21,7 +21,7 @@ import {
   contributionsOf,
   type ContributionPart,
   type RecordedEvent,
-  contributionMonth,
+  contributionDay,
   correctionOf,
   dataRecord,
   type PlanModel,
@@ -48,7 +48,14 @@ export interface HouseClaim {
   active: boolean;
   verified: boolean;
   /** What the completion adds to the figures (positive `add` contributions): taken back for a duplicate. */
-  contributions: Array<{ indicatorKey: string; part: ContributionPart; delta: number; month: string }>;
+  contributions: Array<{
+    indicatorKey: string;
+    part: ContributionPart;
+    delta: number;
+    month: string;
+    /** The day (YYYY-MM-DD) it counts from; absent in documents made before days were kept. */
+    day?: string;
+  }>;
 }
 
 /** One household of one org unit: the cases registered for it, oldest first. */
@@ -61,21 +68,30 @@ export interface HouseholdCasesDoc {
   lastPosition: number;
 }
 
-/** One housing case: its household and the completions recorded in it, oldest first. */
+/** One housing case: its household, its registration and the completions recorded in it, oldest first. */
 export interface HouseCaseDoc {
   caseId: string;
   /** From the registration; null until it is applied (a completion before it is not a claim). */
   orgUnit: string | null;
   householdRef: string | null;
+  /**
+   * The registration as a claim on the household (what it adds to the figures: one household registered);
+   * absent in documents made before registrations were kept.
+   */
+  registration?: HouseClaim | null;
   claims: HouseClaim[];
   lastPosition: number;
 }
 
-/** The completions recorded for one household of one org unit, every case together, oldest first. */
+/**
+ * The completions recorded for one household of one org unit, every case together, oldest first; and its
+ * registrations (one per case), oldest first: a household registered twice counts once, as a house built twice.
+ */
 export interface HouseholdClaims {
   orgUnit: string;
   householdRef: string;
   claims: HouseClaim[];
+  registrations?: HouseClaim[];
 }
 
 export interface HouseDuplicate {
@@ -109,13 +125,16 @@ export function houseClaimKeys(event: RecordedEvent): DocumentKey[] {
   if (event.type === COMPLETED) caseId = caseIdOf(event.data);
   else if (event.type === EVENT_CORRECTED) {
     const correction = correctionOf(event);
-    if (correction?.kind === 'retraction' && correction.correctedType === COMPLETED)
+    if (
+      correction?.kind === 'retraction' &&
+      (correction.correctedType === COMPLETED || correction.correctedType === REGISTERED)
+    )
       caseId =
         caseIdOf(correction.original?.data) ||
         (event.stream.startsWith(CASE_STREAM) ? event.stream.slice(CASE_STREAM.length) : '');
   } else if (event.type === ACTION_VERIFIED || event.type === ACTION_DISPUTED) {
     const { original } = event.data as ActionVerifiedData | ActionDisputedData;
-    if (original?.type === COMPLETED) caseId = caseIdOf(original.data);
+    if (original?.type === COMPLETED || original?.type === REGISTERED) caseId = caseIdOf(original.data);
   }
   return caseId ? [{ collection: HOUSE_CASES, id: caseId }] : [];
 }
@@ -125,7 +144,43 @@ function withClaim(
   eventId: string,
   change: (claim: HouseClaim) => HouseClaim,
 ): HouseCaseDoc {
-  return { ...doc, claims: doc.claims.map((c) => (c.eventId === eventId ? change(c) : c)) };
+  const registration = doc.registration?.eventId === eventId ? change(doc.registration) : doc.registration;
+  return {
+    ...doc,
+    ...(registration === undefined ? {} : { registration }),
+    claims: doc.claims.map((c) => (c.eventId === eventId ? change(c) : c)),
+  };
+}
+
+/** What an event adds to the figures (its positive `add` contributions), by day. */
+function addedBy(event: RecordedEvent, plan: PlanModel): HouseClaim['contributions'] {
+  try {
+    return contributionsOf(event, plan.rules).flatMap((c) => {
+      if (c.mode !== 'add' || c.delta <= 0) return [];
+      const day = contributionDay(c, event.metadata.occurredAt);
+      return day
+        ? [{ indicatorKey: c.indicatorKey, part: c.part, delta: c.delta, month: day.slice(0, 7), day }]
+        : [];
+    });
+  } catch (error) {
+    if (!(error instanceof ContributionInputError)) throw error;
+    return [];
+  }
+}
+
+function claimOf(event: RecordedEvent, caseId: string, plan: PlanModel): HouseClaim {
+  return {
+    eventId: event.id,
+    caseId,
+    stream: event.stream,
+    agency: event.metadata.actor.agency,
+    officer: event.metadata.actor.officer,
+    occurredAt: event.metadata.occurredAt,
+    position: event.position,
+    active: true,
+    verified: false,
+    contributions: addedBy(event, plan),
+  };
 }
 
 export function reduceHouseholdCases(
@@ -166,37 +221,18 @@ export function reduceHouseCase(
         ...next,
         orgUnit: event.metadata.orgUnit,
         householdRef: String(dataRecord(event.data).householdRef ?? ''),
+        registration: claimOf(event, key.id, plan),
       };
   } else if (event.type === COMPLETED) {
     // As a completion counts in its case's org unit: one recorded elsewhere, or before the registration, is none.
-    if (next.householdRef !== null && next.orgUnit === event.metadata.orgUnit) {
-      let contributions: HouseClaim['contributions'] = [];
-      try {
-        contributions = contributionsOf(event, plan.rules).flatMap((c) => {
-          if (c.mode !== 'add' || c.delta <= 0) return [];
-          const month = contributionMonth(c, event.metadata.occurredAt);
-          return month ? [{ indicatorKey: c.indicatorKey, part: c.part, delta: c.delta, month }] : [];
-        });
-      } catch (error) {
-        if (!(error instanceof ContributionInputError)) throw error;
-      }
-      const claim: HouseClaim = {
-        eventId: event.id,
-        caseId: key.id,
-        stream: event.stream,
-        agency: event.metadata.actor.agency,
-        officer: event.metadata.actor.officer,
-        occurredAt: event.metadata.occurredAt,
-        position: event.position,
-        active: true,
-        verified: false,
-        contributions,
-      };
-      next = { ...next, claims: [...next.claims, claim] };
-    }
+    if (next.householdRef !== null && next.orgUnit === event.metadata.orgUnit)
+      next = { ...next, claims: [...next.claims, claimOf(event, key.id, plan)] };
   } else if (event.type === EVENT_CORRECTED) {
     const correction = correctionOf(event);
-    if (correction?.kind === 'retraction' && correction.correctedType === COMPLETED)
+    if (
+      correction?.kind === 'retraction' &&
+      (correction.correctedType === COMPLETED || correction.correctedType === REGISTERED)
+    )
       next = withClaim(next, correction.correctsEventId, (c) => ({
         ...c,
         active: false,
@@ -224,18 +260,22 @@ export function householdClaims(
     .sort((a, b) =>
       a.orgUnit !== b.orgUnit ? (a.orgUnit < b.orgUnit ? -1 : 1) : a.householdRef < b.householdRef ? -1 : 1,
     )
-    .map((household) => ({
-      orgUnit: household.orgUnit,
-      householdRef: household.householdRef,
-      claims: household.cases
+    .map((household) => {
+      const cases = household.cases
         .map((id) => byCase.get(id))
         .filter(
           (c): c is HouseCaseDoc =>
             c !== undefined && c.householdRef === household.householdRef && c.orgUnit === household.orgUnit,
-        )
-        .flatMap((c) => c.claims)
-        .sort((a, b) => a.position - b.position),
-    }));
+        );
+      return {
+        orgUnit: household.orgUnit,
+        householdRef: household.householdRef,
+        claims: cases.flatMap((c) => c.claims).sort((a, b) => a.position - b.position),
+        registrations: cases
+          .flatMap((c) => (c.registration ? [c.registration] : []))
+          .sort((a, b) => a.position - b.position),
+      };
+    });
 }
 
 /** A household with more than one active completion: the first counts, the others do not. */
@@ -250,8 +290,9 @@ export function duplicateOf(household: HouseholdClaims): HouseDuplicate | null {
 }
 
 /**
- * Month documents of one indicator and org unit with each house counted once: the contributions of every
- * active completion beyond the first for the same household are taken back. `side` 'verified' looks only at
+ * Month documents of one indicator and org unit with each house and each household counted once: the
+ * contributions of every active completion beyond the first for the same household, and of every active
+ * registration beyond the first (housing_cases_registered counts households), are taken back. `side` 'verified' looks only at
  * verified completions (for the verified-months documents).
  */
 export function withoutDoubleClaims<
@@ -260,6 +301,7 @@ export function withoutDoubleClaims<
     orgUnit: string;
     sums: Record<ContributionPart, number>;
     ownSums: Record<ContributionPart, number>;
+    days?: Record<string, Record<ContributionPart, number>>;
   },
 >(
   monthDocs: readonly D[],
@@ -269,15 +311,26 @@ export function withoutDoubleClaims<
   rollUps: Readonly<Record<string, readonly string[]>>,
   side: 'claimed' | 'verified',
 ): D[] {
-  const byMonth = new Map<string, { own: boolean; part: ContributionPart; delta: number }[]>();
+  const byMonth = new Map<
+    string,
+    { own: boolean; part: ContributionPart; delta: number; day: string | undefined }[]
+  >();
   for (const household of households) {
     const own = household.orgUnit === orgUnit;
     if (!own && !(rollUps[household.orgUnit] ?? []).includes(orgUnit)) continue;
-    const counted = household.claims.filter((c) => c.active && (side === 'claimed' || c.verified));
-    for (const extra of counted.slice(1))
+    const counts = (c: HouseClaim) => c.active && (side === 'claimed' || c.verified);
+    // Beyond the first: a second completion of the household's house, a second registration of the household.
+    const extras = [
+      ...household.claims.filter(counts).slice(1),
+      ...(household.registrations ?? []).filter(counts).slice(1),
+    ];
+    for (const extra of extras)
       for (const c of extra.contributions)
         if (c.indicatorKey === indicatorKey)
-          byMonth.set(c.month, [...(byMonth.get(c.month) ?? []), { own, part: c.part, delta: c.delta }]);
+          byMonth.set(c.month, [
+            ...(byMonth.get(c.month) ?? []),
+            { own, part: c.part, delta: c.delta, day: c.day?.slice(8, 10) },
+          ]);
   }
   if (byMonth.size === 0) return [...monthDocs];
   return monthDocs.map((doc) => {
@@ -285,10 +338,13 @@ export function withoutDoubleClaims<
     if (!takeBack) return doc;
     const sums = { ...doc.sums };
     const ownSums = { ...doc.ownSums };
+    const days = doc.days ? { ...doc.days } : undefined;
     for (const t of takeBack) {
       sums[t.part] = Number((sums[t.part] - t.delta).toPrecision(15));
       if (t.own) ownSums[t.part] = Number((ownSums[t.part] - t.delta).toPrecision(15));
+      if (days && t.day !== undefined && days[t.day])
+        days[t.day] = { ...days[t.day], [t.part]: Number((days[t.day][t.part] - t.delta).toPrecision(15)) };
     }
-    return { ...doc, sums, ownSums };
+    return days ? { ...doc, sums, ownSums, days } : { ...doc, sums, ownSums };
   });
 }

@@ -100,7 +100,7 @@ describe('figure-assurance: house claims, one document per household and per cas
             active: true,
             verified: false,
             contributions: expect.arrayContaining([
-              { indicatorKey: 'houses_built', part: 'value', delta: 1, month: '2024-07' },
+              { indicatorKey: 'houses_built', part: 'value', delta: 1, month: '2024-07', day: '2024-07-20' },
             ]),
           },
         ],

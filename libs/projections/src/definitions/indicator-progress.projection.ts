@@ -6,9 +6,11 @@
 // plan's district, to the plan's district too), so a district document exists for every month with
 // activity. Reading a figure as of a date is indicator-progress.read.ts.
 //
-// The month of a contribution is the first month of the period the event names (insurance year 2025 ->
-// 2025-01; measurement period 2025-Q2 -> 2025-04), else the month of occurredAt; a correction lands in the
-// month of the event it corrects, so a retraction takes back exactly what was added.
+// The month of a contribution is the month it happened in (Asia/Ho_Chi_Minh), kept inside the period the
+// event names (a card issued in December for next year counts from January), and each document keeps its
+// `add` sums per day too, so that a figure as of a day counts only what happened by that day
+// (event-reading.ts contributionDay). A measurement sits in the first month of its period. A correction lands
+// on the day of the event it corrects, so a retraction takes back exactly what was added.
 import {
   EVENT_CORRECTED,
   ContributionInputError,
@@ -18,7 +20,7 @@ import {
   type ContributionPart,
   type OrgUnitLevel,
   type RecordedEvent,
-  contributionMonth,
+  contributionDay,
   correctionOf,
   type PlanModel,
   type MeasurementEntry,
@@ -39,6 +41,8 @@ export interface IndicatorMonthDoc {
   year: number;
   /** The `add` contributions of the month, per part, of this unit and every unit rolling up into it. */
   sums: PartSums;
+  /** The same, per day of the month (DD) they happened on; absent in documents made before days were kept. */
+  days?: Record<string, PartSums>;
   /** The same, of what was recorded in this unit itself. */
   ownSums: PartSums;
   /** The units whose contributions are in the sums or measurements. */
@@ -57,10 +61,12 @@ interface Routed {
   key: DocumentKey;
   orgUnit: string;
   month: string;
+  /** The day (YYYY-MM-DD) the contribution counts from; absent: the month only. */
+  day?: string;
   contribution: Contribution;
 }
 
-const PROGRESS_BASE_VERSION = 1;
+const PROGRESS_BASE_VERSION = 2;
 
 export function indicatorMonthId(indicatorKey: string, orgUnit: string, month: string): string {
   return `${indicatorKey}:${orgUnit}:${month}`;
@@ -130,8 +136,9 @@ function route(event: RecordedEvent, plan: PlanModel): Routed[] {
     : event.metadata.occurredAt;
   const out: Routed[] = [];
   for (const contribution of contributions) {
-    const month = contributionMonth(contribution, occurredAt);
-    if (month === null) continue;
+    const day = contributionDay(contribution, occurredAt);
+    if (day === null) continue;
+    const month = day.slice(0, 7);
     for (const orgUnit of [contribution.orgUnit, ...(plan.rollUps[contribution.orgUnit] ?? [])]) {
       out.push({
         key: {
@@ -140,6 +147,7 @@ function route(event: RecordedEvent, plan: PlanModel): Routed[] {
         },
         orgUnit,
         month,
+        day,
         contribution,
       });
     }
@@ -180,9 +188,14 @@ function apply(doc: IndicatorMonthDoc, r: Routed, event: RecordedEvent): Indicat
     : [...doc.definitionVersions, c.definitionVersion].sort((a, b) => a - b);
   if (c.mode === 'add') {
     const own = c.orgUnit === doc.orgUnit;
+    const dd = r.day?.slice(8, 10);
+    const daySums = dd === undefined ? undefined : (doc.days?.[dd] ?? zero());
     return {
       ...doc,
       sums: { ...doc.sums, [c.part]: tidy(doc.sums[c.part] + c.delta) },
+      ...(dd === undefined || daySums === undefined
+        ? {}
+        : { days: { ...doc.days, [dd]: { ...daySums, [c.part]: tidy(daySums[c.part] + c.delta) } } }),
       ownSums: own ? { ...doc.ownSums, [c.part]: tidy(doc.ownSums[c.part] + c.delta) } : doc.ownSums,
       units,
       definitionVersions,

@@ -189,4 +189,19 @@ describe('indicator-progress projection', () => {
     });
     expect(progress.keys(opened)).toEqual([]);
   });
+  describe('given a payment at 2025-12-31T18:00:00Z (1 January 2026 in Bác Ái)', () => {
+    it('counts it in January 2026 of its commune and of the district, not in December 2025', () => {
+      const log = new EventLog({ agency: 'LAB-D-1' });
+      const paid = log.record(
+        'subsidy-payment-P-1',
+        'SubsidyPaid',
+        { paymentId: 'P-1', amountVnd: 1_500_000, method: 'bank', period: '2026-01' },
+        { orgUnit: 'C-1', occurredAt: '2025-12-31T18:00:00Z' },
+      );
+      const docs = spec.given().when(paid);
+      expect(month(docs, 'social_support_paid_vnd', 'C-1', '2026-01')?.sums.value).toBe(1_500_000);
+      expect(month(docs, 'social_support_paid_vnd', 'C-1', '2025-12')).toBeNull();
+      expect(month(docs, 'social_support_paid_vnd', 'D-1', '2026-01')?.year).toBe(2026);
+    });
+  });
 });

@@ -3,12 +3,14 @@
 // a status. Pure: the query handler loads the documents (indicatorKey, orgUnit, month <= asOf's month)
 // and the baselines (ratioBaselinesFor, or the plan catalog's), and passes today's date as asOf itself.
 //
-// Figures, by kind (months are whole: "as of 15 May" counts everything of May):
-//   count        the sum of `value` deltas of every month up to asOf (per_year: of asOf's year only);
+// Figures, by kind, count only what happened by asOf (its day in Asia/Ho_Chi_Minh): the months before it
+// whole, and of asOf's own month the days up to it (the documents' per-day sums):
+//   count        the sum of `value` deltas up to asOf (per_year: of asOf's year only);
 //   ratio        scale x (baseline numerator + numerator deltas) / (baseline denominator + denominator
 //                deltas), over the same months;
-//   measured     the latest measurement of the unit itself up to asOf (a later month wins, then the one
-//                recorded last); measurements of the units below are not averaged into it;
+//   measured     the latest measurement of the unit itself recorded by asOf (its occurredAt) for a period
+//                starting by then (a later period wins, then the one recorded last); measurements of the
+//                units below are not averaged into it;
 //   qualitative  the same, 1 (achieved) or 0.
 //
 // Status rule (in this order):
@@ -118,7 +120,7 @@ export function progressAsOf(
   const day = requireDay(asOf);
   const month = day.slice(0, 7);
   const docs = monthDocs.filter((d) => d.indicatorKey === definition.key && d.month <= month);
-  const figure = figureAt(docs, month, definition, baselines);
+  const figure = figureAt(docs, month, definition, baselines, day);
   const versions = [...new Set(docs.flatMap((d) => d.definitionVersions))].sort((a, b) => a - b);
   const withData = docs.filter(hasData);
   const base = {
@@ -149,20 +151,25 @@ export function progressAsOf(
   return { ...base, progress, forecast, status: statusOf(target, definition, day, value, forecast, start) };
 }
 
-/** The figure at the end of each month from..to (YYYY-MM), read as progressAsOf reads it. */
+/**
+ * The figure at the end of each month from..to (YYYY-MM), read as progressAsOf reads it; `asOfDay` (in the
+ * month `to`): that month's point is the figure as of that day.
+ */
 export function timeSeries(
   monthDocs: readonly IndicatorMonthDoc[],
   from: string,
   to: string,
   definition: ProgressDefinition,
   baselines: RatioBaselines = defaultBaselines(definition),
+  asOfDay?: string,
 ): SeriesPoint[] {
   const docs = monthDocs.filter((d) => d.indicatorKey === definition.key);
   const out: SeriesPoint[] = [];
   const last = Math.min(monthIndex(to), monthIndex(from) + MAX_SERIES_MONTHS - 1);
   for (let i = monthIndex(from); i <= last; i++) {
     const month = monthFromIndex(i);
-    const figure = figureAt(docs, month, definition, baselines);
+    const day = asOfDay !== undefined && asOfDay.startsWith(month) ? asOfDay : undefined;
+    const figure = figureAt(docs, month, definition, baselines, day);
     out.push({
       month,
       value: figure?.value ?? null,
@@ -177,27 +184,37 @@ function hasData(doc: IndicatorMonthDoc): boolean {
   return doc.events > 0;
 }
 
+/** The unit's own measurements for periods starting by `month`, recorded by `day` when given. */
 function ownMeasurements(
   docs: readonly IndicatorMonthDoc[],
   month: string,
+  day?: string,
 ): Array<MeasurementEntry & { month: string }> {
   return docs
     .filter((d) => d.month <= month)
     .flatMap((d) =>
-      d.measurements.filter((m) => m.orgUnit === d.orgUnit).map((m) => ({ ...m, month: d.month })),
+      d.measurements
+        .filter(
+          (m) => m.orgUnit === d.orgUnit && (day === undefined || (localDate(m.occurredAt) ?? '') <= day),
+        )
+        .map((m) => ({ ...m, month: d.month })),
     )
     .sort((a, b) => (a.month === b.month ? a.position - b.position : a.month < b.month ? -1 : 1));
 }
 
-/** The figure at the end of `month`; null when there is no data. */
+/**
+ * The figure at the end of `month`, or at the end of `day` (YYYY-MM-DD, in that month) when given: only what
+ * happened by then. Null when there is no data.
+ */
 export function figureAt(
   docs: readonly IndicatorMonthDoc[],
   month: string,
   definition: ProgressDefinition,
   baselines: RatioBaselines,
+  day?: string,
 ): IndicatorFigure | null {
   if (definition.kind === 'measured' || definition.kind === 'qualitative') {
-    const latest = ownMeasurements(docs, month).at(-1);
+    const latest = ownMeasurements(docs, month, day ?? lastDayOfMonth(month)).at(-1);
     return latest
       ? { value: latest.value, numerator: latest.numerator, denominator: latest.denominator }
       : null;
@@ -205,10 +222,11 @@ export function figureAt(
   const window = docs.filter(
     (d) =>
       d.month <= month &&
-      (definition.aggregation !== 'per_year' || d.month.slice(0, 4) === month.slice(0, 4)),
+      (definition.aggregation !== 'per_year' || d.month.slice(0, 4) === month.slice(0, 4)) &&
+      !onlyLaterDays(d, month, day),
   );
   const sum = (part: 'value' | 'numerator' | 'denominator') =>
-    Number(window.reduce((total, d) => total + d.sums[part], 0).toPrecision(15));
+    Number(window.reduce((total, d) => total + sumsBy(d, month, day)[part], 0).toPrecision(15));
   if (definition.kind === 'count') {
     return window.length === 0 ? null : { value: sum('value'), numerator: null, denominator: null };
   }
@@ -221,6 +239,24 @@ export function figureAt(
       ? Number((((definition.scale ?? 1) * numerator) / denominator).toPrecision(15))
       : null;
   return { value, numerator, denominator };
+}
+
+/** A document of `day`'s own month whose every contribution happened after that day: no data by then. */
+function onlyLaterDays(doc: IndicatorMonthDoc, month: string, day: string | undefined): boolean {
+  if (day === undefined || doc.month !== month || !doc.days) return false;
+  const dd = day.slice(8, 10);
+  const days = Object.keys(doc.days);
+  return days.length > 0 && days.every((d) => d > dd);
+}
+
+/** A month document's sums; of `day`'s own month, those of the days up to it (the later days taken out). */
+function sumsBy(doc: IndicatorMonthDoc, month: string, day: string | undefined): IndicatorMonthDoc['sums'] {
+  if (day === undefined || doc.month !== month || !doc.days) return doc.sums;
+  const dd = day.slice(8, 10);
+  const sums = { ...doc.sums };
+  for (const [d, later] of Object.entries(doc.days))
+    if (d > dd) for (const part of ['value', 'numerator', 'denominator'] as const) sums[part] -= later[part];
+  return sums;
 }
 
 /** The figure before any contribution: 0 for counts, the baseline ratio, the first measurement. */
@@ -314,7 +350,7 @@ function forecastOf(
   const now = dayNumber(day);
   const points: Array<[number, number]> = [];
   if (definition.kind === 'measured') {
-    for (const m of ownMeasurements(docs, month)) points.push([dayNumber(`${m.month}-01`), m.value]);
+    for (const m of ownMeasurements(docs, month, day)) points.push([dayNumber(`${m.month}-01`), m.value]);
   } else {
     const months = docs
       .filter(hasData)
@@ -324,7 +360,7 @@ function forecastOf(
       if (definition.aggregation === 'per_year') {
         for (let year = Number(months[0].slice(0, 4)); year <= Number(month.slice(0, 4)); year++) {
           const end = `${year}-12` < month ? `${year}-12` : month;
-          const figure = figureAt(docs, end, definition, baselines)?.value;
+          const figure = figureAt(docs, end, definition, baselines, end === month ? day : undefined)?.value;
           if (figure !== null && figure !== undefined) {
             points.push([Math.min(dayNumber(`${year}-12-31`), now), figure]);
           }
@@ -334,7 +370,7 @@ function forecastOf(
         if (before !== null) points.push([dayNumber(`${months[0]}-01`), before]);
         for (let i = monthIndex(months[0]); i <= monthIndex(month); i++) {
           const m = monthFromIndex(i);
-          const figure = figureAt(docs, m, definition, baselines)?.value;
+          const figure = figureAt(docs, m, definition, baselines, m === month ? day : undefined)?.value;
           if (figure !== null && figure !== undefined) {
             points.push([Math.min(dayNumber(lastDayOfMonth(m)), now), figure]);
           }

@@ -165,6 +165,73 @@ describe('reading indicator progress as of a date', () => {
       expect(result).toMatchObject({ value: null, status: 'no_data' });
     });
 
+    describe('given cards for 2026 issued on 20 December 2025, 10 March, 15 June and 5 November 2026', () => {
+      const issued = ['2025-12-20', '2026-03-10', '2026-06-15', '2026-11-05'];
+      const cards = () => {
+        const log = new EventLog({ orgUnit: 'C-1' });
+        issued.forEach((day, i) =>
+          log.record(
+            `health-insurance-enrolment-b-${i}-2026`,
+            'HealthInsuranceEnrolled',
+            { enrolmentId: `E-${i}`, beneficiaryRef: `b-${i}`, commune: 'C-1', scheme: 'poor', year: 2026 },
+            { occurredAt: `${day}T09:00:00+07:00` },
+          ),
+        );
+        return docsOf(log.events, coverage.key, 'D-1');
+      };
+      // By the plan's definition: cards of the year issued by the date (a card issued ahead of its year
+      // counts from 1 January) over the baseline population.
+      const population = ratioBaselinesFor(plan, coverage, 'D-1').denominator!;
+      const expected = (asOf: string) => {
+        const counted = issued.filter((day) => (day < '2026-01-01' ? '2026-01-01' : day) <= asOf).length;
+        return { numerator: counted, value: Number(((100 * counted) / population).toPrecision(15)) };
+      };
+
+      it('as of 30 June counts the cards issued by then, not the one of November', () => {
+        const result = progressAsOf(
+          cards(),
+          '2026-06-30',
+          coverage,
+          target,
+          ratioBaselinesFor(plan, coverage, 'D-1'),
+        );
+        expect(result).toMatchObject({ ...expected('2026-06-30'), denominator: population });
+        expect(result.numerator).toBe(3);
+      });
+
+      it('as of 14 June counts neither the June card nor the November one', () => {
+        const result = progressAsOf(
+          cards(),
+          '2026-06-14',
+          coverage,
+          target,
+          ratioBaselinesFor(plan, coverage, 'D-1'),
+        );
+        expect(result).toMatchObject(expected('2026-06-14'));
+        expect(result.numerator).toBe(2);
+      });
+
+      it('the monthly series puts each card in the month it was issued (one ahead of its year in January)', () => {
+        const series = timeSeries(
+          cards(),
+          '2026-01',
+          '2026-12',
+          coverage,
+          ratioBaselinesFor(plan, coverage, 'D-1'),
+        );
+        const byMonth = Object.fromEntries(series.map((p) => [p.month, p.numerator]));
+        for (const point of series)
+          expect(byMonth[point.month]).toBe(expected(`${point.month}-31`).numerator);
+        expect([
+          byMonth['2026-01'],
+          byMonth['2026-02'],
+          byMonth['2026-03'],
+          byMonth['2026-10'],
+          byMonth['2026-11'],
+        ]).toEqual([1, 1, 2, 3, 4]);
+      });
+    });
+
     it('cannot divide without the baseline', () => {
       const docs = docsOf(enrolments(10, 2025), coverage.key, 'D-1');
       expect(progressAsOf(docs, '2025-06-30', coverage, target)).toMatchObject({
@@ -238,6 +305,34 @@ describe('reading indicator progress as of a date', () => {
       expect(result).toMatchObject({ value: 3.5, progress: 0.5, status: 'on_track' });
       expect(result.forecast).toBeLessThan(3);
       expect(progressAsOf(docs, '2024-06-30', unemployment, target)).toMatchObject({ value: 4, progress: 0 });
+    });
+
+    it('as of a date shows only the measurements recorded by then (a survey of 2026 published in November)', () => {
+      const log = new EventLog({ orgUnit: 'D-1' });
+      const survey = (period: string, value: number, occurredAt: string) =>
+        log.record(
+          `measurement-unemployment_rate.D-1.${period}`,
+          'MeasurementRecorded',
+          {
+            measurementId: `M-${period}`,
+            indicatorKey: 'unemployment_rate',
+            orgUnit: 'D-1',
+            period,
+            value,
+            method: 'survey',
+            source: 'LFS',
+          },
+          { occurredAt },
+        );
+      survey('2025', 4, '2026-02-10T09:00:00+07:00');
+      survey('2026', 3.2, '2026-11-10T09:00:00+07:00');
+      const docs = docsOf(log.events, unemployment.key, 'D-1');
+      expect(progressAsOf(docs, '2026-01-31', unemployment, target)).toMatchObject({
+        value: null,
+        status: 'no_data',
+      });
+      expect(progressAsOf(docs, '2026-06-30', unemployment, target).value).toBe(4);
+      expect(progressAsOf(docs, '2026-11-10', unemployment, target).value).toBe(3.2);
     });
 
     it('has no figure for a unit measured only below it', () => {

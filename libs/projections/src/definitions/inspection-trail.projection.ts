@@ -112,7 +112,7 @@ export interface TrailDoc {
   lastPosition: number;
 }
 
-const TRAIL_BASE_VERSION = 1;
+const TRAIL_BASE_VERSION = 2;
 
 export function createInspectionTrailProjection(plan: PlanModel): Projection<TrailDoc> {
   return {

@@ -587,10 +587,26 @@ export function formatPercent(share) {
   return new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 0 }).format(share);
 }
 
-/** YYYY-MM-DD (or an ISO date-time) as a date in the language's order. */
+const HANOI_OFFSET_MS = 7 * 60 * 60 * 1000;
+const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * The day (YYYY-MM-DD) of an ISO date or date-time in Asia/Ho_Chi_Minh (UTC+7, no daylight saving time),
+ * as the ledger takes every day (libs/domain/src/shared/local-time.ts); a plain date is kept; no argument:
+ * today in Hanoi, whatever the browser's time zone.
+ */
+export function ledgerDay(iso) {
+  if (iso === undefined) return new Date(Date.now() + HANOI_OFFSET_MS).toISOString().slice(0, 10);
+  const text = String(iso);
+  if (!WITH_OFFSET.test(text)) return text.slice(0, 10);
+  const millis = Date.parse(text);
+  return Number.isFinite(millis) ? new Date(millis + HANOI_OFFSET_MS).toISOString().slice(0, 10) : text.slice(0, 10);
+}
+
+/** YYYY-MM-DD (or an ISO date-time, its day in Hanoi) as a date in the language's order. */
 export function formatDate(iso) {
   if (!iso) return t('noFigure');
-  const [y, m, d] = iso.slice(0, 10).split('-');
+  const [y, m, d] = ledgerDay(iso).split('-');
   return current === 'en' ? `${d}/${m}/${y}` : `${d}/${m}/${y}`;
 }
 

@@ -33,6 +33,10 @@ export class PersonalDataInterceptor implements NestInterceptor {
     ]);
     if (rule?.who === 'anyone' || rule === undefined)
       return next.handle().pipe(map((body: unknown) => withholdPersonalData(body)));
+    // The sealed form of events (GET /events/{id}, /streams/{stream} with ?form=sealed) is served as stored,
+    // so that anyone can recompute its hash: nothing is opened.
+    const query = context.switchToHttp().getRequest<{ query?: Record<string, unknown> }>().query;
+    if (query?.form === 'sealed') return next.handle();
     return next.handle().pipe(mergeMap((body: unknown) => from(revealPersonalData(body, this.keys))));
   }
 }

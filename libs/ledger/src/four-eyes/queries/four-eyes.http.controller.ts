@@ -1,4 +1,4 @@
-// Read side of issue 8: period reports and their approvals, restatements of a figure, double claims.
+// Read side of the four-eyes rules: period reports and their approvals, restatements of a figure, double claims.
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags, PickType } from '@nestjs/swagger';
@@ -15,6 +15,7 @@ import {
   type RestatementView,
 } from '../..';
 import { Allow, IndicatorKeyPipe, PageRequest } from '../../http';
+import { INDICATOR_KEY_PATTERN, INDICATOR_KEY_RULE, REQUEST_EXAMPLES } from '@ledger/domain';
 
 const ORG_UNIT = /^[A-Z][A-Z0-9-]{1,99}$/;
 const PERIOD = /^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/;
@@ -23,12 +24,12 @@ const READERS = ['inspector', 'supervisor', 'officer', 'viewer', 'admin'] as con
 
 /** A list without cursors: only the page size of PageRequest. */
 class ReportApprovalsRequest extends PickType(PageRequest, ['limit'] as const) {
-  @ApiPropertyOptional({ example: 'houses_built' })
+  @ApiPropertyOptional({ example: REQUEST_EXAMPLES.indicatorKey })
   @IsOptional()
-  @Matches(/^[a-z][a-z0-9_]{1,99}$/, { message: 'indicator must be an indicator key' })
+  @Matches(INDICATOR_KEY_PATTERN, { message: `indicator must be ${INDICATOR_KEY_RULE}` })
   indicator?: string;
 
-  @ApiPropertyOptional({ example: 'BA-PHUOC-DAI' })
+  @ApiPropertyOptional({ example: REQUEST_EXAMPLES.orgUnit })
   @IsOptional()
   @Matches(ORG_UNIT, { message: 'orgUnit must be an org unit code' })
   orgUnit?: string;
@@ -48,7 +49,7 @@ class RestatementRequest {
   @Matches(DATE, { message: 'to must be a date YYYY-MM-DD' })
   to!: string;
 
-  @ApiPropertyOptional({ example: 'BA-PHUOC-DAI', description: "Defaults to the plan's district" })
+  @ApiPropertyOptional({ example: REQUEST_EXAMPLES.orgUnit, description: "Defaults to the plan's district" })
   @IsOptional()
   @Matches(ORG_UNIT, { message: 'orgUnit must be an org unit code' })
   orgUnit?: string;
@@ -60,7 +61,7 @@ class RestatementRequest {
 }
 
 class DoubleClaimsRequest {
-  @ApiPropertyOptional({ example: 'BA-PHUOC-DAI' })
+  @ApiPropertyOptional({ example: REQUEST_EXAMPLES.orgUnit })
   @IsOptional()
   @Matches(ORG_UNIT, { message: 'orgUnit must be an org unit code' })
   orgUnit?: string;

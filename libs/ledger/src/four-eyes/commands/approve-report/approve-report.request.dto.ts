@@ -1,13 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { RecordActionRequest } from '../../../http';
+import { INDICATOR_KEY_PATTERN, INDICATOR_KEY_RULE, REQUEST_EXAMPLES } from '@ledger/domain';
 
 export class ApproveReportRequest extends RecordActionRequest {
-  @ApiProperty({ example: 'houses_built' })
-  @Matches(/^[a-z][a-z0-9_]{1,99}$/, { message: 'indicatorKey must be an indicator key like houses_built' })
+  @ApiProperty({ example: REQUEST_EXAMPLES.indicatorKey })
+  @Matches(INDICATOR_KEY_PATTERN, { message: `indicatorKey must be ${INDICATOR_KEY_RULE}` })
   indicatorKey!: string;
 
-  @ApiProperty({ example: 'BA-PHUOC-DAI' })
+  @ApiProperty({ example: REQUEST_EXAMPLES.orgUnit })
   @Matches(/^[A-Z][A-Z0-9-]{1,99}$/, { message: 'orgUnit must be an org unit code like BA-PHUOC-DAI' })
   orgUnit!: string;
 

@@ -3,7 +3,7 @@
 // sums); the entries carry numerators, denominators and measurements for the other kinds.
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { addDays, invalid, localDate, type PlanModel } from '@ledger/domain';
+import { addDays, invalid, localDate, type PlanModel, startOfLocalDay, todayInLedgerZone } from '@ledger/domain';
 import { FIGURE_CHANGES, INDICATORS, type FigureChangeDoc, type IndicatorDoc } from '@ledger/projections';
 import { READ_STORE_READER, type ReadStoreReader } from '@ledger/read-store';
 import { ResourceNotFoundError } from '../../../errors/ledger-errors';
@@ -33,11 +33,11 @@ export class GetRestatementHandler implements IQueryHandler<GetRestatementQuery>
     if (!to) throw invalid('DATE_INVALID', 'to', 'to must be an ISO 8601 date');
     if (to < from) throw invalid('DATE_RANGE_INVALID', 'to', 'to must not be before from');
     const orgUnit = query.orgUnit ?? this.plan.planOrgUnit;
-    const asOf = localDate(query.asOf) ?? new Date().toISOString().slice(0, 10);
+    const asOf = localDate(query.asOf) ?? todayInLedgerZone();
     const month = asOf.slice(0, 7);
     // recordedAt is UTC; the dates are whole days in the district's time (UTC+7).
-    const startUtc = new Date(`${from}T00:00:00+07:00`).toISOString();
-    const endUtc = new Date(`${addDays(to, 1)}T00:00:00+07:00`).toISOString();
+    const startUtc = startOfLocalDay(from);
+    const endUtc = startOfLocalDay(addDays(to, 1));
     const after = await allDocuments<FigureChangeDoc>(
       this.store,
       FIGURE_CHANGES,

@@ -1,19 +1,30 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { actorOf, type Principal } from '@ledger/domain';
-import { BENEFICIARIES } from '@ledger/projections';
+import {
+  BENEFICIARIES,
+  BENEFICIARY_HOUSING,
+  withHousingCases,
+  type BeneficiaryDoc,
+  type HousingCaseSupportDoc,
+} from '@ledger/projections';
 import {
   AccessDeniedError,
+  FindDocumentsQuery,
   GetDocumentQuery,
+  type DocumentPage,
+  PSEUDONYMIZER,
   RecordBeneficiaryReadCommand,
+  referenceOf,
+  type Pseudonymizer,
   ValidationFailedError,
 } from '../../..';
 import { Allow, Caller, ReadScope } from '../../../http';
 
-const REF = /^[a-z]-[0-9a-f]{16,64}$/;
+const REF = /^([a-z]-[0-9a-f]{16,64}|\d{12})$/;
 
 class BeneficiaryReadRequest {
   @ApiProperty({
@@ -38,6 +49,7 @@ export class BeneficiariesHttpController {
     private readonly queries: QueryBus,
     private readonly commands: CommandBus,
     private readonly scope: ReadScope,
+    @Inject(PSEUDONYMIZER) private readonly pseudonyms: Pseudonymizer,
   ) {}
 
   @Allow(
@@ -47,18 +59,24 @@ export class BeneficiariesHttpController {
   @Get(':ref/history')
   @ApiOperation({
     summary:
-      'Support received by one pseudonymous beneficiary, with flags for likely abuse; the read is recorded (who, whom, when, why)',
+      'Support received by one pseudonymous beneficiary (its reference, or its 12-digit citizen id), with flags for likely abuse; the read is recorded (who, whom, when, why)',
   })
   async history(
-    @Param('ref') ref: string,
+    @Param('ref') refOrCitizenId: string,
     @Query() q: BeneficiaryReadRequest,
     @Caller() principal: Principal,
   ): Promise<Record<string, unknown>> {
-    if (!REF.test(ref)) {
+    if (!REF.test(refOrCitizenId)) {
       throw new ValidationFailedError([
-        { field: 'ref', message: 'a beneficiary is named by its pseudonymous reference' },
+        {
+          field: 'ref',
+          message: 'a beneficiary is named by its pseudonymous reference or a 12-digit citizen id',
+        },
       ]);
     }
+    // A citizen id is hashed here and goes no further: the query, the errors and the recorded read name the
+    // reference only.
+    const ref = referenceOf(refOrCitizenId, this.pseudonyms);
     const doc = await this.queries.execute<GetDocumentQuery, Record<string, unknown>>(
       new GetDocumentQuery(BENEFICIARIES, ref, 'BENEFICIARY_NOT_FOUND', 'support recorded for'),
     );
@@ -83,6 +101,13 @@ export class BeneficiariesHttpController {
         },
       ),
     );
-    return doc;
+    // The household's housing cases (their steps and funding name the case, not the household).
+    const cases = await this.queries.execute<FindDocumentsQuery, DocumentPage>(
+      new FindDocumentsQuery(BENEFICIARY_HOUSING, { householdRef: ref }, [{ field: 'caseId' }], 100),
+    );
+    return withHousingCases(
+      doc as unknown as BeneficiaryDoc,
+      cases.items as unknown as HousingCaseSupportDoc[],
+    ) as unknown as Record<string, unknown>;
   }
 }

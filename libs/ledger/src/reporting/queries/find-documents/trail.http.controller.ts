@@ -1,15 +1,16 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import { TRAIL } from '@ledger/projections';
-import { FindDocumentsQuery, type DocumentPage } from '../../..';
+import { FindDocumentsQuery, PSEUDONYMIZER, referenceOf, type DocumentPage, type Pseudonymizer } from '../../..';
 import type { Filter } from '@ledger/read-store';
 import { Allow, Caller, PageRequest, ReadScope } from '../../../http';
 import type { Principal } from '@ledger/domain';
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const BENEFICIARY = /^([a-z]-[0-9a-f]{16,64}|\d{12})$/;
 
 class TrailRequest extends PageRequest {
   @ApiPropertyOptional({ description: 'Officer id' })
@@ -32,9 +33,13 @@ class TrailRequest extends PageRequest {
   @Matches(/^[A-Z][A-Za-z]{2,80}$/, { message: 'type must be an event type' })
   type?: string;
 
-  @ApiPropertyOptional({ description: 'Pseudonymous beneficiary or household reference (b-...)' })
+  @ApiPropertyOptional({
+    description:
+      'The person or household: a pseudonymous reference (b-...), or a citizen id (CCCD, 12 digits) that the ' +
+      'server turns into its reference (never stored nor logged)',
+  })
   @IsOptional()
-  @Matches(/^[a-z]-[0-9a-f]{16,64}$/, { message: 'beneficiary must be a pseudonymous reference' })
+  @Matches(BENEFICIARY, { message: 'beneficiary must be a pseudonymous reference or a 12-digit citizen id' })
   beneficiary?: string;
 
   @ApiPropertyOptional({ example: '2026-01-01', description: 'occurred on or after this day' })
@@ -55,6 +60,7 @@ export class TrailHttpController {
   constructor(
     private readonly queries: QueryBus,
     private readonly scope: ReadScope,
+    @Inject(PSEUDONYMIZER) private readonly pseudonyms: Pseudonymizer,
   ) {}
 
   @Allow(['inspector'], 'an inspector searches the trail of the org units in their scope')
@@ -71,7 +77,7 @@ export class TrailHttpController {
     if (q.agency) where.agency = q.agency;
     if (q.orgUnit) where.orgUnit = q.orgUnit;
     if (q.type) where.type = q.type;
-    if (q.beneficiary) where.subjectRef = q.beneficiary;
+    if (q.beneficiary) where.subjectRef = referenceOf(q.beneficiary, this.pseudonyms);
     if (q.from || q.to)
       where.occurredOn = { ...(q.from ? { gte: q.from } : {}), ...(q.to ? { lte: q.to } : {}) };
     return this.queries.execute(

@@ -8,6 +8,7 @@ import {
   type AgencyTrailDoc,
   type IndicatorDoc,
 } from '@ledger/projections';
+import { todayInLedgerZone } from '@ledger/domain';
 import { READ_STORE_READER, type ReadStoreReader } from '@ledger/read-store';
 import { ResourceNotFoundError } from '../../../errors/ledger-errors';
 import { allDocuments } from '../../../read/all-documents';
@@ -28,7 +29,7 @@ export class GetAgencyTrailHandler implements IQueryHandler<GetAgencyTrailQuery>
       this.store.get<AgencyTrailDoc>(AGENCY_TRAIL_DOCS, agency),
     ]);
     if (!registered && !trail) throw new ResourceNotFoundError('AGENCY_NOT_FOUND', `no agency ${agency}`);
-    const day = asOf ?? new Date().toISOString().slice(0, 10);
+    const day = asOf ?? todayInLedgerZone();
     // Steps it recorded last, and steps it answers for by succession (the 2025 reorganisation moved duties):
     // counted from the indexes, and only the OPEN_STEPS_LISTED soonest due listed (the rest, paged:
     // GetOpenCaseStepsQuery), so that the answer stays small however many cases are open.

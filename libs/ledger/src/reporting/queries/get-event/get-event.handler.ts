@@ -10,9 +10,9 @@ import { GetEventQuery } from './get-event.query';
 export class GetEventHandler implements IQueryHandler<GetEventQuery> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async execute({ eventId }: GetEventQuery): Promise<RecordedEvent> {
+  async execute({ eventId, form }: GetEventQuery): Promise<RecordedEvent> {
     const event = await this.store.getEvent(eventId);
     if (!event) throw new ResourceNotFoundError('EVENT_NOT_FOUND', `no event with id ${eventId}`);
-    return upcastEvent(event);
+    return form === 'sealed' ? event : upcastEvent(event);
   }
 }

@@ -1,9 +1,10 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { RecordedEvent } from '@ledger/domain';
 import { GetEventQuery } from '../../..';
 import { Allow, Caller, ReadScope, UuidParamPipe } from '../../../http';
+import { EventFormRequest } from '../../../http/event-form.request.dto';
 import type { Principal } from '@ledger/domain';
 
 @ApiTags('events')
@@ -19,10 +20,17 @@ export class EventsHttpController {
     'an inspector reads any event in their org units; an officer or supervisor reads the events of their own org units',
   )
   @Get(':id')
-  @ApiOperation({ summary: 'One recorded event with its envelope (actor, evidence, hash chain)' })
+  @ApiOperation({
+    summary:
+      'One recorded event with its envelope (actor, evidence, hash chain); ?form=sealed: as stored and hashed',
+  })
   @ApiOkResponse({ description: 'The event' })
-  async get(@Param('id', UuidParamPipe) id: string, @Caller() principal: Principal): Promise<RecordedEvent> {
-    const event = await this.queries.execute<GetEventQuery, RecordedEvent>(new GetEventQuery(id));
+  async get(
+    @Param('id', UuidParamPipe) id: string,
+    @Query() q: EventFormRequest,
+    @Caller() principal: Principal,
+  ): Promise<RecordedEvent> {
+    const event = await this.queries.execute<GetEventQuery, RecordedEvent>(new GetEventQuery(id, q.form));
     this.scope.requireUnit(principal, event.metadata.orgUnit, `event ${id}`);
     return event;
   }

@@ -3,7 +3,7 @@
 // the month documents give the figures. No event is read here.
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { ratioBaselinesFor, type PlanModel } from '@ledger/domain';
+import { ratioBaselinesFor, type PlanModel, illustrativeBaselineParts, todayInLedgerZone } from '@ledger/domain';
 import { INDICATORS, progressAsOf, timeSeries, type IndicatorDoc } from '@ledger/projections';
 import { READ_STORE_READER, type ReadStoreReader } from '@ledger/read-store';
 import { ResourceNotFoundError } from '../../../errors/ledger-errors';
@@ -29,7 +29,7 @@ export class GetIndicatorProgressHandler implements IQueryHandler<GetIndicatorPr
 
   execute(query: GetIndicatorProgressQuery): Promise<IndicatorProgressView> {
     const orgUnit = query.orgUnit ?? this.plan.planOrgUnit;
-    const asOf = query.asOf ?? new Date().toISOString().slice(0, 10);
+    const asOf = query.asOf ?? todayInLedgerZone();
     const key = `${query.indicatorKey}|${orgUnit}|${asOf}|${query.withSeries ? 'series' : ''}`;
     return this.kept.get(key, () => this.compute({ ...query, orgUnit, asOf }));
   }
@@ -45,7 +45,7 @@ export class GetIndicatorProgressHandler implements IQueryHandler<GetIndicatorPr
       );
     }
     const { orgUnit, asOf } = query;
-    // Each house counted once (issue 8): double claims are taken out of the month documents.
+    // Each house counted once: double claims are taken out of the month documents.
     const months = await this.figures.months('claimed', indicator.key, orgUnit, asOf.slice(0, 7));
     const recorded = indicator.baselines.length > 0 ? indicator.baselines : this.plan.baselines;
     const baselines = ratioBaselinesFor(this.plan, indicator.definition, orgUnit, recorded);
@@ -65,7 +65,13 @@ export class GetIndicatorProgressHandler implements IQueryHandler<GetIndicatorPr
         support: indicator.support,
       },
       progress,
-      assurance: await this.figures.assured(indicator.definition, orgUnit, asOf, baselines),
+      assurance: await this.figures.assured(
+        indicator.definition,
+        orgUnit,
+        asOf,
+        baselines,
+        illustrativeBaselineParts(indicator.definition, recorded),
+      ),
     };
     if (query.withSeries) {
       view.series = timeSeries(
@@ -74,6 +80,7 @@ export class GetIndicatorProgressHandler implements IQueryHandler<GetIndicatorPr
         asOf.slice(0, 7),
         indicator.definition,
         baselines,
+        asOf,
       );
     }
     return view;

@@ -17,7 +17,7 @@ export interface IndicatorProgressView {
   indicator: IndicatorSummary;
   progress: IndicatorProgress;
   /**
-   * The figure three ways (issue 8): claimed (recorded), verified (checked by someone else) and official
+   * The figure three ways: claimed (recorded), verified (checked by someone else) and official
    * (verified and inside an approved period report).
    */
   assurance: AssuredFigures;

@@ -2,7 +2,7 @@
 // the start and end of the period against its target, read from projection documents.
 import { Inject } from '@nestjs/common';
 import { QueryBus, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { type PlanModel } from '@ledger/domain';
+import { type PlanModel, todayInLedgerZone } from '@ledger/domain';
 import { INDICATORS, type IndicatorDoc } from '@ledger/projections';
 import { READ_STORE_READER, type ReadStoreReader } from '@ledger/read-store';
 import { ValidationFailedError } from '../../../errors/ledger-errors';
@@ -24,7 +24,7 @@ export class GetReportHandler implements IQueryHandler<GetReportQuery> {
     const orgUnit = query.orgUnit ?? this.plan.planOrgUnit;
     const from = `${first}-01-01`;
     const to = `${last}-12-31`;
-    const today = new Date().toISOString().slice(0, 10);
+    const today = todayInLedgerZone();
     const asOf = to < today ? to : today;
     const before = `${first - 1}-12-31`;
     const indicators = await allDocuments<IndicatorDoc>(this.store, INDICATORS, {}, [{ field: 'key' }]);

@@ -8,8 +8,9 @@ import { GetStreamQuery, type StreamView } from './get-stream.query';
 export class GetStreamHandler implements IQueryHandler<GetStreamQuery> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async execute({ stream }: GetStreamQuery): Promise<StreamView> {
-    const events = upcastAll(await this.store.readStream(stream));
+  async execute({ stream, form }: GetStreamQuery): Promise<StreamView> {
+    const stored = await this.store.readStream(stream);
+    const events = form === 'sealed' ? stored : upcastAll(stored);
     return { stream, revision: events[events.length - 1].revision, events };
   }
 }

@@ -1,5 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import type { RecordedEvent } from '@ledger/domain';
+import type { EventForm } from '../get-event/get-event.query';
 
 export interface StreamView {
   stream: string;
@@ -8,7 +9,10 @@ export interface StreamView {
 }
 
 export class GetStreamQuery extends Query<StreamView> {
-  constructor(readonly stream: string) {
+  constructor(
+    readonly stream: string,
+    readonly form: EventForm = 'opened',
+  ) {
     super();
   }
 }

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { QueryBus, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { type PlanModel } from '@ledger/domain';
+import { type PlanModel, todayInLedgerZone } from '@ledger/domain';
 import { INDICATORS, type IndicatorDoc, type ProgressStatus } from '@ledger/projections';
 import type { ProjectionRunner } from '@ledger/projections';
 import { READ_STORE_READER, type ReadStoreReader } from '@ledger/read-store';
@@ -33,7 +33,7 @@ export class GetSummaryHandler implements IQueryHandler<GetSummaryQuery> {
 
   async execute(query: GetSummaryQuery): Promise<Summary> {
     const orgUnit = query.orgUnit ?? this.plan.planOrgUnit;
-    const asOf = query.asOf ?? new Date().toISOString().slice(0, 10);
+    const asOf = query.asOf ?? todayInLedgerZone();
     return this.kept.get(`${orgUnit}|${asOf}`, () => this.compute(orgUnit, asOf));
   }
 

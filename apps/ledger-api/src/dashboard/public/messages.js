@@ -1,0 +1,21 @@
+// The status line under the header (read out by screen readers) and errors in words: 401 (sign in), 403 (this
+// token may not read this), 429 (too many requests) and anything else with the API's own detail.
+/* global document */
+import { ApiError } from './api.js';
+import { t } from './i18n.js';
+
+const statusLine = document.getElementById('status');
+
+export function setStatus(text) {
+  statusLine.textContent = text;
+}
+
+export function describeError(error) {
+  if (error instanceof ApiError) {
+    if (error.status === 401) return t('err401', { detail: error.detail });
+    if (error.status === 403) return t('err403', { detail: error.detail });
+    if (error.status === 429) return t('err429');
+    return t('errorGeneric', { detail: error.detail });
+  }
+  return t('errorGeneric', { detail: error?.message || String(error) });
+}
