@@ -24,7 +24,11 @@ import {
   type IndicatorMonthDoc,
   type Projection,
 } from '@ledger/projections';
-import { EventLog, project, ProjectedDocuments } from '@ledger/projections/definitions/testing/projection-spec';
+import {
+  EventLog,
+  project,
+  ProjectedDocuments,
+} from '@ledger/projections/definitions/testing/projection-spec';
 import { recordSeed } from '@ledger/projections/definitions/testing/sample-plan';
 import { readSeedFiles } from '@ledger/ledger/plan/read-seed-files';
 
@@ -45,6 +49,8 @@ function actionData(type: ActionEventType, n: number): Record<string, unknown> {
       return { caseId: id };
     case 'HousingConstructionCompleted':
       return { caseId: id, floorAreaM2: 45, occupants: 4 };
+    case 'HousingCaseWithdrawn':
+      return { caseId: id, grounds: 'duplicate', reason: 'registered twice', withdrawnSteps: [] };
     case 'SubsidyPaid':
       return {
         paymentId: id,
@@ -113,6 +119,15 @@ function actionData(type: ActionEventType, n: number): Record<string, unknown> {
         programme: 'tro-cap-xa-hoi',
         monthlyAmountVnd: 540_000,
         commune: COMMUNE,
+      };
+    case 'DisabilityAllowanceGranted':
+      return {
+        allowanceId: id,
+        beneficiaryRef: ref,
+        commune: COMMUNE,
+        severity: 'severe',
+        monthlyAmountVnd: 540_000,
+        decisionNo: `${n}/QĐ-UBND`,
       };
     case 'MeasurementRecorded':
       return {

@@ -121,6 +121,20 @@ describe('the Bác Ái plan seeds', () => {
       ['HousingConstructionCompleted', { caseId: 'HC-1', floorAreaM2: 48.5, occupants: 4 }],
       ['HouseHandedOver', { caseId: 'HC-1' }],
       [
+        'HousingCaseWithdrawn',
+        {
+          caseId: 'HC-1',
+          grounds: 'duplicate',
+          reason: 'registered twice',
+          withdrawnSteps: [
+            {
+              type: 'HousingCaseRegistered',
+              data: { caseId: 'HC-1', householdRef: 'b-1', commune: 'BA-PHUOC-DAI', category: 'poor' },
+            },
+          ],
+        },
+      ],
+      [
         'SubsidyPaid',
         {
           paymentId: 'P-1',
@@ -193,6 +207,17 @@ describe('the Bác Ái plan seeds', () => {
           programme: 'tro-cap-xa-hoi',
           monthlyAmountVnd: 500_000,
           commune: 'BA-PHUOC-DAI',
+        },
+      ],
+      [
+        'DisabilityAllowanceGranted',
+        {
+          allowanceId: 'DA-1',
+          beneficiaryRef: 'b-1',
+          commune: 'BA-PHUOC-DAI',
+          severity: 'severe',
+          monthlyAmountVnd: 540_000,
+          decisionNo: '12/QĐ-UBND',
         },
       ],
       [

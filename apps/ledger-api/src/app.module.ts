@@ -8,14 +8,18 @@ import {
   type LedgerConfig,
 } from '@ledger/ledger';
 import {
+  ActionsCatalogueHttpModule,
   CorrectionsHttpModule,
   FourEyesHttpModule,
+  HousingHttpModule,
+  OneOffActionsHttpModule,
   PersonalDataHttpModule,
   PlanHttpModule,
+  RemainsHttpModule,
   ReportingHttpModule,
+  TrainingHttpModule,
   VerifiableLogHttpModule,
 } from '@ledger/ledger/http-modules';
-import { commandControllers } from './http/commands';
 import { PlanSeedOnStart } from './plan-seed-on-start';
 import { AccessGuard } from './http/auth/access.guard';
 import { PublicRedactionInterceptor } from './http/auth/public-redaction.interceptor';
@@ -33,6 +37,11 @@ export class AppModule {
           runProjections: config.projectionsInApi,
           features: [ActionCommandsModule, PlanModule],
         }),
+        HousingHttpModule,
+        RemainsHttpModule,
+        TrainingHttpModule,
+        OneOffActionsHttpModule,
+        ActionsCatalogueHttpModule,
         CorrectionsHttpModule,
         FourEyesHttpModule,
         PersonalDataHttpModule,
@@ -42,7 +51,7 @@ export class AppModule {
         // The tree heads, for the head PlanSeedOnStart signs once the plan is loaded.
         TreeHeadSigningModule,
       ],
-      controllers: [...commandControllers, DashboardController],
+      controllers: [DashboardController],
       // Every route passes the access guard: rate limits, bearer token, the route's stated rule.
       providers: [
         PlanSeedOnStart,

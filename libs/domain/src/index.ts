@@ -7,6 +7,7 @@ export * from './shared/rules';
 export * from './shared/local-time';
 export * from './shared/upcasters';
 
+export * from './actions';
 export * from './corrections/aggregate-definition';
 export * from './corrections/aggregate-registry';
 export * from './corrections/correction.command';

@@ -4,7 +4,7 @@ export * from './pseudonym/pseudonymizer';
 export * from './personal-data';
 export * from './write/command-context';
 export * from './write/aggregate-command-executor';
-export * from './commands';
+export * from './actions';
 export * from './reporting/queries/get-event/get-event.query';
 export * from './reporting/queries/get-stream/get-stream.query';
 export * from './reporting/queries/get-health/get-health.query';
@@ -45,7 +45,6 @@ export * from './four-eyes/queries/list-report-approvals/list-report-approvals.q
 export * from './four-eyes/queries/get-restatement/get-restatement.query';
 export * from './four-eyes/queries/list-double-claims/list-double-claims.query';
 export * from './ledger-core.module';
-export * from './commands/action-commands.module';
 export * from './corrections/commands/correct-event/correct-event.command';
 export * from './corrections/commands/correct-event/correct-event.handler';
 export * from './corrections/corrections.module';

@@ -2,7 +2,7 @@
 // and query handlers unless told, never controllers). The api adds the features' HTTP modules, the projector
 // asks for the tree-head signing only, each cli command for the features it uses.
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
-import { ActionCommandsModule } from './commands/action-commands.module';
+import { ActionCommandsModule } from './actions/action-commands.module';
 import type { LedgerConfig } from './config/ledger-config';
 import { CorrectionsModule } from './corrections/corrections.module';
 import { FourEyesModule } from './four-eyes/four-eyes.module';

@@ -4,29 +4,26 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { CommandBus } from '@nestjs/cqrs';
-import { plainToInstance, type ClassConstructor } from 'class-transformer';
+import { plainToInstance } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
 import { EventStoreError } from '@ledger/event-store';
 import {
   ActionCommandsModule,
-  ApproveHousingFundingCommand,
-  CompleteHousingConstructionCommand,
+  actionRequestClass,
   CsvSyntaxError,
   eventIdFromName,
+  importColumnsOf,
+  IMPORTABLE_COMMANDS,
+  importBody,
   parseCsv,
-  RecordSubsidyPaymentCommand,
-  RegisterHousingCaseCommand,
-  StartHousingConstructionCommand,
+  RecordActionCommand,
   toCsvLine,
   ValidationFailedError,
+  type ActionRequestBody,
   type CommandContext,
   type CommandResult,
+  type ImportableCommand,
 } from '@ledger/ledger';
-import { ApproveHousingFundingRequest } from '../../../ledger-api/src/http/commands/approve-housing-funding/approve-housing-funding.request.dto';
-import { CompleteHousingConstructionRequest } from '../../../ledger-api/src/http/commands/complete-housing-construction/complete-housing-construction.request.dto';
-import { RecordSubsidyPaymentRequest } from '../../../ledger-api/src/http/commands/record-subsidy-payment/record-subsidy-payment.request.dto';
-import { RegisterHousingCaseRequest } from '../../../ledger-api/src/http/commands/register-housing-case/register-housing-case.request.dto';
-import { StartHousingConstructionRequest } from '../../../ledger-api/src/http/commands/start-housing-construction/start-housing-construction.request.dto';
 import { parseArgs, UsageError, type CliCommand } from '../args';
 import { progressPrinter, withLedger } from '../ledger-context';
 
@@ -34,83 +31,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/;
 const REQUIRED = ['row_id', 'action', 'officer', 'agency', 'occurred_at'] as const;
 
-/** Request field -> CSV column, for every field an action reads. */
-const COLUMN_OF: Record<string, string> = {
-  occurredAt: 'occurred_at',
-  caseId: 'case_id',
-  householdHeadCitizenId: 'citizen_id',
-  beneficiaryCitizenId: 'citizen_id',
-  commune: 'commune',
-  category: 'category',
-  amountVnd: 'amount_vnd',
-  source: 'funding_source',
-  floorAreaM2: 'floor_area_m2',
-  occupants: 'occupants',
-  programme: 'programme',
-  period: 'period',
-  method: 'method',
-  evidence: 'evidence_ref',
-};
-
 type Row = Record<string, string>;
-interface Action {
-  dto: ClassConstructor<object>;
-  /** The request body from the row (api field names). */
-  body(row: Row, caseId: string | undefined): Record<string, unknown>;
-  command(body: Record<string, unknown>, context: CommandContext): object;
-  needsCase: boolean;
-}
 
-const num = (text: string | undefined): unknown =>
-  text !== undefined && /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text === '' ? undefined : text;
 const opt = (text: string | undefined): string | undefined => (text === '' ? undefined : text);
-
-/* eslint-disable @typescript-eslint/no-explicit-any */
-export const IMPORT_ACTIONS: Record<string, Action> = {
-  housing_registered: {
-    dto: RegisterHousingCaseRequest,
-    needsCase: false,
-    body: (r, caseId) => ({
-      caseId,
-      householdHeadCitizenId: r.citizen_id,
-      commune: r.commune,
-      category: r.category,
-    }),
-    command: (b: any, c) => new RegisterHousingCaseCommand({ ...b, caseId: b.caseId ?? c.eventId }, c),
-  },
-  housing_funding_approved: {
-    dto: ApproveHousingFundingRequest,
-    needsCase: true,
-    body: (r) => ({ amountVnd: num(r.amount_vnd), source: opt(r.funding_source) }),
-    command: (b: any, c) => new ApproveHousingFundingCommand(b, c),
-  },
-  housing_construction_started: {
-    dto: StartHousingConstructionRequest,
-    needsCase: true,
-    body: () => ({}),
-    command: (b: any, c) => new StartHousingConstructionCommand(b, c),
-  },
-  housing_completed: {
-    dto: CompleteHousingConstructionRequest,
-    needsCase: true,
-    body: (r) => ({ floorAreaM2: num(r.floor_area_m2), occupants: num(r.occupants) }),
-    command: (b: any, c) => new CompleteHousingConstructionCommand(b, c),
-  },
-  subsidy_paid: {
-    dto: RecordSubsidyPaymentRequest,
-    needsCase: false,
-    body: (r) => ({
-      programme: opt(r.programme),
-      beneficiaryCitizenId: opt(r.citizen_id),
-      period: opt(r.period),
-      amountVnd: num(r.amount_vnd),
-      method: opt(r.method),
-      commune: opt(r.commune),
-    }),
-    command: (b: any, c) => new RecordSubsidyPaymentCommand({ ...b, paymentId: c.eventId }, c),
-  },
-};
-/* eslint-enable @typescript-eslint/no-explicit-any */
+const ACTION_NAMES = [...IMPORTABLE_COMMANDS.keys()];
 
 interface Rejection {
   row: number;
@@ -124,22 +48,30 @@ interface Rejection {
 const idOf = (kind: string, text: string): string =>
   UUID.test(text) ? text.toLowerCase() : eventIdFromName(`import:${kind}:${text}`);
 
-function flatten(errors: ValidationError[], out: Array<{ column: string; reason: string }>): void {
+function flatten(
+  errors: ValidationError[],
+  columns: Readonly<Record<string, string>>,
+  out: Array<{ column: string; reason: string }>,
+): void {
   for (const e of errors) {
     for (const message of Object.values(e.constraints ?? {}))
-      out.push({ column: COLUMN_OF[e.property] ?? e.property, reason: message });
-    flatten(e.children ?? [], out);
+      out.push({ column: columns[e.property] ?? e.property, reason: message });
+    flatten(e.children ?? [], columns, out);
   }
 }
 
-async function checkRow(row: Row, action: Action, caseId: string | undefined) {
+async function checkRow(row: Row, action: ImportableCommand, caseId: string | undefined) {
   const problems: Array<{ column: string; reason: string }> = [];
-  const body: Record<string, unknown> = { ...action.body(row, caseId), occurredAt: row.occurred_at };
+  const body: Record<string, unknown> = { ...importBody(action, row, caseId), occurredAt: row.occurred_at };
   if (opt(row.evidence_ref) || opt(row.evidence_sha256))
     body.evidence = [{ ref: row.evidence_ref, sha256: row.evidence_sha256 }];
   for (const key of Object.keys(body)) if (body[key] === undefined) delete body[key];
-  const dto = plainToInstance(action.dto, body);
-  flatten(await validate(dto, { whitelist: true, forbidNonWhitelisted: true }), problems);
+  const dto = plainToInstance(actionRequestClass(action.command), body);
+  flatten(
+    await validate(dto, { whitelist: true, forbidNonWhitelisted: true }),
+    importColumnsOf(action.command),
+    problems,
+  );
   return { body, problems };
 }
 
@@ -150,7 +82,7 @@ export const importCommand: CliCommand = {
 
 Records actions taken before the ledger existed, one per row of a CSV file (RFC 4180, UTF-8, optional
 BOM, a header row). Columns: row_id, action, officer, agency, occurred_at, then what the action needs;
-see seeds/examples/README.md and seeds/examples/past-actions.csv. Actions: ${Object.keys(IMPORT_ACTIONS).join(', ')}.
+see seeds/examples/README.md and seeds/examples/past-actions.csv. Actions: ${ACTION_NAMES.join(', ')}.
 Each row is checked like an api request and recorded through the same commands, so every rule applies.
 row_id becomes the event id: importing the same file again appends nothing twice.
 Rejected rows go to FILE.rejected.csv (row, line, row_id, column, reason); exits 1 when any row was rejected.`,
@@ -196,9 +128,8 @@ Rejected rows go to FILE.rejected.csv (row, line, row_id, column, reason); exits
           reject('officer', 'officer must be an officer id (2-64 letters, digits, . _ -)');
         if (row.agency && !CODE.test(row.agency))
           reject('agency', 'agency must be an agency code (2-64 letters, digits, . _ -)');
-        const action = IMPORT_ACTIONS[row.action];
-        if (row.action && !action)
-          reject('action', `action must be one of ${Object.keys(IMPORT_ACTIONS).join(', ')}`);
+        const action = IMPORTABLE_COMMANDS.get(row.action);
+        if (row.action && !action) reject('action', `action must be one of ${ACTION_NAMES.join(', ')}`);
         if (action?.needsCase && !row.case_id) reject('case_id', `case_id is required for ${row.action}`);
         if (rejections.length > before || !action) continue;
         const caseId = row.case_id ? idOf('case', row.case_id) : undefined;
@@ -217,19 +148,22 @@ Rejected rows go to FILE.rejected.csv (row, line, row_id, column, reason); exits
           })),
           receivedAt: new Date(),
         };
-        const payload: Record<string, unknown> = {
-          ...body,
-          ...(caseId && action.needsCase ? { caseId } : {}),
-        };
+        const payload = { ...body } as ActionRequestBody;
         delete payload.evidence;
+        const command = action.command;
+        // A step goes to the row's case; a new case is keyed by its id, a one-off fact by the row's event id.
+        const streamId =
+          (action.needsCase ? caseId : (body[command.idField] as string | undefined)) ?? context.eventId;
         try {
-          const result = await bus.execute<object, CommandResult>(action.command(payload, context));
+          const result = await bus.execute<RecordActionCommand, CommandResult>(
+            new RecordActionCommand(action.action, command, streamId as string, payload, context),
+          );
           if (result.replayed) already++;
           else appended++;
         } catch (error) {
           if (error instanceof EventStoreError) throw error;
           if (error instanceof ValidationFailedError)
-            for (const p of error.problems) reject(COLUMN_OF[p.field] ?? p.field, p.message);
+            for (const p of error.problems) reject(importColumnsOf(command)[p.field] ?? p.field, p.message);
           else reject('action', error instanceof Error ? error.message : String(error));
         }
       }

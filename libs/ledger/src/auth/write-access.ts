@@ -5,7 +5,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FactoryProvider } from '@nestjs/common';
 import {
-  aggregates,
   fourEyesWriteRules,
   levelLookup,
   ORG_UNIT_LEVELS,
@@ -14,6 +13,7 @@ import {
   personalDataWriteRule,
   PlanSeedInvalidError,
   RECORDING_RIGHTS_FILE,
+  RECORDING_TASKS,
   RecordingRights,
   validateRecordingRights,
   type PlanSeed,
@@ -25,12 +25,10 @@ import { PLAN_SEED } from '../read/projections.providers';
 export const WRITE_ACCESS = Symbol('WRITE_ACCESS');
 
 export function writeAccessFromSeed(seed: PlanSeed, rightsJson: unknown, folder: string): WritePolicyContext {
-  const planNames = new Set(planAggregates.map((a) => a.name));
-  const actionNames = aggregates.map((a) => a.name).filter((name) => !planNames.has(name));
   const { rights, problems } = validateRecordingRights(rightsJson, {
     agencies: seed.agencies,
     levels: ORG_UNIT_LEVELS,
-    actions: actionNames,
+    actions: RECORDING_TASKS,
   });
   if (problems.length > 0) {
     throw new PlanSeedInvalidError(
@@ -48,8 +46,8 @@ export function writeAccessFromSeed(seed: PlanSeed, rightsJson: unknown, folder:
   return {
     rights: new RecordingRights(rights, seed.agencies, levelLookup(seed.orgUnits), seed.agencySuccessions),
     scope: new OrgScope(seed.orgUnits, seed.orgUnitChanges),
-    actionAggregates: new Set(actionNames),
-    planAggregates: planNames,
+    actionAggregates: new Set(RECORDING_TASKS),
+    planAggregates: new Set(planAggregates.map((a) => a.name)),
     leadAgencyOf: (key) => leads.get(key),
     levelOf: levelLookup(seed.orgUnits),
     rules: [

@@ -15,6 +15,7 @@
 // funding names only the case, not the household, so each case has its own document in
 // beneficiary-housing (funding from every source, its own flags), found by householdRef.
 import {
+  ACTION_SUPPORT_KINDS,
   type CorrectionKind,
   EVENT_CORRECTED,
   type RecordedEvent,
@@ -31,6 +32,7 @@ import {
   type PlanModel,
   type ProgrammeNorm,
   localCalendarOf,
+  type SupportKind as SupportData,
 } from '@ledger/domain';
 import type { DocumentKey, Projection } from '../projection';
 import { alreadyApplied, projectionVersion, uniqueKeys } from './reducer-helpers';
@@ -63,123 +65,37 @@ const text = (v: unknown): string | null => (typeof v === 'string' && v !== '' ?
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 /** The year (YYYY) of an instant in Asia/Ho_Chi_Minh. */
 const localYearOf = (occurredAt: string): string | null => localCalendarOf(occurredAt)?.year ?? null;
-const yearOf = (v: unknown): string | null =>
-  typeof v === 'number' || typeof v === 'string' ? String(v) : null;
-const noAmount = () => ({ amountVnd: null, amountKind: null });
+const periodText = (v: unknown): string | null => (typeof v === 'number' ? String(v) : text(v));
 
-/** The supports, by event type. */
-export const SUPPORT_KINDS: Readonly<Record<string, SupportKind>> = {
-  SubsidyPaid: {
-    refField: 'beneficiaryRef',
-    family: 'social-support-payment',
-    programme: (d) => text(d.programme) ?? '',
-    period: (d) => text(d.period),
-    amount: (d) => ({ amountVnd: num(d.amountVnd), amountKind: 'paid' }),
-    duplicates: 'overlap',
-    residenceBound: true,
-    norm: 'SubsidyPaid',
-  },
-  AllowanceGranted: {
-    refField: 'beneficiaryRef',
-    family: 'allowance-grant',
-    programme: (d) => text(d.programme) ?? '',
-    period: (_d, occurredAt) => localYearOf(occurredAt),
-    amount: (d) => ({ amountVnd: num(d.monthlyAmountVnd), amountKind: 'monthly' }),
-    duplicates: 'overlap',
-    residenceBound: true,
-    norm: 'AllowanceGranted',
-  },
-  HealthInsuranceEnrolled: {
-    refField: 'beneficiaryRef',
-    family: 'health-insurance',
-    programme: () => 'health-insurance',
-    period: (d) => yearOf(d.year),
-    amount: noAmount,
-    duplicates: 'overlap',
-    residenceBound: true,
-    norm: null,
-  },
-  SocialInsuranceEnrolled: {
-    refField: 'beneficiaryRef',
-    family: 'social-insurance',
-    programme: () => 'social-insurance',
-    period: (d) => yearOf(d.year),
-    amount: noAmount,
-    duplicates: 'overlap',
-    residenceBound: true,
-    norm: null,
-  },
-  UnemploymentInsuranceEnrolled: {
-    refField: 'beneficiaryRef',
-    family: 'unemployment-insurance',
-    programme: () => 'unemployment-insurance',
-    period: (d) => yearOf(d.year),
-    amount: noAmount,
-    duplicates: 'overlap',
-    residenceBound: true,
-    norm: null,
-  },
-  PolicyLoanDisbursed: {
-    refField: 'borrowerRef',
-    family: 'policy-loan',
-    programme: (d) => text(d.programme) ?? '',
-    period: (_d, occurredAt) => localYearOf(occurredAt),
-    amount: (d) => ({ amountVnd: num(d.amountVnd), amountKind: 'loan' }),
-    duplicates: 'overlap',
-    residenceBound: true,
-    norm: 'PolicyLoanDisbursed',
-  },
-  HousingCaseRegistered: {
-    refField: 'householdRef',
-    family: 'housing',
-    programme: () => 'housing',
-    period: (_d, occurredAt) => localYearOf(occurredAt),
-    amount: noAmount,
-    duplicates: 'ever',
-    residenceBound: true,
-    norm: null,
-  },
-  CleanWaterConnected: {
-    refField: 'householdRef',
-    family: 'clean-water',
-    programme: () => 'clean-water',
-    period: (_d, occurredAt) => localYearOf(occurredAt),
-    amount: noAmount,
-    duplicates: 'ever',
-    residenceBound: true,
-    norm: null,
-  },
-  HygienicLatrineCompleted: {
-    refField: 'facilityRef',
-    family: 'hygienic-latrine',
-    programme: () => 'hygienic-latrine',
-    period: (_d, occurredAt) => localYearOf(occurredAt),
-    amount: noAmount,
-    duplicates: 'ever',
-    residenceBound: true,
-    norm: null,
-  },
-  TraineeEnrolled: {
-    refField: 'traineeRef',
-    family: 'vocational-training',
-    programme: () => 'vocational-training',
-    period: (_d, occurredAt) => monthOf(occurredAt),
-    amount: noAmount,
-    duplicates: 'none',
-    residenceBound: false,
-    norm: null,
-  },
-  JobPlaced: {
-    refField: 'workerRef',
-    family: 'job-placement',
-    programme: (d) => `job-placement:${text(d.kind) ?? ''}`,
-    period: (_d, occurredAt) => monthOf(occurredAt),
-    amount: noAmount,
-    duplicates: 'none',
-    residenceBound: false,
-    norm: null,
-  },
-};
+/** An event's support kind, from what its action descriptor says about it. */
+function supportKindOf(type: string, kind: SupportData): SupportKind {
+  const { programme, period, amount } = kind;
+  return {
+    refField: kind.refField,
+    family: kind.family,
+    programme:
+      'fixed' in programme
+        ? () => programme.fixed
+        : (d) => `${programme.prefix ?? ''}${text(d[programme.field]) ?? ''}`,
+    period:
+      'field' in period
+        ? (d) => periodText(d[period.field])
+        : period.occurred === 'year'
+          ? (_d, occurredAt) => localYearOf(occurredAt)
+          : (_d, occurredAt) => monthOf(occurredAt),
+    amount: amount
+      ? (d) => ({ amountVnd: num(d[amount.field]), amountKind: amount.kind })
+      : () => ({ amountVnd: null, amountKind: null }),
+    duplicates: kind.duplicates,
+    residenceBound: kind.residenceBound,
+    norm: kind.normed ? (type as NormedSupport) : null,
+  };
+}
+
+/** The supports, by event type (the action descriptors name them). */
+export const SUPPORT_KINDS: Readonly<Record<string, SupportKind>> = Object.fromEntries(
+  Object.entries(ACTION_SUPPORT_KINDS).map(([type, kind]) => [type, supportKindOf(type, kind)]),
+);
 
 const CERTIFIED = 'TraineeCertified';
 const WITHDRAWN = 'HousingCaseWithdrawn';

@@ -1,6 +1,6 @@
 // Words of the dashboard in Vietnamese (the default) and English, and number / date formats per language.
 // Names of indicators, agencies and org units come from the plan's data (nameVi / nameEn), not from here.
-/* global document, localStorage */
+/* global document, localStorage, fetch */
 
 const vi = {
   skip: 'Bỏ qua, đến nội dung chính',
@@ -481,32 +481,11 @@ const en = {
   csvIndicators: 'indicators',
 };
 
-/** Event types in words; an unknown type shows as itself. */
+/**
+ * Event types in words; an unknown type shows as itself. The actions' events come from the ledger's catalogue
+ * of actions (GET /actions, read from the action descriptors) and are put first; these are the others.
+ */
 const EVENT_TYPES = {
-  HousingCaseRegistered: ['Đăng ký hỗ trợ nhà ở', 'Housing case registered'],
-  HousingFundingApproved: ['Phê duyệt kinh phí nhà ở', 'Housing funding approved'],
-  HousingConstructionStarted: ['Khởi công nhà ở', 'Construction started'],
-  HousingConstructionCompleted: ['Hoàn thành xây nhà', 'House completed'],
-  HouseHandedOver: ['Bàn giao nhà', 'House handed over'],
-  SubsidyPaid: ['Chi trả trợ cấp', 'Subsidy paid'],
-  AllowanceGranted: ['Quyết định trợ cấp hằng tháng', 'Monthly allowance granted'],
-  RemainsCaseOpened: ['Mở hồ sơ tìm kiếm hài cốt liệt sĩ', 'Remains case opened'],
-  RemainsRecovered: ['Cất bốc hài cốt liệt sĩ', 'Remains recovered'],
-  RemainsIdentified: ['Xác định danh tính hài cốt', 'Remains identified'],
-  RemainsReburied: ['An táng hài cốt liệt sĩ', 'Remains reburied'],
-  RemainsCaseClosed: ['Đóng hồ sơ hài cốt', 'Remains case closed'],
-  TrainingCourseOpened: ['Mở lớp đào tạo nghề', 'Training course opened'],
-  TraineeEnrolled: ['Tuyển sinh học viên', 'Trainee enrolled'],
-  TraineeCertified: ['Cấp chứng chỉ nghề', 'Trainee certified'],
-  TrainingCourseClosed: ['Kết thúc lớp đào tạo', 'Training course closed'],
-  HealthInsuranceEnrolled: ['Cấp thẻ bảo hiểm y tế', 'Health insurance enrolled'],
-  SocialInsuranceEnrolled: ['Tham gia bảo hiểm xã hội', 'Social insurance enrolled'],
-  UnemploymentInsuranceEnrolled: ['Tham gia bảo hiểm thất nghiệp', 'Unemployment insurance enrolled'],
-  CleanWaterConnected: ['Hộ được dùng nước sạch', 'Clean water connected'],
-  HygienicLatrineCompleted: ['Hoàn thành nhà tiêu hợp vệ sinh', 'Hygienic latrine completed'],
-  JobPlaced: ['Giải quyết việc làm', 'Job placement'],
-  PolicyLoanDisbursed: ['Giải ngân vốn vay chính sách', 'Policy loan disbursed'],
-  MeasurementRecorded: ['Ghi nhận số liệu đo lường', 'Measurement recorded'],
   EventCorrected: ['Đính chính', 'Correction'],
   ActionVerified: ['Xác minh việc đã ghi', 'Action verified'],
   ActionDisputed: ['Phản bác việc đã xác minh', 'Action disputed'],
@@ -526,7 +505,33 @@ const EVENT_TYPES = {
   AgencySuccessionRecorded: ['Chuyển giao nhiệm vụ cơ quan', 'Agency succession recorded'],
 };
 
+/** The action events' labels by type, from GET /actions. */
+const ACTION_EVENT_TYPES = {};
+
+/** Every event type in words, the actions' first (filled once the catalogue is read). */
 export const ACTION_TYPES = Object.keys(EVENT_TYPES);
+
+async function loadActionCatalogue() {
+  try {
+    const response = await fetch('/actions', { credentials: 'omit' });
+    if (!response.ok) return;
+    const catalogue = await response.json();
+    for (const action of catalogue.actions ?? []) {
+      for (const event of action.eventTypes ?? [])
+        ACTION_EVENT_TYPES[event.type] = [event.label.vi, event.label.en];
+    }
+    ACTION_TYPES.splice(
+      0,
+      ACTION_TYPES.length,
+      ...Object.keys(ACTION_EVENT_TYPES),
+      ...Object.keys(EVENT_TYPES),
+    );
+  } catch {
+    // the catalogue could not be read: action events show by their type
+  }
+}
+
+await loadActionCatalogue();
 
 const DICTIONARIES = { vi, en };
 const LANG_KEY = 'ledger-dashboard-lang';
@@ -566,7 +571,7 @@ export function nameOf(record) {
 }
 
 export function eventTypeName(type) {
-  const names = EVENT_TYPES[type];
+  const names = ACTION_EVENT_TYPES[type] ?? EVENT_TYPES[type];
   return names ? names[current === 'en' ? 1 : 0] : type;
 }
 

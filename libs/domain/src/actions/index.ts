@@ -1,0 +1,5 @@
+export * from './action-descriptor';
+export * from './field-types';
+export * from './actions';
+export * from './action-lists';
+export * from './action-catalogue';
