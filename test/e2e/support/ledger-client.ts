@@ -1,7 +1,7 @@
 // Small helpers over supertest that the end-to-end suites share.
 import type { TestLedger } from './test-app';
 import { at, officer } from './test-app';
-import { supervisor } from './tokens';
+import { DEFAULT_COMMUNE, supervisor } from './tokens';
 
 export async function headPosition(ledger: TestLedger): Promise<number> {
   const res = await ledger.http().get('/health').expect(200);
@@ -22,7 +22,7 @@ export async function housingCaseAt(
   ledger: TestLedger,
   upTo: 'registered' | 'funded' | 'started' | 'completed',
   citizenId = '058200000001',
-  commune = 'BA-PHUOC-DAI',
+  commune = DEFAULT_COMMUNE,
 ): Promise<string> {
   const reg = await post(ledger, '/housing-cases', {
     householdHeadCitizenId: citizenId,
@@ -64,7 +64,7 @@ export async function untilProjected(ledger: TestLedger, timeoutMs = 5000): Prom
   }
 }
 
-/** POST /corrections as a supervisor (by default of LDTBXH-BAC-AI, the agency of officer()). */
+/** POST /corrections as a supervisor (by default of the agency of officer()). */
 export function correct(ledger: TestLedger, body: object, headers: Record<string, string> = supervisor()) {
   return post(ledger, '/corrections', body, headers);
 }

@@ -1,9 +1,37 @@
 // Bearer tokens for the end-to-end suites, signed with the secret startTestLedger gives the app.
 import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { issueToken } from '@ledger/ledger';
 import type { Role } from '@ledger/domain';
 
 export const TEST_TOKEN_SECRET = 'test-token-secret-of-at-least-32-bytes!!';
+
+/**
+ * The officer the suites record as by default: the culture and social affairs office of xã Bác Ái Đông, in
+ * force from 1 July 2025 (it took over the district labour office's duties there), for its commune, which
+ * covers the old communes it was made from. An action dated before 1 July 2025 is recorded by the agencies
+ * of then (`OLD_AGENCY`, `OLD_ORG_UNITS`).
+ */
+export const DEFAULT_AGENCY = 'VHXH-XA-BAC-AI-DONG';
+export const DEFAULT_ORG_UNITS = ['KH-BAC-AI-DONG'];
+
+const AGENCY_UNITS = new Map(
+  (
+    JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'seeds', 'agencies.json'), 'utf8')) as {
+      agencies: { code: string; orgUnit: string }[];
+    }
+  ).agencies.map((a) => [a.code, a.orgUnit]),
+);
+/** The org unit an agency serves (its token's default scope); an unknown agency gets the default's. */
+export const unitsOf = (agency: string): string[] => {
+  const unit = AGENCY_UNITS.get(agency);
+  return unit ? [unit] : DEFAULT_ORG_UNITS;
+};
+/** The commune the suites record in by default (in force from 1 July 2025). */
+export const DEFAULT_COMMUNE = 'KH-BAC-AI-DONG';
+export const OLD_AGENCY = 'LDTBXH-BAC-AI';
+export const OLD_ORG_UNITS = ['NT-BAC-AI'];
 
 export interface TokenFor {
   officer?: string;
@@ -20,8 +48,8 @@ export function tokenFor(who: TokenFor = {}): string {
   return issueToken(
     {
       sub: who.officer ?? 'can-bo-01',
-      agency: who.agency ?? 'LDTBXH-BAC-AI',
-      orgUnits: who.orgUnits ?? ['NT-BAC-AI'],
+      agency: who.agency ?? DEFAULT_AGENCY,
+      orgUnits: who.orgUnits ?? unitsOf(who.agency ?? DEFAULT_AGENCY),
       roles: who.roles ?? ['officer'],
     },
     Buffer.from(TEST_TOKEN_SECRET, 'utf8'),
@@ -31,11 +59,11 @@ export function tokenFor(who: TokenFor = {}): string {
 
 export const bearer = (who: TokenFor = {}) => ({ Authorization: `Bearer ${tokenFor(who)}` });
 
-/** An officer of `agency` (district-wide by default). */
-export const officer = (agency = 'LDTBXH-BAC-AI', id = 'can-bo-01', orgUnits = ['NT-BAC-AI']) =>
+/** An officer of `agency` (of the default office by default), for the org unit it serves unless told. */
+export const officer = (agency = DEFAULT_AGENCY, id = 'can-bo-01', orgUnits = unitsOf(agency)) =>
   bearer({ officer: id, agency, orgUnits, roles: ['officer'] });
 
-export const supervisor = (agency = 'LDTBXH-BAC-AI', id = 'truong-phong-01', orgUnits = ['NT-BAC-AI']) =>
+export const supervisor = (agency = DEFAULT_AGENCY, id = 'truong-phong-01', orgUnits = unitsOf(agency)) =>
   bearer({ officer: id, agency, orgUnits, roles: ['supervisor'] });
 
 export const inspector = (id = 'thanh-tra-01', orgUnits = ['NINH-THUAN', 'KHANH-HOA']) =>

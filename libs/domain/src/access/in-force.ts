@@ -1,9 +1,8 @@
 // Org units and agencies are in force between their dates (DESIGN.md, time and boundaries). A write dated
 // on or after a unit's or an agency's end names its successor instead; one dated before a unit or agency
 // began names what was in force then. Agencies with no recorded succession stay in force.
-// Not yet applied by the write path: every end-to-end suite still records for the district's agencies and
-// the old communes with 2026 dates, so turning it on moves those suites (and the leads of the indicators,
-// which are the district's agencies) to the units in force first.
+// The write path asks it (write-policy.ts, refuseOutOfForce) about every action it may record: a refusal
+// is a 409 that names what to use instead, and nothing is appended.
 import { compareDates } from '../plan/plan-values';
 import { endOf, readOnBoundariesOf, type OrgUnitModel } from '../plan/org-unit-boundaries';
 import type { AgencyRecord, AgencySuccession } from '../plan/plan-records';

@@ -9,6 +9,7 @@ import type { OrgScope } from './org-scope';
 import type { OrgUnitLevel } from '../plan/plan-records';
 import { hasRole, type Principal } from './principal';
 import type { RecordingRights } from './recording-rights';
+import { agencyOutOfForce, orgUnitOutOfForce, type InForceModel, type OutOfForceCode } from './in-force';
 
 export interface WriteRequest {
   stream: string;
@@ -16,6 +17,10 @@ export interface WriteRequest {
   aggregate: string | undefined;
   orgUnit: string;
   events: readonly { type: string; data: unknown }[];
+  /** The day the action happened (Asia/Ho_Chi_Minh): the day its org unit and agency must be in force. */
+  occurredOn?: string;
+  /** Whether the write names its org unit itself (a new case, a one-off action), not a step on a case. */
+  namesOrgUnit?: boolean;
 }
 
 export interface WritePolicyContext {
@@ -34,6 +39,8 @@ export interface WritePolicyContext {
   successions?: readonly AgencySuccession[];
   /** The level of each org unit of the plan (a field named `commune` must name a commune). */
   levelOf?: (code: string) => OrgUnitLevel | undefined;
+  /** Org units and agencies in force by date: an action names only what was in force on its day. */
+  inForce?: InForceModel;
 }
 
 /** Why `orgUnit`, given in a field named commune, is not a commune; null when it is one (or is unknown). */
@@ -44,7 +51,9 @@ export function refuseNotACommune(orgUnit: string, context: WritePolicyContext):
 }
 
 export type WriteRefusal =
-  { code: 'FORBIDDEN'; message: string } | { code: 'ORG_UNIT_UNKNOWN'; message: string };
+  | { code: 'FORBIDDEN'; message: string }
+  | { code: 'ORG_UNIT_UNKNOWN'; message: string }
+  | { code: OutOfForceCode; message: string; instead: string[] };
 
 const forbidden = (message: string): WriteRefusal => ({ code: 'FORBIDDEN', message });
 /** After every dated succession: whoever holds an agency's duties today. */
@@ -82,7 +91,7 @@ export function refuseWrite(
     return hasRole(principal, 'admin') ? null : forbidden('only an admin loads the plan');
   }
   if (request.aggregate && context.actionAggregates.has(request.aggregate)) {
-    return refuseAction(principal, request, context);
+    return refuseAction(principal, request, context) ?? refuseOutOfForce(principal, request, context);
   }
   return forbidden(`no rule lets anyone write ${[...types].join(', ') || 'nothing'} to ${request.stream}`);
 }
@@ -122,6 +131,25 @@ function refuseAction(principal: Principal, request: WriteRequest, context: Writ
   if (!context.rights.allows(principal.agency, request.aggregate!))
     return forbidden(`agency ${principal.agency} does not record ${request.aggregate} actions`);
   return refuseOrgUnit(principal, request.orgUnit, context);
+}
+
+/**
+ * An action the principal may record, named on what was in force on its day: after its end, an ended org
+ * unit or agency names its successor instead (409); an action dated before the end stays accepted (late
+ * recording of an old action). Asked after the access rules, so that it tells nothing to someone who may
+ * not write there at all.
+ */
+export function refuseOutOfForce(
+  principal: Principal,
+  request: WriteRequest,
+  context: WritePolicyContext,
+): WriteRefusal | null {
+  const model = context.inForce;
+  const day = request.occurredOn;
+  if (!model || !day) return null;
+  const unit = request.namesOrgUnit ? orgUnitOutOfForce(request.orgUnit, day, model) : null;
+  const out = unit ?? agencyOutOfForce(principal.agency, request.orgUnit, day, model);
+  return out ? { code: out.reason, message: out.message, instead: out.instead } : null;
 }
 
 function refuseCorrection(principal: Principal, request: WriteRequest, context: WritePolicyContext) {

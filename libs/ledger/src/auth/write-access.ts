@@ -60,6 +60,12 @@ export function writeAccessFromSeed(seed: PlanSeed, rightsJson: unknown, folder:
     ],
     planOwnerAgency: seed.plan.reportingAgency,
     successions: seed.agencySuccessions,
+    inForce: {
+      orgUnits: { units: seed.orgUnits, changes: seed.orgUnitChanges },
+      agencies: seed.agencies,
+      successions: seed.agencySuccessions,
+      planOrgUnit: seed.plan.orgUnit,
+    },
   };
 }
 

@@ -60,6 +60,25 @@ export class AccessDeniedError extends LedgerError {
   readonly kind = 'forbidden';
 }
 
+/**
+ * An action names an org unit or agency that was not in force on its day (ended, or not yet begun): 409,
+ * naming what to record it in or by instead.
+ */
+export class NotInForceError extends LedgerError {
+  readonly kind = 'conflict';
+  constructor(
+    readonly code: 'ORG_UNIT_ENDED' | 'ORG_UNIT_NOT_YET_IN_FORCE' | 'AGENCY_ENDED' | 'AGENCY_NOT_YET_IN_FORCE',
+    message: string,
+    readonly instead: readonly string[],
+  ) {
+    super(message);
+  }
+
+  override details() {
+    return { instead: [...this.instead] };
+  }
+}
+
 /** Too many requests from one token or address in the current window: 429 with Retry-After. */
 export class RateLimitedError extends LedgerError {
   readonly code = 'RATE_LIMITED';

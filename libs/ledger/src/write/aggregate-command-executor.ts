@@ -4,6 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   aggregateForStream,
   DomainError,
+  localDayOf,
   refuseNotACommune,
   refuseStreamAccess,
   refuseWrite,
@@ -23,7 +24,12 @@ import {
   type EventStore,
 } from '@ledger/event-store';
 import { WRITE_ACCESS } from '../auth/write-access';
-import { AccessDeniedError, PreconditionFailedError, ValidationFailedError } from '../errors/ledger-errors';
+import {
+  AccessDeniedError,
+  NotInForceError,
+  PreconditionFailedError,
+  ValidationFailedError,
+} from '../errors/ledger-errors';
 import type { CommandContext, CommandResult } from './command-context';
 import { derivedEventId, newEventId } from './event-ids';
 import { upcastAll } from './upcasting';
@@ -72,7 +78,7 @@ export class AggregateCommandExecutor {
       }
       if (history.length > 0) this.authorizeOnCase(request, history[0].metadata.orgUnit);
       const decision = request.decide(history);
-      this.authorize(request, decision);
+      this.authorize(request, decision, history.length === 0);
       const events = this.envelope(request, decision, commandId);
       try {
         const appended = await this.store.append(stream, events, current < 0 ? 'no_stream' : current);
@@ -103,7 +109,7 @@ export class AggregateCommandExecutor {
   }
 
   /** The write rules, on what was decided: a refused command appends nothing. */
-  private authorize(request: ExecuteRequest, decision: Decision): void {
+  private authorize(request: ExecuteRequest, decision: Decision, newStream: boolean): void {
     if (request.orgUnitField === 'commune') {
       const notACommune = refuseNotACommune(decision.orgUnit, this.access);
       if (notACommune) throw new ValidationFailedError([{ field: 'commune', message: notACommune }]);
@@ -117,6 +123,8 @@ export class AggregateCommandExecutor {
         aggregate: aggregateForStream(request.stream)?.name,
         orgUnit: decision.orgUnit,
         events: decision.events,
+        occurredOn: localDayOf(request.occurredAt) ?? undefined,
+        namesOrgUnit: newStream,
       },
       this.access,
     );
@@ -127,6 +135,7 @@ export class AggregateCommandExecutor {
     if (!refusal) return;
     if (refusal.code === 'ORG_UNIT_UNKNOWN')
       throw new ValidationFailedError([{ field: 'orgUnit', message: refusal.message }]);
+    if ('instead' in refusal) throw new NotInForceError(refusal.code, refusal.message, refusal.instead);
     throw new AccessDeniedError(refusal.message);
   }
 
