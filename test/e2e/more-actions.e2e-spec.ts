@@ -7,19 +7,33 @@ import { correct, post as postAs } from './support/ledger-client';
 import { at, officer, startTestLedger, type TestLedger } from './support/test-app';
 import { supervisor } from './support/tokens';
 
-/** The agency that records each action (seeds/recording-rights.json), unless a test says otherwise. */
+/**
+ * The agency that records each action in 2026 (seeds/recording-rights.json), unless a test says otherwise:
+ * the district's agencies still in force, or the office of the commune the action names (its economic
+ * office for clean water, its culture and social affairs office otherwise), which took over the ended
+ * district offices' duties there on 1 July 2025.
+ */
 const RECORDED_BY: Record<string, string> = {
   '/health-insurance-enrolments': 'BHXH-BAC-AI',
   '/social-insurance-enrolments': 'BHXH-BAC-AI',
   '/unemployment-insurance-enrolments': 'BHXH-BAC-AI',
-  '/clean-water-connections': 'NNPTNT-BAC-AI',
   '/hygienic-latrines': 'TTYT-BAC-AI',
   '/policy-loans': 'NHCSXH-BAC-AI',
   '/measurements': 'TTYT-BAC-AI',
 };
+const COMMUNE_OFFICES: Record<string, string> = {
+  'KH-BAC-AI-DONG': 'XA-BAC-AI-DONG',
+  'KH-BAC-AI': 'XA-BAC-AI',
+  'KH-BAC-AI-TAY': 'XA-BAC-AI-TAY',
+};
+const recorderOf = (path: string, body: object): string => {
+  const commune = (body as { commune?: string }).commune ?? 'KH-BAC-AI-DONG';
+  const office = COMMUNE_OFFICES[commune] ?? 'XA-BAC-AI-DONG';
+  return RECORDED_BY[path] ?? `${path === '/clean-water-connections' ? 'KT' : 'VHXH'}-${office}`;
+};
 
 const post = (ledger: TestLedger, path: string, body: object, headers?: Record<string, string>) =>
-  postAs(ledger, path, body, headers ?? officer(RECORDED_BY[path] ?? 'LDTBXH-BAC-AI'));
+  postAs(ledger, path, body, headers ?? officer(recorderOf(path, body)));
 
 const REF = /^b-[0-9a-f]{32}$/;
 /** An id the client did not send defaults to a new UUID. */
@@ -49,7 +63,7 @@ describe('recording more actions over HTTP', () => {
   describe('health insurance', () => {
     const enrolment = {
       beneficiaryCitizenId: '058200001001',
-      commune: 'BA-PHUOC-DAI',
+      commune: 'KH-BAC-AI-DONG',
       scheme: 'ethnic_minority_area',
       year: 2026,
       occurredAt: at('2026-01-05'),
@@ -64,11 +78,11 @@ describe('recording more actions over HTTP', () => {
       expect(event.data).toEqual({
         enrolmentId: expect.stringMatching(UUID),
         beneficiaryRef: expect.stringMatching(REF),
-        commune: 'BA-PHUOC-DAI',
+        commune: 'KH-BAC-AI-DONG',
         scheme: 'ethnic_minority_area',
         year: 2026,
       });
-      expect(event.metadata).toMatchObject({ orgUnit: 'BA-PHUOC-DAI', actor: { agency: 'BHXH-BAC-AI' } });
+      expect(event.metadata).toMatchObject({ orgUnit: 'KH-BAC-AI-DONG', actor: { agency: 'BHXH-BAC-AI' } });
 
       const twice = await post(ledger, '/health-insurance-enrolments', { ...enrolment, scheme: 'poor' });
       expect(twice.status).toBe(409);
@@ -107,7 +121,7 @@ describe('recording more actions over HTTP', () => {
   it('enrols in social insurance once per beneficiary and year', async () => {
     const enrolment = {
       beneficiaryCitizenId: '058200001101',
-      commune: 'BA-PHUOC-BINH',
+      commune: 'KH-BAC-AI-TAY',
       kind: 'voluntary',
       year: 2026,
       occurredAt: at('2026-02-01'),
@@ -118,7 +132,7 @@ describe('recording more actions over HTTP', () => {
     expect((await onlyEvent(first.body.stream)).data).toEqual({
       enrolmentId: expect.stringMatching(UUID),
       beneficiaryRef: expect.stringMatching(REF),
-      commune: 'BA-PHUOC-BINH',
+      commune: 'KH-BAC-AI-TAY',
       kind: 'voluntary',
       year: 2026,
     });
@@ -130,7 +144,7 @@ describe('recording more actions over HTTP', () => {
   it('enrols in unemployment insurance once per beneficiary and year', async () => {
     const enrolment = {
       beneficiaryCitizenId: '058200001101',
-      commune: 'BA-PHUOC-BINH',
+      commune: 'KH-BAC-AI-TAY',
       year: 2026,
       occurredAt: at('2026-02-01'),
     };
@@ -140,7 +154,7 @@ describe('recording more actions over HTTP', () => {
     expect((await onlyEvent(first.body.stream)).data).toEqual({
       enrolmentId: expect.stringMatching(UUID),
       beneficiaryRef: expect.stringMatching(REF),
-      commune: 'BA-PHUOC-BINH',
+      commune: 'KH-BAC-AI-TAY',
       year: 2026,
     });
     const twice = await post(ledger, '/unemployment-insurance-enrolments', enrolment);
@@ -151,7 +165,7 @@ describe('recording more actions over HTTP', () => {
   it('connects a household to clean water once', async () => {
     const connection = {
       householdHeadCitizenId: '058200001201',
-      commune: 'BA-PHUOC-THANG',
+      commune: 'KH-BAC-AI',
       source: 'piped',
       occurredAt: at('2026-04-10'),
     };
@@ -161,7 +175,7 @@ describe('recording more actions over HTTP', () => {
     expect((await onlyEvent(first.body.stream)).data).toEqual({
       connectionId: expect.stringMatching(UUID),
       householdRef: expect.stringMatching(REF),
-      commune: 'BA-PHUOC-THANG',
+      commune: 'KH-BAC-AI',
       source: 'piped',
     });
     const twice = await post(ledger, '/clean-water-connections', { ...connection, source: 'drilled_well' });
@@ -174,7 +188,7 @@ describe('recording more actions over HTTP', () => {
       const latrine = {
         facilityKind: 'household',
         householdHeadCitizenId: '058200001301',
-        commune: 'BA-PHUOC-HOA',
+        commune: 'KH-BAC-AI-TAY',
         occurredAt: at('2026-05-02'),
       };
       const first = await post(ledger, '/hygienic-latrines', latrine);
@@ -184,7 +198,7 @@ describe('recording more actions over HTTP', () => {
         latrineId: expect.stringMatching(UUID),
         facilityKind: 'household',
         facilityRef: expect.stringMatching(REF),
-        commune: 'BA-PHUOC-HOA',
+        commune: 'KH-BAC-AI-TAY',
       });
       const twice = await post(ledger, '/hygienic-latrines', latrine);
       expect(twice.status).toBe(409);
@@ -195,7 +209,7 @@ describe('recording more actions over HTTP', () => {
       const res = await post(ledger, '/hygienic-latrines', {
         facilityKind: 'school',
         facilityCode: 'TH-PHUOC-HOA',
-        commune: 'BA-PHUOC-HOA',
+        commune: 'KH-BAC-AI-TAY',
         occurredAt: at('2026-05-03'),
       });
       expect(res.status).toBe(201);
@@ -227,7 +241,7 @@ describe('recording more actions over HTTP', () => {
     ])('refuses %s with 400 naming the field', async (_name, facility, field) => {
       const res = await post(ledger, '/hygienic-latrines', {
         ...facility,
-        commune: 'BA-PHUOC-HOA',
+        commune: 'KH-BAC-AI-TAY',
         occurredAt: at('2026-05-03'),
       });
       expect(res.status).toBe(400);
@@ -239,7 +253,7 @@ describe('recording more actions over HTTP', () => {
     const placement = {
       placementId: 'GQVL-2026-0042',
       workerCitizenId: '058200001401',
-      commune: 'BA-PHUOC-TAN',
+      commune: 'KH-BAC-AI-TAY',
       employer: 'Công ty May Ninh Thuận',
       kind: 'domestic',
       occurredAt: at('2026-04-15'),
@@ -250,7 +264,7 @@ describe('recording more actions over HTTP', () => {
     expect((await onlyEvent(first.body.stream)).data).toEqual({
       placementId: 'GQVL-2026-0042',
       workerRef: expect.stringMatching(REF),
-      commune: 'BA-PHUOC-TAN',
+      commune: 'KH-BAC-AI-TAY',
       employer: 'Công ty May Ninh Thuận',
       kind: 'domestic',
     });
@@ -273,7 +287,7 @@ describe('recording more actions over HTTP', () => {
     const loan = {
       loanId: 'NHCS-BA-2026-00117',
       borrowerCitizenId: '058200001501',
-      commune: 'BA-PHUOC-CHINH',
+      commune: 'KH-BAC-AI',
       programme: 'ho-ngheo',
       amountVnd: 50_000_000,
       termMonths: 60,
@@ -285,7 +299,7 @@ describe('recording more actions over HTTP', () => {
     expect((await onlyEvent(first.body.stream)).data).toEqual({
       loanId: 'NHCS-BA-2026-00117',
       borrowerRef: expect.stringMatching(REF),
-      commune: 'BA-PHUOC-CHINH',
+      commune: 'KH-BAC-AI',
       programme: 'ho-ngheo',
       amountVnd: 50_000_000,
       termMonths: 60,
@@ -304,7 +318,7 @@ describe('recording more actions over HTTP', () => {
       beneficiaryCitizenId: '058200001601',
       programme: 'tro-cap-xa-hoi',
       monthlyAmountVnd: 500_000,
-      commune: 'BA-PHUOC-DAI',
+      commune: 'KH-BAC-AI-DONG',
       occurredAt: at('2026-02-01'),
     };
     const first = await post(ledger, '/allowance-grants', grant);
@@ -315,7 +329,7 @@ describe('recording more actions over HTTP', () => {
       beneficiaryRef: expect.stringMatching(REF),
       programme: 'tro-cap-xa-hoi',
       monthlyAmountVnd: 500_000,
-      commune: 'BA-PHUOC-DAI',
+      commune: 'KH-BAC-AI-DONG',
     });
 
     const twice = await post(ledger, '/allowance-grants', { ...grant, monthlyAmountVnd: 750_000 });
@@ -340,7 +354,7 @@ describe('recording more actions over HTTP', () => {
   describe('measurements', () => {
     const figure = {
       indicatorKey: 'child_stunting_under5',
-      orgUnit: 'BA-PHUOC-DAI',
+      orgUnit: 'KH-BAC-AI-DONG',
       period: '2026-Q1',
       value: 25,
       numerator: 50,
@@ -353,13 +367,13 @@ describe('recording more actions over HTTP', () => {
     it('records a figure once per indicator, org unit and period, and amends a revised one', async () => {
       const first = await post(ledger, '/measurements', figure, officer('TTYT-BAC-AI'));
       expect(first.status).toBe(201);
-      expect(first.body.stream).toBe('measurement-child_stunting_under5.BA-PHUOC-DAI.2026-Q1');
+      expect(first.body.stream).toBe('measurement-child_stunting_under5.KH-BAC-AI-DONG.2026-Q1');
       const recorded = await onlyEvent(first.body.stream);
       expect(recorded.type).toBe('MeasurementRecorded');
       expect(recorded.data).toEqual({
         measurementId: expect.stringMatching(UUID),
         indicatorKey: 'child_stunting_under5',
-        orgUnit: 'BA-PHUOC-DAI',
+        orgUnit: 'KH-BAC-AI-DONG',
         period: '2026-Q1',
         value: 25,
         numerator: 50,
@@ -367,7 +381,7 @@ describe('recording more actions over HTTP', () => {
         method: 'survey',
         source: 'Điều tra dinh dưỡng quý I/2026, TTYT huyện Bác Ái',
       });
-      expect(recorded.metadata.orgUnit).toBe('BA-PHUOC-DAI');
+      expect(recorded.metadata.orgUnit).toBe('KH-BAC-AI-DONG');
 
       const twice = await post(ledger, '/measurements', { ...figure, value: 24 });
       expect(twice.status).toBe(409);
@@ -456,7 +470,7 @@ describe('recording more actions over HTTP', () => {
       ['a period of a day', { period: '2026-04-10' }, 'period'],
       ['an unknown method', { method: 'guess' }, 'method'],
     ])('refuses %s with 400 naming the field', async (_name, change, field) => {
-      const res = await post(ledger, '/measurements', { ...figure, orgUnit: 'BA-PHUOC-TIEN', ...change });
+      const res = await post(ledger, '/measurements', { ...figure, orgUnit: 'KH-BAC-AI', ...change });
       expect(res.status).toBe(400);
       expect(res.body.field).toBe(field);
     });

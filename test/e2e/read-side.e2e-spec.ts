@@ -6,22 +6,33 @@ import type { ProjectionRunner } from '@ledger/projections';
 import { READ_STORE_READER, type ReadStoreReader } from '@ledger/read-store';
 import { correct, housingCaseAt, post, untilProjected } from './support/ledger-client';
 import { at, startTestLedger, type TestLedger } from './support/test-app';
+import { officer, supervisor } from './support/tokens';
 
 const DISTRICT = 'NT-BAC-AI';
+// The houses are built in 2026, in two communes in force then, each by its culture and social affairs office.
+const COMMUNE = 'KH-BAC-AI-DONG';
+const OTHER_COMMUNE = 'KH-BAC-AI-TAY';
+const OTHER_OFFICE = 'VHXH-XA-BAC-AI-TAY';
 
 describe('the read side over HTTP', () => {
   let ledger: TestLedger;
   let completions: string[];
   beforeAll(async () => {
     ledger = await startTestLedger({ seed: true });
-    const first = await housingCaseAt(ledger, 'completed', '058200000701', 'BA-PHUOC-DAI');
-    const second = await housingCaseAt(ledger, 'completed', '058200000702', 'BA-PHUOC-BINH');
+    const first = await housingCaseAt(ledger, 'completed', '058200000701', COMMUNE);
+    const second = await housingCaseAt(
+      ledger,
+      'completed',
+      '058200000702',
+      OTHER_COMMUNE,
+      officer(OTHER_OFFICE),
+    );
     completions = [];
     for (const caseId of [first, second]) {
       const stream = await ledger.http().get(`/streams/housing-case-${caseId}`).expect(200);
       completions.push(stream.body.events[3].id);
     }
-  });
+  }, 60_000);
   afterAll(() => ledger.close());
 
   const progress = async (key: string, query = '') => {
@@ -35,7 +46,7 @@ describe('the read side over HTTP', () => {
       value: 2,
       orgUnit: DISTRICT,
     });
-    expect((await progress('houses_built', '?orgUnit=BA-PHUOC-DAI&asOf=2026-12-31')).progress.value).toBe(1);
+    expect((await progress('houses_built', `?orgUnit=${COMMUNE}&asOf=2026-12-31`)).progress.value).toBe(1);
   });
 
   it('reads the state as of a past date', async () => {
@@ -49,18 +60,22 @@ describe('the read side over HTTP', () => {
   });
 
   it('takes back a retracted completion and shows the correction chain on the trail', async () => {
-    const res = await correct(ledger, {
-      correctsEventId: completions[1],
-      kind: 'retraction',
-      reason: 'Nhà chưa hoàn thành, ghi nhầm ngày nghiệm thu',
-      occurredAt: at('2026-08-01'),
-    });
+    const res = await correct(
+      ledger,
+      {
+        correctsEventId: completions[1],
+        kind: 'retraction',
+        reason: 'Nhà chưa hoàn thành, ghi nhầm ngày nghiệm thu',
+        occurredAt: at('2026-08-01'),
+      },
+      supervisor(OTHER_OFFICE),
+    );
     expect(res.status).toBe(201);
     expect((await progress('houses_built', `?orgUnit=${DISTRICT}&asOf=2026-12-31`)).progress.value).toBe(1);
 
     const trail = await ledger
       .http()
-      .get('/trail?type=HousingConstructionCompleted&agency=LDTBXH-BAC-AI')
+      .get(`/trail?type=HousingConstructionCompleted&agency=${OTHER_OFFICE}`)
       .expect(200);
     const retracted = trail.body.items.find((t: { eventId: string }) => t.eventId === completions[1]);
     expect(retracted).toMatchObject({
@@ -73,8 +88,8 @@ describe('the read side over HTTP', () => {
 
   it("gives the agency's accountability trail: actions, corrections, open steps and the indicators it leads", async () => {
     await untilProjected(ledger);
-    const res = await ledger.http().get('/agencies/LDTBXH-BAC-AI/trail?asOf=2026-12-31').expect(200);
-    expect(res.body.trail.actions.HousingConstructionCompleted.recorded).toBe(2);
+    const res = await ledger.http().get(`/agencies/${OTHER_OFFICE}/trail?asOf=2026-12-31`).expect(200);
+    expect(res.body.trail.actions.HousingConstructionCompleted.recorded).toBe(1);
     expect(res.body.trail.correctionsMade.total).toBe(1);
     expect(res.body.openSteps.length).toBeGreaterThanOrEqual(1);
     // The whole list, paged: every open step the trail counts, one page at a time.
@@ -83,14 +98,14 @@ describe('the read side over HTTP', () => {
     do {
       const page = await ledger
         .http()
-        .get('/agencies/LDTBXH-BAC-AI/open-steps')
+        .get(`/agencies/${OTHER_OFFICE}/open-steps`)
         .query({ limit: 1, ...(cursor ? { cursor } : {}) })
         .expect(200);
       seen.push(...page.body.items);
       cursor = page.body.nextCursor;
     } while (cursor);
     expect(seen).toHaveLength(res.body.openStepsTotal);
-    await ledger.http().get('/agencies/LDTBXH-BAC-AI/open-steps?dueBefore=tomorrow').expect(400);
+    await ledger.http().get(`/agencies/${OTHER_OFFICE}/open-steps?dueBefore=tomorrow`).expect(400);
     expect(res.body.indicators.map((i: { indicator: { key: string } }) => i.indicator.key)).toContain(
       'houses_built',
     );
@@ -127,13 +142,14 @@ describe('the read side over HTTP', () => {
       method: 'bank',
       occurredAt: at('2026-10-05'),
     };
-    const first = await post(ledger, '/subsidy-payments', { ...payment, commune: 'BA-PHUOC-DAI' });
+    const first = await post(ledger, '/subsidy-payments', { ...payment, commune: COMMUNE });
     expect(first.status).toBe(201);
-    const second = await post(ledger, '/subsidy-payments', {
-      ...payment,
-      programme: 'tro-cap-khac',
-      commune: 'BA-PHUOC-TAN',
-    });
+    const second = await post(
+      ledger,
+      '/subsidy-payments',
+      { ...payment, programme: 'tro-cap-khac', commune: OTHER_COMMUNE },
+      officer(OTHER_OFFICE),
+    );
     expect(second.status).toBe(201);
     const ref = /(b-[0-9a-f]{32})/.exec(first.body.stream)![1];
     await untilProjected(ledger);

@@ -17,19 +17,20 @@ export async function post(
   return ledger.http().post(path).set(headers).send(body);
 }
 
-/** Registers a housing case and walks it to `upTo`; returns the case id. */
+/** Registers a housing case and walks it to `upTo` (as `who`, the default officer unless told); returns the case id. */
 export async function housingCaseAt(
   ledger: TestLedger,
   upTo: 'registered' | 'funded' | 'started' | 'completed',
   citizenId = '058200000001',
   commune = DEFAULT_COMMUNE,
+  who: Record<string, string> = officer(),
 ): Promise<string> {
-  const reg = await post(ledger, '/housing-cases', {
-    householdHeadCitizenId: citizenId,
-    commune,
-    category: 'poor',
-    occurredAt: at('2026-03-02'),
-  });
+  const reg = await post(
+    ledger,
+    '/housing-cases',
+    { householdHeadCitizenId: citizenId, commune, category: 'poor', occurredAt: at('2026-03-02') },
+    who,
+  );
   expect(reg.status).toBe(201);
   const caseId = reg.body.caseId as string;
   if (upTo === 'registered') return caseId;
@@ -43,7 +44,7 @@ export async function housingCaseAt(
     ['completed', 'completions', { floorAreaM2: 42.5, occupants: 5, occurredAt: at('2026-07-15') }],
   ];
   for (const [state, sub, body] of steps) {
-    const res = await post(ledger, `/housing-cases/${caseId}/${sub}`, body);
+    const res = await post(ledger, `/housing-cases/${caseId}/${sub}`, body, who);
     expect(res.status).toBe(201);
     if (state === upTo) break;
   }
