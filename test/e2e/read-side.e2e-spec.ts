@@ -106,9 +106,17 @@ describe('the read side over HTTP', () => {
     } while (cursor);
     expect(seen).toHaveLength(res.body.openStepsTotal);
     await ledger.http().get(`/agencies/${OTHER_OFFICE}/open-steps?dueBefore=tomorrow`).expect(400);
-    expect(res.body.indicators.map((i: { indicator: { key: string } }) => i.indicator.key)).toContain(
+    // The indicators an agency leads: the district labour office's (ended, still the lead of record), which
+    // the office in force inherits in its commune.
+    const lead = await ledger.http().get('/agencies/LDTBXH-BAC-AI/trail?asOf=2026-12-31').expect(200);
+    expect(lead.body.indicators.map((i: { indicator: { key: string } }) => i.indicator.key)).toContain(
       'houses_built',
     );
+    expect(
+      res.body.inheritedIndicators.map(
+        (i: { progress: { indicator: { key: string } } }) => i.progress.indicator.key,
+      ),
+    ).toContain('houses_built');
   });
 
   it("shows a successor agency the indicators its predecessor led, read in the successor's commune", async () => {
