@@ -5,7 +5,16 @@ import { randomUUID } from 'node:crypto';
 import type { Role } from '@ledger/domain';
 import { headPosition, housingCaseAt, post, untilProjected } from './support/ledger-client';
 import { at, officer, startTestLedger, type TestLedger } from './support/test-app';
-import { admin, bearer, inspector, signedPayload, supervisor, tokenFor, viewer } from './support/tokens';
+import {
+  admin,
+  bearer,
+  DEFAULT_AGENCY,
+  inspector,
+  signedPayload,
+  supervisor,
+  tokenFor,
+  viewer,
+} from './support/tokens';
 
 type Operation = {
   security?: unknown[];
@@ -37,7 +46,7 @@ async function routesOf(ledger: TestLedger): Promise<Route[]> {
 function concrete(path: string): string {
   return path.replace(/\{(\w+)\}/g, (_, name: string) => {
     if (/id$/i.test(name)) return randomUUID();
-    if (name === 'code') return 'LDTBXH-BAC-AI';
+    if (name === 'code') return DEFAULT_AGENCY;
     if (name === 'key') return 'houses_built';
     if (name === 'ref') return `b-${'0'.repeat(32)}`;
     if (name === 'stream') return `housing-case-${randomUUID()}`;
@@ -159,13 +168,13 @@ describe('access control', () => {
       category: 'poor',
       occurredAt: at('2026-03-02'),
     });
-    const communeOfficer = officer('UBND-PHUOC-DAI', 'can-bo-xa-phuoc-dai', ['BA-PHUOC-DAI']);
+    const communeOfficer = officer('UBND-XA-BAC-AI', 'can-bo-xa-phuoc-dai', ['KH-BAC-AI']);
 
     it('a commune officer records in their own commune, and is refused (403, nothing appended) in another', async () => {
       const own = await post(
         ledger,
         '/housing-cases',
-        registration('BA-PHUOC-DAI', '058200001001'),
+        registration('KH-BAC-AI', '058200001001'),
         communeOfficer,
       );
       expect(own.status).toBe(201);
@@ -173,15 +182,21 @@ describe('access control', () => {
       const other = await post(
         ledger,
         '/housing-cases',
-        registration('BA-PHUOC-BINH', '058200001002'),
+        registration('KH-BAC-AI-TAY', '058200001002'),
         communeOfficer,
       );
       expect(other.status).toBe(403);
       expect(other.body.code).toBe('ACCESS_DENIED');
-      expect(other.body.detail).toContain('BA-PHUOC-BINH');
+      expect(other.body.detail).toContain('KH-BAC-AI-TAY');
       expect(await headPosition(ledger)).toBe(before);
       // Nor a step on another commune's case: refused before the case's state is looked at.
-      const elsewhere = await housingCaseAt(ledger, 'registered', '058200001003', 'BA-PHUOC-BINH');
+      const elsewhere = await housingCaseAt(
+        ledger,
+        'registered',
+        '058200001003',
+        'KH-BAC-AI-TAY',
+        officer('VHXH-XA-BAC-AI-TAY'),
+      );
       const step = await post(
         ledger,
         `/housing-cases/${elsewhere}/funding-approvals`,
@@ -200,7 +215,7 @@ describe('access control', () => {
           beneficiaryCitizenId: '058200001010',
           programme: 'tro-cap-xa-hoi',
           monthlyAmountVnd: 500_000,
-          commune: 'BA-PHUOC-DAI',
+          commune: 'KH-BAC-AI',
           occurredAt: at('2026-02-01'),
         },
         officer('TTYT-BAC-AI', 'bac-si-01'),
@@ -220,25 +235,25 @@ describe('access control', () => {
       const res = await post(
         ledger,
         '/housing-cases',
-        registration('BA-PHUOC-DAI', '058200001030'),
+        registration('KH-BAC-AI', '058200001030'),
         communeOfficer,
       );
       expect(res.status).toBe(201);
       const event = await ledger.http().get(`/events/${res.body.eventIds[0]}`).expect(200);
       expect(event.body.metadata.actor).toEqual({
         officer: 'can-bo-xa-phuoc-dai',
-        agency: 'UBND-PHUOC-DAI',
+        agency: 'UBND-XA-BAC-AI',
         role: 'officer',
       });
       const spoof = await ledger
         .http(communeOfficer)
         .post('/housing-cases')
-        .send({ ...registration('BA-PHUOC-DAI', '058200001031'), actor: { officer: 'someone-else' } });
+        .send({ ...registration('KH-BAC-AI', '058200001031'), actor: { officer: 'someone-else' } });
       expect(spoof.status).toBe(400);
     });
 
     it('a supervisor corrects only their own agency records', async () => {
-      const caseId = await housingCaseAt(ledger, 'registered', '058200001040', 'BA-PHUOC-DAI');
+      const caseId = await housingCaseAt(ledger, 'registered', '058200001040');
       const stream = await ledger.http().get(`/streams/housing-case-${caseId}`).expect(200);
       const correction = {
         correctsEventId: stream.body.events[0].id,
@@ -246,7 +261,7 @@ describe('access control', () => {
         reason: 'Hộ đã được hỗ trợ theo chương trình khác',
         occurredAt: at('2026-03-05'),
       };
-      const byOther = await post(ledger, '/corrections', correction, supervisor('UBND-PHUOC-DAI'));
+      const byOther = await post(ledger, '/corrections', correction, supervisor('UBND-XA-BAC-AI-DONG'));
       expect(byOther.status).toBe(403);
       const byOfficer = await post(ledger, '/corrections', correction, officer());
       expect(byOfficer.status).toBe(403);
@@ -259,23 +274,25 @@ describe('access control', () => {
     let caseId: string;
 
     beforeAll(async () => {
-      caseId = await housingCaseAt(ledger, 'registered', '058200001101', 'BA-PHUOC-TIEN');
+      caseId = await housingCaseAt(ledger, 'registered', '058200001101', 'KH-BAC-AI-DONG');
       const stream = await ledger.http().get(`/streams/housing-case-${caseId}`).expect(200);
       caseEventId = stream.body.events[0].id as string;
       await untilProjected(ledger);
     });
 
     it('an inspector of one commune reads its events and trail, not another commune', async () => {
-      const tien = inspector('thanh-tra-xa', ['BA-PHUOC-TIEN']);
-      const dai = inspector('thanh-tra-xa-2', ['BA-PHUOC-DAI']);
+      const tien = inspector('thanh-tra-xa', ['KH-BAC-AI-DONG']);
+      const dai = inspector('thanh-tra-xa-2', ['KH-BAC-AI']);
       await ledger.http(tien).get(`/events/${caseEventId}`).expect(200);
       await ledger.http(dai).get(`/events/${caseEventId}`).expect(403);
       await ledger.http(dai).get(`/streams/housing-case-${caseId}`).expect(403);
       const trail = await ledger.http(dai).get('/trail').expect(200);
       const units = new Set((trail.body.items as Array<{ orgUnit: string }>).map((i) => i.orgUnit));
-      expect([...units].every((u) => u === 'BA-PHUOC-DAI')).toBe(true);
-      await ledger.http(dai).get('/trail').query({ orgUnit: 'BA-PHUOC-TIEN' }).expect(403);
-      const own = await ledger.http(tien).get('/trail').query({ orgUnit: 'BA-PHUOC-TIEN' }).expect(200);
+      // xã Bác Ái and the old communes it was made from.
+      const inScope = ['KH-BAC-AI', 'BA-PHUOC-TIEN', 'BA-PHUOC-THANG', 'BA-PHUOC-CHINH'];
+      expect([...units].filter((u) => !inScope.includes(u))).toEqual([]);
+      await ledger.http(dai).get('/trail').query({ orgUnit: 'KH-BAC-AI-DONG' }).expect(403);
+      const own = await ledger.http(tien).get('/trail').query({ orgUnit: 'KH-BAC-AI-DONG' }).expect(200);
       expect(own.body.items.length).toBeGreaterThan(0);
     });
 
@@ -283,16 +300,16 @@ describe('access control', () => {
       await untilProjected(ledger);
       const proof = (headers: Record<string, string>) =>
         ledger.http(headers).get('/ledger/proofs/inclusion').query({ event: caseEventId });
-      const own = await proof(inspector('thanh-tra-xa', ['BA-PHUOC-TIEN']));
+      const own = await proof(inspector('thanh-tra-xa', ['KH-BAC-AI-DONG']));
       expect(own.status).toBe(200);
       expect(own.body).toHaveProperty('leafIndex');
-      const other = await proof(inspector('thanh-tra-xa-2', ['BA-PHUOC-DAI']));
+      const other = await proof(inspector('thanh-tra-xa-2', ['KH-BAC-AI']));
       expect(other.status).toBe(403);
       expect(other.text).not.toContain(own.body.leafHash ?? own.body.eventHash ?? 'no-hash-field');
     });
 
     it('an officer reads their own agency trail only', async () => {
-      await ledger.http(officer()).get('/agencies/LDTBXH-BAC-AI/trail').expect(200);
+      await ledger.http(officer()).get(`/agencies/${DEFAULT_AGENCY}/trail`).expect(200);
       await ledger.http(officer()).get('/agencies/BHXH-BAC-AI/trail').expect(403);
       await ledger.http(inspector()).get('/agencies/BHXH-BAC-AI/trail').expect(200);
     });
@@ -307,7 +324,7 @@ describe('access control', () => {
           period: '2026-03',
           amountVnd: 500_000,
           method: 'bank',
-          commune: 'BA-PHUOC-TIEN',
+          commune: 'KH-BAC-AI-DONG',
           occurredAt: at('2026-03-20'),
         },
         officer(),
@@ -320,7 +337,7 @@ describe('access control', () => {
       expect(noReason.status).toBe(400);
       expect(noReason.body.field).toBe('reason');
       await ledger
-        .http(inspector('thanh-tra-xa-2', ['BA-PHUOC-DAI']))
+        .http(inspector('thanh-tra-xa-2', ['KH-BAC-AI']))
         .get(path)
         .query({ reason: 'Kiểm tra hồ sơ trợ cấp' })
         .expect(403);
@@ -346,7 +363,7 @@ describe('access control', () => {
           householdHeadCitizenId: '058200001180',
           householdHeadName: name,
           contactPhone: '0912345670',
-          commune: 'BA-PHUOC-TIEN',
+          commune: 'KH-BAC-AI-DONG',
           category: 'poor',
           occurredAt: at('2026-03-02'),
         },
@@ -356,9 +373,9 @@ describe('access control', () => {
       const urls = [`/events/${res.body.eventIds[0] as string}`, `/streams/${res.body.stream as string}`];
       const readers = {
         'military command officer': [officer('BCHQS-BAC-AI', 'si-quan-02'), false],
-        'commune officer': [officer('UBND-PHUOC-TIEN', 'can-bo-tien-2', ['BA-PHUOC-TIEN']), false],
+        'commune officer': [officer('UBND-XA-BAC-AI-DONG', 'can-bo-tien-2', ['KH-BAC-AI-DONG']), false],
         'health centre supervisor': [supervisor('TTYT-BAC-AI', 'bac-si-02'), false],
-        'recording agency officer': [officer('LDTBXH-BAC-AI', 'can-bo-02'), true],
+        'recording agency officer': [officer(DEFAULT_AGENCY, 'can-bo-02'), true],
         'recording agency supervisor': [supervisor(), true],
         inspector: [inspector(), true],
       } as const;
@@ -383,7 +400,7 @@ describe('access control', () => {
           '/housing-cases',
           {
             householdHeadCitizenId: '058200001190',
-            commune: 'BA-PHUOC-TIEN',
+            commune: 'KH-BAC-AI-DONG',
             category: 'poor',
             occurredAt: at('2026-03-02'),
           },
@@ -403,15 +420,15 @@ describe('access control', () => {
           ).toBe(201);
       };
       await complete(officer(), '2026-07-15');
-      await complete(officer('UBND-PHUOC-TIEN', 'cb-xa-tien', ['BA-PHUOC-TIEN']), '2026-07-20');
+      await complete(officer('UBND-XA-BAC-AI-DONG', 'cb-xa-tien', ['KH-BAC-AI-DONG']), '2026-07-20');
       await untilProjected(ledger);
       const claims = (headers: Record<string, string>, query: Record<string, string> = {}) =>
         ledger.http(headers).get('/reviews/double-claims').query(query);
       const tien = (body: { items?: Array<{ orgUnit: string }> }) =>
-        (body.items ?? []).filter((i) => i.orgUnit === 'BA-PHUOC-TIEN');
+        (body.items ?? []).filter((i) => i.orgUnit === 'KH-BAC-AI-DONG');
       expect(tien((await claims(inspector()).expect(200)).body)).toHaveLength(1);
-      const daiSupervisor = supervisor('UBND-PHUOC-DAI', 'cb-xa-dai-sup', ['BA-PHUOC-DAI']);
-      const daiInspector = inspector('thanh-tra-dai', ['BA-PHUOC-DAI']);
+      const daiSupervisor = supervisor('UBND-XA-BAC-AI', 'cb-xa-dai-sup', ['KH-BAC-AI']);
+      const daiInspector = inspector('thanh-tra-dai', ['KH-BAC-AI']);
       for (const [who, headers] of [
         ['another commune supervisor', daiSupervisor],
         ['another commune inspector', daiInspector],
@@ -420,9 +437,9 @@ describe('access control', () => {
         expect([who, all.status]).toEqual([who, 200]);
         expect([who, (all.body.items as Array<{ orgUnit: string }>).map((i) => i.orgUnit)]).toEqual([
           who,
-          expect.not.arrayContaining(['BA-PHUOC-TIEN']),
+          expect.not.arrayContaining(['KH-BAC-AI-DONG']),
         ]);
-        expect([who, (await claims(headers, { orgUnit: 'BA-PHUOC-TIEN' })).status]).toEqual([who, 403]);
+        expect([who, (await claims(headers, { orgUnit: 'KH-BAC-AI-DONG' })).status]).toEqual([who, 403]);
       }
       // A supervisor sees the double claims their own agency is part of.
       const health = await claims(supervisor('TTYT-BAC-AI', 'bac-si-sup')).expect(200);
@@ -431,14 +448,14 @@ describe('access control', () => {
       expect((await claims(admin())).status).toBe(403);
 
       const restatement =
-        '/indicators/houses_built/restatement?orgUnit=BA-PHUOC-TIEN&from=2020-01-01&to=2030-12-31';
+        '/indicators/houses_built/restatement?orgUnit=KH-BAC-AI-DONG&from=2020-01-01&to=2030-12-31';
       const full = await ledger.http(inspector()).get(restatement).expect(200);
       expect(full.body.changes.length).toBeGreaterThan(0);
       expect(full.body.changes[0]).toHaveProperty('officer');
       for (const [who, headers] of [
         ['viewer', viewer()],
         ['admin', admin()],
-        ['another commune officer', officer('UBND-PHUOC-DAI', 'cb-xa-dai', ['BA-PHUOC-DAI'])],
+        ['another commune officer', officer('UBND-XA-BAC-AI', 'cb-xa-dai', ['KH-BAC-AI'])],
       ] as const) {
         const res = await ledger.http(headers).get(restatement);
         expect([who, res.status]).toEqual([who, 200]);
@@ -469,7 +486,7 @@ describe('access control', () => {
           period: '2026-05',
           amountVnd: 500_000,
           method: 'bank',
-          commune: 'BA-PHUOC-TIEN',
+          commune: 'KH-BAC-AI-DONG',
           occurredAt: at('2026-05-20'),
         },
         officer(),
@@ -493,7 +510,7 @@ describe('access control', () => {
           period: '2026-04',
           amountVnd: 500_000,
           method: 'bank',
-          commune: 'BA-PHUOC-TIEN',
+          commune: 'KH-BAC-AI-DONG',
           occurredAt: at('2026-04-20'),
         },
         officer(),
@@ -533,7 +550,7 @@ describe('access control', () => {
       await ledger
         .http(inspector('thanh-tra-07'))
         .get('/trail')
-        .query({ orgUnit: 'BA-PHUOC-TIEN' })
+        .query({ orgUnit: 'KH-BAC-AI-DONG' })
         .expect(200);
       expect(await reads()).toHaveLength(2);
     });
@@ -548,7 +565,7 @@ describe('access control', () => {
           period: '2026-03',
           amountVnd: 500_000,
           method: 'bank',
-          commune: 'BA-PHUOC-TIEN',
+          commune: 'KH-BAC-AI-DONG',
           occurredAt: at('2026-03-20'),
         },
         officer(),
@@ -557,7 +574,7 @@ describe('access control', () => {
       await untilProjected(ledger);
       const reason = 'Đơn khiếu nại của bà Lê Thị Hoa về trợ cấp';
       await ledger
-        .http(inspector('thanh-tra-06', ['BA-PHUOC-TIEN']))
+        .http(inspector('thanh-tra-06', ['KH-BAC-AI-DONG']))
         .get(`/beneficiaries/${ref}/history`)
         .query({ reason })
         .expect(200);
@@ -567,7 +584,7 @@ describe('access control', () => {
         'military officer': officer('BCHQS-BAC-AI', 'si-quan-01'),
         'recording agency officer': officer(),
         'recording agency supervisor': supervisor(),
-        'commune officer': officer('UBND-PHUOC-TIEN', 'can-bo-tien', ['BA-PHUOC-TIEN']),
+        'commune officer': officer('UBND-XA-BAC-AI-DONG', 'can-bo-tien', ['KH-BAC-AI-DONG']),
       };
       for (const [who, headers] of Object.entries(others)) {
         for (const url of [stream, `/events/${readEvent}`]) {
@@ -577,14 +594,14 @@ describe('access control', () => {
         }
       }
       await ledger
-        .http(inspector('thanh-tra-xa-2', ['BA-PHUOC-DAI']))
+        .http(inspector('thanh-tra-xa-2', ['KH-BAC-AI']))
         .get(stream)
         .expect(403);
     });
   });
 
   it('shows the public no personal field: no actor, officer, beneficiary, citizen id or event on any public route', async () => {
-    await housingCaseAt(ledger, 'completed', '058200001201', 'BA-PHUOC-DAI');
+    await housingCaseAt(ledger, 'completed', '058200001201');
     await untilProjected(ledger);
     const forbiddenKey =
       /^(actor|officer|officers|subjectRef|householdRef|beneficiaryRef|beneficiar(y|ies)|citizenId|householdHeadCitizenId|householdHeadName|contactPhone|personal|evidence|events)$/;
@@ -604,7 +621,7 @@ describe('access control', () => {
     };
     const publicGets = routes.filter((r) => r.allowed === 'anyone' && r.method === 'get');
     const extra = [
-      '/indicators/houses_built?orgUnit=BA-PHUOC-DAI',
+      '/indicators/houses_built?orgUnit=KH-BAC-AI-DONG',
       '/reports?period=2026&format=json',
       '/agencies/LDTBXH-BAC-AI',
     ];
