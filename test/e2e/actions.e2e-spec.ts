@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { housingCaseAt, post } from './support/ledger-client';
 import { at, officer, startTestLedger, type TestLedger } from './support/test-app';
+import { DEFAULT_AGENCY } from './support/tokens';
 
 describe('recording actions over HTTP', () => {
   let ledger: TestLedger;
@@ -30,11 +31,11 @@ describe('recording actions over HTTP', () => {
     ]);
     const [registered, , , completed, handedOver] = stream.body.events;
     expect(registered.data.householdRef).toMatch(/^b-[0-9a-f]{32}$/);
-    expect(registered.metadata.orgUnit).toBe('BA-PHUOC-DAI');
+    expect(registered.metadata.orgUnit).toBe('KH-BAC-AI-DONG');
     expect(completed.data).toMatchObject({ floorAreaM2: 42.5, occupants: 5 });
     expect(handedOver.metadata).toMatchObject({
-      actor: { officer: 'can-bo-01', agency: 'LDTBXH-BAC-AI', role: 'officer' },
-      orgUnit: 'BA-PHUOC-DAI',
+      actor: { officer: 'can-bo-01', agency: DEFAULT_AGENCY, role: 'officer' },
+      orgUnit: 'KH-BAC-AI-DONG',
       evidence: [{ ref: 'BB-BAN-GIAO-17/2026', sha256: 'a'.repeat(64), description: 'biên bản bàn giao' }],
     });
     expect(handedOver.prevHash).toBe(completed.hash);
@@ -84,7 +85,7 @@ describe('recording actions over HTTP', () => {
       period: '2026-11',
       amountVnd: 500_000,
       method: 'bank',
-      commune: 'BA-PHUOC-BINH',
+      commune: 'KH-BAC-AI-DONG',
       occurredAt: at('2026-11-05'),
     };
     const first = await post(ledger, '/subsidy-payments', payment);
@@ -106,7 +107,7 @@ describe('recording actions over HTTP', () => {
   it("walks a martyrs' remains case from opening to closure", async () => {
     const opened = await post(ledger, '/remains-cases', {
       site: 'Đồi 600, thôn Suối Rớ',
-      commune: 'BA-PHUOC-THANG',
+      commune: 'KH-BAC-AI-DONG',
       occurredAt: at('2026-02-01'),
     });
     expect(opened.status).toBe(201);
@@ -132,7 +133,7 @@ describe('recording actions over HTTP', () => {
     const opened = await post(ledger, '/training-courses', {
       occupation: 'May công nghiệp',
       level: 'under_3_months',
-      commune: 'BA-PHUOC-TIEN',
+      commune: 'KH-BAC-AI-DONG',
       capacity: 30,
       occurredAt: at('2026-03-01'),
     });

@@ -36,7 +36,7 @@ describe('verifiable log (e2e)', () => {
   it('proves inclusion and consistency against signed heads, checked offline', async () => {
     const reg = await post(ledger, '/housing-cases', {
       householdHeadCitizenId: '058200000011',
-      commune: 'BA-PHUOC-DAI',
+      commune: 'KH-BAC-AI-DONG',
       category: 'poor',
       occurredAt: at('2026-03-02'),
     });

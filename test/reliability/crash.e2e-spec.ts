@@ -48,7 +48,7 @@ async function client(url: string, load: Load, random: () => number, stop: { now
       : {
           id,
           householdHeadCitizenId: String(++load.citizen).padStart(12, '0'),
-          commune: 'BA-PHUOC-DAI',
+          commune: 'KH-BAC-AI-DONG',
           category: 'poor',
           occurredAt: '2026-03-02T09:00:00+07:00',
         };
