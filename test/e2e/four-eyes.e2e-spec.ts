@@ -3,10 +3,13 @@
 // snapshot and flagged when a later event changes them, houses claimed twice counted once, restatements.
 import { untilProjected } from './support/ledger-client';
 import { at, startTestLedger, type TestLedger } from './support/test-app';
-import { bearer, inspector, officer, supervisor } from './support/tokens';
+import { bearer, inspector, OLD_AGENCY, officer, supervisor } from './support/tokens';
+
+// Verification, correction approval and bottom-up period reports on the district and its communes: every
+// action here is of 2024, before the 1 July 2025 reorganisation, recorded by the agencies of then.
 
 const evidence = [
-  { ref: 'BB-KT-2026/01', sha256: 'a'.repeat(64), description: 'biên bản kiểm tra thực địa' },
+  { ref: 'BB-KT-2024/01', sha256: 'a'.repeat(64), description: 'biên bản kiểm tra thực địa' },
 ];
 
 /** Registers a house for the household and walks it to completion as `who`; returns the case's events. */
@@ -14,19 +17,19 @@ async function completedHouse(
   ledger: TestLedger,
   citizenId: string,
   commune: string,
-  who: Record<string, string> = officer(),
-  completedOn = '2026-07-15',
+  who: Record<string, string> = officer(OLD_AGENCY),
+  completedOn = '2024-07-15',
 ): Promise<{ caseId: string; completionId: string }> {
   const reg = await ledger
     .http()
     .post('/housing-cases')
     .set(who)
-    .send({ householdHeadCitizenId: citizenId, commune, category: 'poor', occurredAt: at('2026-03-02') });
+    .send({ householdHeadCitizenId: citizenId, commune, category: 'poor', occurredAt: at('2024-03-02') });
   expect(reg.status).toBe(201);
   const caseId = reg.body.caseId as string;
   const steps: Array<[string, object]> = [
-    ['funding-approvals', { amountVnd: 60_000_000, source: 'central_budget', occurredAt: at('2026-03-10') }],
-    ['construction-starts', { occurredAt: at('2026-04-01') }],
+    ['funding-approvals', { amountVnd: 60_000_000, source: 'central_budget', occurredAt: at('2024-03-10') }],
+    ['construction-starts', { occurredAt: at('2024-04-01') }],
     ['completions', { floorAreaM2: 42.5, occupants: 5, occurredAt: at(completedOn) }],
   ];
   let completionId = '';
@@ -42,7 +45,7 @@ async function houses(ledger: TestLedger, orgUnit: string) {
   await untilProjected(ledger);
   const res = await ledger
     .http()
-    .get(`/indicators/houses_built?orgUnit=${orgUnit}&asOf=2026-12-31`)
+    .get(`/indicators/houses_built?orgUnit=${orgUnit}&asOf=2024-12-31`)
     .expect(200);
   const { claimed, verified, official } = res.body.assurance as Record<string, { value: number } | null>;
   return {
@@ -58,7 +61,7 @@ const verify = (ledger: TestLedger, eventId: string, who: Record<string, string>
     .http()
     .post(`/events/${eventId}/verifications`)
     .set(who)
-    .send({ method: 'field_visit', evidence, occurredAt: at('2026-08-01'), ...body });
+    .send({ method: 'field_visit', evidence, occurredAt: at('2024-08-01'), ...body });
 
 describe('four eyes: verification and correction approval', () => {
   let ledger: TestLedger;
@@ -71,7 +74,7 @@ describe('four eyes: verification and correction approval', () => {
     const { completionId } = await completedHouse(ledger, '058200000101', 'BA-PHUOC-DAI');
     expect(await houses(ledger, 'BA-PHUOC-DAI')).toMatchObject({ claimed: 1, verified: 0 });
 
-    const own = await verify(ledger, completionId, officer());
+    const own = await verify(ledger, completionId, officer(OLD_AGENCY));
     expect(own.status).toBe(403);
     const ownAsInspector = await verify(
       ledger,
@@ -109,7 +112,7 @@ describe('four eyes: verification and correction approval', () => {
       .http()
       .post(`/events/${completionId}/disputes`)
       .set(supervisor('UBND-BAC-AI', 'pct-01'))
-      .send({ reason: 'Kiểm tra lại: mái nhà chưa lợp xong', occurredAt: at('2026-08-02') });
+      .send({ reason: 'Kiểm tra lại: mái nhà chưa lợp xong', occurredAt: at('2024-08-02') });
     expect(dispute.status).toBe(201);
     expect(await houses(ledger, 'BA-PHUOC-TIEN')).toMatchObject({ claimed: 1, verified: 0 });
     expect((await verify(ledger, completionId, inspector('thanh-tra-02'))).status).toBe(201);
@@ -128,7 +131,7 @@ describe('four eyes: verification and correction approval', () => {
         correctsEventId: completionId,
         kind: 'retraction',
         reason: 'Nhà ghi nhầm hồ sơ, chưa hoàn thành',
-        occurredAt: at('2026-08-03'),
+        occurredAt: at('2024-08-03'),
       });
     expect(proposed.status).toBe(202);
     expect(proposed.body.pendingApproval).toBe(true);
@@ -139,13 +142,13 @@ describe('four eyes: verification and correction approval', () => {
       .http()
       .post(`/corrections/${proposalId}/approvals`)
       .set(supervisor('LDTBXH-BAC-AI'))
-      .send({ occurredAt: at('2026-08-04') });
+      .send({ occurredAt: at('2024-08-04') });
     expect(byProposer.status).toBe(403);
     const byOfficer = await ledger
       .http()
       .post(`/corrections/${proposalId}/approvals`)
-      .set(officer())
-      .send({ occurredAt: at('2026-08-04') });
+      .set(officer(OLD_AGENCY))
+      .send({ occurredAt: at('2024-08-04') });
     expect(byOfficer.status).toBe(403);
     expect(await houses(ledger, 'BA-PHUOC-HOA')).toMatchObject({ claimed: 1, verified: 1 });
 
@@ -153,7 +156,7 @@ describe('four eyes: verification and correction approval', () => {
       .http()
       .post(`/corrections/${proposalId}/approvals`)
       .set(inspector())
-      .send({ occurredAt: at('2026-08-04') });
+      .send({ occurredAt: at('2024-08-04') });
     expect(approved.status).toBe(201);
     expect(approved.body.stream).toMatch(/^housing-case-/);
     expect(await houses(ledger, 'BA-PHUOC-HOA')).toMatchObject({ claimed: 0, verified: 0 });
@@ -169,7 +172,7 @@ describe('four eyes: verification and correction approval', () => {
     await untilProjected(ledger);
     const madeTrail = await ledger
       .http()
-      .get('/agencies/LDTBXH-BAC-AI/trail?asOf=2026-12-31')
+      .get('/agencies/LDTBXH-BAC-AI/trail?asOf=2024-12-31')
       .set(inspector())
       .expect(200);
     const made = madeTrail.body.trail.correctionsMade.recent.find(
@@ -183,7 +186,7 @@ describe('four eyes: verification and correction approval', () => {
     });
     const approverTrail = await ledger
       .http()
-      .get('/agencies/THANHTRA-BAC-AI/trail?asOf=2026-12-31')
+      .get('/agencies/THANHTRA-BAC-AI/trail?asOf=2024-12-31')
       .set(inspector())
       .expect(200);
     expect(
@@ -206,14 +209,14 @@ describe('four eyes: verification and correction approval', () => {
       .http()
       .post(`/corrections/${proposalId}/approvals`)
       .set(inspector('thanh-tra-02'))
-      .send({ occurredAt: at('2026-08-04') });
+      .send({ occurredAt: at('2024-08-04') });
     expect(twice.status).toBe(409);
 
     // Restatement: the figure of the commune, event by event, with the reason of each change.
     const restated = await ledger
       .http()
       .get(
-        `/indicators/houses_built/restatement?orgUnit=BA-PHUOC-HOA&from=2020-01-01&to=2030-12-31&asOf=2026-12-31`,
+        `/indicators/houses_built/restatement?orgUnit=BA-PHUOC-HOA&from=2020-01-01&to=2030-12-31&asOf=2024-12-31`,
       )
       .expect(200);
     expect(restated.body.changes.map((c: { kind: string }) => c.kind)).toEqual([
@@ -237,20 +240,20 @@ describe('four eyes: verification and correction approval', () => {
         kind: 'amendment',
         changes: { floorAreaM2: 30 },
         reason: 'Đo lại diện tích sàn tại hiện trường',
-        occurredAt: at('2026-08-03'),
+        occurredAt: at('2024-08-03'),
       });
     expect(proposed.status).toBe(202);
     const rejected = await ledger
       .http()
       .post(`/corrections/${proposed.body.proposalId}/rejections`)
       .set(inspector())
-      .send({ reason: 'Biên bản đo đạc không khớp với hồ sơ', occurredAt: at('2026-08-04') });
+      .send({ reason: 'Biên bản đo đạc không khớp với hồ sơ', occurredAt: at('2024-08-04') });
     expect(rejected.status).toBe(201);
     const approved = await ledger
       .http()
       .post(`/corrections/${proposed.body.proposalId}/approvals`)
       .set(inspector('thanh-tra-02'))
-      .send({ occurredAt: at('2026-08-05') });
+      .send({ occurredAt: at('2024-08-05') });
     expect(approved.status).toBe(409);
     expect(approved.body.code).toBe('CORRECTION_ALREADY_REJECTED');
   });
@@ -258,7 +261,7 @@ describe('four eyes: verification and correction approval', () => {
   it('a house claimed by two agencies is counted once, listed for review, and stays in both trails', async () => {
     await completedHouse(ledger, '058200000105', 'BA-PHUOC-THANG');
     const commune = officer('UBND-PHUOC-THANG', 'cb-xa-01', ['BA-PHUOC-THANG']);
-    await completedHouse(ledger, '058200000105', 'BA-PHUOC-THANG', commune, '2026-07-20');
+    await completedHouse(ledger, '058200000105', 'BA-PHUOC-THANG', commune, '2024-07-20');
     expect(await houses(ledger, 'BA-PHUOC-THANG')).toMatchObject({ value: 1, claimed: 1 });
 
     const review = await ledger.http().get('/reviews/double-claims?orgUnit=BA-PHUOC-THANG').expect(200);
@@ -286,7 +289,7 @@ describe('four eyes: period reports', () => {
 
   const snapshot = async (orgUnit: string) => {
     await untilProjected(ledger);
-    return (await ledger.http().get(`/report-approvals/houses_built/${orgUnit}/2026`).expect(200)).body;
+    return (await ledger.http().get(`/report-approvals/houses_built/${orgUnit}/2024`).expect(200)).body;
   };
   const approve = (orgUnit: string, figuresDigest: string, who = supervisor('LDTBXH-BAC-AI')) =>
     ledger
@@ -296,9 +299,9 @@ describe('four eyes: period reports', () => {
       .send({
         indicatorKey: 'houses_built',
         orgUnit,
-        period: '2026',
+        period: '2024',
         figuresDigest,
-        occurredAt: at('2026-09-01'),
+        occurredAt: at('2024-09-01'),
       });
 
   it('approves bottom-up on the exact figures, makes them official, and flags a report a later event changes', async () => {
@@ -318,7 +321,7 @@ describe('four eyes: period reports', () => {
     const stale = await approve('BA-PHUOC-TAN', 'b'.repeat(64));
     expect(stale.status).toBe(409);
     expect(stale.body.code).toBe('REPORT_FIGURES_CHANGED');
-    expect((await approve('BA-PHUOC-TAN', commune.current.figuresDigest, officer())).status).toBe(403);
+    expect((await approve('BA-PHUOC-TAN', commune.current.figuresDigest, officer(OLD_AGENCY))).status).toBe(403);
     expect((await approve('BA-PHUOC-TAN', commune.current.figuresDigest, inspector())).status).toBe(403);
     expect((await approve('BA-PHUOC-TAN', commune.current.figuresDigest)).status).toBe(201);
     expect(await houses(ledger, 'BA-PHUOC-TAN')).toMatchObject({ claimed: 1, verified: 1, official: 1 });
@@ -333,8 +336,8 @@ describe('four eyes: period reports', () => {
     expect(ok.status).toBe(201);
     expect((await snapshot('NT-BAC-AI')).status).toBe('approved');
 
-    // A late event: another house of 2026 recorded after the approval.
-    const late = await completedHouse(ledger, '058200000202', 'BA-PHUOC-TAN', officer(), '2026-08-20');
+    // A late event: another house of 2024 recorded after the approval.
+    const late = await completedHouse(ledger, '058200000202', 'BA-PHUOC-TAN', officer(OLD_AGENCY), '2024-08-20');
     const changed = await snapshot('BA-PHUOC-TAN');
     expect(changed.status).toBe('changed_since_approval');
     expect(changed.changesSinceApproval.map((c: { eventId: string }) => c.eventId)).toContain(
