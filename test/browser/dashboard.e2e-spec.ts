@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { correct, housingCaseAt, untilProjected } from '../e2e/support/ledger-client';
 import { at, startTestLedger, type TestLedger } from '../e2e/support/test-app';
-import { inspector, supervisor, tokenFor, viewer } from '../e2e/support/tokens';
+import { inspector, officer, supervisor, tokenFor, viewer } from '../e2e/support/tokens';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -67,17 +67,28 @@ suite('the dashboard in Chromium', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-    // Two houses completed in July 2026, the second retracted by a supervisor.
-    const first = await housingCaseAt(ledger, 'completed', '058200000901', 'BA-PHUOC-DAI');
-    const second = await housingCaseAt(ledger, 'completed', '058200000902', 'BA-PHUOC-BINH');
+    // Two houses completed in July 2026, in two communes in force then, each by its culture and social
+    // affairs office; the second retracted by a supervisor of its office.
+    const first = await housingCaseAt(ledger, 'completed', '058200000901', 'KH-BAC-AI-DONG');
+    const second = await housingCaseAt(
+      ledger,
+      'completed',
+      '058200000902',
+      'KH-BAC-AI-TAY',
+      officer('VHXH-XA-BAC-AI-TAY'),
+    );
     await completionOf(first);
     retracted = await completionOf(second);
-    const res = await correct(ledger, {
-      correctsEventId: retracted,
-      kind: 'retraction',
-      reason: 'Nhà chưa hoàn thành, ghi nhầm ngày nghiệm thu',
-      occurredAt: at('2026-08-01'),
-    });
+    const res = await correct(
+      ledger,
+      {
+        correctsEventId: retracted,
+        kind: 'retraction',
+        reason: 'Nhà chưa hoàn thành, ghi nhầm ngày nghiệm thu',
+        occurredAt: at('2026-08-01'),
+      },
+      supervisor('VHXH-XA-BAC-AI-TAY'),
+    );
     expect(res.status).toBe(201);
     await untilProjected(ledger);
 
@@ -157,7 +168,7 @@ suite('the dashboard in Chromium', () => {
   });
 
   it('shows a house recorded over the API once the projection has it', async () => {
-    const caseId = await housingCaseAt(ledger, 'completed', '058200000903', 'BA-PHUOC-DAI');
+    const caseId = await housingCaseAt(ledger, 'completed', '058200000903', 'KH-BAC-AI-DONG');
     expect(caseId).toBeTruthy();
     await untilProjected(ledger);
     await open(page, `#/?asOf=${AS_OF}`);
@@ -168,10 +179,10 @@ suite('the dashboard in Chromium', () => {
     await expect(page.textContent('#lead-agency')).resolves.toContain('Lao động - Thương binh và Xã hội');
     expect(await page.locator('svg.chart path.series-line').count()).toBe(1);
     expect(await page.locator('svg.chart line.target-line').count()).toBe(1);
-    const phuocDai = page.locator('#commune-table tr:has(a[href*="orgUnit=BA-PHUOC-DAI"])');
+    const phuocDai = page.locator('#commune-table tr:has(a[href*="orgUnit=KH-BAC-AI-DONG"])');
     await expect(phuocDai.textContent()).resolves.toContain('2 căn');
-    // The retracted house of Phước Bình no longer counts.
-    const phuocBinh = page.locator('#commune-table tr:has(a[href*="orgUnit=BA-PHUOC-BINH"])');
+    // The retracted house of Bác Ái Tây no longer counts.
+    const phuocBinh = page.locator('#commune-table tr:has(a[href*="orgUnit=KH-BAC-AI-TAY"])');
     await expect(phuocBinh.textContent()).resolves.not.toContain('1 căn');
   });
 
@@ -214,7 +225,7 @@ suite('the dashboard in Chromium', () => {
     await expect(page.textContent('#token-who')).resolves.toContain('thanh-tra-01');
     await page.selectOption('#f-type', 'HousingConstructionCompleted');
     await page.fill('#f-actor', 'can-bo-01');
-    await page.selectOption('#f-trailOrgUnit', 'BA-PHUOC-BINH');
+    await page.selectOption('#f-trailOrgUnit', 'KH-BAC-AI-TAY');
     await page.fill('#f-from', '2026-07-01');
     await page.fill('#f-to', '2026-07-31');
     await page.click('#trail-search');
@@ -257,9 +268,9 @@ suite('the dashboard in Chromium', () => {
     await page.click('#token-form button[type=submit]');
     await untilText(page, '#trail-results [role=alert]', 'Cần đăng nhập');
     // An officer reads their own agency's trail on the agency page.
-    await page.fill('#token', tokenFor({ agency: 'LDTBXH-BAC-AI', roles: ['officer'] }));
+    await page.fill('#token', tokenFor({ agency: 'VHXH-XA-BAC-AI-TAY', roles: ['officer'] }));
     await page.click('#token-form button[type=submit]');
-    await open(page, `#/agency/LDTBXH-BAC-AI?asOf=${AS_OF}`);
+    await open(page, `#/agency/VHXH-XA-BAC-AI-TAY?asOf=${AS_OF}`);
     await page.waitForSelector('#agency-actions');
     await expect(page.textContent('#agency-actions')).resolves.toContain('Hoàn thành xây nhà');
     await expect(page.textContent('#corrections-received')).resolves.toContain('ghi nhầm ngày nghiệm thu');
@@ -267,10 +278,10 @@ suite('the dashboard in Chromium', () => {
   });
 
   it('shows claimed, verified and official figures; with a token, the approved reports, what changed since and the restatement', async () => {
-    // A house of Phước Tân verified by an inspector, the commune's 2026 report approved by a supervisor,
+    // A house of Bác Ái verified by an inspector, the commune's 2026 report approved by a supervisor,
     // then a second house of 2026 recorded: the approved report has changed since.
     const verifiedHouse = await completionOf(
-      await housingCaseAt(ledger, 'completed', '058200000904', 'BA-PHUOC-TAN'),
+      await housingCaseAt(ledger, 'completed', '058200000904', 'KH-BAC-AI', officer('VHXH-XA-BAC-AI')),
     );
     const verification = await ledger
       .http()
@@ -283,21 +294,21 @@ suite('the dashboard in Chromium', () => {
       });
     expect(verification.status).toBe(201);
     await untilProjected(ledger);
-    const report = await ledger.http().get('/report-approvals/houses_built/BA-PHUOC-TAN/2026').expect(200);
+    const report = await ledger.http().get('/report-approvals/houses_built/KH-BAC-AI/2026').expect(200);
     const approved = await ledger
       .http()
       .post('/report-approvals')
-      .set(supervisor())
+      .set(supervisor('UBND-XA-BAC-AI'))
       .send({
         indicatorKey: 'houses_built',
-        orgUnit: 'BA-PHUOC-TAN',
+        orgUnit: 'KH-BAC-AI',
         period: '2026',
         figuresDigest: report.body.current.figuresDigest,
         occurredAt: at('2026-09-01'),
       });
     expect(approved.status).toBe(201);
     const lateHouse = await completionOf(
-      await housingCaseAt(ledger, 'completed', '058200000905', 'BA-PHUOC-TAN'),
+      await housingCaseAt(ledger, 'completed', '058200000905', 'KH-BAC-AI', officer('VHXH-XA-BAC-AI')),
     );
     await untilProjected(ledger);
 
@@ -320,7 +331,7 @@ suite('the dashboard in Chromium', () => {
 
     // The commune's indicator page: claimed 2, verified 1, official 1 (the approved report); without a token
     // the four-eyes part asks for one and reads nothing.
-    await open(page, `#/indicator/houses_built?asOf=${AS_OF}&orgUnit=BA-PHUOC-TAN`);
+    await open(page, `#/indicator/houses_built?asOf=${AS_OF}&orgUnit=KH-BAC-AI`);
     const mine = page.locator('#assurance');
     await expect(figure(mine, 'claimed')).resolves.toBe('2 căn');
     await expect(figure(mine, 'verified')).resolves.toBe('1 căn');
@@ -363,7 +374,7 @@ suite('the dashboard in Chromium', () => {
     await expect(page.textContent('#event-type')).resolves.toContain('Hoàn thành xây nhà');
 
     // In English.
-    await open(page, `#/indicator/houses_built?asOf=${AS_OF}&orgUnit=BA-PHUOC-TAN`);
+    await open(page, `#/indicator/houses_built?asOf=${AS_OF}&orgUnit=KH-BAC-AI`);
     await page.click('#lang-switch');
     await untilLang(page, 'en');
     await page.waitForSelector('main:not([aria-busy]) #approvals-table');
@@ -394,10 +405,10 @@ suite('the dashboard in Chromium', () => {
     const views = [
       `#/?asOf=${AS_OF}`,
       `#/indicator/houses_built?asOf=${AS_OF}`,
-      `#/?asOf=${AS_OF}&orgUnit=BA-PHUOC-DAI`,
+      `#/?asOf=${AS_OF}&orgUnit=KH-BAC-AI-DONG`,
       '#/agencies',
-      `#/indicator/houses_built?asOf=${AS_OF}&orgUnit=BA-PHUOC-TAN`,
-      `#/agency/LDTBXH-BAC-AI?asOf=${AS_OF}`,
+      `#/indicator/houses_built?asOf=${AS_OF}&orgUnit=KH-BAC-AI`,
+      `#/agency/VHXH-XA-BAC-AI-TAY?asOf=${AS_OF}`,
     ];
     const texts: string[] = [];
     for (const view of views) {
