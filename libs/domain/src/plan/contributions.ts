@@ -15,8 +15,8 @@ import {
   type CorrectedOriginal,
   type EventCorrectedData,
 } from '../corrections/correction.event';
+import { MEASUREMENT_RECORDED } from '../measurement/measurement.events';
 import { LedgerError } from '../shared/ledger-error';
-import { MEASUREMENT_RECORDED } from './action-events';
 import {
   isMeasurementRule,
   type AdditiveRule,
