@@ -104,6 +104,8 @@ type FieldOf<D> = keyof D & string;
 
 export interface ActionEvent<D> {
   label: Label;
+  /** Valid data of the event, as its decider writes it: tests record it (the compiler checks it is a D). */
+  example: D;
   /** A label for every data field. */
   fields: { [K in FieldOf<D>]-?: Label };
   /** Numeric data fields a contribution rule may sum. */
