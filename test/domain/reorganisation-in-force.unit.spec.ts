@@ -137,4 +137,39 @@ describe('the 2025 reorganisation in force on writes', () => {
     expect(correction('VHXH-XA-BAC-AI-DONG', 'KH-BAC-AI-DONG')).toBeNull();
     expect(correction('VHXH-XA-BAC-AI-TAY', 'KH-BAC-AI-TAY')).toMatchObject({ code: 'FORBIDDEN' });
   });
+
+  it('refuses on the write path, after the access rules, an action naming an ended unit or made by an ended agency on its day', () => {
+    const write = (principal: Principal, orgUnit: string, occurredOn: string, namesOrgUnit = true) =>
+      refuseWrite(
+        principal,
+        {
+          stream: 'housing-case-x',
+          aggregate: 'housing-case',
+          orgUnit,
+          events: [{ type: 'HousingCaseRegistered', data: {} }],
+          occurredOn,
+          namesOrgUnit,
+        },
+        access,
+      );
+    const office = officer('VHXH-XA-BAC-AI-TAY', ['KH-BAC-AI-TAY']);
+    const district = officer('LDTBXH-BAC-AI', ['NT-BAC-AI']);
+    expect(write(office, 'BA-PHUOC-BINH', '2026-02-10')).toMatchObject({
+      code: 'ORG_UNIT_ENDED',
+      instead: ['KH-BAC-AI-TAY'],
+    });
+    // A step on a case of the old commune stays in the case's unit.
+    expect(write(office, 'BA-PHUOC-BINH', '2026-02-10', false)).toBeNull();
+    expect(write(office, 'KH-BAC-AI-TAY', '2026-02-10')).toBeNull();
+    expect(write(district, 'KH-BAC-AI-TAY', '2026-02-10')).toMatchObject({
+      code: 'AGENCY_ENDED',
+      instead: ['VHXH-XA-BAC-AI-TAY'],
+    });
+    // Late recording of an action of before the end is accepted.
+    expect(write(district, 'BA-PHUOC-BINH', '2025-06-30')).toBeNull();
+    // Somebody who may not write there at all learns nothing about the unit's dates.
+    expect(write(officer('TTYT-BAC-AI', ['NT-BAC-AI']), 'BA-PHUOC-BINH', '2026-02-10')).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+  });
 });
