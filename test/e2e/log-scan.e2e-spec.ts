@@ -45,7 +45,7 @@ describe('no citizen id in clear in the logs or the stores', () => {
   it('logs requests, refusals and errors without a citizen id, and stores none', async () => {
     const housing = await send('/housing-cases', {
       householdHeadCitizenId: IDS[0],
-      commune: 'BA-PHUOC-DAI',
+      commune: 'KH-BAC-AI-DONG',
       category: 'poor',
       occurredAt: at('2026-03-02'),
     });
@@ -56,14 +56,14 @@ describe('no citizen id in clear in the logs or the stores', () => {
       period: '2026-03',
       amountVnd: 500_000,
       method: 'bank',
-      commune: 'BA-PHUOC-DAI',
+      commune: 'KH-BAC-AI-DONG',
       occurredAt: at('2026-03-20'),
     });
     expect(payment.status).toBe(201);
     // Refused for a bad field, for the wrong agency, and a body that is not JSON at all.
     const badCategory = await send('/housing-cases', {
       householdHeadCitizenId: IDS[2],
-      commune: 'BA-PHUOC-DAI',
+      commune: 'KH-BAC-AI-DONG',
       category: 'rich',
       occurredAt: at('2026-03-02'),
     });
@@ -76,7 +76,7 @@ describe('no citizen id in clear in the logs or the stores', () => {
         period: '2026-04',
         amountVnd: 500_000,
         method: 'bank',
-        commune: 'BA-PHUOC-DAI',
+        commune: 'KH-BAC-AI-DONG',
         occurredAt: at('2026-04-20'),
       },
       officer('TTYT-BAC-AI'),
@@ -100,7 +100,7 @@ describe('no citizen id in clear in the logs or the stores', () => {
     // A free-text reason may name a person; a token in the query string is refused, and must not be kept.
     const reason = 'Khiếu nại của bà Nguyễn Thị Ánh về trợ cấp';
     const smuggled = (inspector().Authorization as string).slice('Bearer '.length);
-    const inQuery = await fetch(`${api.url}/trail?access_token=${smuggled}&orgUnit=BA-PHUOC-DAI`);
+    const inQuery = await fetch(`${api.url}/trail?access_token=${smuggled}&orgUnit=KH-BAC-AI-DONG`);
     expect(inQuery.status).toBe(401);
     for (let i = 0; i < 50; i++) {
       const res = await fetch(
@@ -129,7 +129,7 @@ describe('no citizen id in clear in the logs or the stores', () => {
     expect(log).toContain('POST /subsidy-payments 403');
     // The query string is logged through an allow-list: harmless codes kept, anything else named only.
     expect(log).toMatch(/GET \/beneficiaries\/b-[0-9a-f]{32}\/history\?reason=- 200/);
-    expect(log).toContain('GET /trail?access_token=-&orgUnit=BA-PHUOC-DAI 401');
+    expect(log).toContain('GET /trail?access_token=-&orgUnit=KH-BAC-AI-DONG 401');
     const inLog = IDS.filter((id) => log.includes(id));
     expect(inLog).toEqual([]);
     expect(log).not.toContain(smuggled.split('.')[2]);

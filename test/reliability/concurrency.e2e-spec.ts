@@ -57,7 +57,7 @@ describe('many clients changing the same cases at once', () => {
         const opened = await post(ledger, '/training-courses', {
           occupation: 'Hàn điện',
           level: 'elementary',
-          commune: 'BA-PHUOC-DAI',
+          commune: 'KH-BAC-AI-DONG',
           capacity,
           occurredAt: at('2026-03-01'),
         });
@@ -71,7 +71,7 @@ describe('many clients changing the same cases at once', () => {
               ledger,
               `/training-courses/${courseId}/enrolments`,
               { id, traineeCitizenId: people[t], occurredAt: at('2026-03-05') },
-              officer('LDTBXH-BAC-AI', `can-bo-${i}`),
+              officer('VHXH-XA-BAC-AI-DONG', `can-bo-${i}`),
             ).then((res) => ({ id, res }));
           return retries[i] ? [send(), send()] : [send()];
         });
@@ -101,7 +101,7 @@ describe('many clients changing the same cases at once', () => {
       // housingCaseAt walks a case past 'registered' (that state has no step to stop at): register here.
       const registered = await post(ledger, '/housing-cases', {
         householdHeadCitizenId: nextCitizen(),
-        commune: 'BA-PHUOC-DAI',
+        commune: 'KH-BAC-AI-DONG',
         category: 'poor',
         occurredAt: at('2026-03-02'),
       });
@@ -125,7 +125,7 @@ describe('many clients changing the same cases at once', () => {
         const results = await Promise.all(
           Array.from({ length: 6 }, (_, i) =>
             post(ledger, `/housing-cases/${caseId}/${sub}`, body(i), {
-              ...officer('LDTBXH-BAC-AI', `can-bo-${i}`),
+              ...officer('VHXH-XA-BAC-AI-DONG', `can-bo-${i}`),
               'If-Match': `"${seen}"`,
             }),
           ),
