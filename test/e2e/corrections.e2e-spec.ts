@@ -41,7 +41,7 @@ describe('corrections over HTTP', () => {
       correctsEventId: completion.id,
       kind: 'amendment',
       reason: 'the house was recorded in the wrong commune',
-      changes: { commune: 'BA-PHUOC-HOA' },
+      changes: { commune: 'KH-BAC-AI-TAY' },
       occurredAt: at('2026-07-30'),
     });
     expect(field.status).toBe(400);
@@ -65,7 +65,7 @@ describe('corrections over HTTP', () => {
       period: '2026-10',
       amountVnd: 500_000,
       method: 'cash',
-      commune: 'BA-PHUOC-HOA',
+      commune: 'KH-BAC-AI-DONG',
       occurredAt: at('2026-10-05'),
     };
     const paid = await post(ledger, '/subsidy-payments', payment);

@@ -13,7 +13,7 @@ describe('disability allowance over HTTP', () => {
 
   const allowance = {
     beneficiaryCitizenId: '058200003001',
-    commune: 'BA-PHUOC-DAI',
+    commune: 'KH-BAC-AI-DONG',
     severity: 'especially_severe',
     monthlyAmountVnd: 900_000,
     decisionNo: '123/QĐ-UBND',
@@ -26,7 +26,7 @@ describe('disability allowance over HTTP', () => {
       ledger,
       '/disability-allowances',
       { id, ...allowance },
-      officer('LDTBXH-BAC-AI'),
+      officer('VHXH-XA-BAC-AI-DONG'),
     );
     expect(first.status).toBe(201);
     expect(first.body.eventIds).toEqual([id]);
@@ -45,7 +45,7 @@ describe('disability allowance over HTTP', () => {
         // Without an allowanceId of its own, the allowance takes the client's event id.
         allowanceId: id,
         beneficiaryRef: ref,
-        commune: 'BA-PHUOC-DAI',
+        commune: 'KH-BAC-AI-DONG',
         severity: 'especially_severe',
         monthlyAmountVnd: 900_000,
         decisionNo: '123/QĐ-UBND',
@@ -57,7 +57,7 @@ describe('disability allowance over HTTP', () => {
       ledger,
       '/disability-allowances',
       { ...allowance, severity: 'severe', decisionNo: '200/QĐ-UBND' },
-      officer('LDTBXH-BAC-AI'),
+      officer('VHXH-XA-BAC-AI-DONG'),
     );
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('DISABILITY_ALLOWANCE_ALREADY_GRANTED');
@@ -76,8 +76,8 @@ describe('disability allowance over HTTP', () => {
       period: '2026',
       amountVnd: 900_000,
       amountKind: 'monthly',
-      commune: 'BA-PHUOC-DAI',
-      agency: 'LDTBXH-BAC-AI',
+      commune: 'KH-BAC-AI-DONG',
+      agency: 'VHXH-XA-BAC-AI-DONG',
     });
     expect(history.body.flagged).toBe(false);
   });
@@ -87,7 +87,7 @@ describe('disability allowance over HTTP', () => {
       ledger,
       '/disability-allowances',
       { ...allowance, beneficiaryCitizenId: '058200003002', severity: 'mild' },
-      officer('LDTBXH-BAC-AI'),
+      officer('VHXH-XA-BAC-AI-DONG'),
     );
     expect(res.status).toBe(400);
     expect(res.body.field).toBe('severity');

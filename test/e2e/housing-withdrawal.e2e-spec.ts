@@ -4,7 +4,7 @@
 import { housingCaseAt, post, untilProjected } from './support/ledger-client';
 import { at, startTestLedger, type TestLedger } from './support/test-app';
 
-const COMMUNE = 'BA-PHUOC-THANH';
+const COMMUNE = 'KH-BAC-AI-DONG';
 const FUNDING_VND = 60_000_000; // what housingCaseAt approves for a funded case
 
 describe('withdrawing a housing case over HTTP', () => {
@@ -75,7 +75,7 @@ describe('withdrawing a housing case over HTTP', () => {
 
     expect(await figures()).toEqual(counted(cases.filter((c) => c.id !== withdrawnCase)));
 
-    const openSteps = await ledger.http().get('/agencies/LDTBXH-BAC-AI/open-steps?limit=200').expect(200);
+    const openSteps = await ledger.http().get('/agencies/VHXH-XA-BAC-AI-DONG/open-steps?limit=200').expect(200);
     const openCases = openSteps.body.items.map((s: { caseId: string }) => s.caseId);
     expect(openCases).toContain(keptCase);
     expect(openCases).not.toContain(withdrawnCase);

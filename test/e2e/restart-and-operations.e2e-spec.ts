@@ -18,7 +18,7 @@ describe('restart and operations', () => {
         period: '2026-09',
         amountVnd: 500_000,
         method: 'e_wallet',
-        commune: 'BA-PHUOC-TRUNG',
+        commune: 'KH-BAC-AI-DONG',
         occurredAt: at('2026-09-05'),
       });
       expect(res.status).toBe(201);

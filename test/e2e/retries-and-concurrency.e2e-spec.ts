@@ -15,7 +15,7 @@ describe('retries and concurrent commands', () => {
     const body = {
       id,
       householdHeadCitizenId: '058200000401',
-      commune: 'BA-PHUOC-CHINH',
+      commune: 'KH-BAC-AI-DONG',
       category: 'merit',
       occurredAt: at('2026-03-02'),
     };
@@ -54,7 +54,7 @@ describe('retries and concurrent commands', () => {
     const body = {
       id,
       householdHeadCitizenId: '058200000403',
-      commune: 'BA-PHUOC-TAN',
+      commune: 'KH-BAC-AI-DONG',
       category: 'poor',
       occurredAt: at('2026-03-02'),
     };
@@ -78,7 +78,7 @@ describe('retries and concurrent commands', () => {
         ledger,
         `/housing-cases/${caseId}/completions`,
         { floorAreaM2: 44, occupants: 6, occurredAt: at('2026-07-01') },
-        officer('LDTBXH-BAC-AI', 'can-bo-02'),
+        officer('VHXH-XA-BAC-AI-DONG', 'can-bo-02'),
       ),
     ]);
     expect([a.status, b.status].sort()).toEqual([201, 409]);
