@@ -1,6 +1,6 @@
 // Bad input gets 400 (or 413) with a problem naming the field, and appends nothing. Never a 500.
 import fc from 'fast-check';
-import { headPosition, housingCaseAt } from './support/ledger-client';
+import { headPosition, housingCaseAt, untilProjected } from './support/ledger-client';
 import { at, officer, startTestLedger, type TestLedger } from './support/test-app';
 import { inspector, supervisor } from './support/tokens';
 
@@ -279,6 +279,47 @@ describe('malformed requests', () => {
     for (const [, name] of UNPRINTABLE_NAMES) expect(pattern.test(name)).toBe(false);
     expect(pattern.test(property.example)).toBe(true);
     expect(pattern.test('Nguyễn Văn A')).toBe(true);
+  });
+
+  it('overlapping periods of one programme (2025-01, 2025-Q1, 2025) are accepted as separate payments and flagged for the inspectors', async () => {
+    const periods = ['2025-01', '2025-Q1', '2025'];
+    const ids: string[] = [];
+    let ref = '';
+    for (const period of periods) {
+      const res = await ledger
+        .http()
+        .post('/subsidy-payments')
+        .set(officer())
+        .send({
+          programme: 'tro-cap-xa-hoi',
+          beneficiaryCitizenId: '058200000520',
+          period,
+          amountVnd: 500_000,
+          method: 'bank',
+          commune: 'BA-PHUOC-DAI',
+          occurredAt: at('2026-01-05'),
+        });
+      expect([period, res.status]).toEqual([period, 201]);
+      ids.push(res.body.eventIds[0] as string);
+      ref = /(b-[0-9a-f]{32})/.exec(res.body.stream as string)![1];
+    }
+    await untilProjected(ledger);
+    const history = await ledger
+      .http()
+      .get(`/beneficiaries/${ref}/history`)
+      .query({ reason: 'Kiểm tra chi trả trùng kỳ' })
+      .expect(200);
+    const twice = (history.body.flags as Array<{ code: string; eventIds: string[] }>).filter(
+      (f) => f.code === 'same_support_twice',
+    );
+    // Every two of the three overlap: each pair is flagged once.
+    const pairs = twice.map((f) => [...f.eventIds].sort().join(' '));
+    for (const [a, b] of [
+      [ids[0], ids[1]],
+      [ids[0], ids[2]],
+      [ids[1], ids[2]],
+    ])
+      expect(pairs).toContain([a, b].sort().join(' '));
   });
 
   it('malformed JSON is a 400 problem, not a 500', async () => {
