@@ -565,11 +565,11 @@ describe('access control', () => {
           householdHeadCitizenId: '058200001230',
           householdHeadName: name,
           contactPhone: phone,
-          commune: 'BA-PHUOC-TIEN',
+          commune: 'KH-BAC-AI-DONG',
           category: 'poor',
           occurredAt: at('2026-03-02'),
         },
-        officer('LDTBXH-BAC-AI', 'can-bo-niem-phong'),
+        officer(DEFAULT_AGENCY, 'can-bo-niem-phong'),
       );
       expect(res.status).toBe(201);
       const urls = [`/events/${res.body.eventIds[0] as string}`, `/streams/${res.body.stream as string}`];
@@ -580,8 +580,8 @@ describe('access control', () => {
         public: [{}, 401],
         viewer: [viewer(), 403],
         admin: [admin(), 403],
-        'inspector of another commune': [inspector('thanh-tra-niem-phong', ['BA-PHUOC-DAI']), 403],
-        'officer of another commune': [officer('UBND-PHUOC-DAI', 'cb-dai-np', ['BA-PHUOC-DAI']), 403],
+        'inspector of another commune': [inspector('thanh-tra-niem-phong', ['KH-BAC-AI']), 403],
+        'officer of another commune': [officer('UBND-XA-BAC-AI', 'cb-dai-np', ['KH-BAC-AI']), 403],
       } as const;
       for (const [who, [headers, status]] of Object.entries(refused))
         for (const url of urls) {
@@ -592,7 +592,7 @@ describe('access control', () => {
         }
       const served = {
         inspector: inspector(),
-        'recording agency officer': officer('LDTBXH-BAC-AI', 'can-bo-03'),
+        'recording agency officer': officer(DEFAULT_AGENCY, 'can-bo-03'),
         'military command officer': officer('BCHQS-BAC-AI', 'si-quan-03'),
       };
       for (const [who, headers] of Object.entries(served))
@@ -620,7 +620,7 @@ describe('access control', () => {
           period: '2026-06',
           amountVnd: 500_000,
           method: 'bank',
-          commune: 'BA-PHUOC-TIEN',
+          commune: 'KH-BAC-AI-DONG',
           occurredAt: at('2026-06-20'),
         },
         officer(),
@@ -656,7 +656,7 @@ describe('access control', () => {
           period: '2026-07',
           amountVnd: 500_000,
           method: 'bank',
-          commune: 'BA-PHUOC-TIEN',
+          commune: 'KH-BAC-AI-DONG',
           occurredAt: at('2026-07-20'),
         },
         officer(),
@@ -674,7 +674,7 @@ describe('access control', () => {
       }
       // Out of scope: the history is refused and nothing is recorded.
       const far = await ledger
-        .http(inspector('thanh-tra-xa-9', ['BA-PHUOC-DAI']))
+        .http(inspector('thanh-tra-xa-9', ['KH-BAC-AI']))
         .get(history[0])
         .query({ reason: 'Kiểm tra chéo giữa các xã' });
       expect(far.status).toBe(403);
@@ -721,7 +721,7 @@ describe('access control', () => {
           householdHeadCitizenId: citizenId,
           householdHeadName: name,
           contactPhone: phone,
-          commune: 'BA-PHUOC-TIEN',
+          commune: 'KH-BAC-AI-DONG',
           category: 'poor',
           occurredAt: at('2026-03-02'),
         },
@@ -744,12 +744,12 @@ describe('access control', () => {
       const reason = 'Kiểm tra hồ sơ hỗ trợ nhà ở';
       const res = await ledger.http(inspector('thanh-tra-10')).get(url).query({ reason }).expect(200);
       expect(res.body.housingCases).toEqual([
-        expect.objectContaining({ caseId, commune: 'BA-PHUOC-TIEN', fundedVnd: 60_000_000 }),
+        expect.objectContaining({ caseId, commune: 'KH-BAC-AI-DONG', fundedVnd: 60_000_000 }),
       ]);
       for (const secret of [name, phone, citizenId]) expect(res.text).not.toContain(secret);
       expect(JSON.stringify(res.body.housingCases)).not.toMatch(/"personal"|householdHeadName|contactPhone/);
       for (const [who, headers] of [
-        ['inspector of another commune', inspector('thanh-tra-xa-10', ['BA-PHUOC-DAI'])],
+        ['inspector of another commune', inspector('thanh-tra-xa-10', ['KH-BAC-AI'])],
         ['recording officer', officer()],
         ['recording supervisor', supervisor()],
         ['viewer', viewer()],

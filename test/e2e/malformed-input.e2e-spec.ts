@@ -6,7 +6,7 @@ import { inspector, supervisor } from './support/tokens';
 
 const validRegistration = {
   householdHeadCitizenId: '058200000501',
-  commune: 'BA-PHUOC-DAI',
+  commune: 'KH-BAC-AI-DONG',
   category: 'poor',
   occurredAt: at('2026-03-02'),
 };
@@ -55,7 +55,7 @@ describe('malformed requests', () => {
       'prototype pollution key',
       '/housing-cases',
       JSON.parse(
-        `{"__proto__":{"polluted":1},"householdHeadCitizenId":"058200000501","commune":"BA-PHUOC-DAI","category":"poor","occurredAt":"${at('2026-03-02')}"}`,
+        `{"__proto__":{"polluted":1},"householdHeadCitizenId":"058200000501","commune":"KH-BAC-AI-DONG","category":"poor","occurredAt":"${at('2026-03-02')}"}`,
       ),
       '__proto__',
     ],
@@ -94,7 +94,7 @@ describe('malformed requests', () => {
         period: '2026-11',
         amountVnd: -5,
         method: 'bank',
-        commune: 'BA-PHUOC-DAI',
+        commune: 'KH-BAC-AI-DONG',
         occurredAt: at('2026-11-01'),
       },
       'amountVnd',
@@ -108,7 +108,7 @@ describe('malformed requests', () => {
         period: '2026-11',
         amountVnd: '500000',
         method: 'bank',
-        commune: 'BA-PHUOC-DAI',
+        commune: 'KH-BAC-AI-DONG',
         occurredAt: at('2026-11-01'),
       },
       'amountVnd',
@@ -122,7 +122,7 @@ describe('malformed requests', () => {
         period: '2026-11',
         amountVnd: 1e15,
         method: 'bank',
-        commune: 'BA-PHUOC-DAI',
+        commune: 'KH-BAC-AI-DONG',
         occurredAt: at('2026-11-01'),
       },
       'amountVnd',
@@ -136,7 +136,7 @@ describe('malformed requests', () => {
         period: '2026-13',
         amountVnd: 5,
         method: 'bank',
-        commune: 'BA-PHUOC-DAI',
+        commune: 'KH-BAC-AI-DONG',
         occurredAt: at('2026-11-01'),
       },
       'period',
@@ -150,7 +150,7 @@ describe('malformed requests', () => {
         period: '2026-11',
         amountVnd: 5,
         method: 'gold',
-        commune: 'BA-PHUOC-DAI',
+        commune: 'KH-BAC-AI-DONG',
         occurredAt: at('2026-11-01'),
       },
       'method',
@@ -185,7 +185,7 @@ describe('malformed requests', () => {
       {
         occupation: 'Hàn',
         level: 'elementary',
-        commune: 'BA-PHUOC-DAI',
+        commune: 'KH-BAC-AI-DONG',
         capacity: 'many',
         occurredAt: at('2026-03-01'),
       },
@@ -296,7 +296,7 @@ describe('malformed requests', () => {
           period,
           amountVnd: 500_000,
           method: 'bank',
-          commune: 'BA-PHUOC-DAI',
+          commune: 'KH-BAC-AI-DONG',
           occurredAt: at('2026-01-05'),
         });
       expect([period, res.status]).toEqual([period, 201]);
