@@ -496,9 +496,15 @@ suite('the dashboard in Chromium', () => {
   });
 
   it('shows who proposed and who approved a correction: on both agencies, in the trail and on the event', async () => {
-    // A verified house retracted: the supervisor of LĐTBXH proposes, an inspector approves.
+    // A verified house retracted: the supervisor of the Bác Ái Tây culture and social affairs office proposes, an inspector approves.
     const house = await completionOf(
-      await housingCaseAt(ledger, 'completed', '058200000906', 'BA-PHUOC-HOA'),
+      await housingCaseAt(
+        ledger,
+        'completed',
+        '058200000906',
+        'KH-BAC-AI-TAY',
+        officer('VHXH-XA-BAC-AI-TAY'),
+      ),
     );
     const verification = await ledger
       .http()
@@ -514,7 +520,7 @@ suite('the dashboard in Chromium', () => {
     const proposed = await ledger
       .http()
       .post('/corrections')
-      .set(supervisor('LDTBXH-BAC-AI'))
+      .set(supervisor('VHXH-XA-BAC-AI-TAY'))
       .send({
         correctsEventId: house,
         kind: 'retraction',
@@ -544,14 +550,14 @@ suite('the dashboard in Chromium', () => {
     // The inspectors' own corrections made do not list it: the proposer made it.
     await expect(page.textContent('#corrections-made')).resolves.not.toContain('Hồ sơ nhà ghi nhầm');
 
-    await open(page, `#/agency/LDTBXH-BAC-AI?asOf=${AS_OF}`);
+    await open(page, `#/agency/VHXH-XA-BAC-AI-TAY?asOf=${AS_OF}`);
     await page.waitForSelector('#corrections-made table');
     const madeRow = page.locator('#corrections-made tbody tr', { hasText: 'Hồ sơ nhà ghi nhầm' });
     await expect(madeRow.locator('.col-made-by').textContent()).resolves.toContain('truong-phong-01');
     await expect(madeRow.locator('.col-approved-by').textContent()).resolves.toContain('thanh-tra-01');
 
     // The trail: the correction's entry names the approver beside its maker.
-    await open(page, '#/inspection?type=EventCorrected&agency=LDTBXH-BAC-AI&run=1');
+    await open(page, '#/inspection?type=EventCorrected&agency=VHXH-XA-BAC-AI-TAY&run=1');
     await page.waitForSelector('#trail-table');
     const entry = page.locator(`#trail-table tbody tr:has(a[href="#/event/${correction}"])`);
     await expect(entry.textContent()).resolves.toContain('truong-phong-01');
