@@ -22,7 +22,7 @@ const describeIfMounted = mounted ? describe : describe.skip;
 let citizen = 58_600_000_000;
 const registration = () => ({
   householdHeadCitizenId: String(++citizen).padStart(12, '0'),
-  commune: 'BA-PHUOC-DAI',
+  commune: 'KH-BAC-AI-DONG',
   category: 'poor',
   occurredAt: at('2026-03-02'),
 });
