@@ -814,6 +814,16 @@ describe('a year in the district: every action, refusal, correction and four eye
       WHO.labour,
     );
     withdrawnCases.add(ids.cCase);
+    await untilProjected(ledger);
+    for (const key of ['housing_cases_registered', 'housing_funding_approved_vnd']) {
+      const want = expected(key, ['BA-PHUOC-TAN'], [], '2025-12-31');
+      // Nothing else was recorded for housing there: the case's registration and funding are out, to 0.
+      expect([key, want.value]).toEqual([key, 0]);
+      expect([key, (await read(key, 'BA-PHUOC-TAN', '2025-12-31')).progress.value]).toEqual([
+        key,
+        want.value,
+      ]);
+    }
   });
 
   it('has recorded every event type of every action of the catalogue (GET /actions)', async () => {
@@ -895,6 +905,15 @@ describe('a year in the district: every action, refusal, correction and four eye
   it('counts a household registered a second time once', async () => {
     await housing.register(person.b, 'BA-PHUOC-HOA', '2025-03-03', WHO.labour);
     expect(facts.filter((f) => f.type === 'HousingCaseRegistered' && f.person === person.b)).toHaveLength(2);
+    await untilProjected(ledger);
+    const registrations = facts.filter(
+      (f) => f.type === 'HousingCaseRegistered' && f.commune === 'BA-PHUOC-HOA',
+    );
+    const households = expected('housing_cases_registered', ['BA-PHUOC-HOA'], [], '2025-12-31').value;
+    expect(households).toBe(registrations.length - 1);
+    expect((await read('housing_cases_registered', 'BA-PHUOC-HOA', '2025-12-31')).progress.value).toBe(
+      households,
+    );
   });
 
   it('corrects: a payment retracted and a house amended by the labour office, with reasons', async () => {
@@ -1181,7 +1200,8 @@ describe('a year in the district: every action, refusal, correction and four eye
 
   it("the beneficiaries' history: housing funded and loans, amounts as recorded", async () => {
     await untilProjected(ledger);
-    for (const citizenId of [person.a, person.b, person.s]) {
+    const people = [person.a, person.b, person.s, person.d, '058251000007', '058251000009'];
+    for (const citizenId of people) {
       const history = (
         await ledger
           .http()
@@ -1189,24 +1209,33 @@ describe('a year in the district: every action, refusal, correction and four eye
           .query({ reason: 'Thanh tra hồ sơ hỗ trợ năm 2025' })
           .expect(200)
       ).body as {
-        totals: { housingFundedVnd: number; loansVnd: number };
+        totals: { housingFundedVnd: number; loansVnd: number; paidVnd: number; retracted: number };
         housingCases: Array<{ caseId: string; fundedVnd: number }>;
+        supports: Array<{ eventId: string; amountVnd: number | null }>;
       };
       const mine = standing().filter((f) => f.person === citizenId);
-      const funded = mine
-        .filter((f) => f.type === 'HousingFundingApproved')
-        .reduce((sum, f) => sum + Number(f.data.amountVnd), 0);
-      const loans = mine
-        .filter((f) => f.type === 'PolicyLoanDisbursed')
-        .reduce((sum, f) => sum + Number(f.data.amountVnd), 0);
+      const total = (type: string) =>
+        mine.filter((f) => f.type === type).reduce((sum, f) => sum + Number(f.data.amountVnd), 0);
       const cases = new Set(mine.filter((f) => f.type === 'HousingCaseRegistered').map((f) => f.caseId));
-      expect([citizenId, history.totals.housingFundedVnd, history.totals.loansVnd]).toEqual([
+      expect([citizenId, history.totals]).toEqual([
         citizenId,
-        funded,
-        loans,
+        expect.objectContaining({
+          housingFundedVnd: total('HousingFundingApproved'),
+          loansVnd: total('PolicyLoanDisbursed'),
+          paidVnd: total('SubsidyPaid'),
+          retracted: facts.filter((f) => f.person === citizenId && retracted.has(f.eventId)).length,
+        }),
       ]);
       expect(history.housingCases.map((c) => c.caseId).sort()).toEqual([...cases].sort());
+      // Every support that has an amount shows it, as the officer recorded it.
+      for (const support of history.supports) {
+        const fact = facts.find((f) => f.eventId === support.eventId);
+        if (!fact || fact.type === 'HousingCaseRegistered') continue;
+        const amount = fact.data.amountVnd ?? fact.data.monthlyAmountVnd;
+        expect([fact.type, support.amountVnd]).toEqual([fact.type, amount]);
+      }
     }
+    expect(facts.filter((f) => people.includes(f.person ?? '') && f.data.monthlyAmountVnd).length).toBe(2);
   });
 
   /** Every figure this suite reads, as served: to compare before and after a restart and a rebuild. */
