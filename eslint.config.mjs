@@ -74,5 +74,21 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [libsNeverImportApps, adaptersNeverImportLedger] }],
     },
   },
+  {
+    // Read models are pure reducers, as the domain is: they see the plan and events, never Nest, a store or I/O.
+    files: ['libs/projections/src/definitions/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            libsNeverImportApps,
+            { group: ['@nestjs/*', '@ledger/ledger', '@ledger/ledger/*', '@ledger/event-store', '@ledger/event-store/*', '@ledger/read-store', '@ledger/store-support'], message: 'Read models are pure: no framework and no store.' },
+            { group: ['node:*', 'fs', 'path', 'crypto', 'http', 'better-sqlite3', 'mongodb', '@eventstore/*'], message: 'Read models do no I/O.' },
+          ],
+        },
+      ],
+    },
+  },
   ...appRules,
 );

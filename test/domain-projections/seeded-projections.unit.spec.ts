@@ -3,7 +3,9 @@
 // up to the district, and the plan catalog lists what the seeds hold.
 import { join } from 'node:path';
 import {
+  ACTION_EVENT_EXAMPLES,
   ACTION_EVENT_TYPES,
+  actionEvents,
   isMeasurementRule,
   planModelFromSeed,
   ratioBaselinesFor,
@@ -35,111 +37,17 @@ import { readSeedFiles } from '@ledger/ledger/plan/read-seed-files';
 const SEEDS = join(__dirname, '..', '..', 'seeds');
 const COMMUNE = 'BA-PHUOC-DAI';
 
-/** Valid data of each action type, as its decider writes it. */
+/**
+ * Valid data of each action type: its descriptor's example, in the test's commune, with an id of its own and,
+ * when it names a beneficiary, a beneficiary of its own (n).
+ */
 function actionData(type: ActionEventType, n: number): Record<string, unknown> {
-  const ref = `b-${String(n).padStart(32, '0')}`;
-  const id = `X-${n}`;
-  switch (type) {
-    case 'HousingCaseRegistered':
-      return { caseId: id, householdRef: ref, commune: COMMUNE, category: 'poor' };
-    case 'HousingFundingApproved':
-      return { caseId: id, amountVnd: 60_000_000, source: 'central_budget' };
-    case 'HousingConstructionStarted':
-    case 'HouseHandedOver':
-      return { caseId: id };
-    case 'HousingConstructionCompleted':
-      return { caseId: id, floorAreaM2: 45, occupants: 4 };
-    case 'HousingCaseWithdrawn':
-      return { caseId: id, grounds: 'duplicate', reason: 'registered twice', withdrawnSteps: [] };
-    case 'SubsidyPaid':
-      return {
-        paymentId: id,
-        programme: 'tro-cap-xa-hoi',
-        beneficiaryRef: ref,
-        period: '2025-05',
-        amountVnd: 540_000,
-        method: 'cash',
-        commune: COMMUNE,
-      };
-    case 'RemainsCaseOpened':
-      return { caseId: id, site: 'đồi 500', commune: COMMUNE };
-    case 'RemainsRecovered':
-      return { caseId: id, setsOfRemains: 1 };
-    case 'RemainsIdentified':
-      return { caseId: id, method: 'dna', martyrRecordRef: 'LS-1' };
-    case 'RemainsReburied':
-      return { caseId: id, cemetery: 'NTLS Bác Ái' };
-    case 'RemainsCaseClosed':
-      return { caseId: id, outcome: 'reburied' };
-    case 'TrainingCourseOpened':
-      return {
-        courseId: id,
-        occupation: 'May công nghiệp',
-        level: 'elementary',
-        commune: COMMUNE,
-        capacity: 25,
-      };
-    case 'TraineeEnrolled':
-      return { courseId: id, traineeRef: ref };
-    case 'TraineeCertified':
-      return { courseId: id, traineeRef: ref, certificateNo: `CC-${n}` };
-    case 'TrainingCourseClosed':
-      return { courseId: id };
-    case 'HealthInsuranceEnrolled':
-      return { enrolmentId: id, beneficiaryRef: ref, commune: COMMUNE, scheme: 'poor', year: 2025 };
-    case 'SocialInsuranceEnrolled':
-      return { enrolmentId: id, beneficiaryRef: ref, commune: COMMUNE, kind: 'voluntary', year: 2025 };
-    case 'UnemploymentInsuranceEnrolled':
-      return { enrolmentId: id, beneficiaryRef: ref, commune: COMMUNE, year: 2025 };
-    case 'CleanWaterConnected':
-      return { connectionId: id, householdRef: ref, commune: COMMUNE, source: 'piped' };
-    case 'HygienicLatrineCompleted':
-      return { latrineId: id, facilityKind: 'household', facilityRef: ref, commune: COMMUNE };
-    case 'JobPlaced':
-      return {
-        placementId: id,
-        workerRef: ref,
-        commune: COMMUNE,
-        employer: 'Công ty May Ninh Thuận',
-        kind: 'domestic',
-      };
-    case 'PolicyLoanDisbursed':
-      return {
-        loanId: id,
-        borrowerRef: ref,
-        commune: COMMUNE,
-        programme: 'ho-ngheo',
-        amountVnd: 50_000_000,
-        termMonths: 36,
-      };
-    case 'AllowanceGranted':
-      return {
-        grantId: id,
-        beneficiaryRef: ref,
-        programme: 'tro-cap-xa-hoi',
-        monthlyAmountVnd: 540_000,
-        commune: COMMUNE,
-      };
-    case 'DisabilityAllowanceGranted':
-      return {
-        allowanceId: id,
-        beneficiaryRef: ref,
-        commune: COMMUNE,
-        severity: 'severe',
-        monthlyAmountVnd: 540_000,
-        decisionNo: `${n}/QĐ-UBND`,
-      };
-    case 'MeasurementRecorded':
-      return {
-        measurementId: id,
-        indicatorKey: '',
-        orgUnit: COMMUNE,
-        period: '2025',
-        value: 50,
-        method: 'survey',
-        source: 'survey 2025',
-      };
-  }
+  const { action, event } = actionEvents.find((e) => e.type === type)!;
+  const data: Record<string, unknown> = structuredClone(ACTION_EVENT_EXAMPLES[type]);
+  for (const { idField } of Object.values(action.commands)) if (idField in data) data[idField] = `X-${n}`;
+  if (event.support) data[event.support.refField] = `b-${String(n).padStart(32, '0')}`;
+  for (const field of ['commune', 'orgUnit']) if (field in data) data[field] = COMMUNE;
+  return data;
 }
 
 /** One action per indicator that moves it, by its first rule (filters and measurements honoured). */

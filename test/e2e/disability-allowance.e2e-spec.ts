@@ -32,7 +32,12 @@ describe('disability allowance over HTTP', () => {
     expect(first.body.eventIds).toEqual([id]);
     const ref = /^disability-allowance-(b-[0-9a-f]{32})$/.exec(first.body.stream as string)![1];
 
-    const stream = await ledger.http().get(`/streams/${first.body.stream}`).expect(200);
+    // A stream named by a person is read with a reason, and the read is recorded.
+    const stream = await ledger
+      .http()
+      .get(`/streams/${first.body.stream}`)
+      .query({ reason: 'Kiểm tra trợ cấp khuyết tật vừa ghi nhận' })
+      .expect(200);
     expect(stream.body.events).toHaveLength(1);
     expect(stream.body.events[0]).toMatchObject({
       type: 'DisabilityAllowanceGranted',

@@ -2,6 +2,7 @@
 // plan's section II.2 with the plan's own number, and every recorded action moves at least one indicator.
 import { join } from 'node:path';
 import {
+  ACTION_EVENT_EXAMPLES,
   ACTION_EVENT_TYPES,
   contributionsOf,
   dutyHolderOn,
@@ -110,129 +111,8 @@ describe('the Bác Ái plan seeds', () => {
   });
 
   describe('contribution rules', () => {
-    // The action types of the ledger, written out: a new action type must be added here and to the rules.
-    const actions: Array<[type: string, data: Record<string, unknown>]> = [
-      [
-        'HousingCaseRegistered',
-        { caseId: 'HC-1', householdRef: 'h-1', commune: 'BA-PHUOC-DAI', category: 'poor' },
-      ],
-      ['HousingFundingApproved', { caseId: 'HC-1', amountVnd: 60_000_000, source: 'central_budget' }],
-      ['HousingConstructionStarted', { caseId: 'HC-1' }],
-      ['HousingConstructionCompleted', { caseId: 'HC-1', floorAreaM2: 48.5, occupants: 4 }],
-      ['HouseHandedOver', { caseId: 'HC-1' }],
-      [
-        'HousingCaseWithdrawn',
-        {
-          caseId: 'HC-1',
-          grounds: 'duplicate',
-          reason: 'registered twice',
-          withdrawnSteps: [
-            {
-              type: 'HousingCaseRegistered',
-              data: { caseId: 'HC-1', householdRef: 'b-1', commune: 'BA-PHUOC-DAI', category: 'poor' },
-            },
-          ],
-        },
-      ],
-      [
-        'SubsidyPaid',
-        {
-          paymentId: 'P-1',
-          programme: 'tro-cap-xa-hoi',
-          beneficiaryRef: 'b-0123456789abcdef',
-          period: '2025-05',
-          amountVnd: 500_000,
-          method: 'cash',
-          commune: 'BA-PHUOC-DAI',
-        },
-      ],
-      ['RemainsCaseOpened', { caseId: 'RC-1', site: 'đồi 1', commune: 'BA-PHUOC-DAI' }],
-      ['RemainsRecovered', { caseId: 'RC-1', setsOfRemains: 3 }],
-      ['RemainsIdentified', { caseId: 'RC-1', method: 'dna', martyrRecordRef: 'LS-1' }],
-      ['RemainsReburied', { caseId: 'RC-1', cemetery: 'NTLS huyện' }],
-      ['RemainsCaseClosed', { caseId: 'RC-1', outcome: 'reburied' }],
-      [
-        'TrainingCourseOpened',
-        { courseId: 'TC-1', occupation: 'may', level: 'elementary', commune: 'BA-PHUOC-DAI', capacity: 30 },
-      ],
-      ['TraineeEnrolled', { courseId: 'TC-1', traineeRef: 't-1' }],
-      ['TraineeCertified', { courseId: 'TC-1', traineeRef: 't-1', certificateNo: 'CC-1' }],
-      ['TrainingCourseClosed', { courseId: 'TC-1' }],
-      [
-        'HealthInsuranceEnrolled',
-        {
-          enrolmentId: 'E-1',
-          beneficiaryRef: 'b-1',
-          commune: 'BA-PHUOC-DAI',
-          scheme: 'state_budget',
-          year: 2025,
-        },
-      ],
-      [
-        'SocialInsuranceEnrolled',
-        { enrolmentId: 'E-2', beneficiaryRef: 'b-1', commune: 'BA-PHUOC-DAI', kind: 'voluntary', year: 2025 },
-      ],
-      [
-        'UnemploymentInsuranceEnrolled',
-        { enrolmentId: 'E-3', beneficiaryRef: 'b-1', commune: 'BA-PHUOC-DAI', year: 2025 },
-      ],
-      [
-        'CleanWaterConnected',
-        { connectionId: 'W-1', householdRef: 'h-1', commune: 'BA-PHUOC-DAI', source: 'piped' },
-      ],
-      [
-        'HygienicLatrineCompleted',
-        { latrineId: 'L-1', facilityKind: 'school', facilityRef: 'THCS-1', commune: 'BA-PHUOC-DAI' },
-      ],
-      [
-        'JobPlaced',
-        { placementId: 'J-1', workerRef: 'w-1', commune: 'BA-PHUOC-DAI', employer: 'X', kind: 'domestic' },
-      ],
-      [
-        'PolicyLoanDisbursed',
-        {
-          loanId: 'V-1',
-          borrowerRef: 'b-1',
-          commune: 'BA-PHUOC-DAI',
-          programme: 'ho-ngheo',
-          amountVnd: 50_000_000,
-          termMonths: 36,
-        },
-      ],
-      [
-        'AllowanceGranted',
-        {
-          grantId: 'G-1',
-          beneficiaryRef: 'b-1',
-          programme: 'tro-cap-xa-hoi',
-          monthlyAmountVnd: 500_000,
-          commune: 'BA-PHUOC-DAI',
-        },
-      ],
-      [
-        'DisabilityAllowanceGranted',
-        {
-          allowanceId: 'DA-1',
-          beneficiaryRef: 'b-1',
-          commune: 'BA-PHUOC-DAI',
-          severity: 'severe',
-          monthlyAmountVnd: 540_000,
-          decisionNo: '12/QĐ-UBND',
-        },
-      ],
-      [
-        'MeasurementRecorded',
-        {
-          measurementId: 'M-1',
-          indicatorKey: 'unemployment_rate',
-          orgUnit: 'NT-BAC-AI',
-          period: '2025',
-          value: 2.4,
-          method: 'survey',
-          source: 'điều tra lao động',
-        },
-      ],
-    ];
+    // Every action event type with the example data of its descriptor: a new action brings its own.
+    const actions = Object.entries(ACTION_EVENT_EXAMPLES);
     const event = (type: string, data: Record<string, unknown>): ContributingEvent => ({
       id: `ev-${type}`,
       type,

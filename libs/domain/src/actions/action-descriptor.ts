@@ -3,9 +3,9 @@
 // a beneficiary's history) and the recording task that recording-rights.json names. Pure data and pure
 // functions: the shell builds routes, request classes and OpenAPI schemas from it, the read side its labels.
 import type { AggregateDefinition } from '../corrections/aggregate-definition';
-import type { PlanModel } from '../plan/plan-model';
 import type { DomainEvent } from '../shared/envelope';
 import type { FieldType } from './field-types';
+import type { PlanLookup } from './plan-lookup';
 
 export interface Label {
   vi: string;
@@ -75,7 +75,7 @@ export interface ActionCommand<T extends string = string> {
   /** Its name in the action column of a CSV import when not the command type in snake_case. */
   importAs?: string;
   /** A rule that needs the plan (a pure function; throws the domain error that refuses the command). */
-  checkAgainstPlan?: (plan: PlanModel, command: Readonly<Record<string, unknown>>) => void;
+  checkAgainstPlan?: (plan: PlanLookup, command: Readonly<Record<string, unknown>>) => void;
   fields: readonly RequestField[];
 }
 
@@ -104,6 +104,8 @@ type FieldOf<D> = keyof D & string;
 
 export interface ActionEvent<D> {
   label: Label;
+  /** Valid data of the event, as its decider writes it: tests record it (the compiler checks it is a D). */
+  example: D;
   /** A label for every data field. */
   fields: { [K in FieldOf<D>]-?: Label };
   /** Numeric data fields a contribution rule may sum. */

@@ -41,6 +41,14 @@ export function isActionEventType(type: unknown): type is ActionEventType {
   return typeof type === 'string' && Object.hasOwn(ACTION_EVENT_CATALOGUE, type);
 }
 
+/** Valid data of each action event type, as its decider writes it (each descriptor's example). */
+export const ACTION_EVENT_EXAMPLES: Readonly<Record<ActionEventType, Readonly<Record<string, unknown>>>> =
+  Object.freeze(
+    Object.fromEntries(
+      actionEvents.map(({ type, event }) => [type, event.example as Record<string, unknown>]),
+    ) as Record<ActionEventType, Record<string, unknown>>,
+  );
+
 /** How each event that names a beneficiary shows in the beneficiary history, by event type. */
 export const ACTION_SUPPORT_KINDS: Readonly<Record<string, SupportKind>> = Object.freeze(
   Object.fromEntries(

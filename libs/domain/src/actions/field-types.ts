@@ -1,7 +1,7 @@
 // The kinds of request field an action may ask for, with the pattern each text kind must match and the exact
 // message a request is refused with. `$property` is the field's name (class-validator's placeholder).
 
-import { INDICATOR_KEY_PATTERN, INDICATOR_KEY_RULE } from '../plan/indicator-key';
+import { INDICATOR_KEY_PATTERN, INDICATOR_KEY_RULE } from '../shared/indicator-key';
 
 export const FIELD_TYPES = [
   'text',

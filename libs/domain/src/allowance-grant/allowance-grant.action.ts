@@ -49,6 +49,13 @@ export const allowanceGrantAction = defineAction({
   events: {
     AllowanceGranted: {
       label: { vi: 'Quyết định trợ cấp hằng tháng', en: 'Monthly allowance granted' },
+      example: {
+        grantId: 'G-1',
+        beneficiaryRef: 'b-0123456789abcdef',
+        programme: 'tro-cap-xa-hoi',
+        monthlyAmountVnd: 500_000,
+        commune: 'BA-PHUOC-DAI',
+      },
       fields: {
         grantId: { vi: 'Mã quyết định', en: 'Grant id' },
         beneficiaryRef: { vi: 'Mã người hưởng (ẩn danh)', en: 'Beneficiary reference' },

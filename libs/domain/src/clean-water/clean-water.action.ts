@@ -35,6 +35,12 @@ export const cleanWaterAction = defineAction({
   events: {
     CleanWaterConnected: {
       label: { vi: 'Hộ được dùng nước sạch', en: 'Clean water connected' },
+      example: {
+        connectionId: 'W-1',
+        householdRef: 'h-0123456789abcdef',
+        commune: 'BA-PHUOC-DAI',
+        source: 'piped',
+      },
       fields: {
         connectionId: { vi: 'Mã đấu nối', en: 'Connection id' },
         householdRef: { vi: 'Mã hộ (ẩn danh)', en: 'Household reference' },

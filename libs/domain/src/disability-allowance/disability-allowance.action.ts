@@ -57,6 +57,14 @@ export const disabilityAllowanceAction = defineAction({
   events: {
     DisabilityAllowanceGranted: {
       label: { vi: 'Trợ cấp người khuyết tật', en: 'Disability allowance granted' },
+      example: {
+        allowanceId: 'DA-1',
+        beneficiaryRef: 'b-0123456789abcdef',
+        commune: 'BA-PHUOC-DAI',
+        severity: 'severe',
+        monthlyAmountVnd: 540_000,
+        decisionNo: '12/QĐ-UBND',
+      },
       fields: {
         allowanceId: { vi: 'Mã trợ cấp', en: 'Allowance id' },
         beneficiaryRef: { vi: 'Mã người hưởng (ẩn danh)', en: 'Beneficiary reference' },

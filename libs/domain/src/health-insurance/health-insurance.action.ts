@@ -34,6 +34,13 @@ export const healthInsuranceAction = defineAction({
   events: {
     HealthInsuranceEnrolled: {
       label: { vi: 'Cấp thẻ bảo hiểm y tế', en: 'Health insurance enrolled' },
+      example: {
+        enrolmentId: 'E-1',
+        beneficiaryRef: 'b-0123456789abcdef',
+        commune: 'BA-PHUOC-DAI',
+        scheme: 'poor',
+        year: 2025,
+      },
       fields: { ...insuranceEventFields, scheme: { vi: 'Đối tượng', en: 'Scheme' } },
       filterable: ['commune', 'scheme'],
       period: ['year'],

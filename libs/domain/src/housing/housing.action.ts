@@ -158,6 +158,12 @@ export const housingAction = defineAction({
   events: {
     HousingCaseRegistered: {
       label: { vi: 'Đăng ký hỗ trợ nhà ở', en: 'Housing case registered' },
+      example: {
+        caseId: 'HC-1',
+        householdRef: 'h-0123456789abcdef',
+        commune: 'BA-PHUOC-DAI',
+        category: 'poor',
+      },
       fields: {
         caseId: caseIdLabel,
         householdRef: { vi: 'Mã hộ (ẩn danh)', en: 'Household reference' },
@@ -179,6 +185,7 @@ export const housingAction = defineAction({
     },
     HousingFundingApproved: {
       label: { vi: 'Phê duyệt kinh phí nhà ở', en: 'Housing funding approved' },
+      example: { caseId: 'HC-1', amountVnd: 60_000_000, source: 'central_budget' },
       fields: {
         caseId: caseIdLabel,
         amountVnd: { vi: 'Số tiền (đồng)', en: 'Amount (VND)' },
@@ -189,10 +196,12 @@ export const housingAction = defineAction({
     },
     HousingConstructionStarted: {
       label: { vi: 'Khởi công nhà ở', en: 'Construction started' },
+      example: { caseId: 'HC-1' },
       fields: { caseId: caseIdLabel },
     },
     HousingConstructionCompleted: {
       label: { vi: 'Hoàn thành xây nhà', en: 'House completed' },
+      example: { caseId: 'HC-1', floorAreaM2: 48.5, occupants: 4 },
       fields: {
         caseId: caseIdLabel,
         floorAreaM2: { vi: 'Diện tích sàn (m²)', en: 'Floor area (m²)' },
@@ -202,10 +211,27 @@ export const housingAction = defineAction({
     },
     HouseHandedOver: {
       label: { vi: 'Bàn giao nhà', en: 'House handed over' },
+      example: { caseId: 'HC-1' },
       fields: { caseId: caseIdLabel },
     },
     HousingCaseWithdrawn: {
       label: { vi: 'Rút hồ sơ hỗ trợ nhà ở', en: 'Housing case withdrawn' },
+      example: {
+        caseId: 'HC-1',
+        grounds: 'duplicate',
+        reason: 'registered twice',
+        withdrawnSteps: [
+          {
+            type: 'HousingCaseRegistered',
+            data: {
+              caseId: 'HC-1',
+              householdRef: 'h-0123456789abcdef',
+              commune: 'BA-PHUOC-DAI',
+              category: 'poor',
+            },
+          },
+        ],
+      },
       fields: {
         caseId: caseIdLabel,
         grounds: { vi: 'Lý do rút', en: 'Grounds' },

@@ -57,6 +57,7 @@ export const hygienicLatrineAction = defineAction({
   events: {
     HygienicLatrineCompleted: {
       label: { vi: 'Hoàn thành nhà tiêu hợp vệ sinh', en: 'Hygienic latrine completed' },
+      example: { latrineId: 'L-1', facilityKind: 'school', facilityRef: 'THCS-1', commune: 'BA-PHUOC-DAI' },
       fields: {
         latrineId: { vi: 'Mã nhà tiêu', en: 'Latrine id' },
         facilityKind: { vi: 'Loại cơ sở', en: 'Facility kind' },

@@ -51,6 +51,13 @@ export const jobPlacementAction = defineAction({
   events: {
     JobPlaced: {
       label: { vi: 'Giải quyết việc làm', en: 'Job placement' },
+      example: {
+        placementId: 'J-1',
+        workerRef: 'b-0123456789abcdef',
+        commune: 'BA-PHUOC-DAI',
+        employer: 'Công ty May Ninh Thuận',
+        kind: 'domestic',
+      },
       fields: {
         placementId: { vi: 'Số hợp đồng', en: 'Placement id' },
         workerRef: { vi: 'Mã người lao động (ẩn danh)', en: 'Worker reference' },

@@ -93,6 +93,15 @@ export const measurementAction = defineAction({
     // A measurement sets the value of the indicator it names; rules use measure "measurement" for it.
     MeasurementRecorded: {
       label: { vi: 'Ghi nhận số liệu đo lường', en: 'Measurement recorded' },
+      example: {
+        measurementId: 'M-1',
+        indicatorKey: 'unemployment_rate',
+        orgUnit: 'NT-BAC-AI',
+        period: '2025',
+        value: 2.4,
+        method: 'survey',
+        source: 'điều tra lao động',
+      },
       fields: {
         measurementId: { vi: 'Mã số liệu', en: 'Measurement id' },
         indicatorKey: { vi: 'Chỉ tiêu', en: 'Indicator' },

@@ -3,7 +3,7 @@ import { conflict, invalid } from '../shared/domain-error';
 import { occurredAtOf } from '../shared/dated-event';
 import { checkOccurredAt, requireId, requireOneOf, requireText } from '../shared/rules';
 import { requirePeriod } from '../subsidy/subsidy.rules';
-import { requireIndicatorKey } from '../plan/indicator-key';
+import { requireIndicatorKey } from '../shared/indicator-key';
 import {
   MEASUREMENT_METHODS,
   type MeasurementCommand,
@@ -15,7 +15,8 @@ import { initialMeasurementState, type MeasurementState } from './measurement.st
 
 // Both key the stream. Indicator keys have no '.', so the stream name splits unambiguously (see
 // measurement.aggregate.ts). Whether the key names a measured indicator of the plan is checked by the
-// handler against the plan (requireMeasuredIndicator, plan/indicator-key.ts).
+// handler against the plan (requireMeasuredIndicator, plan/indicator-key.ts); the key's shape is
+// shared/indicator-key.ts.
 const ORG_UNIT_CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/;
 
 export function requireMeasurementIndicatorKey(value: unknown, field = 'indicatorKey'): string {

@@ -14,10 +14,13 @@ export interface MeasurementRecordedData {
   source: string;
 }
 
-export type MeasurementRecorded = DatedEvent<'MeasurementRecorded', MeasurementRecordedData>;
+/** The event a measurement writes; the plan's contribution rules name it (a leaf, so the plan needs no action). */
+export const MEASUREMENT_RECORDED = 'MeasurementRecorded';
+
+export type MeasurementRecorded = DatedEvent<typeof MEASUREMENT_RECORDED, MeasurementRecordedData>;
 
 export type MeasurementEvent = MeasurementRecorded;
 
 export const MEASUREMENT_EVENT_TYPES = [
-  'MeasurementRecorded',
+  MEASUREMENT_RECORDED,
 ] as const satisfies readonly MeasurementEvent['type'][];

@@ -10,4 +10,4 @@ export {
 } from '../actions/action-lists';
 export type { ActionEventType } from '../actions/actions';
 
-export const MEASUREMENT_RECORDED = 'MeasurementRecorded';
+export { MEASUREMENT_RECORDED } from '../measurement/measurement.events';

@@ -15,9 +15,8 @@ import {
   type CorrectedOriginal,
   type EventCorrectedData,
 } from '../corrections/correction.event';
-import { invalid } from '../shared/domain-error';
+import { MEASUREMENT_RECORDED } from '../measurement/measurement.events';
 import { LedgerError } from '../shared/ledger-error';
-import { MEASUREMENT_RECORDED } from './action-events';
 import {
   isMeasurementRule,
   type AdditiveRule,
@@ -271,25 +270,4 @@ export function eventTypesReached(rules: readonly IndicatorRules[]): Set<string>
   for (const [withdrawal, steps] of Object.entries(CASE_WITHDRAWAL_EVENTS))
     if (steps.some((type) => reached.has(type))) reached.add(withdrawal);
   return reached;
-}
-
-/**
- * For the command that records a measurement: the indicator must be one that measurements move, and a
- * qualitative milestone is 1 (achieved) or 0 (not yet).
- */
-export function checkMeasurementFits(definition: IndicatorDefinition, value: unknown): void {
-  if (!definition.contributions.some(isMeasurementRule)) {
-    throw invalid(
-      'INDICATOR_NOT_MEASURED',
-      'indicatorKey',
-      `${definition.key} is a ${definition.kind} indicator: it is moved by the actions it counts, not by measurements`,
-    );
-  }
-  if (definition.kind === 'qualitative' && value !== 0 && value !== 1) {
-    throw invalid(
-      'MILESTONE_VALUE_INVALID',
-      'value',
-      `${definition.key} is a milestone: value is 1 (achieved) or 0`,
-    );
-  }
 }

@@ -1,8 +1,8 @@
 import type { EventCorrectedData } from '../corrections/correction.event';
 import { DomainError } from '../shared/domain-error';
 import { parseContributionRule, type ContributionRule } from './contribution-rules';
+import { checkMeasurementFits } from './indicator-key';
 import {
-  checkMeasurementFits,
   ContributionInputError,
   contributionsOf,
   differenceOf,

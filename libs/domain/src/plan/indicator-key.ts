@@ -1,27 +1,19 @@
-// What an indicator key is, in one place: the shape every DTO, pipe and decider checks (the seeds' snake_case
-// keys, e.g. houses_built), and the check that a key names an indicator of the plan that a measurement may
-// set. Pure: the plan's definitions come in.
+// Whether an indicator key names an indicator of the plan, and one that a measurement may set. Pure: the
+// plan's definitions come in, read through the action kernel's narrow PlanLookup types so that an action's
+// check needs nothing of the plan's parsing. The key's shape is shared/indicator-key.ts.
+import type { PlannedIndicator } from '../actions/plan-lookup';
 import { invalid } from '../shared/domain-error';
-import { checkMeasurementFits } from './contributions';
-import type { IndicatorDefinition } from './plan-records';
+import { requireIndicatorKey } from '../shared/indicator-key';
 
-/** 2-64 characters: a lowercase letter, then lowercase letters, digits or '_' (houses_built). */
-export const INDICATOR_KEY_PATTERN = /^[a-z][a-z0-9_]{1,63}$/;
-export const INDICATOR_KEY_RULE = "an indicator key of the plan (a-z, 0-9 and '_', e.g. houses_built)";
-
-export function isIndicatorKey(value: unknown): value is string {
-  return typeof value === 'string' && INDICATOR_KEY_PATTERN.test(value);
-}
-
-/** The key as given, or an 'invalid' error naming the field. */
-export function requireIndicatorKey(value: unknown, field = 'indicatorKey'): string {
-  if (!isIndicatorKey(value))
-    throw invalid('INDICATOR_KEY_INVALID', field, `${field} must be ${INDICATOR_KEY_RULE}`);
-  return value;
-}
+export {
+  INDICATOR_KEY_PATTERN,
+  INDICATOR_KEY_RULE,
+  isIndicatorKey,
+  requireIndicatorKey,
+} from '../shared/indicator-key';
 
 /** The plan's definition of the key (its latest version), or an 'invalid' error naming the field. */
-export function requirePlanIndicator<D extends Pick<IndicatorDefinition, 'key' | 'version'>>(
+export function requirePlanIndicator<D extends Pick<PlannedIndicator, 'key' | 'version'>>(
   definitions: readonly D[],
   key: unknown,
   field = 'indicatorKey',
@@ -33,14 +25,35 @@ export function requirePlanIndicator<D extends Pick<IndicatorDefinition, 'key' |
 }
 
 /**
+ * A measurement may set the indicator: one of its rules is a MeasurementRecorded rule (measure
+ * "measurement", see isMeasurementRule in contribution-rules.ts), and a qualitative milestone is 1 or 0.
+ */
+export function checkMeasurementFits(definition: PlannedIndicator, value: unknown): void {
+  if (!definition.contributions.some((rule) => rule.measure === 'measurement')) {
+    throw invalid(
+      'INDICATOR_NOT_MEASURED',
+      'indicatorKey',
+      `${definition.key} is a ${definition.kind} indicator: it is moved by the actions it counts, not by measurements`,
+    );
+  }
+  if (definition.kind === 'qualitative' && value !== 0 && value !== 1) {
+    throw invalid(
+      'MILESTONE_VALUE_INVALID',
+      'value',
+      `${definition.key} is a milestone: value is 1 (achieved) or 0`,
+    );
+  }
+}
+
+/**
  * For a measurement: the key names an indicator of the plan that measurements move (a MeasurementRecorded
  * rule: measured and qualitative indicators), and a qualitative milestone is 1 (achieved) or 0.
  */
-export function requireMeasuredIndicator(
-  definitions: readonly IndicatorDefinition[],
+export function requireMeasuredIndicator<D extends PlannedIndicator>(
+  definitions: readonly D[],
   key: unknown,
   value: unknown,
-): IndicatorDefinition {
+): D {
   const definition = requirePlanIndicator(definitions, key);
   checkMeasurementFits(definition, value);
   return definition;

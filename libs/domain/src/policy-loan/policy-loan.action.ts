@@ -59,6 +59,14 @@ export const policyLoanAction = defineAction({
   events: {
     PolicyLoanDisbursed: {
       label: { vi: 'Giải ngân vốn vay chính sách', en: 'Policy loan disbursed' },
+      example: {
+        loanId: 'V-1',
+        borrowerRef: 'h-0123456789abcdef',
+        commune: 'BA-PHUOC-DAI',
+        programme: 'ho-ngheo',
+        amountVnd: 50_000_000,
+        termMonths: 36,
+      },
       fields: {
         loanId: { vi: 'Số hợp đồng vay', en: 'Loan id' },
         borrowerRef: { vi: 'Mã người vay (ẩn danh)', en: 'Borrower reference' },

@@ -89,16 +89,19 @@ export const remainsAction = defineAction({
   events: {
     RemainsCaseOpened: {
       label: { vi: 'Mở hồ sơ tìm kiếm hài cốt liệt sĩ', en: 'Remains case opened' },
+      example: { caseId: 'RC-1', site: 'đồi 1', commune: 'BA-PHUOC-DAI' },
       fields: { caseId: caseIdLabel, site: { vi: 'Địa điểm', en: 'Site' }, commune: communeLabel },
       filterable: ['commune'],
     },
     RemainsRecovered: {
       label: { vi: 'Cất bốc hài cốt liệt sĩ', en: 'Remains recovered' },
+      example: { caseId: 'RC-1', setsOfRemains: 3 },
       fields: { caseId: caseIdLabel, setsOfRemains: { vi: 'Số bộ hài cốt', en: 'Sets of remains' } },
       numeric: ['setsOfRemains'],
     },
     RemainsIdentified: {
       label: { vi: 'Xác định danh tính hài cốt', en: 'Remains identified' },
+      example: { caseId: 'RC-1', method: 'dna', martyrRecordRef: 'LS-1' },
       fields: {
         caseId: caseIdLabel,
         method: { vi: 'Phương pháp', en: 'Method' },
@@ -108,10 +111,12 @@ export const remainsAction = defineAction({
     },
     RemainsReburied: {
       label: { vi: 'An táng hài cốt liệt sĩ', en: 'Remains reburied' },
+      example: { caseId: 'RC-1', cemetery: 'NTLS huyện' },
       fields: { caseId: caseIdLabel, cemetery: { vi: 'Nghĩa trang', en: 'Cemetery' } },
     },
     RemainsCaseClosed: {
       label: { vi: 'Đóng hồ sơ hài cốt', en: 'Remains case closed' },
+      example: { caseId: 'RC-1', outcome: 'reburied' },
       fields: { caseId: caseIdLabel, outcome: { vi: 'Kết quả', en: 'Outcome' } },
       filterable: ['outcome'],
     },

@@ -29,6 +29,13 @@ export const socialInsuranceAction = defineAction({
   events: {
     SocialInsuranceEnrolled: {
       label: { vi: 'Tham gia bảo hiểm xã hội', en: 'Social insurance enrolled' },
+      example: {
+        enrolmentId: 'E-2',
+        beneficiaryRef: 'b-0123456789abcdef',
+        commune: 'BA-PHUOC-DAI',
+        kind: 'voluntary',
+        year: 2025,
+      },
       fields: { ...insuranceEventFields, kind: { vi: 'Loại hình', en: 'Kind' } },
       filterable: ['commune', 'kind'],
       period: ['year'],

@@ -57,6 +57,15 @@ export const subsidyAction = defineAction({
   events: {
     SubsidyPaid: {
       label: { vi: 'Chi trả trợ cấp', en: 'Subsidy paid' },
+      example: {
+        paymentId: 'P-1',
+        programme: 'tro-cap-xa-hoi',
+        beneficiaryRef: 'b-0123456789abcdef',
+        period: '2025-05',
+        amountVnd: 500_000,
+        method: 'cash',
+        commune: 'BA-PHUOC-DAI',
+      },
       fields: {
         paymentId: { vi: 'Mã chi trả', en: 'Payment id' },
         programme: { vi: 'Chương trình', en: 'Programme' },

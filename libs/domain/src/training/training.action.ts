@@ -82,6 +82,13 @@ export const trainingAction = defineAction({
   events: {
     TrainingCourseOpened: {
       label: { vi: 'Mở lớp đào tạo nghề', en: 'Training course opened' },
+      example: {
+        courseId: 'TC-1',
+        occupation: 'May công nghiệp',
+        level: 'elementary',
+        commune: 'BA-PHUOC-DAI',
+        capacity: 30,
+      },
       fields: {
         courseId: courseIdLabel,
         occupation: { vi: 'Nghề', en: 'Occupation' },
@@ -94,6 +101,7 @@ export const trainingAction = defineAction({
     },
     TraineeEnrolled: {
       label: { vi: 'Tuyển sinh học viên', en: 'Trainee enrolled' },
+      example: { courseId: 'TC-1', traineeRef: 'b-0123456789abcdef' },
       fields: { courseId: courseIdLabel, traineeRef: traineeRefLabel },
       support: {
         refField: 'traineeRef',
@@ -108,6 +116,7 @@ export const trainingAction = defineAction({
     },
     TraineeCertified: {
       label: { vi: 'Cấp chứng chỉ nghề', en: 'Trainee certified' },
+      example: { courseId: 'TC-1', traineeRef: 'b-0123456789abcdef', certificateNo: 'CC-1' },
       fields: {
         courseId: courseIdLabel,
         traineeRef: traineeRefLabel,
@@ -116,6 +125,7 @@ export const trainingAction = defineAction({
     },
     TrainingCourseClosed: {
       label: { vi: 'Kết thúc lớp đào tạo', en: 'Training course closed' },
+      example: { courseId: 'TC-1' },
       fields: { courseId: courseIdLabel },
     },
   },

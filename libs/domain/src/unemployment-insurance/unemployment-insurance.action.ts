@@ -28,6 +28,12 @@ export const unemploymentInsuranceAction = defineAction({
   events: {
     UnemploymentInsuranceEnrolled: {
       label: { vi: 'Tham gia bảo hiểm thất nghiệp', en: 'Unemployment insurance enrolled' },
+      example: {
+        enrolmentId: 'E-3',
+        beneficiaryRef: 'b-0123456789abcdef',
+        commune: 'BA-PHUOC-DAI',
+        year: 2025,
+      },
       fields: { ...insuranceEventFields },
       filterable: ['commune'],
       period: ['year'],
