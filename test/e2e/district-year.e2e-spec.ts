@@ -48,7 +48,7 @@ const BASELINES = new Map(
   ),
 );
 const ORG_UNITS = seed<{
-  orgUnits: Array<{ code: string; level: string; parent: string | null }>;
+  orgUnits: Array<{ code: string; level: string; parent: string | null; planArea: string }>;
   changes: Array<{
     effectiveFrom: string;
     ends: string[];
@@ -82,9 +82,12 @@ const at = (day: string) => `${day}T09:00:00+07:00`;
 
 // ---------------------------------------------------------------- who records, on which day
 const DISTRICT_UNITS = [DISTRICT];
-const NEW_COMMUNES = REORGANISATION.crosswalk.map((r) => r.to).filter((c) => c.startsWith('KH-B'));
+/** The communes made on REFORM_DAY wholly within the plan's area. */
+const NEW_COMMUNES = ORG_UNITS.orgUnits
+  .filter((u) => u.level === 'commune' && u.planArea === 'within' && REORGANISATION.starts.includes(u.code))
+  .map((u) => u.code);
 // Agencies with no recorded succession stay in force; their tokens name the district's area, old and new.
-const AREA = [DISTRICT, ...new Set(NEW_COMMUNES)];
+const AREA = [DISTRICT, ...NEW_COMMUNES];
 const WHO = {
   labour: officer('LDTBXH-BAC-AI', 'can-bo-ldtbxh-01', DISTRICT_UNITS),
   labourHead: supervisor('LDTBXH-BAC-AI', 'truong-phong-ldtbxh', DISTRICT_UNITS),
@@ -263,7 +266,7 @@ describe('a year in the district: every action, refusal, correction and four eye
     },
   };
 
-  /** A house walked from registration to `upTo`; the ids of its events by type. */
+  /** A house registered and walked through the steps dated in `days`; the ids of those steps' events. */
   async function house(
     citizenId: string,
     commune: string,
@@ -1071,6 +1074,31 @@ describe('a year in the district: every action, refusal, correction and four eye
             wrong.push(`${key} ${unit} ${asOf}: expected ${JSON.stringify(want)} got ${JSON.stringify(got)}`);
         }
     expect(wrong).toEqual([]);
+
+    // A measured indicator: the latest measurement of the unit itself recorded by then (the plan's `latest`).
+    const stunting = indicator('child_stunting_under5');
+    expect([stunting.kind, stunting.aggregation]).toEqual(['measured', 'latest']);
+    for (const [unit, asOf] of [
+      ['BA-PHUOC-DAI', '2025-06-30'],
+      ['BA-PHUOC-DAI', '2025-12-31'],
+      [DONG, '2025-12-31'],
+    ] as const) {
+      const latest = standing()
+        .filter(
+          (f) =>
+            f.type === 'MeasurementRecorded' &&
+            f.data.indicatorKey === stunting.key &&
+            f.commune === unit &&
+            f.day <= asOf,
+        )
+        .pop();
+      expect(latest).toBeDefined();
+      expect([unit, asOf, (await read(stunting.key, unit, asOf)).progress.value]).toEqual([
+        unit,
+        asOf,
+        latest!.data.value,
+      ]);
+    }
   }, 120_000);
 
   it('asOf mid-year counts only what happened by then; a card of November and a payment of New Year night do not', async () => {
