@@ -1,7 +1,8 @@
 // The dashboard in a real browser: Debian's Chromium driven by playwright-core (no browser download), the
 // real API on a seeded temporary store, actions recorded over the API, then what a public visitor and an
 // inspector see. Skipped, with the reason in its name, when Chromium is not installed (CI installs it).
-// LEDGER_DASHBOARD_SCREENSHOT=1 also writes docs/dashboard-overview.png.
+// LEDGER_DASHBOARD_SCREENSHOT=1 also writes docs/dashboard-overview.png and docs/dashboard-indicator.png (and
+// the indicator page at phone width to the system's temporary folder).
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -23,6 +24,29 @@ const CHROMIUM_ARGS = [
 ];
 const AS_OF = '2026-12-31';
 const SCREENSHOT = join(__dirname, '../../docs/dashboard-overview.png');
+const INDICATOR_SCREENSHOT = join(__dirname, '../../docs/dashboard-indicator.png');
+const SEEDS = join(__dirname, '../../seeds');
+
+/** A baseline of the plan's seeds for one commune (seeds/baselines.json), with whether it is illustrative. */
+function seedBaseline(key: string, orgUnit: string): { value: number; illustrative: boolean } {
+  const seeds = JSON.parse(readFileSync(join(SEEDS, 'baselines.json'), 'utf8')) as {
+    baselines: Array<{ key: string; illustrative: boolean; values: Record<string, number> }>;
+  };
+  const series = seeds.baselines.find((b) => b.key === key)!;
+  return { value: series.values[orgUnit], illustrative: series.illustrative };
+}
+
+/** An indicator of the plan's seeds (seeds/indicators.json). */
+function seedIndicator(key: string): {
+  scale?: number;
+  numerator: { baseline: string };
+  denominator: { baseline: string };
+} {
+  const seeds = JSON.parse(readFileSync(join(SEEDS, 'indicators.json'), 'utf8')) as
+    Array<{ key: string }> | { indicators: Array<{ key: string }> };
+  const list = Array.isArray(seeds) ? seeds : seeds.indicators;
+  return list.find((i) => i.key === key) as never;
+}
 
 const hasChromium = existsSync(CHROMIUM);
 const suite = hasChromium
@@ -240,6 +264,10 @@ suite('the dashboard in Chromium', () => {
     expect(ref).toMatch(/^b-[0-9a-f]{32}$/);
     await page.selectOption('#f-type', '');
     await page.fill('#f-beneficiary', ref);
+    // A search for one person's events needs a reason, which the API keeps on the record.
+    await page.click('#trail-search');
+    await untilText(page, '#trail-results [role=alert]', 'cần ghi lý do');
+    await page.fill('#f-reason', 'Kiểm tra hồ sơ theo đơn phản ánh số 12/2026');
     await page.click('#trail-search');
     await untilHash(page, `beneficiary=${ref}`);
     await page.waitForSelector('#trail-table');
@@ -376,6 +404,162 @@ suite('the dashboard in Chromium', () => {
     await page.click('#lang-switch');
     await untilLang(page, 'vi');
     await page.waitForSelector('main:not([aria-busy]) #approvals-table');
+    await page.click('#token-form button[type=button]');
+  });
+
+  it('shows a ratio on an illustrative baseline apart from claimed, verified and official, labelled as such', async () => {
+    // Nothing recorded for the rate: both its baselines are the seeds' illustrative ones, so no claimed,
+    // verified or official figure, and the rate on the illustrative baselines apart.
+    const key = 'trained_labour_certified_rate';
+    const rate = seedIndicator(key);
+    const certified = seedBaseline(rate.numerator.baseline, 'BA-PHUOC-DAI');
+    const labour = seedBaseline(rate.denominator.baseline, 'BA-PHUOC-DAI');
+    expect([certified.illustrative, labour.illustrative]).toEqual([true, true]);
+    const expected = ((rate.scale ?? 1) * certified.value) / labour.value;
+    const inWords = (language: string) =>
+      `${new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(expected)} %`;
+
+    await open(page, `#/indicator/${key}?asOf=${AS_OF}&orgUnit=BA-PHUOC-DAI`);
+    await expect(page.locator('#assurance dt').allTextContents()).resolves.toEqual([
+      'đã báo cáo',
+      'đã xác minh',
+      'chính thức',
+    ]);
+    for (const side of ['claimed', 'verified', 'official'])
+      await expect(page.textContent(`#assurance [data-side=${side}] .assure-value`)).resolves.toBe('—');
+    const apart = page.locator('#assurance-illustrative');
+    await expect(apart.getAttribute('data-side')).resolves.toBe('illustrative');
+    await expect(apart.locator('.assure-illustrative-label').textContent()).resolves.toBe(
+      'Số liệu nền minh hoạ (không phải số liệu chính thức)',
+    );
+    await expect(apart.locator('.assure-value').textContent()).resolves.toBe(inWords('vi-VN'));
+    // Not inside the three figures (no bar, not compared with them), and said in the legend.
+    expect(await page.locator('#assurance .assure-illustrative').count()).toBe(0);
+    await expect(page.textContent('#assurance-legend')).resolves.toContain('Số liệu nền minh hoạ');
+    // The commune's row in the table, and the CSV's own column.
+    const row = page.locator('#commune-table tbody tr').first();
+    await expect(row.locator('.assure-illustrative .assure-value').textContent()).resolves.toBe(
+      inWords('vi-VN'),
+    );
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+    const csv = readFileSync(await download.path(), 'utf8').split('\r\n');
+    expect(csv[0]).toMatch(
+      /,Đã báo cáo,Đã xác minh,Chính thức,Số liệu nền minh hoạ \(không phải số liệu chính thức\)$/,
+    );
+    const first = csv[1].split(',');
+    expect(first[0]).toBe('BA-PHUOC-DAI');
+    expect(first.slice(-4, -1)).toEqual(['', '', '']);
+    expect(Number(first[first.length - 1])).toBeCloseTo(expected, 6);
+
+    const desktop = process.env.LEDGER_DASHBOARD_SCREENSHOT
+      ? INDICATOR_SCREENSHOT
+      : join(profile, 'dashboard-indicator.png');
+    await page.screenshot({ path: desktop, fullPage: false });
+    expect(statSync(desktop).size).toBeGreaterThan(10_000);
+
+    // In English.
+    await page.click('#lang-switch');
+    await untilLang(page, 'en');
+    await untilText(
+      page,
+      '#assurance-illustrative',
+      'On an illustrative baseline (not an official statistic)',
+    );
+    await expect(page.textContent('#assurance-illustrative .assure-value')).resolves.toBe(inWords('en-GB'));
+    await page.click('#lang-switch');
+    await untilLang(page, 'vi');
+
+    // At phone width: the figure apart still in view of its label, no sideways scrolling.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await open(page, `#/indicator/${key}?asOf=${AS_OF}&orgUnit=BA-PHUOC-DAI`);
+    await page.locator('#assurance-illustrative').scrollIntoViewIfNeeded();
+    const phone = join(
+      process.env.LEDGER_DASHBOARD_SCREENSHOT ? tmpdir() : profile,
+      'dashboard-indicator-phone.png',
+    );
+    await page.screenshot({ path: phone, fullPage: false });
+    expect(statSync(phone).size).toBeGreaterThan(10_000);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('shows who proposed and who approved a correction: on both agencies, in the trail and on the event', async () => {
+    // A verified house retracted: the supervisor of LĐTBXH proposes, an inspector approves.
+    const house = await completionOf(
+      await housingCaseAt(ledger, 'completed', '058200000906', 'BA-PHUOC-HOA'),
+    );
+    const verification = await ledger
+      .http()
+      .post(`/events/${house}/verifications`)
+      .set(inspector())
+      .send({
+        method: 'field_visit',
+        evidence: [{ ref: 'BB-KT-2026/08', sha256: 'b'.repeat(64), description: 'biên bản kiểm tra' }],
+        occurredAt: at('2026-08-01'),
+      });
+    expect(verification.body).toBeTruthy();
+    expect([verification.status, verification.body.detail]).toEqual([201, undefined]);
+    const proposed = await ledger
+      .http()
+      .post('/corrections')
+      .set(supervisor('LDTBXH-BAC-AI'))
+      .send({
+        correctsEventId: house,
+        kind: 'retraction',
+        reason: 'Hồ sơ nhà ghi nhầm, chưa hoàn thành',
+        occurredAt: at('2026-08-03'),
+      });
+    expect(proposed.status).toBe(202);
+    const approved = await ledger
+      .http()
+      .post(`/corrections/${proposed.body.proposalId as string}/approvals`)
+      .set(inspector())
+      .send({ occurredAt: at('2026-08-04') });
+    expect(approved.status).toBe(201);
+    const correction = approved.body.eventIds[0] as string;
+    await untilProjected(ledger);
+
+    await open(page, `#/agency/THANHTRA-BAC-AI?asOf=${AS_OF}`);
+    await page.fill('#token', bearerOf(inspector()));
+    await page.click('#token-form button[type=submit]');
+    await page.waitForSelector('#corrections-approved table');
+    const approvedRow = page.locator('#corrections-approved tbody tr', { hasText: 'Hồ sơ nhà ghi nhầm' });
+    await expect(approvedRow.locator('.col-made-by').textContent()).resolves.toContain('truong-phong-01');
+    await expect(approvedRow.locator('.col-approved-by').textContent()).resolves.toContain('thanh-tra-01');
+    await expect(page.textContent('#corrections-approved h3')).resolves.toBe(
+      'Đính chính cán bộ của cơ quan đã duyệt (người khác đề xuất)',
+    );
+    // The inspectors' own corrections made do not list it: the proposer made it.
+    await expect(page.textContent('#corrections-made')).resolves.not.toContain('Hồ sơ nhà ghi nhầm');
+
+    await open(page, `#/agency/LDTBXH-BAC-AI?asOf=${AS_OF}`);
+    await page.waitForSelector('#corrections-made table');
+    const madeRow = page.locator('#corrections-made tbody tr', { hasText: 'Hồ sơ nhà ghi nhầm' });
+    await expect(madeRow.locator('.col-made-by').textContent()).resolves.toContain('truong-phong-01');
+    await expect(madeRow.locator('.col-approved-by').textContent()).resolves.toContain('thanh-tra-01');
+
+    // The trail: the correction's entry names the approver beside its maker.
+    await open(page, '#/inspection?type=EventCorrected&agency=LDTBXH-BAC-AI&run=1');
+    await page.waitForSelector('#trail-table');
+    const entry = page.locator(`#trail-table tbody tr:has(a[href="#/event/${correction}"])`);
+    await expect(entry.textContent()).resolves.toContain('truong-phong-01');
+    await expect(entry.locator('.approved-by').textContent()).resolves.toContain('duyệt: thanh-tra-01');
+
+    // The event: its approver in the envelope; the corrected event lists maker and approver.
+    await entry.locator('a').first().click();
+    await page.waitForSelector('#event-approved-by');
+    await expect(page.textContent('#event-approved-by')).resolves.toContain('thanh-tra-01');
+    await open(page, `#/event/${house}`);
+    await page.waitForSelector('#event-corrections');
+    const corrected = page.locator('#event-corrections tbody tr').first();
+    await expect(corrected.textContent()).resolves.toContain('truong-phong-01');
+    await expect(corrected.textContent()).resolves.toContain('thanh-tra-01');
+    await page.click('#lang-switch');
+    await untilLang(page, 'en');
+    await untilText(page, '#event-corrections', 'Approved by');
+    await page.click('#lang-switch');
+    await untilLang(page, 'vi');
     await page.click('#token-form button[type=button]');
   });
 

@@ -1,6 +1,7 @@
 // An indicator's figure in words (with its unit in the current language), its 2030 target, and the three
 // figures every view shows side by side: claimed (recorded), verified (checked by someone other than the
-// recorder) and official (verified and inside an approved period report).
+// recorder) and official (verified and inside an approved period report); and, apart from them, a ratio's
+// figure on an illustrative baseline (a made-up figure, never an official statistic), labelled as such.
 import { h } from './dom.js';
 import { formatNumber, lang, t } from './i18n.js';
 
@@ -60,6 +61,44 @@ function sideText(figure, indicator, withUnit) {
  * from screen readers) and its number in text: the words say which is which, not the colour.
  */
 export function assuranceFigures(assurance, indicator, { id, withUnit = false } = {}) {
+  const three = sideFigures(assurance, indicator, { id, withUnit });
+  if (!assurance?.illustrative) return three;
+  return h(
+    'div',
+    { class: 'assurance-block' },
+    three,
+    illustrativeFigure(assurance.illustrative, indicator, {
+      id: id ? `${id}-illustrative` : undefined,
+      withUnit,
+    }),
+  );
+}
+
+/**
+ * A ratio's figure on an illustrative baseline, apart from the three (no bar, never compared with them) and
+ * labelled: neither claimed, verified nor official.
+ */
+export function illustrativeFigure(figure, indicator, { id, withUnit = false } = {}) {
+  return h(
+    'p',
+    { class: 'assure-illustrative', id, dataset: { side: 'illustrative' }, title: t('illustrativeHelp') },
+    h('span', { class: 'assure-illustrative-label' }, t('illustrativeLabel')),
+    ': ',
+    h('span', { class: 'assure-value' }, sideText(figure, indicator, withUnit)),
+  );
+}
+
+/** Beside a current value computed on an illustrative baseline: a short mark saying so (null otherwise). */
+export function illustrativeMark(assurance) {
+  if (!assurance?.illustrative) return null;
+  return h(
+    'span',
+    { class: 'illustrative-mark', title: t('illustrativeLabel') },
+    ` (${t('illustrativeShort')})`,
+  );
+}
+
+function sideFigures(assurance, indicator, { id, withUnit }) {
   const values = SIDES.map((side) => assurance?.[side]?.value);
   const max = Math.max(0, ...values.filter((v) => typeof v === 'number' && Number.isFinite(v)));
   return h(
@@ -98,6 +137,12 @@ export function assuranceLegend(id) {
         `: ${t(`assuranceHelp_${side}`)}`,
       ),
     ),
+    h(
+      'li',
+      { class: 'legend-illustrative' },
+      h('strong', {}, t('illustrativeLabel')),
+      `: ${t('illustrativeHelp')}`,
+    ),
   );
 }
 
@@ -105,10 +150,12 @@ export const assuranceCsv = (assurance) => ({
   claimed: assurance?.claimed?.value ?? '',
   verified: assurance?.verified?.value ?? '',
   official: assurance?.official?.value ?? '',
+  illustrative: assurance?.illustrative?.value ?? '',
 });
 
 export const ASSURANCE_CSV_COLUMNS = () => [
   ['claimed', t('colClaimed')],
   ['verified', t('colVerified')],
   ['official', t('colOfficial')],
+  ['illustrative', t('colIllustrative')],
 ];

@@ -116,6 +116,10 @@ const vi = {
   colDutyHolder: 'Cơ quan phải làm',
   correctionsMade: 'Đính chính cơ quan đã làm',
   correctionsReceived: 'Đính chính cơ quan bị nhận',
+  correctionsApproved: 'Đính chính cán bộ của cơ quan đã duyệt (người khác đề xuất)',
+  colMadeBy: 'Người đính chính (đề xuất)',
+  colApprovedBy: 'Người duyệt',
+  approvedByShort: 'duyệt',
   correctionsCount: '{total} (sửa: {amendments}, hủy: {retractions})',
   correctionsNone: 'Không có đính chính.',
   colReason: 'Lý do',
@@ -140,6 +144,10 @@ const vi = {
   fAgency: 'Cơ quan',
   fOrgUnit: 'Xã',
   fBeneficiary: 'Người thụ hưởng (mã bí danh b-…)',
+  fReason: 'Lý do tra cứu người thụ hưởng',
+  fReasonHelp:
+    'Bắt buộc khi tìm theo người thụ hưởng (10 đến 500 ký tự, ví dụ số hồ sơ, đơn khiếu nại); lý do được ghi vào sổ cùng lần tra cứu.',
+  fReasonNeeded: 'Tìm theo người thụ hưởng cần ghi lý do tra cứu (10 đến 500 ký tự).',
   fType: 'Loại việc',
   fFrom: 'Từ ngày',
   fTo: 'Đến ngày',
@@ -199,6 +207,11 @@ const vi = {
   assuranceHelp_verified: 'đã được người khác ngoài người ghi (thanh tra, cơ quan khác) kiểm tra',
   assuranceHelp_official: 'đã xác minh và nằm trong báo cáo kỳ đã được phê duyệt',
   assuranceAria: 'đã báo cáo {claimed}, đã xác minh {verified}, chính thức {official}',
+  illustrativeLabel: 'Số liệu nền minh hoạ (không phải số liệu chính thức)',
+  illustrativeHelp:
+    'tỷ lệ tính trên số liệu nền minh hoạ (số giả định để tính được tỷ lệ, chưa có số liệu của cơ quan thống kê); không phải số đã báo cáo, đã xác minh hay chính thức',
+  colIllustrative: 'Số liệu nền minh hoạ (không phải số liệu chính thức)',
+  illustrativeShort: 'trên số liệu nền minh hoạ',
 
   fourEyesTitle: 'Phê duyệt báo cáo và thay đổi số liệu',
   fourEyesNeedsToken:
@@ -356,6 +369,10 @@ const en = {
   colDutyHolder: 'Duty holder',
   correctionsMade: 'Corrections made by the agency',
   correctionsReceived: "Corrections of the agency's records",
+  correctionsApproved: 'Corrections its officers approved (proposed by someone else)',
+  colMadeBy: 'Made (proposed) by',
+  colApprovedBy: 'Approved by',
+  approvedByShort: 'approved by',
   correctionsCount: '{total} (amended: {amendments}, retracted: {retractions})',
   correctionsNone: 'No corrections.',
   colReason: 'Reason',
@@ -380,6 +397,10 @@ const en = {
   fAgency: 'Agency',
   fOrgUnit: 'Commune',
   fBeneficiary: 'Beneficiary (reference b-…)',
+  fReason: 'Why you look up this beneficiary',
+  fReasonHelp:
+    'Needed to search by beneficiary (10 to 500 characters, e.g. a case file or complaint number); it is kept on the record with the search.',
+  fReasonNeeded: 'A search by beneficiary needs the reason you look them up (10 to 500 characters).',
   fType: 'Action type',
   fFrom: 'From',
   fTo: 'To',
@@ -439,6 +460,11 @@ const en = {
   assuranceHelp_verified: 'checked by someone other than the recorder (an inspector, another agency)',
   assuranceHelp_official: 'verified and inside an approved period report',
   assuranceAria: 'claimed {claimed}, verified {verified}, official {official}',
+  illustrativeLabel: 'On an illustrative baseline (not an official statistic)',
+  illustrativeHelp:
+    "the ratio computed on an illustrative baseline (a made-up figure so that it can be computed; the statistics office's figure is not known yet); neither claimed, verified nor official",
+  colIllustrative: 'On an illustrative baseline (not an official statistic)',
+  illustrativeShort: 'on an illustrative baseline',
 
   fourEyesTitle: 'Report approvals and changes to the figure',
   fourEyesNeedsToken:
@@ -483,7 +509,8 @@ const en = {
 
 /**
  * Event types in words; an unknown type shows as itself. The actions' events come from the ledger's catalogue
- * of actions (GET /actions, read from the action descriptors) and are put first; these are the others.
+ * of actions (GET /actions/labels: the catalogue's words only, read from the action descriptors) and are put
+ * first; these are the others.
  */
 const EVENT_TYPES = {
   EventCorrected: ['Đính chính', 'Correction'],
@@ -505,7 +532,7 @@ const EVENT_TYPES = {
   AgencySuccessionRecorded: ['Chuyển giao nhiệm vụ cơ quan', 'Agency succession recorded'],
 };
 
-/** The action events' labels by type, from GET /actions. */
+/** The action events' labels by type, from GET /actions/labels. */
 const ACTION_EVENT_TYPES = {};
 
 /** Every event type in words, the actions' first (filled once the catalogue is read). */
@@ -513,7 +540,7 @@ export const ACTION_TYPES = Object.keys(EVENT_TYPES);
 
 async function loadActionCatalogue() {
   try {
-    const response = await fetch('/actions', { credentials: 'omit' });
+    const response = await fetch('/actions/labels', { credentials: 'omit' });
     if (!response.ok) return;
     const catalogue = await response.json();
     for (const action of catalogue.actions ?? []) {
@@ -600,7 +627,9 @@ export function ledgerDay(iso) {
   const text = String(iso);
   if (!WITH_OFFSET.test(text)) return text.slice(0, 10);
   const millis = Date.parse(text);
-  return Number.isFinite(millis) ? new Date(millis + HANOI_OFFSET_MS).toISOString().slice(0, 10) : text.slice(0, 10);
+  return Number.isFinite(millis)
+    ? new Date(millis + HANOI_OFFSET_MS).toISOString().slice(0, 10)
+    : text.slice(0, 10);
 }
 
 /** YYYY-MM-DD (or an ISO date-time, its day in Hanoi) as a date in the language's order. */

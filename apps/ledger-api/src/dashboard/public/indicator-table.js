@@ -3,7 +3,14 @@
 import { href } from './address.js';
 import { agencyName } from './directory.js';
 import { h, progressBar, statusBadge } from './dom.js';
-import { ASSURANCE_CSV_COLUMNS, assuranceCsv, assuranceFigures, formatValue, targetText } from './figures.js';
+import {
+  ASSURANCE_CSV_COLUMNS,
+  assuranceCsv,
+  assuranceFigures,
+  formatValue,
+  illustrativeMark,
+  targetText,
+} from './figures.js';
 import { nameOf, t } from './i18n.js';
 
 export function indicatorColumns(units, agencyList, { withLead = true } = {}) {
@@ -17,7 +24,7 @@ export function indicatorColumns(units, agencyList, { withLead = true } = {}) {
     {
       label: t('colCurrent'),
       className: 'num',
-      cell: (item) => formatValue(item.progress.value, item.indicator),
+      cell: (item) => [formatValue(item.progress.value, item.indicator), illustrativeMark(item.assurance)],
     },
     {
       label: t('colProgress'),

@@ -1,6 +1,6 @@
 // One agency (#/agency/<code>): its area, successors and predecessors, the indicators it leads; with a token
 // (an inspector, or an officer or supervisor of the agency) its trail: what it recorded, case steps past due,
-// corrections made and received, and its officers.
+// corrections made, approved (proposed by someone else, approved by its officers) and received, and its officers.
 import { href } from '../address.js';
 import { get, getAll, getToken } from '../api.js';
 import { shared, todayLocal } from '../as-of.js';
@@ -110,8 +110,11 @@ async function loadAgencyTrail(code, container, agencyList, units) {
     recorded: 0,
     officers: [],
     correctionsMade: {},
+    correctionsApproved: {},
     correctionsReceived: {},
   };
+  const who = (officer, agency) =>
+    officer ? `${officer} (${agencyName(agency, agencyList)})` : t('noFigure');
   const actions = Object.entries(trail.actions || {}).map(([type, a]) => ({ type, ...a }));
   const correctionBlock = (title, summary, id) =>
     h(
@@ -137,7 +140,12 @@ async function loadAgencyTrail(code, container, agencyList, units) {
                   cell: (c) => `${t(`kind_${c.kind}`)}: ${eventTypeName(c.correctedType)}`,
                 },
                 { label: t('colReason'), cell: (c) => c.reason },
-                { label: t('colOfficer'), cell: (c) => `${c.officer} (${agencyName(c.agency, agencyList)})` },
+                { label: t('colMadeBy'), className: 'col-made-by', cell: (c) => who(c.officer, c.agency) },
+                {
+                  label: t('colApprovedBy'),
+                  className: 'col-approved-by',
+                  cell: (c) => who(c.approvedByOfficer, c.approvedByAgency),
+                },
                 {
                   label: t('colEvent'),
                   cell: (c) => h('a', { href: href(`/event/${c.correctsEventId}`) }, t('open')),
@@ -196,6 +204,7 @@ async function loadAgencyTrail(code, container, agencyList, units) {
         })
       : h('p', {}, t('pastDueNone')),
     correctionBlock(t('correctionsMade'), trail.correctionsMade, 'corrections-made'),
+    correctionBlock(t('correctionsApproved'), trail.correctionsApproved, 'corrections-approved'),
     correctionBlock(t('correctionsReceived'), trail.correctionsReceived, 'corrections-received'),
     trail.officers?.length
       ? [
@@ -208,6 +217,11 @@ async function loadAgencyTrail(code, container, agencyList, units) {
               },
               { label: t('colRecorded'), className: 'num', cell: (o) => String(o.recorded) },
               { label: t('correctionsMade'), className: 'num', cell: (o) => String(o.correctionsMade) },
+              {
+                label: t('correctionsApproved'),
+                className: 'num',
+                cell: (o) => String(o.correctionsApproved ?? 0),
+              },
               {
                 label: t('correctionsReceived'),
                 className: 'num',

@@ -94,6 +94,16 @@ function renderEvent(event, entry, units, agencyList) {
         t('actor'),
         `${meta.actor?.officer ?? ''} (${agencyName(meta.actor?.agency, agencyList)}; ${meta.actor?.role ?? ''})`,
       ],
+      entry?.approvedBy
+        ? [
+            t('colApprovedBy'),
+            h(
+              'span',
+              { id: 'event-approved-by' },
+              `${entry.approvedBy.officer} (${agencyName(entry.approvedBy.agency, agencyList)}; ${entry.approvedBy.role ?? ''})`,
+            ),
+          ]
+        : null,
       [t('colCommune'), unitName(meta.orgUnit, units)],
       [
         t('evidence'),
@@ -158,7 +168,14 @@ function renderEvent(event, entry, units, agencyList) {
             { label: t('colType'), cell: (c) => t(`kind_${c.kind}`) },
             { label: t('colReason'), cell: (c) => c.reason },
             { label: t('colChanges'), cell: (c) => (c.changes ? JSON.stringify(c.changes) : '') },
-            { label: t('colOfficer'), cell: (c) => `${c.officer} (${agencyName(c.agency, agencyList)})` },
+            { label: t('colMadeBy'), cell: (c) => `${c.officer} (${agencyName(c.agency, agencyList)})` },
+            {
+              label: t('colApprovedBy'),
+              cell: (c) =>
+                c.approvedBy
+                  ? `${c.approvedBy.officer} (${agencyName(c.approvedBy.agency, agencyList)})`
+                  : t('noFigure'),
+            },
             { label: t('colEvent'), cell: (c) => h('a', { href: href(`/event/${c.eventId}`) }, t('open')) },
           ],
           rows: entry.correctedBy,

@@ -13,6 +13,7 @@ import {
   assuranceCsv,
   assuranceFigures,
   assuranceLegend,
+  illustrativeMark,
   formatValue,
   targetText,
 } from '../figures.js';
@@ -120,7 +121,13 @@ export async function indicatorView(key) {
       [t('planText'), definition?.definition?.planText || view.planText || t('noFigure')],
       [t('target'), targetText({ progress })],
       [t('deadline'), formatDate(progress.deadline)],
-      [t('current'), h('span', { id: 'current-value' }, formatValue(progress.value, indicator))],
+      [
+        t('current'),
+        [
+          h('span', { id: 'current-value' }, formatValue(progress.value, indicator)),
+          illustrativeMark(view.assurance),
+        ],
+      ],
       [t('assuranceTitle'), assuranceFigures(view.assurance, indicator, { id: 'assurance', withUnit: true })],
       [t('colProgress'), progressBar(progress.progress, progress.status)],
       progress.expectedByNow !== null
@@ -220,7 +227,10 @@ export async function indicatorView(key) {
           {
             label: t('colCurrent'),
             className: 'num',
-            cell: (r) => (r.progress ? formatValue(r.progress.value, indicator) : t('noFigure')),
+            cell: (r) =>
+              r.progress
+                ? [formatValue(r.progress.value, indicator), illustrativeMark(r.assurance)]
+                : t('noFigure'),
           },
           {
             label: t('colProgress'),

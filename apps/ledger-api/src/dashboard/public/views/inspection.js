@@ -1,7 +1,7 @@
 // Thanh tra / Inspection (#/inspection?actor=&agency=&trailOrgUnit=&beneficiary=&type=&from=&to=&run=1): with
 // an inspector's token, the trail searched by officer, agency, commune, beneficiary reference, action and dates,
 // 50 entries a page, each linking to its event. The filters stay in the address; run=1 searches on load.
-/* global FormData */
+/* global FormData, location */
 import { href, parseRoute, setParams } from '../address.js';
 import { get, getToken } from '../api.js';
 import { todayLocal } from '../as-of.js';
@@ -15,6 +15,10 @@ import { rememberTrailEntries, trailStatus } from './trail.js';
 
 // The commune filter is trailOrgUnit in the address: orgUnit is the area the public views read.
 const TRAIL_FILTERS = ['actor', 'agency', 'trailOrgUnit', 'beneficiary', 'type', 'from', 'to'];
+
+// Why the inspector searches one person's events: the API wants it with `beneficiary` and keeps it on the
+// record. Kept for the page's life only, never in the address (it may name a case file or a complaint).
+let readReason = '';
 
 export async function inspectionView() {
   const { params } = parseRoute();
@@ -37,8 +41,12 @@ export async function inspectionView() {
         const data = new FormData(form);
         const next = {};
         for (const name of TRAIL_FILTERS) next[name] = String(data.get(name) || '').trim();
+        readReason = String(data.get('reason') || '').trim();
         next.run = '1';
+        const before = location.hash;
         setParams(next);
+        // The same filters again (a reason added): the address does not change, so search here.
+        if (location.hash === before) run();
       },
     },
     field(
@@ -82,6 +90,20 @@ export async function inspectionView() {
       }),
     ),
     field(
+      'reason',
+      t('fReason'),
+      h('input', {
+        id: 'f-reason',
+        name: 'reason',
+        value: readReason,
+        minlength: '10',
+        maxlength: '500',
+        autocomplete: 'off',
+        'aria-describedby': 'f-reason-help',
+      }),
+    ),
+    h('p', { class: 'muted field-help', id: 'f-reason-help' }, t('fReasonHelp')),
+    field(
       'type',
       t('fType'),
       h(
@@ -120,11 +142,16 @@ async function searchTrail(params, container, units, agencyList) {
     agency: params.agency,
     orgUnit: params.trailOrgUnit,
     beneficiary: params.beneficiary,
+    reason: params.beneficiary ? readReason : undefined,
     type: params.type,
     from: params.from,
     to: params.to,
     limit: 50,
   };
+  if (params.beneficiary && readReason.length < 10) {
+    container.replaceChildren(alertBox(t('fReasonNeeded')));
+    return;
+  }
   container.replaceChildren(h('p', { class: 'muted' }, t('loading')));
   const entries = [];
   const load = async (cursor) => {
@@ -149,6 +176,7 @@ async function searchTrail(params, container, units, agencyList) {
         ['type', t('colType')],
         ['officer', t('colOfficer')],
         ['agency', t('colAgency')],
+        ['approvedBy', t('colApprovedBy')],
         ['orgUnit', t('colCommune')],
         ['subject', t('colSubject')],
         ['status', t('colStatus')],
@@ -161,6 +189,7 @@ async function searchTrail(params, container, units, agencyList) {
         type: eventTypeName(e.type),
         officer: e.officer,
         agency: e.agency,
+        approvedBy: e.approvedBy ? `${e.approvedBy.officer} (${e.approvedBy.agency})` : '',
         orgUnit: e.orgUnit,
         subject: e.subjectRef || e.subjectId || '',
         status: trailStatus(e.status),
@@ -202,7 +231,20 @@ async function searchTrail(params, container, units, agencyList) {
                 label: t('colType'),
                 cell: (e) => h('a', { href: href(`/event/${e.eventId}`) }, eventTypeName(e.type)),
               },
-              { label: t('colOfficer'), cell: (e) => e.officer },
+              {
+                label: t('colOfficer'),
+                cell: (e) =>
+                  e.approvedBy
+                    ? [
+                        e.officer,
+                        h(
+                          'span',
+                          { class: 'approved-by' },
+                          ` · ${t('approvedByShort')}: ${e.approvedBy.officer} (${agencyName(e.approvedBy.agency, agencyList)})`,
+                        ),
+                      ]
+                    : e.officer,
+              },
               { label: t('colAgency'), cell: (e) => agencyName(e.agency, agencyList) },
               { label: t('colCommune'), cell: (e) => unitName(e.orgUnit, units) },
               { label: t('colSubject'), cell: (e) => h('code', {}, e.subjectRef || '') },
