@@ -66,6 +66,33 @@ describe('operator CLI (built, as a child process)', () => {
     expect(again.stdout).toMatch(/ 0 appended, [1-9]\d* already recorded/);
   });
 
+  it('seed signs a tree head over the whole plan, as the api does at start, and not again when nothing grew', () => {
+    // runCli turns the schedule off unless told; a head every 60 minutes is the default.
+    const signing = {
+      LEDGER_DATA_DIR: join(scratch, 'fresh-seed'),
+      LEDGER_HEAD_SIGNING_INTERVAL_MINUTES: '60',
+    };
+    const first = cli(['seed'], signing);
+    expect(first.status).toBe(0);
+    const appended = Number(/ (\d+) appended/.exec(first.stdout)?.[1]);
+    expect(appended).toBeGreaterThan(0);
+    expect(first.stdout).toContain(`seed: signed tree head 1: size ${appended}`);
+    // verify finds that one head, over every event on the record, and checks its signature and root.
+    const verified = cli(['verify'], signing);
+    expect(verified.status).toBe(0);
+    expect(verified.stdout).toContain(`verify: ${appended} events in`);
+    expect(verified.stdout).toContain(`Merkle tree of ${appended} events against 1 signed heads`);
+    const again = cli(['seed'], signing);
+    expect(again.status).toBe(0);
+    expect(again.stdout).toContain('seed: tree heads: the latest head already covers every event');
+    const off = cli(['seed'], {
+      LEDGER_DATA_DIR: join(scratch, 'unsigned-seed'),
+      LEDGER_HEAD_SIGNING_INTERVAL_MINUTES: '0',
+    });
+    expect(off.status).toBe(0);
+    expect(off.stdout).toContain('seed: tree heads: not signed (LEDGER_HEAD_SIGNING_INTERVAL_MINUTES=0)');
+  });
+
   it('seed names the problems of an invalid folder without a stack trace', () => {
     const run = cli(['seed', join(scratch, 'no-such-folder')]);
     expect(run.status).toBe(1);

@@ -538,6 +538,211 @@ describe('access control', () => {
       expect(await reads()).toHaveLength(2);
     });
 
+    it("the sealed form of an event or stream follows the event's read scope, and opens nothing", async () => {
+      const name = 'Pi Năng Thị Mai';
+      const phone = '0912345671';
+      const res = await post(
+        ledger,
+        '/housing-cases',
+        {
+          householdHeadCitizenId: '058200001230',
+          householdHeadName: name,
+          contactPhone: phone,
+          commune: 'BA-PHUOC-TIEN',
+          category: 'poor',
+          occurredAt: at('2026-03-02'),
+        },
+        officer('LDTBXH-BAC-AI', 'can-bo-niem-phong'),
+      );
+      expect(res.status).toBe(201);
+      const urls = [`/events/${res.body.eventIds[0] as string}`, `/streams/${res.body.stream as string}`];
+      const sealedOf = (url: string, body: { data?: unknown; events?: Array<{ data: unknown }> }) =>
+        ((url.startsWith('/events') ? body.data : body.events?.[0]?.data) as { personal?: unknown })
+          ?.personal;
+      const refused = {
+        public: [{}, 401],
+        viewer: [viewer(), 403],
+        admin: [admin(), 403],
+        'inspector of another commune': [inspector('thanh-tra-niem-phong', ['BA-PHUOC-DAI']), 403],
+        'officer of another commune': [officer('UBND-PHUOC-DAI', 'cb-dai-np', ['BA-PHUOC-DAI']), 403],
+      } as const;
+      for (const [who, [headers, status]] of Object.entries(refused))
+        for (const url of urls) {
+          const read = await ledger.anonymous().get(url).query({ form: 'sealed' }).set(headers);
+          expect([who, url, read.status]).toEqual([who, url, status]);
+          expect(read.text).not.toContain('can-bo-niem-phong');
+          expect(read.text).not.toContain('"sealed":"pd1"');
+        }
+      const served = {
+        inspector: inspector(),
+        'recording agency officer': officer('LDTBXH-BAC-AI', 'can-bo-03'),
+        'military command officer': officer('BCHQS-BAC-AI', 'si-quan-03'),
+      };
+      for (const [who, headers] of Object.entries(served))
+        for (const url of urls) {
+          const read = await ledger.http(headers).get(url).query({ form: 'sealed' });
+          expect([who, url, read.status]).toEqual([who, url, 200]);
+          // As stored and hashed: the sealed object itself, never the name or phone in clear.
+          expect([who, url, sealedOf(url, read.body)]).toEqual([
+            who,
+            url,
+            expect.objectContaining({ sealed: 'pd1', iv: expect.any(String), data: expect.any(String) }),
+          ]);
+          expect(read.text).not.toContain(name);
+          expect(read.text).not.toContain(phone);
+        }
+    });
+
+    it("a person's stream in the sealed form wants a reason and is recorded, as the opened form", async () => {
+      const paid = await post(
+        ledger,
+        '/subsidy-payments',
+        {
+          beneficiaryCitizenId: '058200001240',
+          programme: 'tro-cap-xa-hoi',
+          period: '2026-06',
+          amountVnd: 500_000,
+          method: 'bank',
+          commune: 'BA-PHUOC-TIEN',
+          occurredAt: at('2026-06-20'),
+        },
+        officer(),
+      );
+      const ref = /(b-[0-9a-f]{32})/.exec(paid.body.stream as string)![1];
+      const url = `/streams/${paid.body.stream as string}`;
+      const reads = async () =>
+        ((await ledger.http().get(`/streams/beneficiary-reads-${ref}`)).body.events ?? []) as unknown[];
+      const bare = await ledger.http(inspector('thanh-tra-08')).get(url).query({ form: 'sealed' });
+      expect([bare.status, bare.body.field]).toEqual([400, 'reason']);
+      expect(
+        await ledger.http(officer()).get(url).query({ form: 'sealed', reason: 'Đối chiếu chứng từ chi trả' }),
+      ).toHaveProperty('status', 403);
+      expect(await reads()).toHaveLength(0);
+      const reason = 'Đối chiếu chứng từ chi trả tháng 6';
+      await ledger.http(inspector('thanh-tra-08')).get(url).query({ form: 'sealed', reason }).expect(200);
+      expect(await reads()).toEqual([
+        expect.objectContaining({
+          data: expect.objectContaining({ beneficiaryRef: ref, reason }),
+          metadata: expect.objectContaining({ actor: expect.objectContaining({ officer: 'thanh-tra-08' }) }),
+        }),
+      ]);
+    });
+
+    it('a citizen id names the person on the trail and the history: a reason, the read recorded under the reference, the id in no answer', async () => {
+      const citizenId = '058200001250';
+      const paid = await post(
+        ledger,
+        '/subsidy-payments',
+        {
+          beneficiaryCitizenId: citizenId,
+          programme: 'tro-cap-xa-hoi',
+          period: '2026-07',
+          amountVnd: 500_000,
+          method: 'bank',
+          commune: 'BA-PHUOC-TIEN',
+          occurredAt: at('2026-07-20'),
+        },
+        officer(),
+      );
+      const ref = /(b-[0-9a-f]{32})/.exec(paid.body.stream as string)![1];
+      await untilProjected(ledger);
+      const log = `/streams/beneficiary-reads-${ref}`;
+      const reads = async () => ((await ledger.http().get(log)).body.events ?? []) as unknown[];
+      const trail = ['/trail', { beneficiary: citizenId }] as const;
+      const history = [`/beneficiaries/${citizenId}/history`, {}] as const;
+      for (const [url, query] of [trail, history]) {
+        const bare = await ledger.http(inspector('thanh-tra-09')).get(url).query(query);
+        expect([url, bare.status, bare.body.field]).toEqual([url, 400, 'reason']);
+        expect(bare.text).not.toContain(citizenId);
+      }
+      // Out of scope: the history is refused and nothing is recorded.
+      const far = await ledger
+        .http(inspector('thanh-tra-xa-9', ['BA-PHUOC-DAI']))
+        .get(history[0])
+        .query({ reason: 'Kiểm tra chéo giữa các xã' });
+      expect(far.status).toBe(403);
+      expect(far.text).not.toContain(citizenId);
+      expect(
+        await ledger.http(officer()).get(history[0]).query({ reason: 'Kiểm tra chéo giữa các xã' }),
+      ).toHaveProperty('status', 403);
+      expect(await reads()).toHaveLength(0);
+      let n = 0;
+      for (const [url, query] of [trail, history]) {
+        const reason = `Thanh tra theo số định danh ${++n}/2026`;
+        const res = await ledger
+          .http(inspector('thanh-tra-09'))
+          .get(url)
+          .query({ ...query, reason });
+        expect([url, res.status]).toEqual([url, 200]);
+        expect(res.text).not.toContain(citizenId);
+        const recorded = (await ledger.http().get(log).expect(200)).body.events as Array<{
+          data: Record<string, unknown>;
+        }>;
+        expect(recorded).toHaveLength(n);
+        expect(recorded[n - 1].data).toMatchObject({ beneficiaryRef: ref, reason });
+        expect(JSON.stringify(recorded)).not.toContain(citizenId);
+      }
+      const found = await ledger
+        .http(inspector('thanh-tra-09'))
+        .get('/trail')
+        .query({ beneficiary: citizenId, reason: 'Thanh tra theo số định danh 3/2026' })
+        .expect(200);
+      expect(found.body.items.length).toBeGreaterThan(0);
+      expect((found.body.items as Array<{ subjectRef: string }>).every((i) => i.subjectRef === ref)).toBe(
+        true,
+      );
+    });
+
+    it("a household's history lists its housing cases with the history's scope, and no name, phone or citizen id", async () => {
+      const citizenId = '058200001260';
+      const name = 'Pi Năng Văn Tám';
+      const phone = '0912345672';
+      const reg = await post(
+        ledger,
+        '/housing-cases',
+        {
+          householdHeadCitizenId: citizenId,
+          householdHeadName: name,
+          contactPhone: phone,
+          commune: 'BA-PHUOC-TIEN',
+          category: 'poor',
+          occurredAt: at('2026-03-02'),
+        },
+        officer(),
+      );
+      expect(reg.status).toBe(201);
+      const caseId = reg.body.caseId as string;
+      expect(
+        (
+          await post(
+            ledger,
+            `/housing-cases/${caseId}/funding-approvals`,
+            { amountVnd: 60_000_000, source: 'central_budget', occurredAt: at('2026-03-10') },
+            officer(),
+          )
+        ).status,
+      ).toBe(201);
+      await untilProjected(ledger);
+      const url = `/beneficiaries/${reg.body.householdRef as string}/history`;
+      const reason = 'Kiểm tra hồ sơ hỗ trợ nhà ở';
+      const res = await ledger.http(inspector('thanh-tra-10')).get(url).query({ reason }).expect(200);
+      expect(res.body.housingCases).toEqual([
+        expect.objectContaining({ caseId, commune: 'BA-PHUOC-TIEN', fundedVnd: 60_000_000 }),
+      ]);
+      for (const secret of [name, phone, citizenId]) expect(res.text).not.toContain(secret);
+      expect(JSON.stringify(res.body.housingCases)).not.toMatch(/"personal"|householdHeadName|contactPhone/);
+      for (const [who, headers] of [
+        ['inspector of another commune', inspector('thanh-tra-xa-10', ['BA-PHUOC-DAI'])],
+        ['recording officer', officer()],
+        ['recording supervisor', supervisor()],
+        ['viewer', viewer()],
+      ] as const) {
+        const other = await ledger.http(headers).get(url).query({ reason });
+        expect([who, other.status]).toEqual([who, 403]);
+        expect([who, other.text.includes(caseId)]).toEqual([who, false]);
+      }
+    });
+
     it('the read log is for inspectors only: no officer or supervisor of any agency reads it, by stream or by event', async () => {
       const paid = await post(
         ledger,
@@ -608,7 +813,7 @@ describe('access control', () => {
       '/reports?period=2026&format=json',
       '/agencies/LDTBXH-BAC-AI',
     ];
-    let scanned = 0;
+    const scanned: string[] = [];
     for (const url of [...publicGets.map((r) => concrete(r.path)), ...extra]) {
       if (url.startsWith('/docs')) continue;
       const res = await ledger.anonymous().get(url);
@@ -616,9 +821,11 @@ describe('access control', () => {
       if (res.status !== 200) continue;
       scan(res.body, url);
       if (/\b0582000\d{5}\b/.test(res.text)) leaks.push(`${url}: citizen id in the body`);
-      scanned++;
+      scanned.push(url);
     }
-    expect(scanned).toBeGreaterThan(8);
+    expect(scanned.length).toBeGreaterThan(8);
+    // The action catalogue is public: its fields and examples, never a recorded person or officer.
+    expect(scanned).toContain('/actions');
     expect(leaks).toEqual([]);
   });
 });

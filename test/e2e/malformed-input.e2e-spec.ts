@@ -1,6 +1,6 @@
 // Bad input gets 400 (or 413) with a problem naming the field, and appends nothing. Never a 500.
 import fc from 'fast-check';
-import { headPosition, housingCaseAt } from './support/ledger-client';
+import { headPosition, housingCaseAt, untilProjected } from './support/ledger-client';
 import { at, officer, startTestLedger, type TestLedger } from './support/test-app';
 import { inspector, supervisor } from './support/tokens';
 
@@ -10,6 +10,19 @@ const validRegistration = {
   category: 'poor',
   occurredAt: at('2026-03-02'),
 };
+
+/** Names the API refuses: control characters and bidirectional controls, each with what it holds. */
+const UNPRINTABLE_NAMES: [what: string, name: string][] = [
+  ['a NUL', 'Nguyễn\u0000Văn A'],
+  ['a newline', 'Nguyễn Văn A\nPOST /housing-cases 201'],
+  ['a carriage return', 'Nguyễn\rVăn A'],
+  ['a right-to-left override', 'Nguyễn \u202EA năV'],
+  ['a left-to-right embedding', '\u202ANguyễn Văn A'],
+  ['a pop directional formatting', 'Nguyễn Văn A\u202C'],
+  ['a first-strong isolate', 'Nguyễn \u2068Văn A\u2069'],
+  ['a left-to-right isolate', '\u2066Nguyễn Văn A'],
+  ['a tab', 'Nguyễn\tVăn A'],
+];
 
 type Case = [name: string, path: string, body: unknown, field: string, headers?: Record<string, string>];
 
@@ -207,15 +220,7 @@ describe('malformed requests', () => {
       },
       'commune',
     ],
-    ...[
-      ['a NUL', 'Nguyễn\u0000Văn A'],
-      ['a newline', 'Nguyễn Văn A\nPOST /housing-cases 201'],
-      ['a carriage return', 'Nguyễn\rVăn A'],
-      ['a right-to-left override', 'Nguyễn \u202EA năV'],
-      ['a left-to-right embedding', '\u202ANguyễn Văn A'],
-      ['a first-strong isolate', 'Nguyễn \u2068Văn A\u2069'],
-      ['a tab', 'Nguyễn\tVăn A'],
-    ].map(([what, name]): Case => [
+    ...UNPRINTABLE_NAMES.map(([what, name]): Case => [
       `householdHeadName with ${what}`,
       '/housing-cases',
       { ...validRegistration, householdHeadName: name },
@@ -248,6 +253,74 @@ describe('malformed requests', () => {
       expect(await headPosition(ledger)).toBe(before);
     },
   );
+
+  it.each(UNPRINTABLE_NAMES)(
+    'householdHeadName with %s is NAME_NOT_PRINTABLE, before anything is sealed',
+    async (_what, name) => {
+      const before = await headPosition(ledger);
+      const res = await ledger
+        .http()
+        .post('/housing-cases')
+        .set(officer())
+        .send({ ...validRegistration, householdHeadName: name });
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ code: 'NAME_NOT_PRINTABLE', field: 'householdHeadName' });
+      expect(await headPosition(ledger)).toBe(before);
+    },
+  );
+
+  it('the OpenAPI document states the printable-name rule on householdHeadName, as a pattern and in words', async () => {
+    const doc = (await ledger.anonymous().get('/docs-json').expect(200)).body;
+    const ref: string = doc.paths['/housing-cases'].post.requestBody.content['application/json'].schema.$ref;
+    const property = doc.components.schemas[ref.split('/').pop() as string].properties.householdHeadName;
+    expect(property.description).toContain('NAME_NOT_PRINTABLE');
+    expect(property.description).toMatch(/U\+202A-202E.*U\+2066-2069/);
+    const pattern = new RegExp(property.pattern, 'u');
+    for (const [, name] of UNPRINTABLE_NAMES) expect(pattern.test(name)).toBe(false);
+    expect(pattern.test(property.example)).toBe(true);
+    expect(pattern.test('Nguyễn Văn A')).toBe(true);
+  });
+
+  it('overlapping periods of one programme (2025-01, 2025-Q1, 2025) are accepted as separate payments and flagged for the inspectors', async () => {
+    const periods = ['2025-01', '2025-Q1', '2025'];
+    const ids: string[] = [];
+    let ref = '';
+    for (const period of periods) {
+      const res = await ledger
+        .http()
+        .post('/subsidy-payments')
+        .set(officer())
+        .send({
+          programme: 'tro-cap-xa-hoi',
+          beneficiaryCitizenId: '058200000520',
+          period,
+          amountVnd: 500_000,
+          method: 'bank',
+          commune: 'BA-PHUOC-DAI',
+          occurredAt: at('2026-01-05'),
+        });
+      expect([period, res.status]).toEqual([period, 201]);
+      ids.push(res.body.eventIds[0] as string);
+      ref = /(b-[0-9a-f]{32})/.exec(res.body.stream as string)![1];
+    }
+    await untilProjected(ledger);
+    const history = await ledger
+      .http()
+      .get(`/beneficiaries/${ref}/history`)
+      .query({ reason: 'Kiểm tra chi trả trùng kỳ' })
+      .expect(200);
+    const twice = (history.body.flags as Array<{ code: string; eventIds: string[] }>).filter(
+      (f) => f.code === 'same_support_twice',
+    );
+    // Every two of the three overlap: each pair is flagged once.
+    const pairs = twice.map((f) => [...f.eventIds].sort().join(' '));
+    for (const [a, b] of [
+      [ids[0], ids[1]],
+      [ids[0], ids[2]],
+      [ids[1], ids[2]],
+    ])
+      expect(pairs).toContain([a, b].sort().join(' '));
+  });
 
   it('malformed JSON is a 400 problem, not a 500', async () => {
     const res = await ledger

@@ -8,9 +8,9 @@ import { EVENT_STORE, type EventStore } from '@ledger/event-store';
 import type { ProjectionRunner } from '@ledger/projections';
 import {
   LEDGER_CONFIG,
-  MERKLE_LOG_PROJECTION,
   PlanSeeder,
   PROJECTION_RUNNER,
+  signHeadOverLog,
   TREE_HEADS,
   type LedgerConfig,
   type TreeHeads,
@@ -43,10 +43,7 @@ export class PlanSeedOnStart implements OnApplicationBootstrap {
   private async signHead(): Promise<void> {
     if (!this.config.projectionsInApi || this.config.headSigningIntervalMinutes === 0) return;
     try {
-      const position = await this.eventStore.headPosition();
-      await this.runner.waitFor(position, { projections: [MERKLE_LOG_PROJECTION], timeoutMs: 30_000 });
-      const head =
-        (await this.heads.latest()) === null ? await this.heads.sign() : await this.heads.signIfGrown();
+      const head = await signHeadOverLog(this.eventStore, this.runner, this.heads);
       if (head) this.logger.log(`signed tree head ${head.sequence} at start: size ${head.treeSize}`);
     } catch (error) {
       // The schedule signs the next one; a start is not refused for it.

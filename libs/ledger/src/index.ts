@@ -29,6 +29,7 @@ export * from './verifiable-log/queries/get-log-public-key/get-log-public-key.qu
 export * from './verifiable-log/merkle-log.projection';
 export * from './verifiable-log/log-signing-key';
 export * from './verifiable-log/tree-heads';
+export * from './verifiable-log/sign-head-over-log';
 export * from './verifiable-log/verifiable-log.providers';
 export * from './verifiable-log/log-audit';
 export * from './verifiable-log/evidence-bundle';

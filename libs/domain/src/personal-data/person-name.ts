@@ -8,6 +8,14 @@ import { invalid } from '../shared/domain-error';
 // eslint-disable-next-line no-control-regex
 const NOT_IN_A_NAME = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
 
+/** The rule as the API documents it: a JSON Schema pattern a name must match, and the sentence that says it. */
+export const PRINTABLE_NAME = {
+  pattern: `^[^${NOT_IN_A_NAME.source.slice(1, -1)}]*$`,
+  rule:
+    'Printable text only: no control character (NUL, tab, newline, carriage return, U+0000-001F, U+007F-009F) ' +
+    'and no bidirectional control (U+202A-202E, U+2066-2069, U+200E, U+200F, U+061C); otherwise 400 NAME_NOT_PRINTABLE naming the field.',
+} as const;
+
 /** Throws an invalid-input error naming `field` when the name holds a control or bidirectional character. */
 export function requirePrintableName(name: string, field: string): void {
   const bad = NOT_IN_A_NAME.exec(name);

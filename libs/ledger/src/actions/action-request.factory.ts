@@ -25,6 +25,7 @@ import {
   MONEY_VND,
   PATTERN_RULES,
   PERSON_NAME,
+  PRINTABLE_NAME,
   type ActionCommand,
   type FieldCondition,
   type RequestField,
@@ -124,10 +125,16 @@ export function apiPropertyOf(field: RequestField): ApiPropertyOptions {
     if (field.min !== undefined) options.minimum = field.min;
     if (field.max !== undefined) options.maximum = field.max;
   }
-  if (field.type === 'personName') Object.assign(options, { minLength: 1, maxLength: PERSON_NAME.maxLength });
   if (field.type === 'text') options.maxLength = field.maxLength ?? 200;
   if (field.documentExample !== false) options.example = field.example;
   if (field.help) options.description = field.help;
+  if (field.type === 'personName')
+    Object.assign(options, {
+      minLength: 1,
+      maxLength: PERSON_NAME.maxLength,
+      pattern: PRINTABLE_NAME.pattern,
+      description: [field.help, PRINTABLE_NAME.rule].filter(Boolean).join(' '),
+    });
   return options as ApiPropertyOptions;
 }
 
