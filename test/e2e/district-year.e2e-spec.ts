@@ -861,9 +861,7 @@ describe('a year in the district: every action, refusal, correction and four eye
     expect((await ledger.http().get('/health').expect(200)).body.eventStore.headPosition).toBe(before);
   });
 
-  // Until writes naming an ended unit or agency are refused, such a write would be recorded (201) and move the
-  // figures below; the case is kept here, skipped, to switch on with that refusal.
-  it.skip('skipped: the 409 for a write naming an ended org unit or agency is not switched on yet — refuses a write naming an ended org unit or agency after 1 July 2025 with a 409 naming the successor, appending nothing', async () => {
+  it('refuses a write naming an ended org unit or agency after 1 July 2025 with a 409 naming the successor, appending nothing', async () => {
     const before = (await ledger.http().get('/health').expect(200)).body.eventStore.headPosition as number;
     // An agency in force (social insurance) names an old commune on a day after its end.
     const oldCommune = 'BA-PHUOC-BINH';
