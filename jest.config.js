@@ -14,10 +14,25 @@ const moduleNameMapper = {
   '^@ledger/projections$': '<rootDir>/libs/projections/src',
   '^@ledger/projections/(.*)$': '<rootDir>/libs/projections/src/$1',
 };
+// jose, openid-client and its oauth4webapi ship as ES modules only; jest (before Node 24.9) loads CommonJS, so
+// ts-jest compiles those three packages to CommonJS too. Node itself loads them as they are.
+const esmOnly = ['jose', 'openid-client', 'oauth4webapi'];
 const transform = {
   '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }],
+  [`node_modules/(${esmOnly.join('|')})/.+\\.js$`]: [
+    'ts-jest',
+    { tsconfig: { allowJs: true, module: 'commonjs', target: 'es2022' }, diagnostics: false },
+  ],
 };
-const base = { rootDir: __dirname, testEnvironment: 'node', moduleNameMapper, transform, moduleFileExtensions: ['ts', 'js', 'json'] };
+const transformIgnorePatterns = [`/node_modules/(?!(${esmOnly.join('|')})/)`];
+const base = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  moduleNameMapper,
+  transform,
+  transformIgnorePatterns,
+  moduleFileExtensions: ['ts', 'js', 'json'],
+};
 
 module.exports = {
   projects: [
