@@ -15,6 +15,8 @@ export interface Principal {
   /** Org units in scope: each covers itself and every unit below it. */
   orgUnits: readonly string[];
   roles: readonly Role[];
+  /** The signed-in session the request belongs to; absent for a service token. */
+  session?: string;
 }
 
 export function hasRole(principal: Principal, ...roles: readonly Role[]): boolean {
