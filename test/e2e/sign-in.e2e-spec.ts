@@ -1,6 +1,7 @@
 // Signing in with a password: login, refresh with rotation, reuse of a spent refresh token, logout, a
 // disabled account and a revoked role refused at the next write and the next refresh, a password reset, the
 // admin's account routes, and the lockout after repeated failures (per account and per address).
+import { untilProjected } from './support/ledger-client';
 import { at, startTestLedger, type TestLedger } from './support/test-app';
 import { admin, DEFAULT_COMMUNE, officer as officerToken } from './support/tokens';
 import { createAccount, PASSWORD, refreshCookieOf, signedIn, signIn } from './support/sign-in';
@@ -46,6 +47,8 @@ describe('signing in', () => {
     expect(events[0].hash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(stream.body)).not.toContain(PASSWORD);
     expect(JSON.stringify(stream.body)).not.toMatch(/scrypt/);
+    // The projections take account events in their stride (untilProjected fails on a failed projection).
+    await untilProjected(ledger);
   });
 
   it('signs in: an access token in the body, the refresh token in an HttpOnly, SameSite=Strict cookie on /auth', async () => {
