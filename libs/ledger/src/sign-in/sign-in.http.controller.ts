@@ -6,6 +6,7 @@ import { Allow, Caller, Public } from '../http';
 import { RouteRateLimit } from '../http/rate-limit.decorator';
 import { clearRefreshCookie, REFRESH_COOKIE, writeRefreshCookie } from './refresh-cookie';
 import { OIDC_SIGN_IN_OFFER, type OidcSignInOffer, type SignInMethods } from './sign-in-methods';
+import { WithoutSessionCheck } from './session-write-check.interceptor';
 import { addressLimitMessage, RefreshCookieMissingError } from './sign-in-errors';
 import { SignInService, type WhoAmI } from './sign-in.service';
 import { LoginRequest } from './sign-in.request.dto';
@@ -18,6 +19,7 @@ const cookieOf = (request: Request): string | undefined => {
 };
 
 @ApiTags('sign-in')
+@WithoutSessionCheck()
 @Controller('auth')
 export class SignInHttpController {
   constructor(
