@@ -32,7 +32,6 @@ describe('the 2025 reorganisation in force on writes', () => {
       orgUnits: { units: seed.orgUnits, changes: seed.orgUnitChanges },
       agencies: seed.agencies,
       successions: seed.agencySuccessions,
-      planOrgUnit: seed.plan.orgUnit,
     };
   });
 
