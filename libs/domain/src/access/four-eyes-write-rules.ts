@@ -11,7 +11,7 @@
 //   org units cover the report's org unit. Inspectors check reports; they do not sign them.
 // Each is an act of the writer's agency on the day it is made (the request's occurredOn): an agency that
 // ended by then acts no more (409 naming who carries its duties). The org unit it names is read on the day
-// of what it is about: the verified or corrected action's own day, the reported period's last day. The
+// of what it is about: the corrected action's own day, the reported period's first day. The
 // agency that recorded an action is followed through its successions, so that the agency that took its
 // duties proposes and approves corrections of its records as it corrects them.
 import type { EventCorrectedData } from '../corrections/correction.event';
@@ -26,7 +26,7 @@ import {
 import type { Actor } from '../shared/envelope';
 import { hasRole, type Principal } from './principal';
 import { dutyHolderOn } from '../plan/agency-succession';
-import { lastDayOfMonth, monthsOfPeriod } from '../shared/event-reading';
+import { monthsOfPeriod } from '../shared/event-reading';
 import { localDayOf } from '../shared/local-time';
 import {
   refuseAgencyOutOfForce,
@@ -217,10 +217,12 @@ function refuseCorrectedUnit(request: WriteRequest, context: WritePolicyContext)
   return null;
 }
 
-/** The day a report's unit is read on: the period's last day, or the approval's day if that is earlier. */
+/**
+ * The day a report's unit is read on: the first day of its period. A unit in force when the period began
+ * is reported on for it, after its end too (the district's 2025, approved in 2026, holds what was recorded
+ * on it); a period that begins after its end is reported on what took its place (the plan area's 2026).
+ */
 function reportDay(period: string, approvedOn: string | undefined): string | undefined {
   const months = monthsOfPeriod(period);
-  if (!months) return approvedOn;
-  const last = lastDayOfMonth(months.last);
-  return approvedOn && approvedOn < last ? approvedOn : last;
+  return months ? `${months.first}-01` : approvedOn;
 }

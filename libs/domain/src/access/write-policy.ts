@@ -264,8 +264,13 @@ function refuseTargetRevision(principal: Principal, request: WriteRequest, conte
   for (const event of request.events) {
     const key = (event.data as TargetRevisedData).indicatorKey;
     const lead = context.leadAgencyOf(key);
-    const holders = lead ? dutyHolderOn(lead, request.orgUnit, day, context.successions ?? []).chain : [];
-    if (!holders.includes(principal.agency) && planLead !== principal.agency)
+    const successions = context.successions ?? [];
+    const holders = lead ? dutyHolderOn(lead, request.orgUnit, day, successions).chain : [];
+    // The plan's lead, or an earlier lead whose duties passed to it (refused below as ended, naming it).
+    const leadsPlan = dutyHolderOn(principal.agency, request.orgUnit, day, successions).chain.includes(
+      planLead,
+    );
+    if (!holders.includes(principal.agency) && !leadsPlan)
       return forbidden(
         `the target of ${key} is revised by a supervisor of its lead agency (${lead ?? 'none'}) or of the plan's lead on ${day} (${planLead})`,
       );

@@ -24,7 +24,7 @@ const vi = {
   loading: 'Đang tải…',
   loaded: 'Đã tải xong.',
   errorGeneric: 'Không tải được dữ liệu: {detail}',
-  district: 'Toàn huyện',
+  district: 'Toàn địa bàn',
   formerUnits: 'trước 01/7/2025',
   newUnits: 'từ 01/7/2025',
 
@@ -276,7 +276,7 @@ const en = {
   loading: 'Loading…',
   loaded: 'Loaded.',
   errorGeneric: 'Could not load the data: {detail}',
-  district: 'Whole district',
+  district: 'Whole plan area',
   formerUnits: 'until 1 July 2025',
   newUnits: 'from 1 July 2025',
 
