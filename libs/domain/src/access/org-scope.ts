@@ -46,11 +46,12 @@ export class OrgScope {
     for (const area of areas) for (const code of members) below(area, code);
     // Decided on the tree as it stands before any unit covers a plan area, so that covering one never
     // makes another unit look like it covers the area's members.
-    const covering = this.known.size > 0 ? [...this.known].filter((code) => !areas.includes(code)) : [];
-    const wholly = covering.filter((code) => {
-      const reach = this.covered([code]);
-      return members.length > 0 && members.every((m) => reach.has(m));
-    });
+    const wholly = [...this.known]
+      .filter((code) => !areas.includes(code))
+      .filter((code) => {
+        const reach = this.covered([code]);
+        return members.length > 0 && members.every((m) => reach.has(m));
+      });
     for (const code of wholly) for (const area of areas) below(code, area);
   }
   isKnown(code: string): boolean {
