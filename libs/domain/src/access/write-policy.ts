@@ -194,10 +194,11 @@ export function refuseAgencyOutOfForce(
 }
 
 /**
- * The org unit a correction, an approval or a report names, on the day of what it is about: the corrected
- * action's own day, the last day of the reported period (a report of a period that ended before its unit did
- * may be signed late, as an old action may be recorded late). Only an ended unit is refused: a unit made by
- * a reorganisation reads on the boundaries before it through the units it was made from.
+ * The org unit a correction, an approval or a report names, on the day of what it is about (not the day the
+ * write is made): the corrected action's own day, the first day of the reported period (a unit in force when
+ * its period began may be reported on for it after its end, as an old action may be recorded late). Only an
+ * ended unit is refused: a unit made by a reorganisation reads on the boundaries before it through the units
+ * it was made from.
  */
 export function refuseNamedUnitOutOfForce(
   orgUnit: string,
