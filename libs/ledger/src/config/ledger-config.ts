@@ -25,6 +25,8 @@ export interface LedgerConfig {
   signingKey?: string;
   /** HMAC secret (>= 32 bytes) signing officers' tokens. When unset, one is generated into the data directory. */
   tokenSecret?: string;
+  /** The secret replaced by tokenSecret: still verifies (never signs) while configured (LEDGER_TOKEN_PREVIOUS_SECRET). */
+  tokenPreviousSecret?: string;
   /** The iss of access tokens, and the one accepted (LEDGER_TOKEN_ISSUER). */
   tokenIssuer: string;
   /** The aud of access tokens, and the one accepted (LEDGER_TOKEN_AUDIENCE). */
@@ -149,6 +151,11 @@ export function loadConfig(env: Env = readEnvironment()): LedgerConfig {
   if (tokenSecret && Buffer.byteLength(tokenSecret, 'utf8') < 32) {
     problems.push('LEDGER_TOKEN_SECRET: must be at least 32 bytes');
   }
+  const tokenPreviousSecret = str('LEDGER_TOKEN_PREVIOUS_SECRET');
+  if (tokenPreviousSecret && (!tokenSecret || tokenPreviousSecret === tokenSecret))
+    problems.push('LEDGER_TOKEN_PREVIOUS_SECRET: only beside a new, different LEDGER_TOKEN_SECRET');
+  else if (tokenPreviousSecret && Buffer.byteLength(tokenPreviousSecret, 'utf8') < 32)
+    problems.push('LEDGER_TOKEN_PREVIOUS_SECRET: must be at least 32 bytes');
   const tokenIssuer = str('LEDGER_TOKEN_ISSUER') ?? DEFAULT_TOKEN_ISSUER;
   const tokenAudience = str('LEDGER_TOKEN_AUDIENCE') ?? DEFAULT_TOKEN_AUDIENCE;
   for (const [key, value] of [
@@ -210,6 +217,7 @@ export function loadConfig(env: Env = readEnvironment()): LedgerConfig {
     pseudonymKey,
     signingKey,
     ...(tokenSecret ? { tokenSecret } : {}),
+    ...(tokenPreviousSecret ? { tokenPreviousSecret } : {}),
     tokenIssuer,
     tokenAudience,
     tokenKeyGraceSeconds,
