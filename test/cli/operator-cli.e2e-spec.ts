@@ -193,7 +193,7 @@ describe('operator CLI (built, as a child process)', () => {
     expect(again.status).toBe(0);
   });
 
-  it('import rejects bad rows into FILE.rejected.csv naming row, column and reason, and appends the good ones', () => {
+  it('import rejects bad rows into FILE.csv.rejected.csv naming row, column and reason, and appends the good ones', () => {
     const file = join(scratch, 'bad.csv');
     writeFileSync(
       file,

@@ -30,7 +30,7 @@ Prints a signed token (JWT, HS256) with the claims sub (officer), agency, orgUni
 The secret is LEDGER_TOKEN_SECRET (32+ bytes), else a key generated on first use into
 <LEDGER_DATA_DIR>/secrets/token.key (mode 0600): the api must use the same secret.
 
-Example: npm run cli -- token --officer nguyen-van-a --agency UBND-PHUOC-DAI --role officer`,
+Example: npm run -s cli -- token --officer nguyen-van-a --agency UBND-PHUOC-DAI --role officer`,
   async run(args) {
     const { options } = parseArgs('token', args, {
       options: ['--officer', '--agency', '--role', '--org-unit', '--ttl'],
