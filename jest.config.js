@@ -35,6 +35,8 @@ const base = {
 };
 
 module.exports = {
+  // After jest's summary, every skipped test with the reason its name gives (test/reporting/).
+  reporters: ['default', '<rootDir>/test/reporting/skip-reasons.reporter.js'],
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/{libs,apps,test}/**/*.unit.spec.ts'] },
     { ...base, displayName: 'int', testMatch: ['<rootDir>/{libs,apps,test}/**/*.int.spec.ts'] },
