@@ -9,6 +9,7 @@ import { Writable } from 'node:stream';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { loadConfig } from '@ledger/ledger';
+import { READ_STORE, type ReadStore } from '@ledger/read-store';
 import { createApp } from '../../apps/ledger-api/src/create-app';
 import { at } from './support/test-app';
 import { inspector, officer, TEST_TOKEN_SECRET } from './support/tokens';
@@ -153,6 +154,17 @@ describe('access log: JSON lines with request ids, never a secret', () => {
     expect(line.req?.path).toBe('/beneficiaries/############/history');
     expect(line.status).toBe(byId.status);
     expect(line.officer).toBeDefined();
+  });
+
+  it("carries the request's id on what is logged while serving it: a store that does not answer, 503", async () => {
+    await app.get<ReadStore>(READ_STORE).close();
+    const res = await http().get('/indicators').set('X-Request-Id', 'store-down-1');
+    expect(res.status).toBe(503);
+    const line = await lineOf('store-down-1');
+    expect(line).toMatchObject({ level: 'error', status: 503, req: { method: 'GET', path: '/indicators' } });
+    const error = lines().find((l) => l.requestId === 'store-down-1' && l.context === 'Errors');
+    expect(error).toMatchObject({ level: 'error' });
+    expect(String(error?.msg)).toMatch(/read store/i);
   });
 
   it('holds no body, Authorization header, cookie, citizen id or colour code in any line', () => {
