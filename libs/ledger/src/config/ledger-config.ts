@@ -45,8 +45,10 @@ export interface LedgerConfig {
    * names loopback, linklocal, uniquelocal.
    */
   trustProxy: false | number | string[];
-  /** Log one line per request (method, path, status, time, officer); never a body. */
+  /** Log one JSON line per request (request id, method, path, status, ms, officer); never a body. */
   accessLog: boolean;
+  /** GET /health/ready answers 503 while a projection is more than this many events behind the log. */
+  readyMaxLag: number;
   /** Largest JSON body accepted, e.g. "100kb". */
   bodyLimit: string;
   /** The plan folder: loaded at start-up when seedOnStart, and the source of the projections' plan model. */
@@ -200,6 +202,9 @@ export function loadConfig(env: Env = readEnvironment()): LedgerConfig {
   };
   const seedOnStart = flag('LEDGER_SEED_ON_START', true);
   const accessLog = flag('LEDGER_ACCESS_LOG', true);
+  const readyMaxLagText = str('LEDGER_READY_MAX_LAG') ?? '1000';
+  if (!/^\d{1,9}$/.test(readyMaxLagText))
+    problems.push(`LEDGER_READY_MAX_LAG: "${readyMaxLagText}" is not a whole number of events`);
   const projectionsInApi = flag(
     'LEDGER_PROJECTIONS_IN_API',
     eventStore === 'sqlite' && readStore === 'sqlite',
@@ -226,6 +231,7 @@ export function loadConfig(env: Env = readEnvironment()): LedgerConfig {
     rateLimitPerAddress,
     trustProxy,
     accessLog,
+    readyMaxLag: Number(readyMaxLagText),
     bodyLimit,
     seedDir: resolve(str('LEDGER_SEED_DIR') ?? 'seeds'),
     seedOnStart,
