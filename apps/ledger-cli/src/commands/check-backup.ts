@@ -42,6 +42,7 @@ export async function checkBackup(
   passphrase: string | null,
   publicKey: string | null,
   say: (line: string) => void,
+  /** Absent: the events are not checked here (restore runs the whole verify on what it restored). */
   onEvents?: (checked: number, head: number) => void,
 ): Promise<BackupCheck> {
   const manifest = await checkBackupFiles(dir, (name) => say(`checking ${name}`));
@@ -71,13 +72,14 @@ export async function checkBackup(
     )
       problems.push('the signing key in the secrets file is not the one whose public key the manifest names');
   } else say(`${SECRETS_FILE}: not opened (no passphrase given)`);
+  if (!onEvents) return { manifest, problems, secrets };
   const scratch = mkdtempSync(join(tmpdir(), 'ledger-backup-check-'));
   try {
     copyFileSync(join(dir, 'events.db'), join(scratch, 'events.db'));
     const store = openSqliteEventStore(join(scratch, 'events.db'));
     try {
       const report = await verifyEventStore(store, {
-        onProgress: ({ eventsChecked, headPosition }) => onEvents?.(eventsChecked, headPosition),
+        onProgress: ({ eventsChecked, headPosition }) => onEvents(eventsChecked, headPosition),
       });
       for (const p of report.problems.slice(0, 20))
         problems.push(`${p.kind} at position ${p.position} (event ${p.eventId}): ${p.detail}`);

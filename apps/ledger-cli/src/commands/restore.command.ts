@@ -130,15 +130,9 @@ async function restore(
   const started = Date.now();
   checkRestoreTarget(config.dataDir);
   const passphrase = (await readPassphrase('restore', passphraseFile, { confirm: false }))!;
-  const progress = progressPrinter('restore: checking events', 100_000);
-  const { manifest, problems, secrets } = await checkBackup(
-    backupDir,
-    passphrase,
-    null,
-    (line) => console.log(`restore: ${line}`),
-    (checked, head) => progress.update(checked, head),
+  const { manifest, problems, secrets } = await checkBackup(backupDir, passphrase, null, (line) =>
+    console.log(`restore: ${line}`),
   );
-  progress.done();
   if (problems.length > 0) throw new BackupInvalidError(problems);
 
   const staging = stagingDirFor(config.dataDir);
