@@ -146,7 +146,7 @@ function eventTypes(dataDir: string): Map<string, string> {
 
 describe('backup drill: backup under load, erasure, kill -9, lost disk, restore', () => {
   const scratch = mkdtempSync(join(tmpdir(), 'ledger-backup-drill-'));
-  const build = process.env.DRILL_BUILD ?? join(scratch, 'build');
+  const build = join(scratch, 'build');
   const dataDir = join(scratch, 'data');
   const backupDir = join(scratch, 'backup');
   const erasureLog = join(scratch, 'erasure-log.jsonl');
@@ -157,7 +157,7 @@ describe('backup drill: backup under load, erasure, kill -9, lost disk, restore'
   };
 
   beforeAll(() => {
-    if (!process.env.DRILL_BUILD) buildApps(build);
+    buildApps(build);
     writeFileSync(passphraseFile, PASSPHRASE + '\n', { mode: 0o600 });
   }, 120_000);
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));

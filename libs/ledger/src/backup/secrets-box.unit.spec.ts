@@ -28,7 +28,10 @@ describe('the secrets file (scrypt + AES-256-GCM)', () => {
     const body = Buffer.from(sealed);
     body[body.length - 40] ^= 1;
     expect(() => openSecrets(body, PASSPHRASE)).toThrow(SecretsFileError);
-    const header = Buffer.from(sealed.toString('latin1').replace('"aes-256-gcm"', '"aes-256-gcm" '), 'latin1');
+    const header = Buffer.from(
+      sealed.toString('latin1').replace('"aes-256-gcm"', '"aes-256-gcm" '),
+      'latin1',
+    );
     expect(() => openSecrets(header, PASSPHRASE)).toThrow(SecretsFileError);
     expect(() => openSecrets(sealed.subarray(0, sealed.length - 10), PASSPHRASE)).toThrow(SecretsFileError);
   });
