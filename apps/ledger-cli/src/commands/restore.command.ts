@@ -2,7 +2,7 @@
 // it, which takes the data directory's place only once the backup checked out, the erased persons' keys are
 // gone, the projections are rebuilt and verify passed: a refused or failed restore leaves nothing behind.
 import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CommandBus } from '@nestjs/cqrs';
 import type { PlanSeed } from '@ledger/domain';
@@ -129,6 +129,8 @@ async function restore(
     throw new UsageError('restore: restores the embedded ledger only (see README, "Operating the ledger")');
   const started = Date.now();
   checkRestoreTarget(config.dataDir);
+  if (erasuresFile !== undefined && !existsSync(erasuresFile))
+    throw new UsageError(`restore: --erasures ${erasuresFile}: no such file`);
   const passphrase = (await readPassphrase('restore', passphraseFile, { confirm: false }))!;
   const { manifest, problems, secrets } = await checkBackup(backupDir, passphrase, null, (line) =>
     console.log(`restore: ${line}`),

@@ -2,6 +2,7 @@
 // (and refuses a data directory holding a file no entry names), `restore` puts them back. A new store adds
 // its entry here. Secret entries go only into the passphrase-encrypted secrets file, never in clear.
 import { SQLITE_READ_STORE_FILE } from '@ledger/read-store';
+import { TOKEN_KEYS_FILE } from '../auth/token-key-ring';
 import { PERSONAL_KEYS_FILE } from '../personal-data/sqlite-personal-key-store';
 
 export interface DataDirStore {
@@ -35,7 +36,20 @@ export const DATA_DIR_STORES: readonly DataDirStore[] = [
     rebuildable: false,
     holds: 'the pseudonym key (HMAC of citizen ids)',
   },
-  { path: 'secrets/token.key', kind: 'file', secret: true, rebuildable: false, holds: 'the token key' },
+  {
+    path: `secrets/${TOKEN_KEYS_FILE}`,
+    kind: 'file',
+    secret: true,
+    rebuildable: false,
+    holds: 'the access-token key ring',
+  },
+  {
+    path: 'secrets/token.key',
+    kind: 'file',
+    secret: true,
+    rebuildable: false,
+    holds: 'the token key of earlier versions (no longer read; kept so nothing of a data directory is lost)',
+  },
   {
     path: 'secrets/log-signing-key.pem',
     kind: 'file',
@@ -52,8 +66,11 @@ export const DATA_DIR_STORES: readonly DataDirStore[] = [
   },
 ];
 
-/** SQLite's companions of a database file: never copied (the online backup reads through them). */
-export const SQLITE_COMPANION = /-(wal|shm|journal)$/;
+/**
+ * Transient files beside a store, never copied: SQLite's companions of a database file (the online backup
+ * reads through them) and a file being replaced (`<file>.<pid>.tmp`, renamed over it a moment later).
+ */
+export const TRANSIENT_FILE = /(-wal|-shm|-journal|\.\d+\.tmp)$/;
 
 export function storeAt(path: string): DataDirStore | undefined {
   return DATA_DIR_STORES.find((store) => store.path === path);

@@ -38,7 +38,7 @@ import {
   type BackupFileEntry,
   type BackupManifest,
 } from './backup-manifest';
-import { DATA_DIR_STORES, EVENT_STORE_FILE, SQLITE_COMPANION, storeAt } from './data-dir-stores';
+import { DATA_DIR_STORES, EVENT_STORE_FILE, TRANSIENT_FILE, storeAt } from './data-dir-stores';
 import { sealSecrets, type SecretFile } from './secrets-box';
 
 export interface BackupProgress {
@@ -80,7 +80,7 @@ function checkDataDir(dataDir: string): void {
   if (!existsSync(join(dataDir, EVENT_STORE_FILE)))
     throw new BackupRefusedError(`${dataDir} holds no ${EVENT_STORE_FILE}: nothing to back up`);
   const unlisted = filesUnder(dataDir).filter((path) => {
-    const base = path.replace(SQLITE_COMPANION, '');
+    const base = path.replace(TRANSIENT_FILE, '');
     return storeAt(base) === undefined;
   });
   if (unlisted.length > 0)
