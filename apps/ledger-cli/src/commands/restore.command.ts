@@ -6,6 +6,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CommandBus } from '@nestjs/cqrs';
 import type { PlanSeed } from '@ledger/domain';
+import { EVENT_STORE, type EventStore } from '@ledger/event-store';
 import type { ProjectionRunner } from '@ledger/projections';
 import { READ_STORE_WRITER, type ReadStoreWriter } from '@ledger/read-store';
 import {
@@ -40,18 +41,20 @@ import { readPassphrase } from '../passphrase';
 import { checkBackup } from './check-backup';
 import { verify } from './verifiable-log.command';
 
-const HELP = `Usage: npm run cli -- restore --from DIR [--passphrase-file FILE] [--erasures FILE]
+const HELP = `Usage: npm run cli -- restore --from DIR [--passphrase-file FILE] [--erasures FILE] [--rebuild]
 
 Restores a backup (npm run cli -- backup --out DIR) into LEDGER_DATA_DIR, which must be empty or absent:
 checks the backup (every file against its manifest, every event, the Merkle tree against every signed head),
 opens the secrets with the passphrase, restores, deletes the personal-data key of every person whose erasure
-is on the record or in the erasure log, rebuilds the projections, runs verify, and only then moves the
+is on the record or in the erasure log, brings the projections to the head (rebuilt from position 0, or
+caught up from the backup's read store when it has one), runs verify, and only then moves the
 restored ledger into place. Says what it restored: the head, the signed heads, the time of the backup.
 Stop the api first; start it again afterwards.
 
 The passphrase comes from LEDGER_BACKUP_PASSPHRASE, --passphrase-file FILE, or is asked at the terminal.
   --erasures FILE  the erasure log kept outside the data directory (default: LEDGER_ERASURE_LOG): persons
-                   erased after the backup are erased again, and their erasure put back on the record`;
+                   erased after the backup are erased again, and their erasure put back on the record
+  --rebuild        rebuild every projection from position 0 even when the backup holds the read store`;
 
 const OPERATOR = { officer: 'ledger-cli', role: 'admin' as const };
 
@@ -98,15 +101,36 @@ async function reRecordErasures(
   return { reRecorded, unknown };
 }
 
-async function rebuildProjections(
+/**
+ * Rebuilds every projection from position 0; or, when the backup holds the read store and no rebuild is asked
+ * for, lets each catch up from its checkpoint there (the read store was copied before the events, so no
+ * checkpoint is past them). Returns how the projections were brought to the head.
+ */
+async function bringProjectionsToHead(
   config: LedgerConfig,
   manifest: BackupManifest,
   backupDir: string,
-): Promise<void> {
-  await withLedger({ runProjections: false, config, features: [] }, async (app) => {
+  forceRebuild: boolean,
+): Promise<'rebuilt' | 'caught up'> {
+  return withLedger({ runProjections: false, config, features: [] }, async (app) => {
+    const runner = app.get<ProjectionRunner>(PROJECTION_RUNNER);
+    const started = Date.now();
+    if (manifest.readStoreIncluded && !forceRebuild) {
+      await runner.start();
+      try {
+        await runner.waitFor(await app.get<EventStore>(EVENT_STORE).headPosition(), {
+          timeoutMs: 24 * 3600_000,
+        });
+      } finally {
+        await runner.stop();
+      }
+      console.log(
+        `restore: ${runner.projectionNames.length} projections caught up from the backup's read store in ${((Date.now() - started) / 1000).toFixed(1)}s`,
+      );
+      return 'caught up';
+    }
     if (!manifest.readStoreIncluded)
       await importTreeHeads(app.get<ReadStoreWriter>(READ_STORE_WRITER), readBackupTreeHeads(backupDir));
-    const runner = app.get<ProjectionRunner>(PROJECTION_RUNNER);
     const progress = progressPrinter('restore: rebuilding projections (events)', 100_000);
     const results = await runner.rebuildAll({
       onProgress: (p) => {
@@ -114,8 +138,10 @@ async function rebuildProjections(
       },
     });
     progress.done();
-    const slowest = Math.max(...results.map((r) => r.elapsedMs));
-    console.log(`restore: ${results.length} projections rebuilt in ${(slowest / 1000).toFixed(1)}s`);
+    console.log(
+      `restore: ${results.length} projections rebuilt from position 0 in ${((Date.now() - started) / 1000).toFixed(1)}s`,
+    );
+    return 'rebuilt';
   });
 }
 
@@ -123,6 +149,7 @@ async function restore(
   backupDir: string,
   passphraseFile: string | undefined,
   erasuresFile: string | undefined,
+  forceRebuild: boolean,
 ): Promise<number> {
   const config = loadConfig();
   if (config.eventStore !== 'sqlite' || config.readStore !== 'sqlite')
@@ -138,6 +165,7 @@ async function restore(
   if (problems.length > 0) throw new BackupInvalidError(problems);
 
   const staging = stagingDirFor(config.dataDir);
+  let projections: 'rebuilt' | 'caught up';
   // The restore's own appends (erasures put back on the record) are not logged again.
   const staged: LedgerConfig = { ...config, dataDir: staging, seedOnStart: false, erasureLog: undefined };
   try {
@@ -162,7 +190,7 @@ async function restore(
       console.log(
         'restore: no erasure log (LEDGER_ERASURE_LOG or --erasures): erasures after the backup are not known',
       );
-    await rebuildProjections(staged, manifest, backupDir);
+    projections = await bringProjectionsToHead(staged, manifest, backupDir, forceRebuild);
     if ((await verify([], staged)) !== 0)
       throw new RestoreRefusedError('verify failed on the restored ledger: nothing was moved into place');
     moveIntoPlace(staging, config.dataDir);
@@ -180,7 +208,7 @@ async function restore(
       (head ? `, latest #${head.sequence} over ${head.treeSize} events signed ${head.timestamp}` : ''),
   );
   console.log(
-    `restore: secrets: ${manifest.secrets.paths.join(', ') || 'none'}; read store ${manifest.readStoreIncluded ? 'restored and rebuilt' : 'rebuilt from the events'}`,
+    `restore: secrets: ${manifest.secrets.paths.join(', ') || 'none'}; read store ${manifest.readStoreIncluded ? 'restored' : 'rebuilt from the events'}, projections ${projections}`,
   );
   console.log(`restore: done in ${((Date.now() - started) / 1000).toFixed(1)}s; start the api on it`);
   return 0;
@@ -191,13 +219,19 @@ export const restoreCommand: CliCommand = {
   summary: 'Restore a backup into an empty data directory (checked, verified, projections rebuilt).',
   help: HELP,
   async run(args) {
-    const { options } = parseArgs('restore', args, {
+    const { options, flags } = parseArgs('restore', args, {
       options: ['--from', '--passphrase-file', '--erasures'],
+      flags: ['--rebuild'],
     });
     const from = options['--from'];
     if (from === undefined) throw new UsageError('restore: --from DIR is required');
     try {
-      return await restore(resolve(from), options['--passphrase-file'], options['--erasures']);
+      return await restore(
+        resolve(from),
+        options['--passphrase-file'],
+        options['--erasures'],
+        flags.has('--rebuild'),
+      );
     } catch (error) {
       if (
         error instanceof BackupInvalidError ||
