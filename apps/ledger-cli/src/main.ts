@@ -12,6 +12,7 @@ import { importCommand } from './commands/import.command';
 import { rebuildCommand } from './commands/rebuild.command';
 import { reportCommand } from './commands/report.command';
 import { seedCommand } from './commands/seed.command';
+import { signHeadCommand } from './commands/sign-head.command';
 import { tokenCommand } from './commands/token.command';
 import { tokenKeyCommand } from './commands/token-key.command';
 import { checkEvidenceCommand, evidenceCommand, verifyCommand } from './commands/verifiable-log.command';
@@ -24,6 +25,7 @@ const COMMANDS: CliCommand[] = [
   verifyCommand,
   rebuildCommand,
   reportCommand,
+  signHeadCommand,
   evidenceCommand,
   checkEvidenceCommand,
   erasePersonCommand,

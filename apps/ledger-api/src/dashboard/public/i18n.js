@@ -581,7 +581,14 @@ export function setLang(next) {
     // not kept across visits; fine
   }
   document.documentElement.lang = current;
+  for (const input of document.querySelectorAll('input[type="date"]')) input.lang = dateInputLang();
 }
+
+/**
+ * The locale of the date pickers: day first (dd/mm/yyyy) in both languages, as every date the page writes,
+ * whatever the browser's own locale (browsers that honour `lang` on a date input follow it).
+ */
+export const dateInputLang = () => (current === 'en' ? 'en-GB' : 'vi-VN');
 
 /** A word of the dashboard, with {name} placeholders filled in. */
 export function t(key, params = {}) {
