@@ -5,6 +5,8 @@ import { DomainError, PlanSeedInvalidError } from '@ledger/domain';
 import { EventStoreError } from '@ledger/event-store';
 import { ConfigError, PersonalKeysUnavailableError, TokenError, ValidationFailedError } from '@ledger/ledger';
 import { UsageError, type CliCommand } from './args';
+import { backupCommand } from './commands/backup.command';
+import { restoreCommand } from './commands/restore.command';
 import { erasePersonCommand } from './commands/erase-person.command';
 import { importCommand } from './commands/import.command';
 import { rebuildCommand } from './commands/rebuild.command';
@@ -27,6 +29,8 @@ const COMMANDS: CliCommand[] = [
   evidenceCommand,
   checkEvidenceCommand,
   erasePersonCommand,
+  backupCommand,
+  restoreCommand,
 ];
 
 const HELP = `Usage: npm run cli -- <command> [options]   (npm run cli -- <command> --help for one command)
@@ -37,7 +41,8 @@ ${COMMANDS.map((c) => `  ${c.name.padEnd(15)} ${c.summary}`).join('\n')}
 
 Exit codes: 0 ok, 1 a failure found, 2 a usage error.
 Environment: LEDGER_DATA_DIR (default ./data), LEDGER_EVENT_STORE (sqlite | eventstoredb), EVENTSTORE_URL,
-LEDGER_READ_STORE (sqlite | mongodb), MONGO_URL, LEDGER_SEED_DIR, LEDGER_TOKEN_SECRET (see README).`;
+LEDGER_READ_STORE (sqlite | mongodb), MONGO_URL, LEDGER_SEED_DIR, LEDGER_TOKEN_SECRET, LEDGER_BACKUP_PASSPHRASE,
+LEDGER_ERASURE_LOG (see README).`;
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;

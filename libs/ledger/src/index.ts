@@ -76,3 +76,4 @@ export * from './verifiable-log/commands/sign-tree-head/sign-tree-head.handler';
 export * from './verifiable-log/verifiable-log.di-tokens';
 export * from './verifiable-log/tree-head-signing.module';
 export * from './verifiable-log/verifiable-log.module';
+export * from './backup';

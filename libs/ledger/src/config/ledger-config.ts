@@ -56,6 +56,8 @@ export interface LedgerConfig {
   seedOnStart: boolean;
   /** Run the projections inside the api process (the embedded default); else apps/projector runs them. */
   projectionsInApi: boolean;
+  /** A file outside the data directory where every erasure is also logged, for restores from older backups. */
+  erasureLog?: string;
 }
 
 /** The iss and aud of access tokens unless LEDGER_TOKEN_ISSUER / LEDGER_TOKEN_AUDIENCE say otherwise. */
@@ -236,6 +238,7 @@ export function loadConfig(env: Env = readEnvironment()): LedgerConfig {
     seedDir: resolve(str('LEDGER_SEED_DIR') ?? 'seeds'),
     seedOnStart,
     projectionsInApi,
+    ...(str('LEDGER_ERASURE_LOG') ? { erasureLog: resolve(str('LEDGER_ERASURE_LOG')!) } : {}),
   };
 }
 
