@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import type { Logger } from 'pino';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import {
   ActionCommandsModule,
@@ -28,13 +29,16 @@ import { RateLimitsModule } from './http/auth/rate-limits.module';
 import { PublicRedactionInterceptor } from './http/auth/public-redaction.interceptor';
 import { DashboardController } from './dashboard/dashboard.controller';
 import { PersonalDataInterceptor } from './http/personal-data/personal-data.interceptor';
+import { nestLogging } from './http/nest-logging.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: LedgerConfig): DynamicModule {
+  /** `logger`: the process's JSON logger, which Nest's own logs go through. */
+  static forRoot(config: LedgerConfig, logger: Logger): DynamicModule {
     return {
       module: AppModule,
       imports: [
+        nestLogging(logger),
         // The features' core modules come in through their HTTP modules; the plan's seeder runs on start.
         LedgerModule.forRoot(config, {
           runProjections: config.projectionsInApi,

@@ -79,3 +79,4 @@ export * from './verifiable-log/tree-head-signing.module';
 export * from './verifiable-log/verifiable-log.module';
 export * from './accounts';
 export * from './sign-in';
+export * from './backup';

@@ -24,6 +24,8 @@ export interface TokenKey {
   kid: string;
   createdAt: Date;
   secret: Buffer;
+  /** A configured previous key: verifies while it is configured, with no grace period of its own. */
+  untilRemoved?: boolean;
 }
 
 /** The keys, oldest first. */
@@ -40,10 +42,19 @@ export function configuredKeyId(secret: string): string {
   return `cfg-${createHmac('sha256', Buffer.from(secret, 'utf8')).update('ledger access token key id').digest('hex').slice(0, 16)}`;
 }
 
-/** LEDGER_TOKEN_SECRET as the one key of the ring. */
-export function configuredKeyRing(secret: string): TokenKeyRing {
-  const keys = [
-    { kid: configuredKeyId(secret), createdAt: new Date(0), secret: Buffer.from(secret, 'utf8') },
+/**
+ * LEDGER_TOKEN_SECRET as the key that signs, and LEDGER_TOKEN_PREVIOUS_SECRET, when set, as one that still
+ * verifies the tokens it signed until the operator removes it (after the longest lifetime of a token).
+ */
+export function configuredKeyRing(secret: string, previous?: string): TokenKeyRing {
+  const key = (text: string, createdAt: Date) => ({
+    kid: configuredKeyId(text),
+    createdAt,
+    secret: Buffer.from(text, 'utf8'),
+  });
+  const keys: TokenKey[] = [
+    ...(previous ? [{ ...key(previous, new Date(0)), untilRemoved: true }] : []),
+    key(secret, new Date(1)),
   ];
   return { keys: () => keys };
 }
@@ -165,7 +176,7 @@ export function verifyingKey(
   const index = keys.findIndex((key) => key.kid === kid);
   if (typeof kid !== 'string' || index < 0) throw new TokenError('token key (kid) is not known here');
   const next = keys[index + 1];
-  if (!next) return { key: keys[index] };
+  if (!next || keys[index].untilRemoved) return { key: keys[index] };
   if (now.getTime() > next.createdAt.getTime() + graceSeconds * 1000)
     throw new TokenError(`token key ${kid} was replaced and its grace period has ended`);
   return { key: keys[index], retiredAt: next.createdAt };

@@ -27,5 +27,11 @@ describe('access-token configuration', () => {
   it('names a bad grace and an issuer with a space', () => {
     expect(() => loadConfig({ LEDGER_TOKEN_KEY_GRACE: 'a month' })).toThrow(/LEDGER_TOKEN_KEY_GRACE/);
     expect(() => loadConfig({ LEDGER_TOKEN_ISSUER: 'the ledger' })).toThrow(/LEDGER_TOKEN_ISSUER/);
+    expect(() => loadConfig({ LEDGER_TOKEN_PREVIOUS_SECRET: 'p'.repeat(32) })).toThrow(
+      /LEDGER_TOKEN_PREVIOUS_SECRET: only beside/,
+    );
+    const both = { LEDGER_TOKEN_SECRET: 'n'.repeat(32), LEDGER_TOKEN_PREVIOUS_SECRET: 'p'.repeat(32) };
+    expect(loadConfig(both).tokenPreviousSecret).toBe('p'.repeat(32));
+    expect(() => loadConfig({ ...both, LEDGER_TOKEN_PREVIOUS_SECRET: 'short' })).toThrow(/at least 32 bytes/);
   });
 });
