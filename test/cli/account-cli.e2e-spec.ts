@@ -162,7 +162,7 @@ describe('account CLI (built, as a child process)', () => {
     const ledger = await startTestLedger();
     try {
       expect(await ledger.app.get(FirstAdminNotice).hasAdmin()).toBe(false);
-      expect(FIRST_ADMIN_HINT).toMatch(/npm run cli -- account create --admin/);
+      expect(FIRST_ADMIN_HINT).toMatch(/npm run -s cli -- account create --admin/);
       expect(FIRST_ADMIN_HINT).not.toMatch(/password[:=]/i);
     } finally {
       await ledger.close();

@@ -22,7 +22,7 @@ import { parseArgs, UsageError, type CliCommand } from '../args';
 import { withLedger } from '../ledger-context';
 import { readNewPassword } from './read-password';
 
-const HELP = `Usage: npm run cli -- account <action> [options]
+const HELP = `Usage: npm run -s cli -- account <action> [options]
 
 Manages officers' accounts. Every change is an event on the record (stream account-ID) with the operator
 as actor; passwords go to the credential store (<LEDGER_DATA_DIR>/secrets/credentials.db) as scrypt hashes.
@@ -43,7 +43,7 @@ Common: --by ID   who does it, for the record (default: ledger-cli)
 The password is asked twice at the terminal, or read from the first line of standard input with
 --password-stdin (e.g. from a secrets manager); it is never taken from an argument.
 
-Example: npm run cli -- account create --admin --officer quan-tri-01 --name "Nguyễn Văn An" --agency UBND-BAC-AI`;
+Example: npm run -s cli -- account create --admin --officer quan-tri-01 --name "Nguyễn Văn An" --agency UBND-BAC-AI`;
 
 const DONE = { disable: 'disabled', enable: 'enabled', grant: 'granted', revoke: 'revoked' } as const;
 

@@ -6,7 +6,7 @@ import { CREDENTIALS, type CredentialStore } from './credential-store.port';
 
 export const FIRST_ADMIN_HINT =
   'No admin account yet. Create the first one with:\n' +
-  '  npm run cli -- account create --admin --officer ID --name "Full name" --agency CODE [--org-unit CODE]\n' +
+  '  npm run -s cli -- account create --admin --officer ID --name "Full name" --agency CODE [--org-unit CODE]\n' +
   '(it asks for the password, or reads it from --password-stdin; see README, "Signing in")';
 
 @Injectable()
