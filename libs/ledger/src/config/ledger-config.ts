@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isIP } from 'node:net';
 import { createPrivateKey } from 'node:crypto';
+import { parseOidcConfig, type OidcConfig } from '../sign-in/oidc/oidc-config';
 
 export const LEDGER_CONFIG = Symbol('LEDGER_CONFIG');
 
@@ -46,6 +47,8 @@ export interface LedgerConfig {
   seedOnStart: boolean;
   /** Run the projections inside the api process (the embedded default); else apps/projector runs them. */
   projectionsInApi: boolean;
+  /** Single sign-on through an OpenID Connect provider (LEDGER_OIDC_*); absent when LEDGER_OIDC_ISSUER is unset. */
+  oidc?: OidcConfig;
 }
 
 export class ConfigError extends Error {
@@ -174,6 +177,8 @@ export function loadConfig(env: Env = readEnvironment()): LedgerConfig {
     eventStore === 'sqlite' && readStore === 'sqlite',
   );
 
+  const oidc = parseOidcConfig(str, problems);
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -195,6 +200,7 @@ export function loadConfig(env: Env = readEnvironment()): LedgerConfig {
     seedDir: resolve(str('LEDGER_SEED_DIR') ?? 'seeds'),
     seedOnStart,
     projectionsInApi,
+    ...(oidc ? { oidc } : {}),
   };
 }
 
