@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isIP } from 'node:net';
 import { createPrivateKey } from 'node:crypto';
+import { parseSignInConfig, type SignInConfig } from './sign-in-config';
 import { parseOidcConfig, type OidcConfig } from '../sign-in/oidc/oidc-config';
 
 export const LEDGER_CONFIG = Symbol('LEDGER_CONFIG');
@@ -53,6 +54,8 @@ export interface LedgerConfig {
   seedOnStart: boolean;
   /** Run the projections inside the api process (the embedded default); else apps/projector runs them. */
   projectionsInApi: boolean;
+  /** Access and refresh token lifetimes, sign-in lockout (sign-in-config.ts). */
+  signIn: SignInConfig;
   /** Single sign-on through an OpenID Connect provider (LEDGER_OIDC_*); absent when LEDGER_OIDC_ISSUER is unset. */
   oidc?: OidcConfig;
 }
@@ -201,6 +204,7 @@ export function loadConfig(env: Env = readEnvironment()): LedgerConfig {
     eventStore === 'sqlite' && readStore === 'sqlite',
   );
 
+  const signIn = parseSignInConfig(env, problems);
   const oidc = parseOidcConfig(str, problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
@@ -227,6 +231,7 @@ export function loadConfig(env: Env = readEnvironment()): LedgerConfig {
     seedDir: resolve(str('LEDGER_SEED_DIR') ?? 'seeds'),
     seedOnStart,
     projectionsInApi,
+    signIn,
     ...(oidc ? { oidc } : {}),
   };
 }
