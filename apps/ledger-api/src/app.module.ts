@@ -13,6 +13,7 @@ import {
   CorrectionsHttpModule,
   FourEyesHttpModule,
   HousingHttpModule,
+  OidcHttpModule,
   OneOffActionsHttpModule,
   PersonalDataHttpModule,
   PlanHttpModule,
@@ -53,6 +54,8 @@ export class AppModule {
         // Sign-in (/auth) with the session check of every write, and the admin's accounts.
         SignInHttpModule,
         AccountsHttpModule,
+        // Single sign-on through the OpenID Connect provider (its routes answer 404 while it is not configured).
+        OidcHttpModule,
         // The tree heads, for the head PlanSeedOnStart signs once the plan is loaded.
         TreeHeadSigningModule,
       ],

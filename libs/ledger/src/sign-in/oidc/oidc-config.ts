@@ -3,6 +3,7 @@
 // Read from LEDGER_OIDC_* as part of the validated configuration; unset LEDGER_OIDC_ISSUER turns it off.
 import { existsSync, readFileSync } from 'node:fs';
 import { isRole, refuseRoleMix, ROLES, type Role } from '@ledger/domain';
+import type { OidcSignInOffer } from '../sign-in-methods';
 
 /** What one provider group grants; groups a person is in add up (roles and org units; one agency). */
 export interface OidcGroupGrant {
@@ -42,14 +43,9 @@ export interface OidcConfig {
 
 export const DEFAULT_OIDC_LABEL = 'Đăng nhập một lần (SSO)';
 
-/** What GET /auth/methods says of single sign-on, for the sign-in page. */
-export interface OidcMethod {
-  enabled: boolean;
-  label: string | null;
-}
-
-export function oidcMethod(config: { oidc?: OidcConfig }): OidcMethod {
-  return config.oidc ? { enabled: true, label: config.oidc.label } : { enabled: false, label: null };
+/** What GET /auth/methods says of single sign-on, for the sign-in page: on or off, and the button's text. */
+export function oidcSignInOffer(config: { oidc?: OidcConfig }): OidcSignInOffer {
+  return config.oidc ? { enabled: true, label: config.oidc.label } : { enabled: false, label: '' };
 }
 
 type Read = (key: string) => string | undefined;

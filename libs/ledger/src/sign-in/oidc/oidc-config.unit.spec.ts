@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from '../../config/ledger-config';
-import { DEFAULT_OIDC_LABEL, oidcMethod, parseMapping } from './oidc-config';
+import { DEFAULT_OIDC_LABEL, oidcSignInOffer, parseMapping } from './oidc-config';
 
 const MAPPING = {
   officerClaim: 'preferred_username',
@@ -34,7 +34,7 @@ describe('single sign-on configuration', () => {
   it('is off when LEDGER_OIDC_ISSUER is unset, and GET /auth/methods says so', () => {
     const config = loadConfig({});
     expect(config.oidc).toBeUndefined();
-    expect(oidcMethod(config)).toEqual({ enabled: false, label: null });
+    expect(oidcSignInOffer(config)).toEqual({ enabled: false, label: '' });
   });
 
   it('reads the provider, the client, the redirect URL, the scopes, the label and the mapping', () => {
@@ -53,7 +53,7 @@ describe('single sign-on configuration', () => {
     });
     expect(config.oidc?.issuer.href).toBe(ENV.LEDGER_OIDC_ISSUER);
     expect(config.oidc?.redirectUrl.href).toBe(ENV.LEDGER_OIDC_REDIRECT_URL);
-    expect(oidcMethod(config)).toEqual({ enabled: true, label: 'Đăng nhập bằng tài khoản tỉnh' });
+    expect(oidcSignInOffer(config)).toEqual({ enabled: true, label: 'Đăng nhập bằng tài khoản tỉnh' });
   });
 
   it('labels the button in Vietnamese by default and accepts a public client (no secret)', () => {
