@@ -84,6 +84,7 @@ describe('single sign-on through the sign-in service, against oidc-provider', ()
       new Standings(),
     );
 
+  // This provider keeps the profile and groups claims out of the ID token: the userinfo endpoint gives them.
   beforeAll(async () => {
     provider = await startOidcProvider({ ...CLIENT, redirectUri: REDIRECT, people: PEOPLE });
   }, 60_000);
@@ -186,5 +187,45 @@ describe('single sign-on through the sign-in service, against oidc-provider', ()
     expect(error).toBeInstanceOf(OidcProviderUnavailableError);
     expect((error as OidcProviderUnavailableError).publicDetail).toMatch(/cannot be reached/);
     expect(await refusal(down.begin(new Date()))).toBeInstanceOf(OidcProviderUnavailableError);
+  });
+});
+
+describe('single sign-on as a public client, the claims in the ID token (as Keycloak sends them)', () => {
+  let provider: TestProvider;
+  const seed = readSeedFiles(join(__dirname, '..', '..', 'seeds'));
+
+  beforeAll(async () => {
+    provider = await startOidcProvider({
+      clientId: 'policy-ledger-public',
+      redirectUri: REDIRECT,
+      people: PEOPLE,
+      claimsInIdToken: true,
+    });
+  }, 60_000);
+  afterAll(() => provider.stop());
+
+  it('signs in with PKCE alone and reads the groups from the checked ID token', async () => {
+    const sessions = new StartedSessions();
+    const signIn = new OidcSignIn(
+      loadConfig({
+        LEDGER_OIDC_ISSUER: provider.issuer,
+        LEDGER_OIDC_CLIENT_ID: 'policy-ledger-public',
+        LEDGER_OIDC_REDIRECT_URL: REDIRECT,
+        LEDGER_OIDC_SCOPES: 'openid profile groups',
+        LEDGER_OIDC_CLAIMS_FILE: CLAIMS_FILE,
+      }),
+      seed,
+      sessions,
+      new Standings(),
+    );
+    const { location, sealedTransaction } = await signIn.begin(new Date());
+    const back = await new ProviderBrowser().signIn(location, 'nguyen-van-a');
+    const { identity } = await signIn.complete({ query: back.searchParams, sealedTransaction }, context());
+    expect(identity).toMatchObject({
+      officer: 'nguyen-van-a',
+      roles: ['officer'],
+      agency: 'VHXH-XA-BAC-AI-DONG',
+    });
+    expect(sessions.started).toHaveLength(1);
   });
 });

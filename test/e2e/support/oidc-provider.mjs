@@ -5,7 +5,9 @@
 // with plain HTTP as a browser would.
 //
 // Usage: node oidc-provider.mjs '<json>' where json = { clientId, clientSecret, redirectUri,
-//   people: { "<login>": { name, groups: [...] } } }. Prints one line: {"issuer":"http://127.0.0.1:<port>"}.
+//   people: { "<login>": { name, groups: [...] } }, claimsInIdToken }. Without clientSecret the client is a
+//   public one (PKCE alone); claimsInIdToken puts the profile and groups claims in the ID token as Keycloak
+//   does (else they come from the userinfo endpoint only). Prints one line: {"issuer":"http://127.0.0.1:<port>"}.
 import { createServer } from 'node:http';
 import Provider from 'oidc-provider';
 
@@ -19,11 +21,12 @@ const provider = new Provider(issuer, {
   clients: [
     {
       client_id: settings.clientId,
-      client_secret: settings.clientSecret,
+      ...(settings.clientSecret
+        ? { client_secret: settings.clientSecret, token_endpoint_auth_method: 'client_secret_basic' }
+        : { token_endpoint_auth_method: 'none' }),
       redirect_uris: [settings.redirectUri],
       grant_types: ['authorization_code'],
       response_types: ['code'],
-      token_endpoint_auth_method: 'client_secret_basic',
     },
   ],
   scopes: ['openid', 'profile', 'groups'],
@@ -38,6 +41,7 @@ const provider = new Provider(issuer, {
       },
     };
   },
+  conformIdTokenClaims: !settings.claimsInIdToken,
   pkce: { required: () => true },
   cookies: { keys: ['oidc-provider-test-cookie-key'] },
   features: { devInteractions: { enabled: true } },

@@ -10,9 +10,12 @@ export interface ProviderPerson {
 
 export interface ProviderSettings {
   clientId: string;
-  clientSecret: string;
+  /** Absent: a public client (PKCE alone, no client authentication). */
+  clientSecret?: string;
   redirectUri: string;
   people: Record<string, ProviderPerson>;
+  /** Profile and groups claims in the ID token, as Keycloak's mappers put them (else from userinfo only). */
+  claimsInIdToken?: boolean;
 }
 
 export interface TestProvider {
