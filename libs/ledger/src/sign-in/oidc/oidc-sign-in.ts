@@ -2,7 +2,7 @@
 // nonce sealed for the callback; `complete` checks the callback against them, has the code exchanged and the
 // ID token checked, maps the claims to an officer, refuses one whose ledger account is disabled, and starts a
 // session like a password sign-in does.
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { PlanSeed } from '@ledger/domain';
 import { LEDGER_CONFIG, type LedgerConfig } from '../../config/ledger-config';
 import { PLAN_SEED } from '../../read/projections.providers';
@@ -54,6 +54,22 @@ export class OidcSignIn {
       agencies: new Set(seed.agencies.map((a) => a.code)),
       orgUnits: new Set(seed.orgUnits.map((u) => u.code)),
     };
+    if (config.oidc) this.warnOfUnknownCodes(config.oidc);
+  }
+
+  /** Said once at start: a group naming codes the plan does not know lets nobody in (each sign-in says why). */
+  private warnOfUnknownCodes(config: OidcConfig): void {
+    const logger = new Logger('OidcSignIn');
+    for (const [group, grant] of Object.entries(config.mapping.groups)) {
+      const unknown = [
+        ...(grant.agency && !this.plan.agencies.has(grant.agency) ? [`agency ${grant.agency}`] : []),
+        ...grant.orgUnits.filter((u) => !this.plan.orgUnits.has(u)).map((u) => `org unit ${u}`),
+      ];
+      if (unknown.length > 0)
+        logger.warn(
+          `single sign-on group ${group} names ${unknown.join(', ')}, not of the plan: its sign-ins are refused`,
+        );
+    }
   }
 
   private configured() {
