@@ -25,7 +25,7 @@ function requireRoles(value: unknown): Role[] {
   const roles = value.map((role, i) => requireOneOf(role, ROLES, `roles[${i}]`));
   const unique = [...new Set(roles)];
   const mixed = refuseRoleMix(unique);
-  if (mixed) throw invalid('ROLE_MIX_REFUSED', 'roles', mixed);
+  if (mixed) throw invalid('ROLE_MIX_REFUSED', 'roles', `the account would hold ${mixed}`);
   return unique;
 }
 
@@ -89,7 +89,7 @@ export const accountDecider: Decider<AccountCommand, AccountEvent, AccountState>
         const { account } = existing(state, officer);
         if (account.roles.includes(role)) return [];
         const mixed = refuseRoleMix([...account.roles, role]);
-        if (mixed) throw invalid('ROLE_MIX_REFUSED', 'role', mixed);
+        if (mixed) throw invalid('ROLE_MIX_REFUSED', 'role', `the account would hold ${mixed}`);
         return [{ type: 'AccountRoleGranted', data: { officer, role } }];
       }
       case 'RevokeRole': {
