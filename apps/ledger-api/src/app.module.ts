@@ -14,6 +14,7 @@ import {
   CorrectionsHttpModule,
   FourEyesHttpModule,
   HousingHttpModule,
+  OidcHttpModule,
   OneOffActionsHttpModule,
   PersonalDataHttpModule,
   PlanHttpModule,
@@ -58,6 +59,8 @@ export class AppModule {
         // Sign-in (/auth) with the session check of every write, and the admin's accounts.
         SignInHttpModule,
         AccountsHttpModule,
+        // Single sign-on through the OpenID Connect provider (its routes answer 404 while it is not configured).
+        OidcHttpModule,
         // The tree heads, for the head PlanSeedOnStart signs once the plan is loaded.
         TreeHeadSigningModule,
         // The rate limits the access guard counts every request in.

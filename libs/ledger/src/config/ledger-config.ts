@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { isIP } from 'node:net';
 import { createPrivateKey } from 'node:crypto';
 import { parseSignInConfig, type SignInConfig } from './sign-in-config';
+import { parseOidcConfig, type OidcConfig } from '../sign-in/oidc/oidc-config';
 
 export const LEDGER_CONFIG = Symbol('LEDGER_CONFIG');
 
@@ -61,6 +62,8 @@ export interface LedgerConfig {
   signIn: SignInConfig;
   /** A file outside the data directory where every erasure is also logged, for restores from older backups. */
   erasureLog?: string;
+  /** Single sign-on through an OpenID Connect provider (LEDGER_OIDC_*); absent when LEDGER_OIDC_ISSUER is unset. */
+  oidc?: OidcConfig;
 }
 
 /** The iss and aud of access tokens unless LEDGER_TOKEN_ISSUER / LEDGER_TOKEN_AUDIENCE say otherwise. */
@@ -216,6 +219,7 @@ export function loadConfig(env: Env = readEnvironment()): LedgerConfig {
   );
 
   const signIn = parseSignInConfig(env, problems);
+  const oidc = parseOidcConfig(str, problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {
@@ -245,6 +249,7 @@ export function loadConfig(env: Env = readEnvironment()): LedgerConfig {
     projectionsInApi,
     signIn,
     ...(str('LEDGER_ERASURE_LOG') ? { erasureLog: resolve(str('LEDGER_ERASURE_LOG')!) } : {}),
+    ...(oidc ? { oidc } : {}),
   };
 }
 
