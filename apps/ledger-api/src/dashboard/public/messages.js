@@ -10,6 +10,20 @@ export function setStatus(text) {
   statusLine.textContent = text;
 }
 
+// A message for the next view drawn (the sign-in page says "signed out" after the sign-out button).
+let notice = '';
+
+export function leaveNotice(text) {
+  notice = text;
+}
+
+/** The message left for this view, once. */
+export function takeNotice() {
+  const text = notice;
+  notice = '';
+  return text;
+}
+
 export function describeError(error) {
   if (error instanceof ApiError) {
     if (error.status === 401) return t('err401', { detail: error.detail });
