@@ -41,6 +41,7 @@ export const vi = {
   waitSeconds: '{n} giây',
   waitMinutes: '{n} phút',
   needsSignIn: 'Phần này cần đăng nhập.',
+  actionFailed: 'Không thực hiện được: {detail}',
   needsRole: 'Tài khoản {who} không có vai trò cần cho trang này ({roles}).',
 
   serviceTokenSummary: 'Tài khoản dịch vụ (dán mã truy cập)',
@@ -145,6 +146,7 @@ export const en = {
   waitSeconds: '{n} seconds',
   waitMinutes: '{n} minutes',
   needsSignIn: 'This part needs you to sign in.',
+  actionFailed: 'Not done: {detail}',
   needsRole: 'The account {who} does not have a role this page needs ({roles}).',
 
   serviceTokenSummary: 'Service account (paste an access token)',

@@ -4,7 +4,7 @@ import { request } from '../api.js';
 import { DISTRICT, planCommunes } from '../directory.js';
 import { alertBox, h } from '../dom.js';
 import { nameOf, t } from '../i18n.js';
-import { describeError, setStatus } from '../messages.js';
+import { describeRefusal, setStatus } from '../messages.js';
 import { roleName } from '../who.js';
 
 export function accountForm({ units, agencyList, roles, onCreated }) {
@@ -95,7 +95,7 @@ export function accountForm({ units, agencyList, roles, onCreated }) {
           form.reset();
           await onCreated();
         } catch (error) {
-          message.replaceChildren(alertBox(describeError(error)));
+          message.replaceChildren(alertBox(describeRefusal(error)));
         } finally {
           password.value = '';
         }

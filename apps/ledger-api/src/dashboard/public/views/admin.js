@@ -7,7 +7,7 @@ import { currentRoles } from '../account-bar.js';
 import { agencies, agencyName, orgUnits, unitName } from '../directory.js';
 import { alertBox, h, table } from '../dom.js';
 import { t } from '../i18n.js';
-import { describeError, setStatus } from '../messages.js';
+import { describeError, describeRefusal, setStatus } from '../messages.js';
 import { signedIn } from '../session.js';
 import { tokenPanel } from '../token-panel.js';
 import { roleName } from '../who.js';
@@ -53,7 +53,7 @@ export async function adminView() {
       await call();
       say(done);
     } catch (error) {
-      say(describeError(error), 'error');
+      say(describeRefusal(error), 'error');
     }
     await reload();
   };
