@@ -4,8 +4,9 @@
 // mix from 64 concurrent clients, beside a bare NestJS endpoint that parses the same bodies and does nothing
 // (the framework's own limit). Server and load generator are separate processes.
 import { spawn } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { issueToken } from '@ledger/ledger';
+import { accessTokensFor, DEFAULT_TOKEN_AUDIENCE, DEFAULT_TOKEN_ISSUER, loadConfig } from '@ledger/ledger';
 import {
   benchScript,
   inTempDir,
@@ -40,6 +41,8 @@ export function ledgerEnv(dataDir: string): NodeJS.ProcessEnv {
     LEDGER_SEED_ON_START: 'true',
     LEDGER_HEAD_SIGNING_INTERVAL_MINUTES: '0',
     LEDGER_TOKEN_SECRET: BENCH_TOKEN_SECRET,
+    LEDGER_TOKEN_ISSUER: DEFAULT_TOKEN_ISSUER,
+    LEDGER_TOKEN_AUDIENCE: DEFAULT_TOKEN_AUDIENCE,
     // Rate limiting off (per token and per address: every client here is 127.0.0.1).
     LEDGER_RATE_LIMIT_PER_MINUTE: '0',
     LEDGER_RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '0',
@@ -50,15 +53,16 @@ export function ledgerEnv(dataDir: string): NodeJS.ProcessEnv {
  * Headers for an officer of `agency`: a bearer token (access control) and the X-Officer-Id / X-Agency /
  * X-Role headers the API read before it, so the bench runs against either.
  */
-export function officerHeaders(
+export async function officerHeaders(
   agency: string,
   officer = 'can-bo-bench',
   role: 'officer' | 'inspector' = 'officer',
-): Record<string, string> {
-  const token = issueToken(
+): Promise<Record<string, string>> {
+  // Issued as the bench's server issues them: the same configuration, the same key.
+  const tokens = accessTokensFor(loadConfig(ledgerEnv(tmpdir())));
+  const token = await tokens.issue(
     { sub: officer, agency, orgUnits: ['NT-BAC-AI'], roles: [role] },
-    Buffer.from(BENCH_TOKEN_SECRET, 'utf8'),
-    { ttlSeconds: 24 * 3600, now: new Date() },
+    { ttlSeconds: 24 * 3600 },
   );
   return {
     authorization: `Bearer ${token}`,
@@ -79,7 +83,10 @@ async function load(
     connections: settings.connections,
     seconds,
     offset,
-    headers: { officer: officerHeaders('LDTBXH-BAC-AI'), insurer: officerHeaders('BHXH-BAC-AI') },
+    headers: {
+      officer: await officerHeaders('LDTBXH-BAC-AI'),
+      insurer: await officerHeaders('BHXH-BAC-AI'),
+    },
   };
   return runChild<LoadResult>(benchScript('http-load'), [], { BENCH_LOAD: JSON.stringify(load) });
 }

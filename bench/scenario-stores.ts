@@ -98,9 +98,9 @@ interface EndpointLatency {
 
 async function measureReads(dataDir: string, requests: number): Promise<Record<string, EndpointLatency>> {
   const server = await startServer(ledgerMain(), [], ledgerEnv(dataDir));
-  const headers = { ...officerHeaders('LDTBXH-BAC-AI'), accept: 'application/json' };
+  const headers = { ...(await officerHeaders('LDTBXH-BAC-AI')), accept: 'application/json' };
   const inspector = {
-    ...officerHeaders('LDTBXH-BAC-AI', 'thanh-tra-bench', 'inspector'),
+    ...(await officerHeaders('LDTBXH-BAC-AI', 'thanh-tra-bench', 'inspector')),
     accept: 'application/json',
   };
   try {

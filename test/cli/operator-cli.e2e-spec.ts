@@ -14,7 +14,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { parseCsv, verifyToken } from '@ledger/ledger';
+import { accessTokensFor, loadConfig, parseCsv } from '@ledger/ledger';
 import { buildApps, root, runCli } from './support/built-cli';
 
 jest.setTimeout(180_000);
@@ -25,6 +25,11 @@ describe('operator CLI (built, as a child process)', () => {
   const dataDir = join(scratch, 'data');
   const cli = (args: string[], env: Record<string, string> = {}) => runCli(build, dataDir, args, env);
   const sample = join(scratch, 'past-actions.csv');
+  /** Verifies as the api on this data directory would (its key ring, the default iss and aud). */
+  const verify = (token: string) =>
+    accessTokensFor(loadConfig({ LEDGER_DATA_DIR: dataDir })).verify(token.trim());
+  const header = (token: string) =>
+    JSON.parse(Buffer.from(token.split('.')[0], 'base64url').toString('utf8')) as { kid: string };
 
   beforeAll(() => {
     buildApps(build);
@@ -38,6 +43,7 @@ describe('operator CLI (built, as a child process)', () => {
     for (const name of [
       'seed',
       'token',
+      'token-key',
       'import',
       'verify',
       'rebuild',
@@ -99,7 +105,7 @@ describe('operator CLI (built, as a child process)', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('token issues a token that verifies with the generated key (0600)', () => {
+  it('token issues a token that verifies with the generated key ring (0600)', async () => {
     const run = cli([
       'token',
       '--officer',
@@ -114,10 +120,10 @@ describe('operator CLI (built, as a child process)', () => {
       '30d',
     ]);
     expect(run.status).toBe(0);
-    const keyFile = join(dataDir, 'secrets/token.key');
+    const keyFile = join(dataDir, 'secrets/token-keys.json');
     expect(statSync(keyFile).mode & 0o777).toBe(0o600);
-    const key = Buffer.from(readFileSync(keyFile, 'utf8').trim(), 'hex');
-    const claims = verifyToken(run.stdout.trim(), key, new Date());
+    const claims = await verify(run.stdout);
+    expect(claims.sid).toBeUndefined();
     expect(claims).toMatchObject({
       sub: 'nguyen.van.a',
       agency: 'LDTBXH-BAC-AI',
@@ -152,7 +158,7 @@ describe('operator CLI (built, as a child process)', () => {
     }
   });
 
-  it("token refuses an agency or org unit the plan does not have, and defaults to the agency's org unit", () => {
+  it("token refuses an agency or org unit the plan does not have, and defaults to the agency's org unit", async () => {
     const unknownAgency = cli([
       'token',
       '--officer',
@@ -179,8 +185,22 @@ describe('operator CLI (built, as a child process)', () => {
     expect(unknownUnit.stderr).toContain('PHUOC-X is not an org unit of the plan');
     const commune = cli(['token', '--officer', 'a1', '--agency', 'UBND-PHUOC-DAI', '--role', 'officer']);
     expect(commune.status).toBe(0);
-    const key = Buffer.from(readFileSync(join(dataDir, 'secrets/token.key'), 'utf8').trim(), 'hex');
-    expect(verifyToken(commune.stdout.trim(), key, new Date()).orgUnits).toEqual(['BA-PHUOC-DAI']);
+    expect((await verify(commune.stdout)).orgUnits).toEqual(['BA-PHUOC-DAI']);
+  });
+
+  it('token-key rotate prints a new kid that signs from then on; a token of the older key still verifies', async () => {
+    const args = ['token', '--officer', 'a1', '--agency', 'UBND-PHUOC-DAI', '--role', 'officer'];
+    const before = cli(args).stdout.trim();
+    const rotated = cli(['token-key', 'rotate']);
+    expect(rotated.status).toBe(0);
+    const kid = rotated.stdout.trim();
+    expect(kid).not.toBe(header(before).kid);
+    const after = cli(args).stdout.trim();
+    expect(header(after).kid).toBe(kid);
+    expect((await verify(after)).sub).toBe('a1');
+    expect((await verify(before)).sub).toBe('a1');
+    expect(statSync(join(dataDir, 'secrets/token-keys.json')).mode & 0o777).toBe(0o600);
+    expect(cli(['token-key', 'spin']).status).toBe(2);
   });
 
   it('import appends the sample file, and importing it again appends nothing twice', () => {

@@ -11,11 +11,13 @@ import { rebuildCommand } from './commands/rebuild.command';
 import { reportCommand } from './commands/report.command';
 import { seedCommand } from './commands/seed.command';
 import { tokenCommand } from './commands/token.command';
+import { tokenKeyCommand } from './commands/token-key.command';
 import { checkEvidenceCommand, evidenceCommand, verifyCommand } from './commands/verifiable-log.command';
 
 const COMMANDS: CliCommand[] = [
   seedCommand,
   tokenCommand,
+  tokenKeyCommand,
   importCommand,
   verifyCommand,
   rebuildCommand,

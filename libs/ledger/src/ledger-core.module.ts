@@ -1,12 +1,13 @@
 // What every process needs, the api, the projector and the cli alike: configuration, the event and read
-// stores, the plan, write access and the token secret, the pseudonymizer and personal keys, the command
+// stores, the plan, write access and the access tokens, the pseudonymizer and personal keys, the command
 // executor the write handlers share, and the projection runner with the stores' lifecycle. Global, so the
 // feature modules inject these without importing it.
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { EVENT_STORE } from '@ledger/event-store';
 import { READ_STORE_READER, READ_STORE_WRITER } from '@ledger/read-store';
-import { loadTokenSecret, TOKEN_SECRET } from './auth/token';
+import { ACCESS_TOKENS } from './auth/access-tokens.port';
+import { accessTokensProvider } from './auth/access-tokens.provider';
 import { WRITE_ACCESS, writeAccessProvider } from './auth/write-access';
 import { LEDGER_CONFIG, type LedgerConfig } from './config/ledger-config';
 import { eventStoreProvider } from './infrastructure/event-store.provider';
@@ -50,10 +51,7 @@ export class LedgerCoreModule {
         planSeedProvider,
         planModelProvider,
         writeAccessProvider,
-        {
-          provide: TOKEN_SECRET,
-          useFactory: () => loadTokenSecret(config.tokenSecret, config.dataDir),
-        },
+        accessTokensProvider,
         projectionRunnerProvider,
         pseudonymizerProvider,
         personalKeyStoreProvider,
@@ -69,7 +67,7 @@ export class LedgerCoreModule {
         PLAN_SEED,
         PLAN_MODEL,
         WRITE_ACCESS,
-        TOKEN_SECRET,
+        ACCESS_TOKENS,
         PROJECTION_RUNNER,
         PSEUDONYMIZER,
         PERSONAL_KEYS,

@@ -6,7 +6,7 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { loadConfig } from '@ledger/ledger';
 import { createApp } from '../../../apps/ledger-api/src/create-app';
-import { inspector, TEST_TOKEN_SECRET } from './tokens';
+import { inspector, TEST_TOKEN_AUDIENCE, TEST_TOKEN_ISSUER, TEST_TOKEN_SECRET } from './tokens';
 
 type Client = ReturnType<typeof request>;
 
@@ -37,6 +37,8 @@ export async function startTestLedger(
     LEDGER_HEAD_SIGNING_INTERVAL_MINUTES: '0',
     // Tokens of support/tokens.ts; rate limits are tested on their own.
     LEDGER_TOKEN_SECRET: TEST_TOKEN_SECRET,
+    LEDGER_TOKEN_ISSUER: TEST_TOKEN_ISSUER,
+    LEDGER_TOKEN_AUDIENCE: TEST_TOKEN_AUDIENCE,
     LEDGER_RATE_LIMIT_PER_MINUTE: '0',
     LEDGER_RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '0',
     ...options.env,

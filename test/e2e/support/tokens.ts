@@ -1,11 +1,17 @@
-// Bearer tokens for the end-to-end suites, signed with the secret startTestLedger gives the app.
-import { createHmac } from 'node:crypto';
+// Bearer tokens for the end-to-end suites, signed with the secret startTestLedger gives the app. Signed here
+// with node:crypto, synchronously and independently of the app's jose signer, as another issuer would: the
+// app must verify them through jose (kid, iss, aud, nbf, jti as the app issues them).
+import { createHmac, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { issueToken } from '@ledger/ledger';
+import { configuredKeyId, DEFAULT_TOKEN_AUDIENCE, DEFAULT_TOKEN_ISSUER } from '@ledger/ledger';
 import type { Role } from '@ledger/domain';
 
 export const TEST_TOKEN_SECRET = 'test-token-secret-of-at-least-32-bytes!!';
+/** The kid, iss and aud of the app that startTestLedger starts (its configuration's defaults). */
+export const TEST_TOKEN_KID = configuredKeyId(TEST_TOKEN_SECRET);
+export const TEST_TOKEN_ISSUER = DEFAULT_TOKEN_ISSUER;
+export const TEST_TOKEN_AUDIENCE = DEFAULT_TOKEN_AUDIENCE;
 
 /**
  * The officer the suites record as by default: the culture and social affairs office of xã Bác Ái Đông, in
@@ -44,17 +50,28 @@ export interface TokenFor {
 
 export function tokenFor(who: TokenFor = {}): string {
   const ttl = who.ttlSeconds ?? 3600;
-  const now = new Date(Date.now() + (ttl < 0 ? (ttl - 10) * 1000 : 0));
-  return issueToken(
-    {
+  // An expired token expired more than the app's 30 s of clock tolerance ago.
+  const iat = Math.floor(Date.now() / 1000) + (ttl < 0 ? ttl - 40 : 0);
+  return sign(
+    JSON.stringify({
+      iss: TEST_TOKEN_ISSUER,
+      aud: TEST_TOKEN_AUDIENCE,
       sub: who.officer ?? 'can-bo-01',
       agency: who.agency ?? DEFAULT_AGENCY,
       orgUnits: who.orgUnits ?? unitsOf(who.agency ?? DEFAULT_AGENCY),
       roles: who.roles ?? ['officer'],
-    },
-    Buffer.from(TEST_TOKEN_SECRET, 'utf8'),
-    { ttlSeconds: Math.abs(ttl), now },
+      iat,
+      nbf: iat,
+      exp: iat + Math.abs(ttl),
+      jti: randomUUID(),
+    }),
   );
+}
+
+/** An HS256 JWT over `payload` (any text) with the test key's kid, or the header given. */
+function sign(payload: string, header = { alg: 'HS256', typ: 'JWT', kid: TEST_TOKEN_KID }): string {
+  const head = `${Buffer.from(JSON.stringify(header)).toString('base64url')}.${Buffer.from(payload).toString('base64url')}`;
+  return `${head}.${createHmac('sha256', Buffer.from(TEST_TOKEN_SECRET, 'utf8')).update(head).digest('base64url')}`;
 }
 
 export const bearer = (who: TokenFor = {}) => ({ Authorization: `Bearer ${tokenFor(who)}` });
@@ -73,8 +90,19 @@ export const viewer = () => bearer({ officer: 'xem-01', agency: 'UBND-BAC-AI', r
 
 export const admin = () => bearer({ officer: 'quan-tri-01', agency: 'UBND-BAC-AI', roles: ['admin'] });
 
-/** A token signed with the test secret over any payload text: claims the issuer would never write. */
+/**
+ * A token signed with the test key over any payload text: claims the issuer would never write. The
+ * registered claims iss, aud, nbf (now) and jti come first, so the payload's own override them (the last
+ * of two equal keys wins in JSON.parse); the payload's text is kept as it is (1e400 stays 1e400).
+ */
 export function signedPayload(payload: string): string {
-  const head = `${Buffer.from('{"alg":"HS256","typ":"JWT"}').toString('base64url')}.${Buffer.from(payload).toString('base64url')}`;
-  return `${head}.${createHmac('sha256', Buffer.from(TEST_TOKEN_SECRET, 'utf8')).update(head).digest('base64url')}`;
+  const registered = JSON.stringify({
+    iss: TEST_TOKEN_ISSUER,
+    aud: TEST_TOKEN_AUDIENCE,
+    nbf: Math.floor(Date.now() / 1000),
+    jti: randomUUID(),
+  });
+  const body = payload.trim();
+  const merged = body.startsWith('{') && body !== '{}' ? `${registered.slice(0, -1)},${body.slice(1)}` : body;
+  return sign(merged);
 }

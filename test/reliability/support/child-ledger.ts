@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { root } from '../../cli/support/built-cli';
-import { TEST_TOKEN_SECRET } from '../../e2e/support/tokens';
+import { TEST_TOKEN_AUDIENCE, TEST_TOKEN_ISSUER, TEST_TOKEN_SECRET } from '../../e2e/support/tokens';
 
 export interface Child {
   process: ChildProcess;
@@ -32,6 +32,8 @@ function env(dataDir: string, extra: Record<string, string>): NodeJS.ProcessEnv 
     LEDGER_SEED_ON_START: 'false',
     LEDGER_HEAD_SIGNING_INTERVAL_MINUTES: '0',
     LEDGER_TOKEN_SECRET: TEST_TOKEN_SECRET,
+    LEDGER_TOKEN_ISSUER: TEST_TOKEN_ISSUER,
+    LEDGER_TOKEN_AUDIENCE: TEST_TOKEN_AUDIENCE,
     LEDGER_RATE_LIMIT_PER_MINUTE: '0',
     LEDGER_RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '0',
     HOST: '127.0.0.1',

@@ -1,9 +1,9 @@
-// token: issues a signed token (HS256 JWT) for an officer; the api checks it on every route.
+// token: issues a service token (a JWT through the ACCESS_TOKENS implementation) for a machine or an
+// officer without an account; the api checks it on every route like a sign-in token.
 import { refuseRoleMix, ROLES, type Role } from '@ledger/domain';
 import {
-  issueToken,
+  accessTokensFor,
   loadConfig,
-  loadTokenSecret,
   MAX_TOKEN_TTL_SECONDS,
   parseTtl,
   readSeedFiles,
@@ -16,19 +16,23 @@ const MAX_DAYS = MAX_TOKEN_TTL_SECONDS / 86_400;
 
 export const tokenCommand: CliCommand = {
   name: 'token',
-  summary: 'Issue a signed token for an officer.',
+  summary: 'Issue a service token (machines, service accounts).',
   help: `Usage: npm run cli -- token --officer ID --agency CODE --role ROLE[,ROLE] [--org-unit CODE[,CODE]] [--ttl 8h]
 
-Prints a signed token (JWT, HS256) with the claims sub (officer), agency, orgUnits, roles, iat and exp.
+Prints a service token for a machine or a service account: a JWT (HS256, the key id in its header kid)
+with the claims iss, aud, sub (officer), agency, orgUnits, roles, iat, nbf, exp and jti, and no session
+(sid): it cannot be revoked before it expires, so keep its lifetime short. People sign in instead
+(POST /auth/login) and get 15-minute tokens with a session.
   --agency    an agency of the plan folder (LEDGER_SEED_DIR, default seeds/)
   --role      ${ROLES.join(', ')} (several separated by commas); roles that four eyes keep apart
               are refused together (inspector with officer or supervisor; admin with any of those);
               see README "Access control"
   --org-unit  org units the officer acts for, each covering the units below it
               (default: the org unit the agency serves)
-  --ttl       lifetime like 45m, 8h, 30d (default 8h, at most ${MAX_DAYS}d)
-The secret is LEDGER_TOKEN_SECRET (32+ bytes), else a key generated on first use into
-<LEDGER_DATA_DIR>/secrets/token.key (mode 0600): the api must use the same secret.
+  --ttl       lifetime like 45m, 8h, 30d (default 8h, at most ${MAX_DAYS}d: the api refuses longer ones)
+The key is LEDGER_TOKEN_SECRET (32+ bytes) when set, else the newest key of the ring in
+<LEDGER_DATA_DIR>/secrets/token-keys.json (made on first use, mode 0600; \`token-key rotate\` adds one):
+the api must use the same. iss and aud come from LEDGER_TOKEN_ISSUER and LEDGER_TOKEN_AUDIENCE.
 
 Example: npm run cli -- token --officer nguyen-van-a --agency UBND-PHUOC-DAI --role officer`,
   async run(args) {
@@ -59,10 +63,11 @@ Example: npm run cli -- token --officer nguyen-van-a --agency UBND-PHUOC-DAI --r
     const unknown = orgUnits.filter((u) => !units.has(u));
     if (unknown.length > 0)
       throw new UsageError(`token: --org-unit ${unknown.join(', ')} is not an org unit of the plan`);
-    const secret = loadTokenSecret(config.tokenSecret, config.dataDir);
-    console.log(
-      issueToken({ sub: officer, agency, orgUnits, roles }, secret, { ttlSeconds, now: new Date() }),
+    const token = await accessTokensFor(config).issue(
+      { sub: officer, agency, orgUnits, roles },
+      { ttlSeconds },
     );
-    return Promise.resolve(0);
+    console.log(token);
+    return 0;
   },
 };

@@ -16,6 +16,9 @@ export interface VerifiedAccessToken extends AccessTokenClaims {
   /** Seconds since the epoch. */
   iat: number;
   exp: number;
+  nbf?: number;
+  /** The token's own id. */
+  jti?: string;
 }
 
 export interface AccessTokens {

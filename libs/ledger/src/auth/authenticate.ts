@@ -1,9 +1,10 @@
 // From an Authorization header to the principal it proves, or a 401 that says what is wrong with it: the
-// token verifies (token.ts), its roles are known and not ones four eyes keep apart, and its agency and org
+// token verifies (the ACCESS_TOKENS port), its roles are known and not ones four eyes keep apart, and its agency and org
 // units are the plan's.
 import { isRole, refuseRoleMix, type Principal } from '@ledger/domain';
 import { AuthenticationRequiredError } from '../errors/ledger-errors';
-import { TokenError, verifyToken } from './token';
+import type { AccessTokens } from './access-tokens.port';
+import { TokenError } from './token-claims';
 
 /** The codes a token may name: the plan's agencies and org units. */
 export interface KnownCodes {
@@ -12,18 +13,18 @@ export interface KnownCodes {
 }
 
 /** null when no Authorization header was sent; throws AuthenticationRequiredError for a bad one. */
-export function authenticate(
+export async function authenticate(
   header: string | undefined,
-  secret: Buffer,
+  tokens: AccessTokens,
   now: Date,
   known: KnownCodes,
-): Principal | null {
+): Promise<Principal | null> {
   if (header === undefined || header === '') return null;
   const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/.exec(header.trim());
   if (!match) throw new AuthenticationRequiredError('Authorization must be "Bearer <token>"');
   let claims;
   try {
-    claims = verifyToken(match[1], secret, now);
+    claims = await tokens.verify(match[1], now);
   } catch (error) {
     if (error instanceof TokenError) throw new AuthenticationRequiredError(error.message);
     throw error;
@@ -40,5 +41,11 @@ export function authenticate(
     throw new AuthenticationRequiredError(
       `token org unit ${unknown.join(', ')} is not an org unit of the plan`,
     );
-  return { officer: claims.sub, agency, orgUnits, roles };
+  return {
+    officer: claims.sub,
+    agency,
+    orgUnits,
+    roles,
+    ...(claims.sid !== undefined ? { session: claims.sid } : {}),
+  };
 }

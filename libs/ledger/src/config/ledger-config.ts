@@ -25,6 +25,12 @@ export interface LedgerConfig {
   signingKey?: string;
   /** HMAC secret (>= 32 bytes) signing officers' tokens. When unset, one is generated into the data directory. */
   tokenSecret?: string;
+  /** The iss of access tokens, and the one accepted (LEDGER_TOKEN_ISSUER). */
+  tokenIssuer: string;
+  /** The aud of access tokens, and the one accepted (LEDGER_TOKEN_AUDIENCE). */
+  tokenAudience: string;
+  /** Seconds an older token key still verifies after the next was made (LEDGER_TOKEN_KEY_GRACE, default 30d). */
+  tokenKeyGraceSeconds: number;
   /** Sign a tree head every this many minutes when the tree grew; 0 turns the schedule off. */
   headSigningIntervalMinutes: number;
   /** Requests per minute one token may make; 0 turns the limit off. */
@@ -47,6 +53,10 @@ export interface LedgerConfig {
   /** Run the projections inside the api process (the embedded default); else apps/projector runs them. */
   projectionsInApi: boolean;
 }
+
+/** The iss and aud of access tokens unless LEDGER_TOKEN_ISSUER / LEDGER_TOKEN_AUDIENCE say otherwise. */
+export const DEFAULT_TOKEN_ISSUER = 'policy-ledger';
+export const DEFAULT_TOKEN_AUDIENCE = 'policy-ledger-api';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -139,6 +149,20 @@ export function loadConfig(env: Env = readEnvironment()): LedgerConfig {
   if (tokenSecret && Buffer.byteLength(tokenSecret, 'utf8') < 32) {
     problems.push('LEDGER_TOKEN_SECRET: must be at least 32 bytes');
   }
+  const tokenIssuer = str('LEDGER_TOKEN_ISSUER') ?? DEFAULT_TOKEN_ISSUER;
+  const tokenAudience = str('LEDGER_TOKEN_AUDIENCE') ?? DEFAULT_TOKEN_AUDIENCE;
+  for (const [key, value] of [
+    ['LEDGER_TOKEN_ISSUER', tokenIssuer],
+    ['LEDGER_TOKEN_AUDIENCE', tokenAudience],
+  ])
+    if (!/^[\x21-\x7e]{1,200}$/.test(value))
+      problems.push(`${key}: must be 1-200 printable characters without spaces (a name or a URL)`);
+  const graceText = str('LEDGER_TOKEN_KEY_GRACE') ?? '30d';
+  const grace = /^(\d{1,6})([smhd])$/.exec(graceText);
+  const tokenKeyGraceSeconds = grace
+    ? Number(grace[1]) * { s: 1, m: 60, h: 3600, d: 86400 }[grace[2] as 's' | 'm' | 'h' | 'd']
+    : 0;
+  if (!grace) problems.push(`LEDGER_TOKEN_KEY_GRACE: "${graceText}" is not a duration like 30d, 36h or 90m`);
   const intervalText = str('LEDGER_HEAD_SIGNING_INTERVAL_MINUTES') ?? '60';
   const headSigningIntervalMinutes = Number(intervalText);
   if (!/^\d{1,6}$/.test(intervalText)) {
@@ -186,6 +210,9 @@ export function loadConfig(env: Env = readEnvironment()): LedgerConfig {
     pseudonymKey,
     signingKey,
     ...(tokenSecret ? { tokenSecret } : {}),
+    tokenIssuer,
+    tokenAudience,
+    tokenKeyGraceSeconds,
     headSigningIntervalMinutes,
     rateLimitPerToken,
     rateLimitPerAddress,

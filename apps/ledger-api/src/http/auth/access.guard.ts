@@ -7,13 +7,14 @@ import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@ne
 import { Reflector } from '@nestjs/core';
 import { hasRole, type PlanSeed, type Principal } from '@ledger/domain';
 import {
+  ACCESS_TOKENS,
   AccessDeniedError,
   authenticate,
   AuthenticationRequiredError,
   LEDGER_CONFIG,
   PLAN_SEED,
   RateLimitedError,
-  TOKEN_SECRET,
+  type AccessTokens,
   type KnownCodes,
   type LedgerConfig,
 } from '@ledger/ledger';
@@ -31,7 +32,7 @@ export class AccessGuard implements CanActivate {
 
   constructor(
     private readonly reflector: Reflector,
-    @Inject(TOKEN_SECRET) private readonly secret: Buffer,
+    @Inject(ACCESS_TOKENS) private readonly tokens: AccessTokens,
     @Inject(LEDGER_CONFIG) config: LedgerConfig,
     @Inject(PLAN_SEED) seed: PlanSeed,
   ) {
@@ -43,7 +44,7 @@ export class AccessGuard implements CanActivate {
     this.perToken = new RateLimiter(config.rateLimitPerToken);
   }
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [
       context.getHandler(),
@@ -57,7 +58,7 @@ export class AccessGuard implements CanActivate {
     ]);
     let principal: Principal | null;
     try {
-      principal = authenticate(request.headers.authorization, this.secret, new Date(now), this.known);
+      principal = await authenticate(request.headers.authorization, this.tokens, new Date(now), this.known);
     } catch (error) {
       // A token that does not verify buys nothing: it counts as anonymous traffic of its address.
       this.limit(this.perAddress, `${bucket ?? 'anonymous'}:${address}`, now, 'this address');
