@@ -60,10 +60,13 @@ export function showAccount() {
       ),
     );
   } else {
-    box.replaceChildren(
-      ended ? h('span', { class: 'account-note', id: 'account-ended' }, t('sessionEndedShort')) : null,
-      h('a', { href: '#/sign-in', id: 'sign-in-link', class: 'button-link' }, t('signInLink')),
-    );
+    const link = h('a', { href: '#/sign-in', id: 'sign-in-link', class: 'button-link' }, t('signInLink'));
+    if (ended)
+      box.replaceChildren(
+        h('span', { class: 'account-note', id: 'account-ended' }, t('sessionEndedShort')),
+        link,
+      );
+    else box.replaceChildren(link);
   }
   const roles = currentRoles();
   document.getElementById('nav-record-item').hidden = !roles.some(
@@ -72,7 +75,8 @@ export function showAccount() {
   document.getElementById('nav-admin-item').hidden = !roles.includes('admin');
 }
 
-async function signOutNow() {
+/** Signs out and opens the sign-in page, which says so. */
+export async function signOutNow() {
   await signOut();
   leaveNotice(t('signedOut'));
   if (location.hash.startsWith('#/sign-in')) redraw();

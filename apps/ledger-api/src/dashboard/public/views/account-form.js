@@ -75,7 +75,7 @@ export function accountForm({ units, agencyList, roles, onCreated }) {
   const form = h(
     'form',
     {
-      class: 'filters account-form',
+      class: 'stack-form account-form',
       id: 'account-form',
       onSubmit: async (event) => {
         event.preventDefault();
@@ -107,7 +107,11 @@ export function accountForm({ units, agencyList, roles, onCreated }) {
     field('acc-org-units', t('accOrgUnits'), orgUnitsSelect, t('accOrgUnitsHelp')),
     h('fieldset', { class: 'field roles' }, h('legend', {}, t('accRoles')), roleBoxes),
     field('acc-password', t('accPassword'), password, t('accPasswordHelp')),
-    h('div', { class: 'field buttons' }, h('button', { type: 'submit', id: 'acc-create' }, t('accCreate'))),
+    h(
+      'div',
+      { class: 'field buttons' },
+      h('button', { type: 'submit', id: 'acc-create', class: 'primary' }, t('accCreate')),
+    ),
   );
   return h('div', {}, form, message);
 }

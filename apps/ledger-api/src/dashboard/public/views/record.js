@@ -87,7 +87,7 @@ function commandForm({ command }, commonFields, units) {
         required: true,
         autocomplete: 'off',
         spellcheck: 'false',
-        pattern: '[0-9a-fA-F-]{36}',
+        pattern: '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}',
         'aria-describedby': 'rf-case-id-help',
       })
     : null;
@@ -111,7 +111,7 @@ function commandForm({ command }, commonFields, units) {
   const form = h(
     'form',
     {
-      class: 'filters record-form',
+      class: 'stack-form record-form',
       id: 'record-form',
       onSubmit: async (event) => {
         event.preventDefault();

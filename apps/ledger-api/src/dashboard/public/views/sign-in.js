@@ -6,11 +6,11 @@
 /* global location */
 import { parseRoute } from '../address.js';
 import { ApiError } from '../api.js';
-import { showAccount } from '../account-bar.js';
+import { showAccount, signOutNow } from '../account-bar.js';
 import { alertBox, h } from '../dom.js';
 import { formatDateTime, t } from '../i18n.js';
 import { setStatus, takeNotice } from '../messages.js';
-import { signIn, signInMethods, signOut, signedIn } from '../session.js';
+import { signIn, signInMethods, signedIn } from '../session.js';
 import { serviceTokenForm } from '../token-panel.js';
 import { describeOfficer } from '../who.js';
 
@@ -42,10 +42,7 @@ export async function signInView() {
           {
             type: 'button',
             id: 'sign-in-sign-out',
-            onClick: async () => {
-              await signOut();
-              location.hash = '#/sign-in';
-            },
+            onClick: () => signOutNow(),
           },
           t('signOut'),
         ),
