@@ -9,10 +9,15 @@ import { ApiError, request, setToken, useSession } from './api.js';
 let current = null; // { accessToken, officer, expiresAt }
 let timer = null;
 let renewing = null;
+/** The refusal that ended the last session by itself (null after a sign-in or a sign-out). */
+let endedBecause = null;
 const listeners = new Set();
 
 /** The signed-in officer ({ id, displayName, agency, orgUnits, roles }), or null. */
 export const signedIn = () => current?.officer ?? null;
+
+/** Why the last session ended by itself: the API's refusal of its renewal, or null. */
+export const sessionEndedBecause = () => endedBecause;
 
 /** fn(officer | null, reason) after every change: 'signed-in', 'resumed', 'signed-out', 'ended'. */
 export function onSessionChange(fn) {
@@ -37,6 +42,7 @@ export async function signIn(officer, password) {
   const answer = await request('POST', '/auth/login', { body: { officer, password }, cookies: true });
   // A signed-in person uses their own session, not a service token pasted earlier in this tab.
   setToken('');
+  endedBecause = null;
   begin(answer);
   announce('signed-in');
   return answer.officer;
@@ -57,6 +63,7 @@ export async function signOut() {
     // already ended or the server is away: the page forgets it all the same
   }
   end();
+  endedBecause = null;
   announce('signed-out');
 }
 
@@ -80,7 +87,9 @@ async function refreshOnce() {
     begin(answer);
     return true;
   } catch (error) {
-    if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
+    // Refused (no cookie, session ended, account disabled, role revoked): nobody is signed in any more.
+    if (error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 429) {
+      endedBecause = error;
       const had = Boolean(current);
       end();
       if (had) announce('ended');

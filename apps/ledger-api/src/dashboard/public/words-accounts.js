@@ -102,7 +102,10 @@ export const vi = {
   recordStream: 'Hồ sơ',
   recordRefused: 'Sổ cái không ghi nhận: {detail}',
   recordAccountDisabled:
-    'Sổ cái không ghi nhận: tài khoản của bạn đã bị khóa hoặc không còn vai trò để ghi. Hãy liên hệ quản trị hệ thống.',
+    'Sổ cái không ghi nhận: tài khoản của bạn đã bị khóa. Hãy liên hệ quản trị hệ thống của huyện.',
+  recordRoleRevoked:
+    'Sổ cái không ghi nhận: vai trò của bạn đã bị thu hồi. Hãy liên hệ quản trị hệ thống của huyện.',
+  recordSessionEnded: 'Sổ cái không ghi nhận: phiên đăng nhập đã kết thúc. Hãy đăng nhập lại.',
   recordOptional: '(không bắt buộc)',
   recordChoose: '— chọn —',
 };
@@ -207,7 +210,10 @@ export const en = {
   recordStream: 'Case',
   recordRefused: 'The ledger did not record it: {detail}',
   recordAccountDisabled:
-    'The ledger did not record it: your account is disabled or no longer has a role that may record. Ask the administrator.',
+    "The ledger did not record it: your account is disabled. Ask the district's administrator.",
+  recordRoleRevoked:
+    "The ledger did not record it: your role has been revoked. Ask the district's administrator.",
+  recordSessionEnded: 'The ledger did not record it: your session has ended. Please sign in again.',
   recordOptional: '(optional)',
   recordChoose: '— choose —',
 };

@@ -41,7 +41,7 @@ export async function adminView() {
   const reload = async () => {
     try {
       const answer = await request('GET', '/accounts', { auth: true });
-      const accounts = Array.isArray(answer) ? answer : answer?.items || [];
+      const accounts = Array.isArray(answer) ? answer : answer?.accounts || answer?.items || [];
       list.replaceChildren(accountsTable(accounts, { units, agencyList, act }));
     } catch (error) {
       list.replaceChildren(alertBox(describeError(error)));
@@ -100,7 +100,7 @@ function accountsTable(accounts, { units, agencyList, act }) {
       { label: t('accColRoles'), cell: (a) => rolesCell(a, act) },
       {
         label: t('accColState'),
-        cell: (a) =>
+        cell: (a) => [
           h(
             'span',
             {
@@ -109,6 +109,10 @@ function accountsTable(accounts, { units, agencyList, act }) {
             },
             isDisabled(a) ? t('accDisabled') : t('accEnabled'),
           ),
+          isDisabled(a) && a.disabledReason
+            ? h('span', { class: 'muted small' }, ` ${a.disabledReason}`)
+            : null,
+        ],
       },
       { label: t('accColActions'), cell: (a) => actionsCell(a, act) },
     ],

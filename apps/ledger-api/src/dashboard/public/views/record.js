@@ -10,11 +10,11 @@ import { orgUnits } from '../directory.js';
 import { alertBox, h } from '../dom.js';
 import { lang, t } from '../i18n.js';
 import { describeError, setStatus } from '../messages.js';
-import { signedIn } from '../session.js';
+import { sessionEndedBecause, signedIn } from '../session.js';
 import { tokenPanel } from '../token-panel.js';
 import { roleName } from '../who.js';
 import { applyConditions, fieldControl, labelOf, valuesOf } from './record-fields.js';
-import { isDisabledAccount } from './sign-in.js';
+import { isDisabledAccount, isRoleRevoked } from './sign-in.js';
 
 export async function recordView() {
   const title = h('h1', { tabindex: '-1' }, t('recordTitle'));
@@ -184,12 +184,18 @@ function recorded(answer, command) {
   );
 }
 
-/** Why the ledger refused, in words; an account disabled (or a session ended by it) said as such. */
+/**
+ * Why the ledger refused, in words. A signed-in write refused because the session ended (the account disabled,
+ * a role revoked, signed out elsewhere) says which, from the write's answer or from the renewal that followed.
+ */
 function refusal(error) {
   if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
-    if (isDisabledAccount(error) || (error.status === 401 && !signedIn() && !getToken())) {
-      return `${t('recordAccountDisabled')} (${error.detail})`;
-    }
+    const why = [error, sessionEndedBecause()];
+    const detail = ` (${error.detail})`;
+    if (why.some(isDisabledAccount)) return t('recordAccountDisabled') + detail;
+    if (why.some(isRoleRevoked)) return t('recordRoleRevoked') + detail;
+    if (error.code === 'SESSION_ENDED' || (error.status === 401 && !getToken()))
+      return t('recordSessionEnded') + detail;
   }
   if (error instanceof ApiError && error.status < 500) return t('recordRefused', { detail: error.detail });
   return describeError(error);

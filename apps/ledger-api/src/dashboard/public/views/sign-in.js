@@ -153,7 +153,12 @@ export function signInProblem(error) {
 
 /** The API's answer for an account an admin disabled (its code, or failing that its words). */
 export function isDisabledAccount(error) {
-  return /DISABLED/i.test(error.code || '') || /disabled|vô hiệu|bị khóa|đã khóa/i.test(error.detail || '');
+  return /DISABLED/i.test(error?.code || '') || /disabled|vô hiệu|khóa|khoá/i.test(error?.detail || '');
+}
+
+/** The API's answer for a session that acted with a role an admin has revoked since. */
+export function isRoleRevoked(error) {
+  return /role .+ revoked/i.test(error?.detail || '');
 }
 
 /** An address inside the dashboard to go back to after signing in (never another site, never this page). */
