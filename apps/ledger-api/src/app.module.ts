@@ -8,6 +8,7 @@ import {
   type LedgerConfig,
 } from '@ledger/ledger';
 import {
+  AccountsHttpModule,
   ActionsCatalogueHttpModule,
   CorrectionsHttpModule,
   FourEyesHttpModule,
@@ -17,6 +18,7 @@ import {
   PlanHttpModule,
   RemainsHttpModule,
   ReportingHttpModule,
+  SignInHttpModule,
   TrainingHttpModule,
   VerifiableLogHttpModule,
 } from '@ledger/ledger/http-modules';
@@ -48,6 +50,9 @@ export class AppModule {
         PlanHttpModule,
         ReportingHttpModule,
         VerifiableLogHttpModule,
+        // Sign-in (/auth) with the session check of every write, and the admin's accounts.
+        SignInHttpModule,
+        AccountsHttpModule,
         // The tree heads, for the head PlanSeedOnStart signs once the plan is loaded.
         TreeHeadSigningModule,
       ],

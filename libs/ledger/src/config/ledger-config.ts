@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isIP } from 'node:net';
 import { createPrivateKey } from 'node:crypto';
+import { parseSignInConfig, type SignInConfig } from './sign-in-config';
 
 export const LEDGER_CONFIG = Symbol('LEDGER_CONFIG');
 
@@ -52,6 +53,8 @@ export interface LedgerConfig {
   seedOnStart: boolean;
   /** Run the projections inside the api process (the embedded default); else apps/projector runs them. */
   projectionsInApi: boolean;
+  /** Access and refresh token lifetimes, sign-in lockout (sign-in-config.ts). */
+  signIn: SignInConfig;
 }
 
 /** The iss and aud of access tokens unless LEDGER_TOKEN_ISSUER / LEDGER_TOKEN_AUDIENCE say otherwise. */
@@ -198,6 +201,8 @@ export function loadConfig(env: Env = readEnvironment()): LedgerConfig {
     eventStore === 'sqlite' && readStore === 'sqlite',
   );
 
+  const signIn = parseSignInConfig(env, problems);
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -222,6 +227,7 @@ export function loadConfig(env: Env = readEnvironment()): LedgerConfig {
     seedDir: resolve(str('LEDGER_SEED_DIR') ?? 'seeds'),
     seedOnStart,
     projectionsInApi,
+    signIn,
   };
 }
 
