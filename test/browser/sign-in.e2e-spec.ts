@@ -39,7 +39,12 @@ declare const location: { hash: string };
 declare const localStorage: { length: number; key(i: number): string | null; getItem(k: string): string | null };
 declare const sessionStorage: typeof localStorage;
 
-const ADMIN = { officer: 'quan-tri-huyen', displayName: 'Trần Văn Quản', password: 'mat-khau-quan-tri-2026!' };
+const ADMIN = {
+  officer: 'quan-tri-huyen',
+  displayName: 'Trần Văn Quản',
+  agency: 'UBND-BAC-AI',
+  password: 'mat-khau-quan-tri-2026!',
+};
 const OFFICER = {
   officer: 'can-bo-bac-ai-dong-01',
   displayName: 'Nguyễn Thị Lan',
@@ -127,7 +132,7 @@ suite('signing in on the dashboard in Chromium', () => {
     (await ledger.http().get(`/streams/housing-case-${caseId}`).expect(200)).body.events as Array<{
       id: string;
       type: string;
-      actor: { officer: string; agency: string };
+      metadata: { actor: { officer: string; agency: string } };
     }>;
 
   it('an admin creates an officer account; the officer signs in on a phone and records; disabled, the next write is refused', async () => {
@@ -182,7 +187,14 @@ suite('signing in on the dashboard in Chromium', () => {
     expect(await phone.isVisible('#nav-admin')).toBe(false);
 
     // The record form, made from the catalogue: a house completed.
-    await open(phone, '#/record?command=CompleteHousingConstruction');
+    // Opened afresh: the session is resumed from the cookie, with a new access token.
+    const [resumed] = await Promise.all([
+      answerTo(phone, 'POST', '/auth/refresh'),
+      open(phone, '#/record?command=CompleteHousingConstruction'),
+    ]);
+    expect(resumed.status()).toBe(200);
+    const resumedToken = ((await resumed.json()) as { accessToken: string }).accessToken;
+    expect(resumedToken).not.toBe(accessToken);
     await phone.waitForSelector('#record-form');
     expect(await phone.inputValue('#record-command')).toBe('CompleteHousingConstruction');
     await phone.fill('#rf-case-id', caseId);
@@ -195,7 +207,7 @@ suite('signing in on the dashboard in Chromium', () => {
       phone.click('#record-submit'),
     ]);
     expect(recorded.status()).toBe(201);
-    expect(recorded.request().headers().authorization).toBe(`Bearer ${accessToken}`);
+    expect(recorded.request().headers().authorization).toBe(`Bearer ${resumedToken}`);
     const answer = (await recorded.json()) as { eventIds: string[] };
     await phone.waitForSelector('#record-done');
     expect(await textOf(phone, '#record-done')).toContain('Đã ghi nhận: Hoàn thành xây nhà');
@@ -205,7 +217,7 @@ suite('signing in on the dashboard in Chromium', () => {
     expect(after[after.length - 1]).toMatchObject({
       id: answer.eventIds[0],
       type: 'HousingConstructionCompleted',
-      actor: { officer: OFFICER.officer, agency: OFFICER.agency },
+      metadata: { actor: { officer: OFFICER.officer, agency: OFFICER.agency } },
     });
 
     // The admin disables the account, with a reason.
@@ -295,7 +307,8 @@ suite('signing in on the dashboard in Chromium', () => {
     expect(await textOf(page, '#sign-in-message')).toContain('Đã đăng xuất');
     expect(await page.isVisible('#sign-in-link')).toBe(true);
     const [afterLogout] = await Promise.all([answerTo(page, 'POST', '/auth/refresh'), page.reload()]);
-    expect(afterLogout.status()).toBe(401);
+    expect(afterLogout.status()).toBe(400);
+    expect(((await afterLogout.json()) as { code: string }).code).toBe('REFRESH_COOKIE_MISSING');
     await page.waitForSelector('#sign-in-link');
     expect(await page.locator('#account-who').count()).toBe(0);
 
