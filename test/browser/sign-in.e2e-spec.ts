@@ -332,7 +332,9 @@ suite('signing in on the dashboard in Chromium', () => {
     expect(status).toBe(429);
     await page.waitForSelector('#sign-in-message [role=alert]');
     const text = await textOf(page, '#sign-in-message');
-    expect(text).toMatch(/Đăng nhập sai quá nhiều lần\. Thử lại sau \d+ (giây|phút) \(lúc .+\)\./);
+    expect(text).toMatch(
+      /Đăng nhập sai quá nhiều lần\. Thử lại sau \d+ (giây|phút) \(lúc \d\d:\d\d ngày \d\d\/\d\d\/\d{4}, giờ Việt Nam\)\./,
+    );
     // Locked, even the right password waits.
     expect((await signIn(page, account.officer, account.password)).status()).toBe(429);
   });

@@ -8,7 +8,7 @@ import { parseRoute } from '../address.js';
 import { ApiError } from '../api.js';
 import { showAccount, signOutNow } from '../account-bar.js';
 import { alertBox, h } from '../dom.js';
-import { formatDateTime, t } from '../i18n.js';
+import { formatDate, t } from '../i18n.js';
 import { setStatus, takeNotice } from '../messages.js';
 import { signIn, signInMethods, signedIn } from '../session.js';
 import { serviceTokenForm } from '../token-panel.js';
@@ -140,15 +140,23 @@ export function signInProblem(error) {
     const seconds = Math.ceil(error.retryAfter);
     const wait =
       seconds < 120 ? t('waitSeconds', { n: seconds }) : t('waitMinutes', { n: Math.ceil(seconds / 60) });
-    return t('signInLocked', {
-      wait,
-      time: formatDateTime(new Date(Date.now() + seconds * 1000).toISOString()),
-    });
+    const at = Date.parse(error.body?.retryAt ?? '') || Date.now() + seconds * 1000;
+    return t('signInLocked', { wait, time: districtClock(at), date: formatDate(new Date(at).toISOString()) });
   }
   if (error.status === 401 || error.status === 403) {
     return isDisabledAccount(error) ? t('signInDisabled') : t('signInWrong');
   }
   return t('signInFailed', { detail: error.detail });
+}
+
+/** HH:MM in the district's time (UTC+7). */
+function districtClock(ms) {
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(new Date(ms));
 }
 
 /** The API's answer for an account an admin disabled (its code, or failing that its words). */
