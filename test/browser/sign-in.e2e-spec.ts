@@ -264,6 +264,8 @@ suite('signing in on the dashboard in Chromium', () => {
     // The pasted token is there only for service accounts, folded away under the sign-in.
     expect(await page.isVisible('#token')).toBe(false);
     expect(await page.isVisible('#service-token-summary')).toBe(true);
+    // Single sign-on is offered only when the server has it (GET /auth/methods): not on this one.
+    expect(await page.locator('#sign-in-oidc').count()).toBe(0);
     const out = process.env.LEDGER_DASHBOARD_SCREENSHOT ? SCREENSHOT : join(ledger.dataDir, 'sign-in.png');
     await page.screenshot({ path: out, fullPage: false });
     expect(statSync(out).size).toBeGreaterThan(10_000);
