@@ -1,6 +1,9 @@
 // Signing in with a password: login, refresh with rotation, reuse of a spent refresh token, logout, a
 // disabled account and a revoked role refused at the next write and the next refresh, a password reset, the
 // admin's account routes, and the lockout after repeated failures (per account and per address).
+import { randomUUID } from 'node:crypto';
+import { AccountCommands } from '@ledger/ledger/accounts/account-commands';
+import { untilProjected } from './support/ledger-client';
 import { at, startTestLedger, type TestLedger } from './support/test-app';
 import { admin, DEFAULT_COMMUNE, officer as officerToken } from './support/tokens';
 import { createAccount, PASSWORD, refreshCookieOf, signedIn, signIn } from './support/sign-in';
@@ -46,6 +49,8 @@ describe('signing in', () => {
     expect(events[0].hash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(stream.body)).not.toContain(PASSWORD);
     expect(JSON.stringify(stream.body)).not.toMatch(/scrypt/);
+    // The projections take account events in their stride (untilProjected fails on a failed projection).
+    await untilProjected(ledger);
   });
 
   it('signs in: an access token in the body, the refresh token in an HttpOnly, SameSite=Strict cookie on /auth', async () => {
@@ -191,6 +196,44 @@ describe('signing in', () => {
     const again = await signIn(ledger, 'can-bo-dn-03');
     expect(again.body.officer).toMatchObject({ roles: ['viewer'] });
     expect((await record(again.bearer)).status).toBe(403);
+  });
+
+  it('reads the account from its stream on every write, whether or not the sessions were ended', async () => {
+    await createAccount(ledger, { officer: 'can-bo-dn-05', roles: ['officer', 'viewer'] });
+    const session = await signIn(ledger, 'can-bo-dn-05');
+    expect((await record(session.bearer)).status).toBe(201);
+    // Recorded straight through the account commands, which (unlike the admin routes) end no session.
+    const commands = ledger.app.get(AccountCommands);
+    const context = {
+      actor: { officer: 'quan-tri-01', agency: 'UBND-BAC-AI', role: 'admin' },
+      authority: { operator: 'test' },
+      correlationId: randomUUID(),
+      evidence: [],
+      receivedAt: new Date(),
+    };
+    const occurredAt = new Date().toISOString();
+    await commands.execute(
+      { type: 'RevokeRole', officer: 'can-bo-dn-05', role: 'officer', occurredAt },
+      context,
+    );
+    const write = await record(session.bearer);
+    expect([write.status, write.body.code]).toEqual([401, 'SESSION_ENDED']);
+    expect(write.body.detail).toMatch(/role officer revoked/);
+
+    await commands.execute(
+      { type: 'GrantRole', officer: 'can-bo-dn-05', role: 'officer', occurredAt },
+      context,
+    );
+    const again = await signIn(ledger, 'can-bo-dn-05');
+    expect((await record(again.bearer)).status).toBe(201);
+    await commands.execute(
+      { type: 'DisableAccount', officer: 'can-bo-dn-05', reason: 'nghỉ việc', occurredAt },
+      context,
+    );
+    const refused = await record(again.bearer);
+    expect([refused.status, refused.body.detail]).toEqual([401, expect.stringMatching(/disabled/)]);
+    // Signing out still works, with the access token sent along or not.
+    await ledger.anonymous().post('/auth/logout').set('Cookie', again.cookie).set(again.bearer).expect(204);
   });
 
   it('a role granted to one who holds one four eyes keep apart is refused, naming the field', async () => {

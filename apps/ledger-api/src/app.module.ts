@@ -24,6 +24,7 @@ import {
 } from '@ledger/ledger/http-modules';
 import { PlanSeedOnStart } from './plan-seed-on-start';
 import { AccessGuard } from './http/auth/access.guard';
+import { RateLimitsModule } from './http/auth/rate-limits.module';
 import { PublicRedactionInterceptor } from './http/auth/public-redaction.interceptor';
 import { DashboardController } from './dashboard/dashboard.controller';
 import { PersonalDataInterceptor } from './http/personal-data/personal-data.interceptor';
@@ -55,6 +56,8 @@ export class AppModule {
         AccountsHttpModule,
         // The tree heads, for the head PlanSeedOnStart signs once the plan is loaded.
         TreeHeadSigningModule,
+        // The rate limits the access guard counts every request in.
+        RateLimitsModule.forRoot(config),
       ],
       controllers: [DashboardController],
       // Every route passes the access guard: rate limits, bearer token, the route's stated rule.

@@ -5,8 +5,19 @@
 // LEDGER_TOKEN_SECRET instead configures one key (its id derived from it), for deployments that keep
 // secrets out of the data directory.
 import { createHmac, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { readOrCreateSecret, secretFile } from '../secrets/data-dir-secret';
+import {
+  chmodSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname } from 'node:path';
+import { secretFile } from '../secrets/data-dir-secret';
 import { TokenError } from './token-claims';
 
 export interface TokenKey {
@@ -86,7 +97,7 @@ export function fileKeyRing(file: string, now: () => Date = () => new Date()): T
   let keys: TokenKey[] = [];
   return {
     keys() {
-      if (!existsSync(file)) readOrCreateSecret(file, () => serialize([newKey(now())]));
+      if (!existsSync(file)) createRing(file, now());
       const stat = statSync(file);
       const current = `${stat.ino}:${stat.mtimeMs}:${stat.size}`;
       if (current !== stamp) {
@@ -96,6 +107,27 @@ export function fileKeyRing(file: string, now: () => Date = () => new Date()): T
       return keys;
     },
   };
+}
+
+/** A text written whole beside `file` (0600), for a rename or link into place. */
+function writeBeside(file: string, text: string): string {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  const next = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+  writeFileSync(next, text, { mode: 0o600, flag: 'wx' });
+  chmodSync(next, 0o600);
+  return next;
+}
+
+/** The ring's first key; when another process made the ring meanwhile, theirs stays (link never overwrites). */
+function createRing(file: string, now: Date): void {
+  const next = writeBeside(file, serialize([newKey(now)]));
+  try {
+    linkSync(next, file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  } finally {
+    unlinkSync(next);
+  }
 }
 
 /**
@@ -109,10 +141,7 @@ export function rotateKeyRing(file: string, graceSeconds: number, now = new Date
     const retiredAt = (keys[i + 1] ?? added).createdAt.getTime();
     return retiredAt + graceSeconds * 1000 > now.getTime();
   });
-  const next = `${file}.${process.pid}.tmp`;
-  writeFileSync(next, serialize([...kept, added]), { mode: 0o600, flag: 'wx' });
-  chmodSync(next, 0o600);
-  renameSync(next, file);
+  renameSync(writeBeside(file, serialize([...kept, added])), file);
   return added;
 }
 

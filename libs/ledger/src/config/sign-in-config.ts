@@ -15,7 +15,7 @@ export interface SignInConfig {
   loginLockSeconds: number;
   /** The longest lock (LEDGER_LOGIN_LOCK_MAX, default 1h). */
   loginLockMaxSeconds: number;
-  /** Sign-in attempts per minute from one client address (LEDGER_LOGIN_PER_ADDRESS_PER_MINUTE, default 20; 0 off). */
+  /** Sign-in attempts per minute from one client address, the login route's own rate limit (LEDGER_LOGIN_PER_ADDRESS_PER_MINUTE, default 20; 0 off). */
   loginPerAddressPerMinute: number;
 }
 

@@ -7,3 +7,4 @@ export * from './sign-in.service';
 export * from './session-check';
 export * from './ledger-sessions';
 export * from './lockout';
+export * from './session-write-check.interceptor';

@@ -39,25 +39,20 @@ export class RefreshCookieMissingError extends LedgerError {
   }
 }
 
-/** Too many sign-ins for this account or from this address: 429 with Retry-After and the time to retry. */
+/** Too many failed sign-ins for this account: 429 with Retry-After and the time to retry. */
 export class SignInLockedError extends LedgerError {
   readonly code = 'SIGN_IN_LOCKED';
   readonly kind = 'rate_limited';
   readonly retryAfterSeconds: number;
 
   constructor(
-    who: 'account' | 'address',
     readonly retryAt: Date,
     now: Date,
   ) {
     const seconds = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 1000));
-    const local = hoChiMinhTime(retryAt);
     super(
-      who === 'account'
-        ? `Đăng nhập sai quá nhiều lần; tài khoản tạm khoá đến ${local} (giờ Việt Nam), thử lại sau ${seconds} giây. / ` +
-            `Too many failed sign-ins: the account is locked until ${retryAt.toISOString()}; try again in ${seconds} s.`
-        : `Quá nhiều lần đăng nhập từ địa chỉ này; thử lại sau ${seconds} giây (lúc ${local}). / ` +
-            `Too many sign-ins from this address; try again in ${seconds} s (at ${retryAt.toISOString()}).`,
+      `Đăng nhập sai quá nhiều lần; tài khoản tạm khoá đến ${hoChiMinhTime(retryAt)} (giờ Việt Nam), thử lại sau ${seconds} giây. / ` +
+        `Too many failed sign-ins: the account is locked until ${retryAt.toISOString()}; try again in ${seconds} s.`,
     );
     this.retryAfterSeconds = seconds;
   }
@@ -65,6 +60,15 @@ export class SignInLockedError extends LedgerError {
   override details() {
     return { retryAfterSeconds: this.retryAfterSeconds, retryAt: this.retryAt.toISOString() };
   }
+}
+
+/** The 429 of the per-address limit on POST /auth/login (the route's own rate limit), Vietnamese first. */
+export function addressLimitMessage(seconds: number): string {
+  const at = new Date(Date.now() + seconds * 1000);
+  return (
+    `Quá nhiều lần đăng nhập từ địa chỉ này; thử lại sau ${seconds} giây (lúc ${hoChiMinhTime(at)}). / ` +
+    `Too many sign-ins from this address; try again in ${seconds} s (at ${at.toISOString()}).`
+  );
 }
 
 function hoChiMinhTime(at: Date): string {

@@ -3,9 +3,11 @@ import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nes
 import type { Request, Response } from 'express';
 import { ROLES, type Principal } from '@ledger/domain';
 import { Allow, Caller, Public } from '../http';
+import { RouteRateLimit } from '../http/rate-limit.decorator';
 import { clearRefreshCookie, REFRESH_COOKIE, writeRefreshCookie } from './refresh-cookie';
 import { OIDC_SIGN_IN_OFFER, type OidcSignInOffer, type SignInMethods } from './sign-in-methods';
-import { RefreshCookieMissingError } from './sign-in-errors';
+import { WithoutSessionCheck } from './session-write-check.interceptor';
+import { addressLimitMessage, RefreshCookieMissingError } from './sign-in-errors';
 import { SignInService, type WhoAmI } from './sign-in.service';
 import { LoginRequest } from './sign-in.request.dto';
 import { SignedInResponse, SignInMethodsResponse, WhoAmIResponse } from './sign-in.response.dto';
@@ -17,6 +19,7 @@ const cookieOf = (request: Request): string | undefined => {
 };
 
 @ApiTags('sign-in')
+@WithoutSessionCheck()
 @Controller('auth')
 export class SignInHttpController {
   constructor(
@@ -26,6 +29,10 @@ export class SignInHttpController {
 
   @Public('anyone signs in with an officer id and password; attempts are limited per account and per address')
   @Post('login')
+  @RouteRateLimit('login', {
+    perMinute: (config) => config.signIn.loginPerAddressPerMinute,
+    message: addressLimitMessage,
+  })
   @HttpCode(200)
   @ApiOperation({
     summary:

@@ -3,7 +3,6 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
 import { LedgerSessions } from './ledger-sessions';
-import { LoginAddressLimiter } from './login-address-limiter';
 import { SessionCheck } from './session-check';
 import { SESSIONS } from './sessions.port';
 import { SignInService } from './sign-in.service';
@@ -15,7 +14,6 @@ import { SignInService } from './sign-in.service';
     { provide: SESSIONS, useExisting: LedgerSessions },
     SessionCheck,
     SignInService,
-    LoginAddressLimiter,
   ],
   exports: [AccountsModule, SESSIONS, LedgerSessions, SessionCheck, SignInService],
 })

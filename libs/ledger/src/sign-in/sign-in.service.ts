@@ -8,7 +8,6 @@ import { decoyHash, verifyPassword } from '../accounts/password-hash';
 import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config';
 import { LedgerSessions } from './ledger-sessions';
 import { lockoutSeconds } from './lockout';
-import { LoginAddressLimiter } from './login-address-limiter';
 import { newRefreshToken, refreshTokenHash } from './refresh-token';
 import { SessionCheck } from './session-check';
 import type { SignInContext } from './sessions.port';
@@ -33,16 +32,12 @@ export class SignInService {
     private readonly accounts: AccountReader,
     private readonly sessions: LedgerSessions,
     private readonly sessionCheck: SessionCheck,
-    private readonly perAddress: LoginAddressLimiter,
   ) {}
 
   async login(officer: string, password: string, context: SignInContext): Promise<SignInOutcome> {
     const { now } = context;
-    const addressWait = this.perAddress.take(context.address, now);
-    if (addressWait) throw new SignInLockedError('address', addressWait, now);
     const state = await this.credentials.loginState(officer);
-    if (state.lockedUntil && state.lockedUntil > now)
-      throw new SignInLockedError('account', state.lockedUntil, now);
+    if (state.lockedUntil && state.lockedUntil > now) throw new SignInLockedError(state.lockedUntil, now);
 
     const hash = await this.credentials.passwordHash(officer);
     // An unknown officer costs as much as a wrong password, and counts the same.
