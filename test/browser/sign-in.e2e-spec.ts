@@ -33,7 +33,17 @@ const suite = hasChromium
       describe.skip(`${name} (skipped: no Chromium at ${CHROMIUM}; apt-get install chromium)`, fn);
 
 // Functions given to page.evaluate run in the page; the type checker here has no DOM library.
-declare const document: { documentElement: { scrollWidth: number } };
+interface PageElement {
+  id: string;
+  textContent: string | null;
+  outerHTML: string;
+  labels?: { length: number } | null;
+  getAttribute(name: string): string | null;
+}
+declare const document: {
+  documentElement: { scrollWidth: number };
+  querySelectorAll(selector: string): Iterable<PageElement>;
+};
 declare const window: { innerWidth: number };
 declare const location: { hash: string };
 declare const localStorage: { length: number; key(i: number): string | null; getItem(k: string): string | null };
@@ -127,6 +137,14 @@ suite('signing in on the dashboard in Chromium', () => {
       return values;
     });
 
+  /** The view's controls that have no label, no aria-label and no text (a screen reader could not name them). */
+  const unlabelledControls = (page: Page) =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('main input, main select, main button')]
+        .filter((el) => !(el.labels?.length || el.getAttribute('aria-label') || el.textContent?.trim()))
+        .map((el) => el.id || el.outerHTML.slice(0, 60)),
+    );
+
   /** The events of a housing case, read over the API by an inspector. */
   const caseEvents = async (caseId: string) =>
     (await ledger.http().get(`/streams/housing-case-${caseId}`).expect(200)).body.events as Array<{
@@ -163,6 +181,7 @@ suite('signing in on the dashboard in Chromium', () => {
     await row.waitFor();
     expect(await row.textContent()).toContain(OFFICER.displayName);
     expect(await row.textContent()).toContain('Đang hoạt động');
+    expect(await unlabelledControls(admin)).toEqual([]);
 
     // A case of the officer's commune, registered and started by a colleague, waits for its completion.
     const caseId = await housingCaseAt(ledger, 'started', '058200000931', OFFICER.orgUnit);
@@ -202,6 +221,7 @@ suite('signing in on the dashboard in Chromium', () => {
     await phone.fill('#rf-occupants', '5');
     const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(1);
+    expect(await unlabelledControls(phone)).toEqual([]);
     const [recorded] = await Promise.all([
       answerTo(phone, 'POST', `/housing-cases/${caseId}/completions`),
       phone.click('#record-submit'),
@@ -245,6 +265,9 @@ suite('signing in on the dashboard in Chromium', () => {
     expect([401, 403]).toContain(refused.status());
     await phone.waitForSelector('#record-result [role=alert]');
     expect(await textOf(phone, '#record-result')).toContain('tài khoản của bạn đã bị khóa');
+    // The page's renewal was refused too: the header says the session has ended.
+    await phone.waitForSelector('#account-ended');
+    expect(await phone.isVisible('#sign-in-link')).toBe(true);
     expect(await caseEvents(caseId)).toHaveLength(after.length);
 
     // Signing in again says the account is disabled.
