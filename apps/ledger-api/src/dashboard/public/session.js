@@ -89,10 +89,12 @@ async function refreshOnce() {
   } catch (error) {
     // Refused (no cookie, session ended, account disabled, role revoked): nobody is signed in any more.
     if (error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 429) {
-      endedBecause = error;
       const had = Boolean(current);
       end();
-      if (had) announce('ended');
+      if (had) {
+        endedBecause = error;
+        announce('ended');
+      }
       return false;
     }
     // The server could not be reached: keep the token while it lasts and try again soon.
