@@ -1,7 +1,7 @@
 // The admin's form that creates an officer account (POST /accounts): officer id, name, agency, the areas in
 // their charge (the agency's own area chosen with it), roles and an initial password. A refusal names the field.
 import { request } from '../api.js';
-import { DISTRICT, planCommunes } from '../directory.js';
+import { PLAN_AREA, planCommunes } from '../directory.js';
 import { alertBox, h } from '../dom.js';
 import { nameOf, t } from '../i18n.js';
 import { describeRefusal, setStatus } from '../messages.js';
@@ -39,8 +39,8 @@ export function accountForm({ units, agencyList, roles, onCreated }) {
     h('option', { value: '' }, t('recordChoose')),
     inForce.map((a) => h('option', { value: a.code }, `${nameOf(a)} (${a.code})`)),
   );
-  const district = units.find((u) => u.code === DISTRICT);
-  const areas = [...(district ? [district] : []), ...planCommunes(units).filter((u) => !u.validTo)];
+  const planArea = units.find((u) => u.code === PLAN_AREA);
+  const areas = [...(planArea ? [planArea] : []), ...planCommunes(units).filter((u) => !u.validTo)];
   const orgUnitsSelect = h(
     'select',
     {

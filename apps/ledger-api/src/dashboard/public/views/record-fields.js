@@ -1,7 +1,7 @@
 // The fields of one command of the catalogue (GET /actions) as form controls, chosen by the field's type, and
 // their values back as the JSON the API takes. Nothing here names an action: a new action's form comes from
 // its descriptor alone.
-import { DISTRICT, planCommunes } from '../directory.js';
+import { PLAN_AREA, planCommunes } from '../directory.js';
 import { h } from '../dom.js';
 import { lang, nameOf, t } from '../i18n.js';
 
@@ -22,8 +22,8 @@ export function fieldControl(field, { units, orgUnit }) {
       (field.values || []).map((v) => h('option', { value: v }, v)),
     );
   } else if (field.type === 'orgUnitCode') {
-    const district = units.find((u) => u.code === DISTRICT);
-    const areas = [...planCommunes(units).filter((u) => !u.validTo), ...(district ? [district] : [])];
+    const planArea = units.find((u) => u.code === PLAN_AREA);
+    const areas = [...planCommunes(units).filter((u) => !u.validTo), ...(planArea ? [planArea] : [])];
     control = h(
       'select',
       common,
