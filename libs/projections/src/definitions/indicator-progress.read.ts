@@ -363,7 +363,8 @@ function forecastOf(
   const now = dayNumber(day);
   const points: Array<[number, number]> = [];
   if (definition.kind === 'measured') {
-    for (const m of ownMeasurements(docs, month, day, sameArea)) points.push([dayNumber(`${m.month}-01`), m.value]);
+    for (const m of ownMeasurements(docs, month, day, sameArea))
+      points.push([dayNumber(`${m.month}-01`), m.value]);
   } else {
     const months = docs
       .filter(hasData)
@@ -373,7 +374,7 @@ function forecastOf(
       if (definition.aggregation === 'per_year') {
         for (let year = Number(months[0].slice(0, 4)); year <= Number(month.slice(0, 4)); year++) {
           const end = `${year}-12` < month ? `${year}-12` : month;
-          const figure = figureAt(docs, end, definition, baselines, end === month ? day : undefined, sameArea)?.value;
+          const figure = figureAt(docs, end, definition, baselines, end === month ? day : undefined)?.value;
           if (figure !== null && figure !== undefined) {
             points.push([Math.min(dayNumber(`${year}-12-31`), now), figure]);
           }
@@ -383,7 +384,7 @@ function forecastOf(
         if (before !== null) points.push([dayNumber(`${months[0]}-01`), before]);
         for (let i = monthIndex(months[0]); i <= monthIndex(month); i++) {
           const m = monthFromIndex(i);
-          const figure = figureAt(docs, m, definition, baselines, m === month ? day : undefined, sameArea)?.value;
+          const figure = figureAt(docs, m, definition, baselines, m === month ? day : undefined)?.value;
           if (figure !== null && figure !== undefined) {
             points.push([Math.min(dayNumber(lastDayOfMonth(m)), now), figure]);
           }
