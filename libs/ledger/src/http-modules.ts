@@ -11,3 +11,6 @@ export * from './housing/housing.http.module';
 export * from './remains/remains.http.module';
 export * from './training/training.http.module';
 export * from './one-off-actions/one-off-actions.http.module';
+export * from './accounts/accounts.http.module';
+export * from './sign-in/sign-in.http.module';
+export * from './sign-in/oidc/oidc.http.module';
