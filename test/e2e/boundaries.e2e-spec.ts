@@ -163,4 +163,77 @@ describe('figures on the boundaries before and after the 2025 reorganisation', (
     ).toBe(houses.length);
     expect(built('2026-12-31', districtUnits)).toBe(1);
   });
+
+  it("reads on the plan area a plan-wide measurement recorded on the district before its end, then the plan area's own", async () => {
+    const { plan } = JSON.parse(readFileSync(join(SEEDS, 'plan.json'), 'utf8')) as {
+      plan: {
+        orgUnit: string;
+        reportingAgencies: Array<{ agency: string; from: string; to: string | null }>;
+      };
+    };
+    const { agencies } = JSON.parse(readFileSync(join(SEEDS, 'agencies.json'), 'utf8')) as {
+      agencies: Array<{ code: string; orgUnit: string }>;
+    };
+    const leadOn = (day: string) =>
+      plan.reportingAgencies.find((l) => l.from <= day && (l.to === null || day <= l.to))!.agency;
+    // An indicator the plan's lead measures (section II.2: the human development index against the nation's).
+    const key = 'hdi_relative_to_national';
+    const surveys = [
+      // The district's People's Committee, for its district (the plan's area then).
+      { day: '2024-11-20', value: 96.5 },
+      // The lead in force, for the plan's area.
+      { day: '2026-11-20', value: 98.2 },
+    ].map((s) => {
+      const agency = leadOn(s.day);
+      const unit = agencies.find((a) => a.code === agency)!.orgUnit;
+      return { ...s, agency, orgUnit: s.day < '2025-07-01' ? unit : plan.orgUnit, tokenUnits: [unit] };
+    });
+    // The first is recorded on the district (the old commune's parent), the second on the plan's area.
+    const { orgUnits } = JSON.parse(readFileSync(join(SEEDS, 'org-units.json'), 'utf8')) as {
+      orgUnits: Array<{ code: string; parent: string | null }>;
+    };
+    expect(surveys.map((s) => s.orgUnit)).toEqual([
+      orgUnits.find((u) => u.code === OLD_COMMUNE)!.parent,
+      plan.orgUnit,
+    ]);
+    for (const s of surveys) {
+      const res = await post(
+        ledger,
+        '/measurements',
+        {
+          indicatorKey: key,
+          orgUnit: s.orgUnit,
+          period: s.day.slice(0, 4),
+          value: s.value,
+          method: 'administrative_data',
+          source: `Báo cáo chỉ số phát triển con người ${s.day.slice(0, 4)}`,
+          occurredAt: at(s.day),
+        },
+        officer(s.agency, 'can-bo-ubnd-01', s.tokenUnits),
+      );
+      expect([s.orgUnit, res.status]).toEqual([s.orgUnit, 201]);
+    }
+    await untilProjected(ledger);
+    const [before, after] = surveys;
+    const view = async (asOf: string) =>
+      (await ledger.http().get(`/indicators/${key}?orgUnit=${plan.orgUnit}&asOf=${asOf}`).expect(200))
+        .body as {
+        progress: { value: number | null };
+        series?: Array<{ month: string; value: number | null }>;
+      };
+    expect((await view('2024-12-31')).progress.value).toBe(before.value);
+    expect((await view('2025-12-31')).progress.value).toBe(before.value);
+    const late = await view('2026-12-31');
+    expect(late.progress.value).toBe(after.value);
+    // The monthly series: from the month each was recorded in, the latest recorded by the month's end.
+    const expected = (month: string) =>
+      surveys.filter((s) => s.day.slice(0, 7) <= month).at(-1)?.value ?? null;
+    expect(late.series!.length).toBeGreaterThan(0);
+    expect(late.series!.map((p) => [p.month, p.value])).toEqual(
+      late.series!.map((p) => [p.month, expected(p.month)]),
+    );
+    expect(late.series!.map((p) => p.value)).toEqual(expect.arrayContaining([before.value, after.value]));
+    // The district read on its own keeps its own measurement.
+    expect((await read(key, before.orgUnit, '2026-12-31')).value).toBe(before.value);
+  });
 });

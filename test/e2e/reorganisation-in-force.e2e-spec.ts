@@ -131,13 +131,15 @@ describe('the 2025 reorganisation in force on writes', () => {
     expect(old.status).toBe(201);
   });
 
-  it('reads the old district measurement on the district, and on the plan area only what names it', async () => {
+  it('reads the old district measurement on the district, and on the plan area until one names the plan area', async () => {
     await untilProjected(ledger);
     const read = async (unit: string, asOf: string) =>
       (await ledger.http().get(`/indicators/life_expectancy?orgUnit=${unit}&asOf=${asOf}`).expect(200)).body
         .progress.value as number | null;
     // Recorded before the end on the district, it still reads there after the end.
     expect(await read(DISTRICT, '2026-12-31')).toBe(70.9);
+    // The district's territory is the plan area: its plan-wide measurement of 2025 is the plan area's too.
+    expect(await read(PLAN_AREA, '2025-12-31')).toBe(70.9);
     // The plan area's own measurement (recorded above, 2026) is its figure in 2026.
     expect(await read(PLAN_AREA, '2026-12-31')).toBe(71.5);
   });

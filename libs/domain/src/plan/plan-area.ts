@@ -4,6 +4,7 @@
 // units that ended and the units made from them alike, so that a plan-wide figure, target, report or
 // approval names one unit at any date. A unit that lies in it only in part (`overlaps`) stays out: its
 // records cannot be split.
+import { isValidOn, type OrgUnitModel } from './org-unit-boundaries';
 import type { OrgUnitRecord } from './plan-records';
 
 type UnitFacts = Pick<OrgUnitRecord, 'code'> & Partial<Pick<OrgUnitRecord, 'level' | 'planArea'>>;
@@ -22,4 +23,32 @@ export function planAreasOf(code: string, units: readonly UnitFacts[]): string[]
   const unit = units.find((u) => u.code === code);
   if (!unit || isPlanArea(unit) || unit.planArea !== 'within') return [];
   return units.filter(isPlanArea).map((u) => u.code);
+}
+
+/**
+ * The units whose territory is the whole plan area (the district a plan was drawn on): a unit within the area
+ * whose tree holds every unit within the area in force on its first day (for a unit with no start, every
+ * unit within the area with no start). A new commune made from part of the area holds only some of them.
+ * What such a unit measured, it measured for the plan area.
+ */
+export function unitsSpanningPlanArea(model: OrgUnitModel): string[] {
+  const byCode = new Map(model.units.map((u) => [u.code, u]));
+  const members = model.units.filter((u) => !isPlanArea(u) && u.planArea === 'within');
+  const inTree = (code: string, top: string) => {
+    const seen = new Set<string>();
+    for (let at: string | null | undefined = code; at && !seen.has(at); at = byCode.get(at)?.parent) {
+      if (at === top) return true;
+      seen.add(at);
+    }
+    return false;
+  };
+  return members
+    .filter((unit) => {
+      const start = unit.validFrom;
+      const together = members.filter((m) =>
+        start === null ? m.validFrom === null : isValidOn(m, start, model),
+      );
+      return together.every((m) => inTree(m.code, unit.code));
+    })
+    .map((u) => u.code);
 }

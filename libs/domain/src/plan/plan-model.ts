@@ -10,7 +10,7 @@ import type {
   OrgUnitLevel,
   OrgUnitRecord,
 } from './plan-records';
-import { isPlanArea, planAreaMembers } from './plan-area';
+import { isPlanArea, planAreaMembers, unitsSpanningPlanArea } from './plan-area';
 import type { PlanSeed } from './plan-seed';
 import type { Target } from './targets';
 import { addDays } from '../shared/event-reading';
@@ -227,6 +227,16 @@ export function unitsCountingIn(plan: PlanModel, orgUnit: string): string[] {
       .filter(([code, ups]) => code !== orgUnit && ups.includes(orgUnit))
       .map(([code]) => code),
   ];
+}
+
+/**
+ * The units whose measurements read as `orgUnit`'s own: itself and, for a plan area, the units whose territory
+ * is the whole area (the district it was drawn on: a plan-wide measurement recorded on the district before its
+ * end is a measurement of the plan area). Other units read only their own measurements.
+ */
+export function unitsMeasuringAs(plan: PlanModel, orgUnit: string): string[] {
+  if (plan.levels[orgUnit] !== 'plan_area') return [orgUnit];
+  return [orgUnit, ...unitsSpanningPlanArea(plan.orgUnits)];
 }
 
 /**

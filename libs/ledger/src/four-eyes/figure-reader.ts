@@ -12,6 +12,7 @@ import {
   type ReportSnapshot,
   withoutIllustrativeParts,
   type BaselineParts,
+  unitsMeasuringAs,
 } from '@ledger/domain';
 import {
   canonicalJson,
@@ -162,8 +163,9 @@ export class FigureReader {
   ): Promise<AssuredFigures> {
     const month = asOf.slice(0, 7);
     const sound = withoutIllustrativeParts(baselines, illustrative);
+    const sameArea = unitsMeasuringAs(this.plan, orgUnit);
     const read = (docs: readonly IndicatorMonthDoc[], on: RatioBaselines = sound) =>
-      figureAt(docs, month, definition, on, asOf);
+      figureAt(docs, month, definition, on, asOf, sameArea);
     const [claimedDocs, verifiedDocs, officialDocs, approved] = await Promise.all([
       this.months('claimed', definition.key, orgUnit, month),
       this.months('verified', definition.key, orgUnit, month),

@@ -10,7 +10,9 @@
 //                deltas), over the same months;
 //   measured     the latest measurement of the unit itself recorded by asOf (its occurredAt) for a period
 //                starting by then (a later period wins, then the one recorded last); measurements of the
-//                units below are not averaged into it;
+//                units below are not averaged into it. `sameArea`, from the caller (unitsMeasuringAs): the
+//                units whose measurements read as the unit's own (for the plan area, the district it was
+//                drawn on: a plan-wide measurement recorded on it before its end);
 //   qualitative  the same, 1 (achieved) or 0.
 //
 // Status rule (in this order):
@@ -116,11 +118,12 @@ export function progressAsOf(
   definition: ProgressDefinition,
   target: Target | null,
   baselines: RatioBaselines = defaultBaselines(definition),
+  sameArea: readonly string[] = [],
 ): IndicatorProgress {
   const day = requireDay(asOf);
   const month = day.slice(0, 7);
   const docs = monthDocs.filter((d) => d.indicatorKey === definition.key && d.month <= month);
-  const figure = figureAt(docs, month, definition, baselines, day);
+  const figure = figureAt(docs, month, definition, baselines, day, sameArea);
   const versions = [...new Set(docs.flatMap((d) => d.definitionVersions))].sort((a, b) => a - b);
   const withData = docs.filter(hasData);
   const base = {
@@ -145,15 +148,15 @@ export function progressAsOf(
   if (!target) return { ...base, progress: null, forecast: null, status: 'no_target' };
   const value = figure?.value ?? null;
   if (value === null) return { ...base, progress: null, forecast: null, status: 'no_data' };
-  const start = startOf(docs, definition, baselines);
-  const forecast = forecastOf(docs, day, definition, baselines, target, value);
+  const start = startOf(docs, definition, baselines, sameArea);
+  const forecast = forecastOf(docs, day, definition, baselines, target, value, sameArea);
   const progress = progressTowards(target, value, start);
   return { ...base, progress, forecast, status: statusOf(target, definition, day, value, forecast, start) };
 }
 
 /**
  * The figure at the end of each month from..to (YYYY-MM), read as progressAsOf reads it; `asOfDay` (in the
- * month `to`): that month's point is the figure as of that day.
+ * month `to`): that month's point is the figure as of that day. `sameArea`: as progressAsOf.
  */
 export function timeSeries(
   monthDocs: readonly IndicatorMonthDoc[],
@@ -162,6 +165,7 @@ export function timeSeries(
   definition: ProgressDefinition,
   baselines: RatioBaselines = defaultBaselines(definition),
   asOfDay?: string,
+  sameArea: readonly string[] = [],
 ): SeriesPoint[] {
   const docs = monthDocs.filter((d) => d.indicatorKey === definition.key);
   const out: SeriesPoint[] = [];
@@ -169,7 +173,7 @@ export function timeSeries(
   for (let i = monthIndex(from); i <= last; i++) {
     const month = monthFromIndex(i);
     const day = asOfDay !== undefined && asOfDay.startsWith(month) ? asOfDay : undefined;
-    const figure = figureAt(docs, month, definition, baselines, day);
+    const figure = figureAt(docs, month, definition, baselines, day, sameArea);
     out.push({
       month,
       value: figure?.value ?? null,
@@ -184,18 +188,24 @@ function hasData(doc: IndicatorMonthDoc): boolean {
   return doc.events > 0;
 }
 
-/** The unit's own measurements for periods starting by `month`, recorded by `day` when given. */
+/**
+ * The unit's own measurements (its own, and those of the `sameArea` units) for periods starting by `month`,
+ * recorded by `day` when given.
+ */
 function ownMeasurements(
   docs: readonly IndicatorMonthDoc[],
   month: string,
-  day?: string,
+  day: string | undefined,
+  sameArea: readonly string[],
 ): Array<MeasurementEntry & { month: string }> {
   return docs
     .filter((d) => d.month <= month)
     .flatMap((d) =>
       d.measurements
         .filter(
-          (m) => m.orgUnit === d.orgUnit && (day === undefined || (localDate(m.occurredAt) ?? '') <= day),
+          (m) =>
+            (m.orgUnit === d.orgUnit || sameArea.includes(m.orgUnit)) &&
+            (day === undefined || (localDate(m.occurredAt) ?? '') <= day),
         )
         .map((m) => ({ ...m, month: d.month })),
     )
@@ -204,7 +214,7 @@ function ownMeasurements(
 
 /**
  * The figure at the end of `month`, or at the end of `day` (YYYY-MM-DD, in that month) when given: only what
- * happened by then. Null when there is no data.
+ * happened by then. Null when there is no data. `sameArea`: as progressAsOf.
  */
 export function figureAt(
   docs: readonly IndicatorMonthDoc[],
@@ -212,9 +222,10 @@ export function figureAt(
   definition: ProgressDefinition,
   baselines: RatioBaselines,
   day?: string,
+  sameArea: readonly string[] = [],
 ): IndicatorFigure | null {
   if (definition.kind === 'measured' || definition.kind === 'qualitative') {
-    const latest = ownMeasurements(docs, month, day ?? lastDayOfMonth(month)).at(-1);
+    const latest = ownMeasurements(docs, month, day ?? lastDayOfMonth(month), sameArea).at(-1);
     return latest
       ? { value: latest.value, numerator: latest.numerator, denominator: latest.denominator }
       : null;
@@ -264,6 +275,7 @@ function startOf(
   docs: readonly IndicatorMonthDoc[],
   definition: ProgressDefinition,
   baselines: RatioBaselines,
+  sameArea: readonly string[],
 ): number | null {
   switch (definition.kind) {
     case 'count':
@@ -274,7 +286,7 @@ function startOf(
         : null;
     case 'measured':
     case 'qualitative':
-      return ownMeasurements(docs, '9999-12')[0]?.value ?? null;
+      return ownMeasurements(docs, '9999-12', undefined, sameArea)[0]?.value ?? null;
   }
 }
 
@@ -344,13 +356,15 @@ function forecastOf(
   baselines: RatioBaselines,
   target: Target,
   value: number,
+  sameArea: readonly string[],
 ): number {
   if (definition.kind === 'qualitative' || day >= target.deadline) return value;
   const month = day.slice(0, 7);
   const now = dayNumber(day);
   const points: Array<[number, number]> = [];
   if (definition.kind === 'measured') {
-    for (const m of ownMeasurements(docs, month, day)) points.push([dayNumber(`${m.month}-01`), m.value]);
+    for (const m of ownMeasurements(docs, month, day, sameArea))
+      points.push([dayNumber(`${m.month}-01`), m.value]);
   } else {
     const months = docs
       .filter(hasData)
@@ -366,7 +380,7 @@ function forecastOf(
           }
         }
       } else {
-        const before = startOf(docs, definition, baselines);
+        const before = startOf(docs, definition, baselines, sameArea);
         if (before !== null) points.push([dayNumber(`${months[0]}-01`), before]);
         for (let i = monthIndex(months[0]); i <= monthIndex(month); i++) {
           const m = monthFromIndex(i);

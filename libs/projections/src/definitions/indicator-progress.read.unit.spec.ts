@@ -3,7 +3,9 @@ import {
   type Target,
   monthFromIndex,
   monthIndex,
+  planModelFromSeed,
   ratioBaselinesFor,
+  unitsMeasuringAs,
 } from '@ledger/domain';
 import {
   createIndicatorProgressProjection,
@@ -12,7 +14,7 @@ import {
 } from './indicator-progress.projection';
 import { progressAsOf, progressTowards, timeSeries } from './indicator-progress.read';
 import { EventLog, project } from './testing/projection-spec';
-import { samplePlanModel } from './testing/sample-plan';
+import { samplePlanModel, sampleProjectionSeed } from './testing/sample-plan';
 
 describe('reading indicator progress as of a date', () => {
   const plan = samplePlanModel();
@@ -338,6 +340,79 @@ describe('reading indicator progress as of a date', () => {
     it('has no figure for a unit measured only below it', () => {
       const docs = docsOf(measurements(['C-1', '2025', 4]), unemployment.key, 'D-1');
       expect(progressAsOf(docs, '2025-06-30', unemployment, target).status).toBe('no_data');
+    });
+
+    describe("on the plan's area PA-1 (drawn on the district D-1, which ends on 2025-07-01)", () => {
+      // The sample seed with the plan's area as a unit of its own: D-1, C-1, C-2 and N-1 lie within it.
+      const seed = sampleProjectionSeed();
+      const district = seed.orgUnits.find((u) => u.code === 'D-1')!;
+      seed.orgUnits.unshift({ ...district, code: 'PA-1', level: 'plan_area', parent: null });
+      seed.plan = { ...seed.plan, orgUnit: 'PA-1' };
+      const areaPlan = planModelFromSeed(seed);
+      const areaProjection = createIndicatorProgressProjection(areaPlan);
+      // A plan-wide survey of 2024 recorded on the district, one of 2026 recorded on the plan's area.
+      const surveys = [
+        { orgUnit: 'D-1', period: '2024', value: 4.2, occurredAt: '2024-11-20T09:00:00+07:00' },
+        { orgUnit: 'PA-1', period: '2026', value: 3.4, occurredAt: '2026-11-20T09:00:00+07:00' },
+      ];
+      const log = new EventLog();
+      for (const m of surveys)
+        log.record(
+          `measurement-unemployment_rate.${m.orgUnit}.${m.period}`,
+          'MeasurementRecorded',
+          {
+            measurementId: `M-${m.orgUnit}-${m.period}`,
+            indicatorKey: 'unemployment_rate',
+            orgUnit: m.orgUnit,
+            period: m.period,
+            value: m.value,
+            method: 'survey',
+            source: 'LFS',
+          },
+          { orgUnit: m.orgUnit, occurredAt: m.occurredAt },
+        );
+      const areaDocs = (orgUnit: string) =>
+        project(areaProjection, log.events)
+          .all<IndicatorMonthDoc>(INDICATOR_MONTHS)
+          .filter((d) => d.indicatorKey === unemployment.key && d.orgUnit === orgUnit);
+      const [before, after] = surveys;
+
+      it('reads the units whose territory is the whole area as measuring for it, and no commune', () => {
+        // The district, and N-1, made from both of its communes; each other unit reads only its own.
+        expect(unitsMeasuringAs(areaPlan, 'PA-1')).toEqual(['PA-1', 'D-1', 'N-1']);
+        for (const code of ['D-1', 'C-1', 'N-1']) expect(unitsMeasuringAs(areaPlan, code)).toEqual([code]);
+      });
+
+      it("reads the district's measurement before the reorganisation and its own after it", () => {
+        const docs = areaDocs('PA-1');
+        const sameArea = unitsMeasuringAs(areaPlan, 'PA-1');
+        const read = (asOf: string) => progressAsOf(docs, asOf, unemployment, target, undefined, sameArea);
+        expect(read('2024-12-31').value).toBe(before.value);
+        expect(read('2026-12-31').value).toBe(after.value);
+        // Progress runs down from the first measurement, the district's.
+        expect(read('2026-12-31').progress).toBeCloseTo(
+          (before.value - after.value) / (before.value - target.value),
+        );
+        // Without the units of the same area, only the plan area's own measurement reads.
+        expect(progressAsOf(docs, '2024-12-31', unemployment, target).value).toBeNull();
+
+        const series = timeSeries(docs, '2024-01', '2026-12', unemployment, undefined, undefined, sameArea);
+        const valueIn = (month: string) => series.find((p) => p.month === month)!.value;
+        expect(valueIn('2024-10')).toBeNull();
+        expect(valueIn('2024-11')).toBe(before.value);
+        expect(valueIn('2025-06')).toBe(before.value);
+        expect(valueIn('2026-10')).toBe(before.value);
+        expect(valueIn('2026-11')).toBe(after.value);
+        expect(valueIn('2026-12')).toBe(after.value);
+      });
+
+      it('keeps the district reading only its own measurement', () => {
+        const docs = areaDocs('D-1');
+        const read = (asOf: string) =>
+          progressAsOf(docs, asOf, unemployment, target, undefined, unitsMeasuringAs(areaPlan, 'D-1'));
+        expect(read('2024-12-31').value).toBe(before.value);
+        expect(read('2026-12-31').value).toBe(before.value);
+      });
     });
   });
 

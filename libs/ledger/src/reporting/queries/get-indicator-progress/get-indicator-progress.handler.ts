@@ -8,6 +8,7 @@ import {
   type PlanModel,
   illustrativeBaselineParts,
   todayInLedgerZone,
+  unitsMeasuringAs,
 } from '@ledger/domain';
 import { INDICATORS, progressAsOf, timeSeries, type IndicatorDoc } from '@ledger/projections';
 import { READ_STORE_READER, type ReadStoreReader } from '@ledger/read-store';
@@ -54,8 +55,9 @@ export class GetIndicatorProgressHandler implements IQueryHandler<GetIndicatorPr
     const months = await this.figures.months('claimed', indicator.key, orgUnit, asOf.slice(0, 7));
     const recorded = indicator.baselines.length > 0 ? indicator.baselines : this.plan.baselines;
     const baselines = ratioBaselinesFor(this.plan, indicator.definition, orgUnit, recorded);
+    const sameArea = unitsMeasuringAs(this.plan, orgUnit);
     const progress = {
-      ...progressAsOf(months, asOf, indicator.definition, indicator.target, baselines),
+      ...progressAsOf(months, asOf, indicator.definition, indicator.target, baselines, sameArea),
       orgUnit,
     };
     const view: IndicatorProgressView = {
@@ -86,6 +88,7 @@ export class GetIndicatorProgressHandler implements IQueryHandler<GetIndicatorPr
         indicator.definition,
         baselines,
         asOf,
+        sameArea,
       );
     }
     return view;
