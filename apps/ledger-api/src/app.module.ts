@@ -10,6 +10,7 @@ import {
 import {
   ActionsCatalogueHttpModule,
   CorrectionsHttpModule,
+  ExportsHttpModule,
   FourEyesHttpModule,
   HousingHttpModule,
   OneOffActionsHttpModule,
@@ -43,6 +44,7 @@ export class AppModule {
         OneOffActionsHttpModule,
         ActionsCatalogueHttpModule,
         CorrectionsHttpModule,
+        ExportsHttpModule,
         FourEyesHttpModule,
         PersonalDataHttpModule,
         PlanHttpModule,

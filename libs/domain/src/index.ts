@@ -101,3 +101,4 @@ export * from './shared/event-reading';
 export * from './access';
 export * from './four-eyes';
 export * from './personal-data';
+export * from './exports';

@@ -11,3 +11,4 @@ export * from './housing/housing.http.module';
 export * from './remains/remains.http.module';
 export * from './training/training.http.module';
 export * from './one-off-actions/one-off-actions.http.module';
+export * from './exports/exports.http.module';
