@@ -35,11 +35,18 @@ const base = {
 };
 
 module.exports = {
+  // After jest's summary, every skipped test with the reason its name gives (test/jest/).
+  reporters: ['default', '<rootDir>/test/jest/skip-reasons.reporter.js'],
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/{libs,apps,test}/**/*.unit.spec.ts'] },
     { ...base, displayName: 'int', testMatch: ['<rootDir>/{libs,apps,test}/**/*.int.spec.ts'] },
     // A suite starts the whole app (and some a child process or a browser): on a busy two-core machine its
     // setup alone can pass jest's default 5 s, so e2e hooks and tests get a minute.
-    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'], testTimeout: 60_000 },
+    {
+      ...base,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/jest/e2e-timeout.setup.js'],
+    },
   ],
 };

@@ -4,13 +4,14 @@
 //
 //   npm run bench                        quick profile (under 3 minutes on 2 cores)
 //   npm run bench -- --profile full      1M events, longer runs
-//   npm run bench -- --only append,http  some scenarios (append, http, stores)
-//   npm run bench -- --sizes 10000,50000 event counts of the rebuild and dashboard scenarios
+//   npm run bench -- --only append,http  some scenarios (append, http, stores, backup)
+//   npm run bench -- --sizes 10000,50000 event counts of the rebuild, dashboard and backup scenarios
 //   npm run bench -- --no-save           print only
 import { resolve } from 'node:path';
 import { progress, seconds, stringOption } from './bench-support';
 import { machine, printTable, save, type Results, type Row } from './report';
 import { appendScenario } from './scenario-append';
+import { backupScenario } from './scenario-backup';
 import { httpScenario } from './scenario-http';
 import { storeScenarios, type StoreFigures } from './scenario-stores';
 
@@ -19,6 +20,7 @@ const PROFILES = {
     append: { seconds: 1, runs: 2 },
     http: { seconds: 2, runs: 2, connections: 64 },
     stores: { sizes: [10_000, 100_000], rebuildSizes: [10_000, 100_000], rebuildRuns: 2, readRequests: 200 },
+    backup: { sizes: [100_000] },
   },
   full: {
     append: { seconds: 5, runs: 5 },
@@ -29,6 +31,7 @@ const PROFILES = {
       rebuildRuns: 3,
       readRequests: 1000,
     },
+    backup: { sizes: [100_000, 1_000_000] },
   },
 };
 
@@ -95,8 +98,9 @@ async function main(): Promise<void> {
   if (sizes) {
     const list = sizes.split(',').map(Number);
     profile.stores = { ...profile.stores, sizes: list, rebuildSizes: list };
+    profile.backup = { sizes: list };
   }
-  const only = new Set(stringOption('only', 'append,http,stores').split(','));
+  const only = new Set(stringOption('only', 'append,http,stores,backup').split(','));
   const save_ = !process.argv.includes('--no-save');
   const started = process.hrtime.bigint();
   const date = new Date().toISOString();
@@ -109,6 +113,7 @@ async function main(): Promise<void> {
     stores = await storeScenarios(profile.stores);
     rows.push(...stores.rows);
   }
+  if (only.has('backup')) rows.push(...(await backupScenario(profile.backup)));
   const results: Results = {
     date,
     profile: profileName,

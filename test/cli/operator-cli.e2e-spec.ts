@@ -48,6 +48,7 @@ describe('operator CLI (built, as a child process)', () => {
       'verify',
       'rebuild',
       'report',
+      'sign-head',
       'evidence',
       'check-evidence',
     ]) {
@@ -212,7 +213,7 @@ describe('operator CLI (built, as a child process)', () => {
     expect(again.status).toBe(0);
   });
 
-  it('import rejects bad rows into FILE.rejected.csv naming row, column and reason, and appends the good ones', () => {
+  it('import rejects bad rows into FILE.csv.rejected.csv naming row, column and reason, and appends the good ones', () => {
     const file = join(scratch, 'bad.csv');
     writeFileSync(
       file,
@@ -239,6 +240,42 @@ describe('operator CLI (built, as a child process)', () => {
     });
     expect(byRow.get('5')?.column).toBe('occurred_at');
     expect(byRow.has('1')).toBe(false);
+  });
+
+  it('sign-head signs a head over every event with no server, so evidence covers the newest; again only with --force', () => {
+    // The plan and the imported actions are on the record with no head (runCli turns the schedule off).
+    const bundle = join(scratch, 'evidence-2025.json');
+    const evidence = () => cli(['evidence', '--from', '2025-01-01', '--to', '2025-12-31', '--out', bundle]);
+    const unsigned = evidence();
+    expect(unsigned.status).toBe(1);
+    expect(unsigned.stderr).toContain('sign-head');
+
+    const head = Number(/head position (\d+)/.exec(cli(['verify']).stdout)?.[1]);
+    expect(head).toBeGreaterThan(5);
+    const signed = cli(['sign-head']);
+    expect(signed.stderr).toBe('');
+    expect(signed.status).toBe(0);
+    expect(signed.stdout).toMatch(
+      new RegExp(
+        `^sign-head: signed tree head 1: size ${head}, root [0-9a-f]{64}, at \\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z, key [0-9a-f]{64}\\n$`,
+      ),
+    );
+    const proved = evidence();
+    expect(proved.stderr).toBe('');
+    expect(proved.status).toBe(0);
+    expect(proved.stdout).toMatch(/evidence: [1-9]\d* events, 1 signed heads/);
+    const checked = cli(['check-evidence', bundle]);
+    expect(checked.stdout).toContain('check-evidence: OK');
+    expect(checked.status).toBe(0);
+    expect(cli(['verify']).stdout).toContain(`Merkle tree of ${head} events against 1 signed heads`);
+
+    const again = cli(['sign-head']);
+    expect(again.status).toBe(0);
+    expect(again.stdout).toContain('the latest head already covers every event (tree head 1:');
+    const forced = cli(['sign-head', '--force']);
+    expect(forced.status).toBe(0);
+    expect(forced.stdout).toContain(`sign-head: signed tree head 2: size ${head}`);
+    expect(cli(['sign-head', '--now']).status).toBe(2);
   });
 
   it('report shows the imported actions, as csv, md and json, to a file or stdout', () => {

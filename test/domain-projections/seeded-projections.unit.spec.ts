@@ -87,14 +87,29 @@ describe('the projections over the Bác Ái plan seeds', () => {
     docs = new Map(projections.map((p) => [p.name, project(p, [...planEvents, ...actions])]));
   });
 
-  it('rolls the communes up the real tree, the 2025 communes to Khánh Hòa and, when wholly from Bác Ái, to the district', () => {
-    expect(plan.planOrgUnit).toBe('NT-BAC-AI');
+  it('rolls the communes up the real tree, the 2025 communes to Khánh Hòa, and every unit within the plan area to it', () => {
+    expect(plan.planOrgUnit).toBe('PLAN-BAC-AI');
     // An old commune also counts in the commune it merged into (and that commune's province).
-    expect(plan.rollUps[COMMUNE]).toEqual(['NT-BAC-AI', 'NINH-THUAN', 'KH-BAC-AI-DONG', 'KHANH-HOA']);
-    expect(plan.rollUps['BA-PHUOC-TRUNG']).toEqual(['NT-BAC-AI', 'NINH-THUAN', 'KH-MY-SON', 'KHANH-HOA']);
-    expect(plan.rollUps['KH-BAC-AI-DONG']).toEqual(['KHANH-HOA', 'NT-BAC-AI']);
-    expect(plan.rollUps['KH-BAC-AI-TAY']).toEqual(['KHANH-HOA', 'NT-BAC-AI']);
-    // Mỹ Sơn also took Ninh Sơn's commune: its events cannot be split, so they stay out of the district.
+    expect(plan.rollUps[COMMUNE]).toEqual([
+      'NT-BAC-AI',
+      'NINH-THUAN',
+      'KH-BAC-AI-DONG',
+      'KHANH-HOA',
+      'PLAN-BAC-AI',
+    ]);
+    expect(plan.rollUps['BA-PHUOC-TRUNG']).toEqual([
+      'NT-BAC-AI',
+      'NINH-THUAN',
+      'KH-MY-SON',
+      'KHANH-HOA',
+      'PLAN-BAC-AI',
+    ]);
+    // The new communes count in the plan area, not in the district that ended before they began.
+    expect(plan.rollUps['KH-BAC-AI-DONG']).toEqual(['KHANH-HOA', 'PLAN-BAC-AI']);
+    expect(plan.rollUps['KH-BAC-AI-TAY']).toEqual(['KHANH-HOA', 'PLAN-BAC-AI']);
+    expect(plan.rollUps['NT-BAC-AI']).toEqual(['NINH-THUAN', 'KHANH-HOA', 'PLAN-BAC-AI']);
+    expect(plan.rollUps['PLAN-BAC-AI']).toEqual([]);
+    // Mỹ Sơn also took Ninh Sơn's commune: its events cannot be split, so they stay out of the plan area.
     expect(plan.rollUps['KH-MY-SON']).toEqual(['KHANH-HOA']);
     expect(plan.latestUnit[COMMUNE]).toBe('KH-BAC-AI-DONG');
   });

@@ -1,6 +1,8 @@
 // Figures on both boundaries of the 1 July 2025 reorganisation, over HTTP: a commune made by it reads as the
 // group of old communes it was made from (numerator and denominator alike), and an old commune read after
-// its end holds what was recorded on it. Expected figures come from the seeds and the actions recorded here.
+// its end holds what was recorded on it; the plan's area reads as every unit within it on any date, and the
+// district read after its end holds only what was recorded on it and its former communes. Expected figures
+// come from the seeds and the actions recorded here.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { post, untilProjected } from './support/ledger-client';
@@ -122,5 +124,43 @@ describe('figures on the boundaries before and after the 2025 reorganisation', (
       denominator: people,
       value: Number((area / people).toPrecision(15)),
     });
+  });
+
+  it('reads the plan area as every unit within it, old and new, and the ended district as its own records only', async () => {
+    const seeds = JSON.parse(readFileSync(join(SEEDS, 'org-units.json'), 'utf8')) as {
+      orgUnits: Array<{ code: string; level: string; parent: string | null; planArea: string }>;
+    };
+    const planArea = (
+      JSON.parse(readFileSync(join(SEEDS, 'plan.json'), 'utf8')) as { plan: { orgUnit: string } }
+    ).plan.orgUnit;
+    const district = seeds.orgUnits.find((u) => u.code === OLD_COMMUNE)!.parent!;
+    const within = seeds.orgUnits.filter((u) => u.level !== 'plan_area' && u.planArea === 'within');
+    const districtUnits = [
+      district,
+      ...seeds.orgUnits.filter((u) => u.parent === district).map((u) => u.code),
+    ];
+    const built = (asOf: string, units: string[]) =>
+      houses.filter((h) => units.includes(h.commune) && h.dates[3] <= asOf).length;
+    for (const asOf of ['2025-06-30', '2025-12-31', '2026-12-31']) {
+      expect([asOf, (await read('houses_built', planArea, asOf)).value]).toEqual([
+        asOf,
+        built(
+          asOf,
+          within.map((u) => u.code),
+        ),
+      ]);
+      expect([asOf, (await read('houses_built', district, asOf)).value]).toEqual([
+        asOf,
+        built(asOf, districtUnits),
+      ]);
+    }
+    // The new commune's house of 2026 is in the plan area, not in the district that ended before it.
+    expect(
+      built(
+        '2026-12-31',
+        within.map((u) => u.code),
+      ),
+    ).toBe(houses.length);
+    expect(built('2026-12-31', districtUnits)).toBe(1);
   });
 });

@@ -75,6 +75,11 @@ const agencyInForce = (code: string, day: string) => {
 };
 const DISTRICT = 'NT-BAC-AI';
 const OLD_COMMUNES = ORG_UNITS.orgUnits.filter((u) => u.parent === DISTRICT).map((u) => u.code);
+/** The plan's area (plan.json orgUnit): a unit of its own, reading as every unit lying wholly within it. */
+const PLAN_AREA = seed<{ plan: { orgUnit: string } }>('plan.json').plan.orgUnit;
+const PLAN_AREA_UNITS = ORG_UNITS.orgUnits
+  .filter((u) => u.level !== 'plan_area' && u.planArea === 'within')
+  .map((u) => u.code);
 
 /** The day of an instant in Asia/Ho_Chi_Minh (UTC+7, no daylight saving), computed here on its own. */
 const vnDay = (iso: string) => new Date(Date.parse(iso) + 7 * 3600_000).toISOString().slice(0, 10);
@@ -1029,7 +1034,10 @@ describe('a year in the district: every action, refusal, correction and four eye
     ['BA-PHUOC-BINH', ['BA-PHUOC-BINH'], ['BA-PHUOC-BINH']],
     [TAY, [TAY, ...madeFrom(TAY)], madeFrom(TAY)],
     [DONG, [DONG, ...madeFrom(DONG)], madeFrom(DONG)],
-    [DISTRICT, [...OLD_COMMUNES, ...NEW_COMMUNES], OLD_COMMUNES],
+    // The district read after its end holds only what was recorded on it and its former communes; the plan
+    // area holds everything within it, old and new, on any date.
+    [DISTRICT, [DISTRICT, ...OLD_COMMUNES], OLD_COMMUNES],
+    [PLAN_AREA, [PLAN_AREA, ...PLAN_AREA_UNITS], OLD_COMMUNES],
   ];
   const KEYS = [
     'houses_built',
@@ -1060,7 +1068,7 @@ describe('a year in the district: every action, refusal, correction and four eye
     'cashless_payment_share',
   ];
 
-  it('every figure, on the old commune, the new communes and the district, at mid-year and year end', async () => {
+  it('every figure, on the old commune, the new communes, the district and the plan area, at mid-year and year end', async () => {
     await untilProjected(ledger);
     const wrong: string[] = [];
     for (const asOf of ['2025-06-30', '2025-12-31', '2026-01-01'])

@@ -446,12 +446,14 @@ describe('recording more actions over HTTP', () => {
 
     it('records a figure without counts', async () => {
       const { numerator: _n, denominator: _d, ...withoutCounts } = figure;
-      const res = await post(ledger, '/measurements', {
-        ...withoutCounts,
-        orgUnit: 'NT-BAC-AI',
-        period: '2025',
-        method: 'administrative_data',
-      });
+      // A plan-wide figure of 2026 names the plan's area (the district ended on 1 July 2025), by the health
+      // centre, left in force.
+      const res = await post(
+        ledger,
+        '/measurements',
+        { ...withoutCounts, orgUnit: 'PLAN-BAC-AI', period: '2025', method: 'administrative_data' },
+        officer('TTYT-BAC-AI'),
+      );
       expect(res.status).toBe(201);
       const event = await onlyEvent(res.body.stream);
       expect(event.data).not.toHaveProperty('numerator');

@@ -7,14 +7,17 @@ import { headPosition, post, untilProjected } from './support/ledger-client';
 import { at, officer, startTestLedger, type TestLedger } from './support/test-app';
 import { supervisor as supervisorOf } from './support/tokens';
 
-const supervisor = supervisorOf('UBND-BAC-AI', 'pho-chu-tich');
-
 describe('the plan loaded at start', () => {
   let ledger: TestLedger;
   const seed = readSeedFiles('seeds');
+  /** The plan's lead on a day, by the seed's dated periods (plan.json reportingAgencies). */
+  const leadOn = (day: string) =>
+    seed.plan.reportingAgencies!.find((l) => l.from <= day && (l.to === null || day <= l.to))!.agency;
+  const REVISED_ON = '2026-06-01';
+  const supervisor = supervisorOf(leadOn(REVISED_ON), 'pho-chu-tich');
   beforeAll(async () => {
     ledger = await startTestLedger({ seed: true });
-  });
+  }, 60_000);
   afterAll(() => ledger.close());
 
   it('records every fact of the seed folder as an event', async () => {
@@ -23,8 +26,13 @@ describe('the plan loaded at start', () => {
     const adopted = await ledger.http().get(`/streams/plan-${seed.plan.planId}`).expect(200);
     expect(adopted.body.events[0]).toMatchObject({
       type: 'PlanAdopted',
-      metadata: { actor: { officer: 'plan-loader', agency: seed.plan.reportingAgency, role: 'admin' } },
+      metadata: { actor: { officer: 'plan-loader', role: 'admin' } },
     });
+    // The loader acts for the plan's lead on the day the seed is put on the record.
+    const loadedOn = new Date(
+      Date.parse(adopted.body.events[0].metadata.occurredAt) + 7 * 3600_000,
+    ).toISOString();
+    expect(adopted.body.events[0].metadata.actor.agency).toBe(leadOn(loadedOn.slice(0, 10)));
     const houses = await ledger.http().get('/streams/indicator-houses_built').expect(200);
     expect(houses.body.events[0]).toMatchObject({ type: 'IndicatorDefined', data: { key: 'houses_built' } });
   });
@@ -56,7 +64,7 @@ describe('the plan loaded at start', () => {
     expect(listed.map((i) => i.indicator.key).sort()).toEqual(planned.map((i) => i.definition.key).sort());
     for (const item of listed) expect(item.targetText).toEqual(expect.any(String));
     const houses = listed.find((i) => i.indicator.key === 'houses_built')!;
-    expect(houses).toMatchObject({ progress: { status: 'no_data', orgUnit: 'NT-BAC-AI' } });
+    expect(houses).toMatchObject({ progress: { status: 'no_data', orgUnit: seed.plan.orgUnit } });
   });
 
   it('appends nothing when the same folder is loaded again at the next start', async () => {
@@ -72,7 +80,7 @@ describe('the plan loaded at start', () => {
       planId: seed.plan.planId,
       target: revised,
       reason: 'Nghị quyết HĐND huyện nâng chỉ tiêu nhà ở',
-      occurredAt: at('2026-06-01'),
+      occurredAt: at(REVISED_ON),
     };
     const res = await post(ledger, '/indicators/houses_built/target-revisions', body, supervisor);
     expect(res.status).toBe(201);
@@ -97,7 +105,7 @@ describe('the plan loaded at start', () => {
     );
     expect(noReason.status).toBe(400);
     expect(noReason.body.field).toBe('reason');
-    // Only a supervisor of the lead agency or of the district People's Committee revises a target.
+    // Only a supervisor of the lead agency or of the plan's lead on that day revises a target.
     const higher = { ...body, target: { ...revised, value: 950 } };
     const path = '/indicators/houses_built/target-revisions';
     expect((await post(ledger, path, higher, officer())).status).toBe(403);

@@ -8,6 +8,9 @@ import { correct, housingCaseAt, post, untilProjected } from './support/ledger-c
 import { at, startTestLedger, type TestLedger } from './support/test-app';
 import { officer, supervisor } from './support/tokens';
 
+// The plan's area (seeds/plan.json orgUnit), a unit of its own in force on every date; the district it was
+// drawn on ended on 1 July 2025 and holds nothing recorded in 2026.
+const PLAN_AREA = 'PLAN-BAC-AI';
 const DISTRICT = 'NT-BAC-AI';
 // The houses are built in 2026, in two communes in force then, each by its culture and social affairs office.
 const COMMUNE = 'KH-BAC-AI-DONG';
@@ -41,16 +44,19 @@ describe('the read side over HTTP', () => {
     return res.body;
   };
 
-  it('counts every completed house in its commune and rolled up to the district', async () => {
-    expect((await progress('houses_built', `?orgUnit=${DISTRICT}&asOf=2026-12-31`)).progress).toMatchObject({
+  it('counts every completed house in its commune and rolled up to the plan area, none in the ended district', async () => {
+    expect((await progress('houses_built', `?orgUnit=${PLAN_AREA}&asOf=2026-12-31`)).progress).toMatchObject({
       value: 2,
-      orgUnit: DISTRICT,
+      orgUnit: PLAN_AREA,
     });
     expect((await progress('houses_built', `?orgUnit=${COMMUNE}&asOf=2026-12-31`)).progress.value).toBe(1);
+    expect((await progress('houses_built', `?orgUnit=${DISTRICT}&asOf=2026-12-31`)).progress.value ?? 0).toBe(
+      0,
+    );
   });
 
   it('reads the state as of a past date', async () => {
-    const before = await progress('houses_built', `?orgUnit=${DISTRICT}&asOf=2026-06-30`);
+    const before = await progress('houses_built', `?orgUnit=${PLAN_AREA}&asOf=2026-06-30`);
     expect(before.progress.value ?? 0).toBe(0);
     const series = (await progress('houses_built', `?asOf=2026-12-31`)).series as Array<{
       month: string;
@@ -71,7 +77,7 @@ describe('the read side over HTTP', () => {
       supervisor(OTHER_OFFICE),
     );
     expect(res.status).toBe(201);
-    expect((await progress('houses_built', `?orgUnit=${DISTRICT}&asOf=2026-12-31`)).progress.value).toBe(1);
+    expect((await progress('houses_built', `?orgUnit=${PLAN_AREA}&asOf=2026-12-31`)).progress.value).toBe(1);
 
     const trail = await ledger
       .http()
@@ -171,10 +177,10 @@ describe('the read side over HTTP', () => {
     expect(JSON.stringify(history.body)).not.toContain('058200000799');
   });
 
-  it('summarises the district: indicators by status and per section', async () => {
+  it('summarises the plan area by default: indicators by status and per section', async () => {
     await untilProjected(ledger);
     const res = await ledger.http().get(`/summary?asOf=2026-12-31`).expect(200);
-    expect(res.body.orgUnit).toBe(DISTRICT);
+    expect(res.body.orgUnit).toBe(PLAN_AREA);
     const counted = Object.values(res.body.byStatus as Record<string, number>).reduce((a, b) => a + b, 0);
     expect(counted).toBe(res.body.indicators);
     expect(res.body.bySection.map((g: { section: string }) => g.section)).toContain('II.2');
@@ -182,7 +188,7 @@ describe('the read side over HTTP', () => {
 
   it('produces the annual report as JSON and CSV', async () => {
     await untilProjected(ledger);
-    const json = await ledger.http().get(`/reports?period=2026&orgUnit=${DISTRICT}`).expect(200);
+    const json = await ledger.http().get(`/reports?period=2026&orgUnit=${PLAN_AREA}`).expect(200);
     expect(json.body).toMatchObject({ kind: 'annual', from: '2026-01-01', to: '2026-12-31' });
     const houses = json.body.rows.find((r: { indicatorKey: string }) => r.indicatorKey === 'houses_built');
     expect(houses).toMatchObject({ valueAtEnd: 1, change: 1 });

@@ -353,6 +353,17 @@ describe('ProjectionRunner', () => {
     expect(await statusOf(cured, 'poisoned')).toMatchObject({ state: 'live', lag: 0 });
   });
 
+  it('stops when stopped at any moment of its start-up, even before a projection follows the log', async () => {
+    const stores = openStores();
+    await appendEvents(stores.eventStore, 50);
+    for (const delayMs of [0, 1, 5, 20]) {
+      const r = runner(stores, [eventCounts()]);
+      await r.start();
+      if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+      await withTimeout(r.stop(), 5000, `stop() ${delayMs} ms after start()`);
+    }
+  });
+
   it('reports lag while behind, and none once live', async () => {
     const stores = openStores();
     await appendEvents(stores.eventStore, 100);

@@ -17,7 +17,10 @@ const mounted = sh('mount', ['-t', 'tmpfs', '-o', 'size=4m,mode=0755', 'tmpfs', 
 if (!mounted) {
   console.warn(`disk-trouble: cannot mount a tmpfs here (${mountPoint}); full/read-only disk not simulated`);
 }
-const describeIfMounted = mounted ? describe : describe.skip;
+const describeIfMounted = mounted
+  ? describe
+  : (name: string, fn: () => void) =>
+      describe.skip(`${name} (skipped: cannot mount a tmpfs here; run as root where mount is allowed)`, fn);
 
 let citizen = 58_600_000_000;
 const registration = () => ({

@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import type { Logger } from 'pino';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import {
   ActionCommandsModule,
@@ -23,16 +24,20 @@ import {
 } from '@ledger/ledger/http-modules';
 import { PlanSeedOnStart } from './plan-seed-on-start';
 import { AccessGuard } from './http/auth/access.guard';
+import { RateLimitsModule } from './http/auth/rate-limits.module';
 import { PublicRedactionInterceptor } from './http/auth/public-redaction.interceptor';
 import { DashboardController } from './dashboard/dashboard.controller';
 import { PersonalDataInterceptor } from './http/personal-data/personal-data.interceptor';
+import { nestLogging } from './http/nest-logging.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: LedgerConfig): DynamicModule {
+  /** `logger`: the process's JSON logger, which Nest's own logs go through. */
+  static forRoot(config: LedgerConfig, logger: Logger): DynamicModule {
     return {
       module: AppModule,
       imports: [
+        nestLogging(logger),
         // The features' core modules come in through their HTTP modules; the plan's seeder runs on start.
         LedgerModule.forRoot(config, {
           runProjections: config.projectionsInApi,
@@ -52,6 +57,8 @@ export class AppModule {
         VerifiableLogHttpModule,
         // The tree heads, for the head PlanSeedOnStart signs once the plan is loaded.
         TreeHeadSigningModule,
+        // The rate limits the access guard counts every request in.
+        RateLimitsModule.forRoot(config),
       ],
       controllers: [DashboardController],
       // Every route passes the access guard: rate limits, bearer token, the route's stated rule.

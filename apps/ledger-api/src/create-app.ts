@@ -3,27 +3,38 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { json, type NextFunction, type Request, type Response } from 'express';
+import { Logger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import type { LedgerConfig } from '@ledger/ledger';
+import { createJsonLogger } from '@ledger/ledger/logging/json-logger';
 import { AppModule } from './app.module';
 import { ProblemDetailsFilter, toProblem } from './http/problem-details.filter';
 import { jsonBodyGuard } from './http/json-body-guard';
-import { accessLog } from './http/access-log';
+import { createAccessLog } from './http/access-log';
 import { createValidationPipe } from './http/validation';
 
 export async function createApp(
   config: LedgerConfig,
-  options: { logger?: false } = {},
+  options: { logger?: false; logTo?: DestinationStream } = {},
 ): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+  // JSON lines on stdout; `logger: false` (in-process tests) writes none, unless a test reads them (`logTo`).
+  const logging = options.logger !== false || options.logTo !== undefined;
+  const logger = createJsonLogger({ enabled: logging, destination: options.logTo });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, logger), {
     bodyParser: false,
     abortOnError: false,
-    ...(options.logger === false ? { logger: false } : {}),
+    ...(logging ? { bufferLogs: true } : { logger: false }),
   });
+  if (logging) {
+    app.useLogger(app.get(Logger));
+    app.flushLogs();
+  }
   app.enableShutdownHooks();
   app.disable('x-powered-by');
   // The client address (rate limits, logs) from X-Forwarded-For only when it comes from a named proxy.
   app.set('trust proxy', config.trustProxy);
-  if (config.accessLog) app.use(accessLog);
+  // First of all middleware, so that every request has its id and line, a refused body included.
+  app.use(createAccessLog(logger, { lines: config.accessLog }));
   app.use(json({ limit: config.bodyLimit, strict: true, type: ['application/json', 'application/*+json'] }));
   app.use(jsonBodyGuard);
   // Body-parser and guard failures happen before Nest's filters: answer them the same way.

@@ -2,6 +2,7 @@
 import 'reflect-metadata';
 import { PlanSeedInvalidError } from '@ledger/domain';
 import { ConfigError, loadConfig } from '@ledger/ledger';
+import { Logger } from 'nestjs-pino';
 import { createApp } from './create-app';
 
 async function main(): Promise<void> {
@@ -11,10 +12,17 @@ async function main(): Promise<void> {
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-  console.log(`Policy ledger listening on http://${host}:${port}`);
-  console.log(`  Dashboard: http://${host}:${port}/   API docs: http://${host}:${port}/docs`);
-  console.log('  A token for the inspection view or for writes: npm run -s cli -- token --help');
-  console.log(`Data directory: ${config.dataDir}  event store: ${config.eventStore}`);
+  app
+    .get(Logger)
+    .log(
+      `Policy ledger listening on http://${host}:${port} (data directory ${config.dataDir}, event store ${config.eventStore})`,
+      'Main',
+    );
+  // The log is JSON lines; a person at a terminal also gets where to go next.
+  if (process.stdout.isTTY) {
+    console.log(`  Dashboard: http://${host}:${port}/   API docs: http://${host}:${port}/docs`);
+    console.log('  A token for the inspection view or for writes: npm run -s cli -- token --help');
+  }
 }
 
 main().catch((error: unknown) => {

@@ -5,11 +5,14 @@ import { DomainError, PlanSeedInvalidError } from '@ledger/domain';
 import { EventStoreError } from '@ledger/event-store';
 import { ConfigError, PersonalKeysUnavailableError, TokenError, ValidationFailedError } from '@ledger/ledger';
 import { UsageError, type CliCommand } from './args';
+import { backupCommand } from './commands/backup.command';
+import { restoreCommand } from './commands/restore.command';
 import { erasePersonCommand } from './commands/erase-person.command';
 import { importCommand } from './commands/import.command';
 import { rebuildCommand } from './commands/rebuild.command';
 import { reportCommand } from './commands/report.command';
 import { seedCommand } from './commands/seed.command';
+import { signHeadCommand } from './commands/sign-head.command';
 import { tokenCommand } from './commands/token.command';
 import { tokenKeyCommand } from './commands/token-key.command';
 import { checkEvidenceCommand, evidenceCommand, verifyCommand } from './commands/verifiable-log.command';
@@ -22,9 +25,12 @@ const COMMANDS: CliCommand[] = [
   verifyCommand,
   rebuildCommand,
   reportCommand,
+  signHeadCommand,
   evidenceCommand,
   checkEvidenceCommand,
   erasePersonCommand,
+  backupCommand,
+  restoreCommand,
 ];
 
 const HELP = `Usage: npm run cli -- <command> [options]   (npm run cli -- <command> --help for one command)
@@ -35,7 +41,8 @@ ${COMMANDS.map((c) => `  ${c.name.padEnd(15)} ${c.summary}`).join('\n')}
 
 Exit codes: 0 ok, 1 a failure found, 2 a usage error.
 Environment: LEDGER_DATA_DIR (default ./data), LEDGER_EVENT_STORE (sqlite | eventstoredb), EVENTSTORE_URL,
-LEDGER_READ_STORE (sqlite | mongodb), MONGO_URL, LEDGER_SEED_DIR, LEDGER_TOKEN_SECRET (see README).`;
+LEDGER_READ_STORE (sqlite | mongodb), MONGO_URL, LEDGER_SEED_DIR, LEDGER_TOKEN_SECRET, LEDGER_BACKUP_PASSPHRASE,
+LEDGER_ERASURE_LOG (see README).`;
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;

@@ -1,6 +1,6 @@
 // The projector process: applies the projections from the event store to the read store, alone, for the
-// production setup where API instances are stateless (LEDGER_PROJECTIONS_IN_API=false there). Prints each
-// projection's state and lag every few seconds; stops cleanly on SIGINT/SIGTERM.
+// production setup where API instances are stateless (LEDGER_PROJECTIONS_IN_API=false there). Logs JSON lines
+// (as the api does), each projection's state and lag every few seconds; stops cleanly on SIGINT/SIGTERM.
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { PlanSeedInvalidError } from '@ledger/domain';
@@ -12,27 +12,35 @@ import {
   PROJECTION_RUNNER,
   TreeHeadSigningModule,
 } from '@ledger/ledger';
+import { createJsonLogger } from '@ledger/ledger/logging/json-logger';
 import type { ProjectionRunner } from '@ledger/projections';
+import { Logger, PinoLogger } from 'nestjs-pino';
 
 const REPORT_EVERY_MS = 5000;
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  const root = createJsonLogger();
+  const params = { pinoHttp: { logger: root } };
   // Only what it runs: the core (stores, plan, projection runner) and the signing of tree heads.
   const app = await NestFactory.createApplicationContext(
     LedgerModule.forRoot(config, { runProjections: true, features: [TreeHeadSigningModule] }),
-    {
-      abortOnError: false,
-    },
+    { abortOnError: false, logger: new Logger(new PinoLogger(params), params) },
   );
   app.enableShutdownHooks();
   await app.init();
   const runner = app.get<ProjectionRunner>(PROJECTION_RUNNER);
-  console.log(`projector: running ${runner.projectionNames.join(', ')} (Ctrl-C to stop)`);
+  root.info(`projector: running ${runner.projectionNames.join(', ')} (Ctrl-C to stop)`);
   const report = setInterval(() => {
     void runner.status().then((statuses) => {
       const line = statuses.map((s) => `${s.name} ${s.state} at ${s.checkpoint} (lag ${s.lag})`).join('; ');
-      console.log(`projector: ${line}`);
+      const projections = statuses.map(({ name, state, checkpoint, lag }) => ({
+        name,
+        state,
+        checkpoint,
+        lag,
+      }));
+      root.info({ projections }, `projector: ${line}`);
     });
   }, REPORT_EVERY_MS);
   await new Promise<void>((resolve) => {

@@ -76,6 +76,7 @@ export * from './verifiable-log/commands/sign-tree-head/sign-tree-head.handler';
 export * from './verifiable-log/verifiable-log.di-tokens';
 export * from './verifiable-log/tree-head-signing.module';
 export * from './verifiable-log/verifiable-log.module';
+export * from './backup';
 export * from './exports/exports.module';
 export * from './exports/exports.providers';
 export * from './exports/queries/get-dhis2-data-values/get-dhis2-data-values.query';

@@ -204,6 +204,9 @@ export class ProjectionLane {
     const subscription = new AbortController();
     const abort = (): void => subscription.abort();
     signal.addEventListener('abort', abort, { once: true });
+    // A stop during the await above aborted before the listener was there: it would never fire, and the live
+    // subscription would keep the lane (and stop()) waiting for good.
+    if (signal.aborted) subscription.abort();
     try {
       const events = this.settings.eventStore.subscribe({
         fromPosition: (this.checkpoint ?? 0) + 1,

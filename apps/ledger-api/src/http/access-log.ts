@@ -1,15 +1,19 @@
-// One line per request for the operator: method, path, status, time taken and the acting officer. The path
-// is logged with its query string through an allow-list: the value of a parameter that names a code, a date,
-// a period or a page is kept; any other parameter (a reader's free-text reason, a token someone put in the
-// address, a beneficiary reference or citizen id) shows as `name=-`. An inspector may name a person by
-// citizen id in a path (/beneficiaries/{id}/history): any run of 12 digits is masked. Bodies are never
-// logged, and control characters are escaped, so no request can write a line of its own. The
-// personal-data e2e suite scans the log.
-import { Logger } from '@nestjs/common';
-import type { NextFunction, Request, Response } from 'express';
+// One JSON line per request for the operator (pino-http): the request id, method and path, status, time taken
+// in ms and the acting officer. The request id is the caller's X-Request-Id when it is a sane token (so a
+// request can be followed from a proxy or a client), else a fresh UUID; either way it is echoed in the
+// response's X-Request-Id and carried by every line logged while the request is served.
+//
+// The path is logged with its query string through an allow-list: the value of a parameter that names a
+// code, a date, a period or a page is kept; any other parameter (a reader's free-text reason, a token someone
+// put in the address, a beneficiary reference or citizen id) shows as `name=-`. An inspector may name a person
+// by citizen id in a path (/beneficiaries/{id}/history): any run of 12 digits is masked. Bodies, headers
+// (Authorization, Cookie) and the client address are never logged, and control characters are escaped. The
+// log-scan e2e suite scans the lines of the built api; access-log.e2e-spec.ts reads them field by field.
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
+import { pinoHttp, type HttpLogger } from 'pino-http';
 import type { AuthenticatedRequest } from './auth/access.guard';
-
-const logger = new Logger('HTTP');
 
 /** Query parameters whose values are codes, dates, periods or paging, never about a person. */
 const LOGGED_PARAMETERS = new Set([
@@ -31,7 +35,13 @@ const LOGGED_PARAMETERS = new Set([
   'event',
 ]);
 
-/** Control and non-ASCII characters escaped: a log line stays one line and shows what was sent. */
+export const REQUEST_ID_HEADER = 'X-Request-Id';
+
+/** An incoming request id worth keeping: a short token of letters, digits and . _ : - (a UUID, a trace id). */
+const SANE_REQUEST_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
+const CITIZEN_ID = /(?<!\d)\d{12}(?!\d)/g;
+
+/** Control and non-ASCII characters escaped: a logged value stays one line and shows what was sent. */
 export function printable(text: string): string {
   return text.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
@@ -53,19 +63,59 @@ export function loggedPath(originalUrl: string): string {
   return printable(query.length > 0 ? `${path}?${query.join('&')}` : path);
 }
 
-export function accessLog(request: Request, response: Response, next: NextFunction): void {
-  const started = process.hrtime.bigint();
-  response.on('finish', () => {
-    const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    const officer = printable((request as AuthenticatedRequest).principal?.officer ?? '-');
-    logger.log(
-      `${request.method} ${loggedPath(maskCitizenIds(request.originalUrl))} ${response.statusCode} ${ms.toFixed(1)}ms officer=${officer}`,
-    );
-  });
-  next();
-}
-
 /** Any run of exactly 12 digits (a citizen id) in a path or query string, masked. */
 export function maskCitizenIds(url: string): string {
-  return url.replace(/(?<!\d)\d{12}(?!\d)/g, '############');
+  return url.replace(CITIZEN_ID, '############');
+}
+
+/** The caller's X-Request-Id when sane (and naming no citizen id), else a new UUID. */
+export function requestIdFrom(header: string | string[] | undefined): string {
+  const value = Array.isArray(header) ? header[0] : header;
+  if (value !== undefined && SANE_REQUEST_ID.test(value) && !new RegExp(CITIZEN_ID.source).test(value))
+    return value;
+  return randomUUID();
+}
+
+const pathOf = (req: IncomingMessage) =>
+  loggedPath(maskCitizenIds((req as AuthenticatedRequest).originalUrl ?? req.url ?? ''));
+
+/** What the request's line says beside its id and `req`: status, ms, the officer, whether it was cut off. */
+function outcome(req: IncomingMessage, res: ServerResponse, ms: number): Record<string, unknown> {
+  const officer = (req as AuthenticatedRequest).principal?.officer;
+  return {
+    status: res.statusCode,
+    ms,
+    ...(officer ? { officer: printable(officer) } : {}),
+    ...(res.writableEnded ? {} : { aborted: true }),
+  };
+}
+
+const message = (req: IncomingMessage, res: ServerResponse) =>
+  `${req.method ?? '-'} ${pathOf(req)} ${res.statusCode}${res.writableEnded ? '' : ' aborted'}`;
+
+/**
+ * The request-logging middleware over the process's root logger. `lines: false` (LEDGER_ACCESS_LOG=false)
+ * keeps the request ids and their header but writes no line per request.
+ */
+export function createAccessLog(logger: Logger, options: { lines: boolean }): HttpLogger {
+  return pinoHttp({
+    logger,
+    autoLogging: options.lines,
+    // Lines logged while serving a request carry its id only; the request's own line adds method and path.
+    quietReqLogger: true,
+    customAttributeKeys: { reqId: 'requestId', responseTime: 'ms' },
+    genReqId: (req, res) => {
+      const id = requestIdFrom(req.headers['x-request-id']);
+      res.setHeader(REQUEST_ID_HEADER, id);
+      return id;
+    },
+    // Only what is named here reaches a line: never headers, bodies or the client address.
+    wrapSerializers: false,
+    serializers: { req: (req: IncomingMessage) => ({ method: req.method, path: pathOf(req) }) },
+    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
+    customSuccessObject: (req, res, logged: { ms: number }) => outcome(req, res, logged.ms),
+    customErrorObject: (req, res, _error, logged: { ms: number }) => outcome(req, res, logged.ms),
+    customSuccessMessage: message,
+    customErrorMessage: message,
+  });
 }

@@ -1,7 +1,7 @@
 // erase-person: the operator's way to erase a person's personal data (Decree 13/2023/ND-CP), with the data
 // directory: the same command as DELETE /beneficiaries/{ref}/personal-data, under the operator's authority.
 import { randomUUID } from 'node:crypto';
-import { PERSON_REF_PATTERN, type PlanSeed } from '@ledger/domain';
+import { localDayOf, PERSON_REF_PATTERN, planLeadOn, type PlanSeed } from '@ledger/domain';
 import {
   PersonalDataModule,
   CITIZEN_ID_PATTERN,
@@ -52,15 +52,18 @@ verify. Erasing an erased person changes nothing.
     return withLedger({ runProjections: false, features: [PersonalDataModule] }, async (app) => {
       const personRef = ref ?? app.get<Pseudonymizer>(PSEUDONYMIZER).reference(citizenId!);
       const seed = app.get<PlanSeed>(PLAN_SEED);
+      const receivedAt = new Date();
+      // The operator acts for the agency that leads the plan on the day of the erasure.
+      const agency = planLeadOn(seed.plan, localDayOf(receivedAt) ?? receivedAt.toISOString().slice(0, 10));
       const result = await app.get(CommandBus).execute<ErasePersonCommand, ErasePersonResult>(
         new ErasePersonCommand(
           { personRef, reason },
           {
-            actor: { officer, agency: seed.plan.reportingAgency, role: 'admin' },
+            actor: { officer, agency, role: 'admin' },
             authority: { operator: 'ledger-cli erase-person' },
             correlationId: randomUUID(),
             evidence: [],
-            receivedAt: new Date(),
+            receivedAt,
           },
         ),
       );

@@ -85,7 +85,7 @@ BOM, a header row). Columns: row_id, action, officer, agency, occurred_at, then 
 see seeds/examples/README.md and seeds/examples/past-actions.csv. Actions: ${ACTION_NAMES.join(', ')}.
 Each row is checked like an api request and recorded through the same commands, so every rule applies.
 row_id becomes the event id: importing the same file again appends nothing twice.
-Rejected rows go to FILE.rejected.csv (row, line, row_id, column, reason); exits 1 when any row was rejected.`,
+Rejected rows go to FILE.csv.rejected.csv beside it (row, line, row_id, column, reason); exits 1 when any row was rejected.`,
   async run(args) {
     const { positionals } = parseArgs('import', args, { maxPositionals: 1 });
     const file = positionals[0];

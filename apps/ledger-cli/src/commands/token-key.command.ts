@@ -13,7 +13,7 @@ tokens it signs). New tokens are signed with it at once, by the running api too 
 when it changes). Tokens signed with an older key keep working for LEDGER_TOKEN_KEY_GRACE after the
 rotation (default 30d, the longest lifetime of a token), then are refused; keys whose grace has ended are
 dropped from the file. When LEDGER_TOKEN_SECRET is set the ring is not used: rotate by configuring a new
-secret (tokens signed with the old one are refused at once).`,
+secret and the old one as LEDGER_TOKEN_PREVIOUS_SECRET until its tokens have expired (see README).`,
   run(args) {
     const { positionals } = parseArgs('token-key', args, { maxPositionals: 1 });
     if (positionals[0] !== 'rotate') throw new UsageError('token-key: the subcommand is rotate');

@@ -34,7 +34,7 @@ The key is LEDGER_TOKEN_SECRET (32+ bytes) when set, else the newest key of the 
 <LEDGER_DATA_DIR>/secrets/token-keys.json (made on first use, mode 0600; \`token-key rotate\` adds one):
 the api must use the same. iss and aud come from LEDGER_TOKEN_ISSUER and LEDGER_TOKEN_AUDIENCE.
 
-Example: npm run cli -- token --officer nguyen-van-a --agency UBND-PHUOC-DAI --role officer`,
+Example: npm run -s cli -- token --officer nguyen-van-a --agency UBND-PHUOC-DAI --role officer`,
   async run(args) {
     const { options } = parseArgs('token', args, {
       options: ['--officer', '--agency', '--role', '--org-unit', '--ttl'],

@@ -31,8 +31,8 @@ import {
 } from '@ledger/read-store';
 import { option, UsageError, type CliCommand } from '../args';
 
-export async function verify(args: string[]): Promise<number> {
-  const config = loadConfig();
+/** `config`: another data directory's (restore verifies its staged copy before moving it into place). */
+export async function verify(args: string[], config: LedgerConfig = loadConfig()): Promise<number> {
   const publicKeyFile = option(args, '--public-key');
   console.log(`verify: ${config.eventStore} event store at ${eventStoreLocation(config)}`);
   const store = openEventStore(config);
@@ -221,7 +221,7 @@ checks it against every signed tree head (and the heads' signatures), naming the
 removed or reordered after a head was signed.
 Prints a summary; exits 1 naming the first broken event.
   --public-key FILE  check heads with this PEM instead of the configured key.`,
-  run: verify,
+  run: (args) => verify(args),
 };
 
 export const evidenceCommand: CliCommand = {

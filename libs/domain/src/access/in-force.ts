@@ -5,17 +5,13 @@
 // is a 409 that names what to use instead, and nothing is appended.
 import { compareDates } from '../plan/plan-values';
 import { endOf, readOnBoundariesOf, type OrgUnitModel } from '../plan/org-unit-boundaries';
+import { planAreasOf } from '../plan/plan-area';
 import type { AgencyRecord, AgencySuccession } from '../plan/plan-records';
 
 export interface InForceModel {
   orgUnits: OrgUnitModel;
   agencies: readonly Pick<AgencyRecord, 'code' | 'validFrom'>[];
   successions: readonly AgencySuccession[];
-  /**
-   * The plan's own unit: the plan's area outlives the district it was adopted for, so plan-wide writes
-   * (measurements, reports) may still name it after the district ended.
-   */
-  planOrgUnit: string;
 }
 
 export type OutOfForceCode =
@@ -35,7 +31,6 @@ export interface OutOfForce {
  * case's unit, which its successor's officers reach through the crosswalk (OrgScope).
  */
 export function orgUnitOutOfForce(code: string, day: string, model: InForceModel): OutOfForce | null {
-  if (code === model.planOrgUnit) return null;
   const unit = model.orgUnits.units.find((u) => u.code === code);
   if (!unit) return null; // unknown units are the scope's to refuse (400)
   const reading = readOnBoundariesOf(code, day, model.orgUnits);
@@ -47,8 +42,15 @@ export function orgUnitOutOfForce(code: string, day: string, model: InForceModel
     case 'successors':
     case 'dissolved': {
       const end = endOf(code, model.orgUnits)!;
+      // A dissolved level (the district) goes on as the plan area drawn on it, when there is one (a plan-wide
+      // write names the plan area); else as the units its former children went to.
+      const areas = planAreasOf(code, model.orgUnits.units);
       const instead =
-        reading.relation === 'successors' ? names(reading.units) : successorsOfChildren(code, day, model);
+        reading.relation === 'successors'
+          ? names(reading.units)
+          : areas.length > 0
+            ? areas
+            : successorsOfChildren(code, day, model);
       return {
         reason: 'ORG_UNIT_ENDED',
         message: `org unit ${code} ended on ${end.effectiveFrom}; on ${day} record in ${instead.join(' or ') || 'the unit in force'}`,

@@ -2,15 +2,20 @@
 // reorganisation: a unit's parent is read from every version the plan knows; a unit made by a
 // reorganisation covers the units it was made from (a new commune's officers take the next step on the
 // old communes' cases); a level that was dissolved (the district) covers the units made wholly from its
-// children (an agency serving the district and left in force reads and records there through the crosswalk).
+// children (an agency serving the district and left in force reads and records there through the crosswalk);
+// a plan area covers every unit within it, and a unit that covers every one of those covers the plan area
+// too (the district left in force, the province the area lies in).
+import { isPlanArea, planAreaMembers } from '../plan/plan-area';
 import type { OrgUnitChange, OrgUnitRecord } from '../plan/plan-records';
+
+type ScopeUnit = Pick<OrgUnitRecord, 'code' | 'parent'> & Partial<Pick<OrgUnitRecord, 'level' | 'planArea'>>;
 
 export class OrgScope {
   private readonly children = new Map<string, Set<string>>();
   private readonly known = new Set<string>();
 
   constructor(
-    units: readonly Pick<OrgUnitRecord, 'code' | 'parent'>[],
+    units: readonly ScopeUnit[],
     changes: readonly Pick<OrgUnitChange, 'ends' | 'crosswalk'>[] = [],
   ) {
     const below = (parent: string, child: string) => {
@@ -35,6 +40,19 @@ export class OrgScope {
         }
       }
     }
+    const areas = units.filter(isPlanArea).map((u) => u.code);
+    if (areas.length === 0) return;
+    const members = planAreaMembers(units);
+    for (const area of areas) for (const code of members) below(area, code);
+    // Decided on the tree as it stands before any unit covers a plan area, so that covering one never
+    // makes another unit look like it covers the area's members.
+    const wholly = [...this.known]
+      .filter((code) => !areas.includes(code))
+      .filter((code) => {
+        const reach = this.covered([code]);
+        return members.length > 0 && members.every((m) => reach.has(m));
+      });
+    for (const code of wholly) for (const area of areas) below(code, area);
   }
   isKnown(code: string): boolean {
     return this.known.has(code);

@@ -9,7 +9,15 @@ import type { OrgScope } from './org-scope';
 import type { OrgUnitLevel } from '../plan/plan-records';
 import { hasRole, type Principal } from './principal';
 import type { RecordingRights } from './recording-rights';
-import { agencyOutOfForce, orgUnitOutOfForce, type InForceModel, type OutOfForceCode } from './in-force';
+import { localDayOf } from '../shared/local-time';
+import { isPlanArea } from '../plan/plan-area';
+import {
+  agencyOutOfForce,
+  orgUnitOutOfForce,
+  type InForceModel,
+  type OutOfForce,
+  type OutOfForceCode,
+} from './in-force';
 
 export interface WriteRequest {
   stream: string;
@@ -31,8 +39,11 @@ export interface WritePolicyContext {
   /** Aggregates of the plan itself (loaded by an admin). */
   planAggregates: ReadonlySet<string>;
   leadAgencyOf(indicatorKey: string): string | undefined;
-  /** The agency that adopted the plan and reports on it (the district People's Committee). */
-  planOwnerAgency: string;
+  /**
+   * The agency that leads the plan on a day (plan.reportingAgencies): the district People's Committee until
+   * the district ended, then the agency the seed names. It may revise any target on that day.
+   */
+  planLeadOn(day: string): string;
   /** Rules for event types the built-in rules below do not cover, tried first, in order. */
   rules?: readonly WriteRule[];
   /** The agencies' successions: the agency an agency's duties passed to corrects its records too. */
@@ -148,9 +159,59 @@ export function refuseOutOfForce(
   const day = request.occurredOn;
   if (!model || !day) return null;
   const unit = request.namesOrgUnit ? orgUnitOutOfForce(request.orgUnit, day, model) : null;
-  const out = unit ?? agencyOutOfForce(principal.agency, request.orgUnit, day, model);
-  return out ? { code: out.reason, message: out.message, instead: out.instead } : null;
+  return refusalOf(unit) ?? refuseAgencyOutOfForce(principal, request, context);
 }
+
+/**
+ * The acting agency on the day the write is made (request.occurredOn): for a correction, an approval, a
+ * verification or a target revision that is the day it is made, not the day of the action it is about. An
+ * agency that ended by then acts no more: the 409 names who carries its duties for the org unit (for a plan
+ * area no successor of the district's offices covers: the plan's lead on that day).
+ */
+export function refuseAgencyOutOfForce(
+  principal: Principal,
+  request: Pick<WriteRequest, 'orgUnit' | 'occurredOn'>,
+  context: WritePolicyContext,
+): WriteRefusal | null {
+  const model = context.inForce;
+  const day = request.occurredOn;
+  if (!model || !day) return null;
+  const out = agencyOutOfForce(principal.agency, request.orgUnit, day, model);
+  const planArea = isPlanArea(model.orgUnits.units.find((u) => u.code === request.orgUnit));
+  const succession = model.successions.find((s) => s.predecessor === principal.agency);
+  const covered = succession?.successors.some(
+    (s) => s.orgUnits === null || s.orgUnits.includes(request.orgUnit),
+  );
+  if (out?.reason === 'AGENCY_ENDED' && planArea && succession && !covered) {
+    const lead = context.planLeadOn(day);
+    return {
+      code: out.reason,
+      message: `agency ${principal.agency} ended on ${succession.effectiveFrom}; on ${day} the plan's area is led by ${lead}`,
+      instead: [lead],
+    };
+  }
+  return refusalOf(out);
+}
+
+/**
+ * The org unit a correction, an approval or a report names, on the day of what it is about (not the day the
+ * write is made): the corrected action's own day, the first day of the reported period (a unit in force when
+ * its period began may be reported on for it after its end, as an old action may be recorded late). Only an
+ * ended unit is refused: a unit made by a reorganisation reads on the boundaries before it through the units
+ * it was made from.
+ */
+export function refuseNamedUnitOutOfForce(
+  orgUnit: string,
+  day: string | null | undefined,
+  context: WritePolicyContext,
+): WriteRefusal | null {
+  if (!context.inForce || !day) return null;
+  const out = orgUnitOutOfForce(orgUnit, day, context.inForce);
+  return out?.reason === 'ORG_UNIT_ENDED' ? refusalOf(out) : null;
+}
+
+const refusalOf = (out: OutOfForce | null): WriteRefusal | null =>
+  out ? { code: out.reason, message: out.message, instead: out.instead } : null;
 
 function refuseCorrection(principal: Principal, request: WriteRequest, context: WritePolicyContext) {
   if (!hasRole(principal, 'supervisor')) return forbidden('a correction needs the supervisor role');
@@ -166,18 +227,54 @@ function refuseCorrection(principal: Principal, request: WriteRequest, context: 
         `a supervisor corrects the records of their own agency (${principal.agency}); this one is ${recordedBy ?? 'the plan'}'s`,
       );
   }
-  return refuseOrgUnit(principal, request.orgUnit, context);
+  return (
+    refuseOrgUnit(principal, request.orgUnit, context) ??
+    refuseAgencyOutOfForce(principal, request, context) ??
+    refuseAmendedUnitOutOfForce(request, context)
+  );
+}
+
+/**
+ * An amendment keeps its action where it was recorded: the unit is read on the corrected action's own day
+ * (an action recorded late on an old commune, dated before its end, is amended there). A retraction is not
+ * checked: taking a record off is how a record on the wrong unit leaves the figures.
+ */
+function refuseAmendedUnitOutOfForce(
+  request: WriteRequest,
+  context: WritePolicyContext,
+): WriteRefusal | null {
+  for (const event of request.events) {
+    if (event.type !== EVENT_CORRECTED) continue;
+    const data = event.data as EventCorrectedData;
+    if (data.kind !== 'amendment') continue;
+    const refusal = refuseNamedUnitOutOfForce(
+      data.original.orgUnit ?? request.orgUnit,
+      localDayOf(data.original.occurredAt),
+      context,
+    );
+    if (refusal) return refusal;
+  }
+  return null;
 }
 
 function refuseTargetRevision(principal: Principal, request: WriteRequest, context: WritePolicyContext) {
   if (!hasRole(principal, 'supervisor')) return forbidden('a target revision needs the supervisor role');
+  // The revision's own day: who leads the indicator and the plan then.
+  const day = request.occurredOn ?? LATEST_DAY;
+  const planLead = context.planLeadOn(day);
   for (const event of request.events) {
     const key = (event.data as TargetRevisedData).indicatorKey;
     const lead = context.leadAgencyOf(key);
-    if (lead !== principal.agency && context.planOwnerAgency !== principal.agency)
+    const successions = context.successions ?? [];
+    const holders = lead ? dutyHolderOn(lead, request.orgUnit, day, successions).chain : [];
+    // The plan's lead, or an earlier lead whose duties passed to it (refused below as ended, naming it).
+    const leadsPlan = dutyHolderOn(principal.agency, request.orgUnit, day, successions).chain.includes(
+      planLead,
+    );
+    if (!holders.includes(principal.agency) && !leadsPlan)
       return forbidden(
-        `the target of ${key} is revised by a supervisor of its lead agency (${lead ?? 'none'}) or of ${context.planOwnerAgency}`,
+        `the target of ${key} is revised by a supervisor of its lead agency (${lead ?? 'none'}) or of the plan's lead on ${day} (${planLead})`,
       );
   }
-  return null;
+  return refuseAgencyOutOfForce(principal, request, context);
 }

@@ -43,7 +43,7 @@ const context: WritePolicyContext = {
   actionAggregates: new Set(['housing-case', 'allowance-grant', 'hygienic-latrine']),
   planAggregates: new Set(['target', 'org-unit']),
   leadAgencyOf: (key) => (key === 'houses_built' ? 'LDTBXH-BAC-AI' : undefined),
-  planOwnerAgency: 'UBND-BAC-AI',
+  planLeadOn: () => 'UBND-BAC-AI',
 };
 
 const who = (agency: string, roles: Role[], orgUnits = ['NT-BAC-AI'], officer = 'can-bo-01'): Principal => ({

@@ -185,7 +185,7 @@ describe('four-eyes write rules', () => {
     actionAggregates: new Set(['housing-case']),
     planAggregates: new Set(),
     leadAgencyOf: () => 'LAB',
-    planOwnerAgency: 'PC-D',
+    planLeadOn: () => 'PC-D',
     rules: fourEyesWriteRules({ peoplesCommittees: new Set(['PC-D']) }),
   } as WritePolicyContext;
   const who = (officer: string, agency: string, role: Principal['roles'][number]): Principal => ({

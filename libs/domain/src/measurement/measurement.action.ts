@@ -96,7 +96,7 @@ export const measurementAction = defineAction({
       example: {
         measurementId: 'M-1',
         indicatorKey: 'unemployment_rate',
-        orgUnit: 'NT-BAC-AI',
+        orgUnit: 'PLAN-BAC-AI',
         period: '2025',
         value: 2.4,
         method: 'survey',

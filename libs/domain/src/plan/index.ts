@@ -22,3 +22,5 @@ export * from './seed-to-commands';
 export * from './org-unit-boundaries';
 export * from './agency-succession';
 export * from './plan-model';
+export * from './plan-area';
+export * from './plan-lead';

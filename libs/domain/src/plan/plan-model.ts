@@ -10,6 +10,7 @@ import type {
   OrgUnitLevel,
   OrgUnitRecord,
 } from './plan-records';
+import { isPlanArea, planAreaMembers } from './plan-area';
 import type { PlanSeed } from './plan-seed';
 import type { Target } from './targets';
 import { addDays } from '../shared/event-reading';
@@ -71,7 +72,10 @@ export const ILLUSTRATIVE_PROGRAMME_NORMS: readonly ProgrammeNorm[] = [
 
 export interface PlanModel {
   planId: string;
-  /** The org unit the plan covers: its district, as it was when the plan was adopted. */
+  /**
+   * The org unit the plan covers: its plan area (a unit of its own, reading as every unit within it, old
+   * and new, at any date), or the district it was drawn on for a plan that names one.
+   */
   planOrgUnit: string;
   periodFrom: string;
   periodTo: string;
@@ -82,10 +86,10 @@ export interface PlanModel {
    * re-parented: a reorganisation makes new units, so a unit's parents are the boundaries in force while it
    * exists); then, for a unit that ended with its whole territory in one unit (an old commune merged into a
    * new one, the old province into the new), that unit and everything it counts in, so that a new unit reads
-   * as the group of units it was made from at any date; then the plan's own unit for a unit made after the
-   * plan's unit ended whose territory came wholly from units inside it (the plan's area read on the plan's
-   * boundaries). Nothing counts in an ended unit after its end: read after it, it holds what was recorded
-   * on it. A territory that went to a unit only in part cannot be split and counts only where it was.
+   * as the group of units it was made from at any date; then the plan's area for every unit within it (a
+   * plan drawn on a district instead: for a unit made after the district ended whose territory came wholly
+   * from units inside it). Nothing counts in an ended unit after its end: read after it (the district, an
+   * old commune), it holds what was recorded on it and the units under it. A territory that went to a unit only in part cannot be split and counts only where it was.
    */
   rollUps: Readonly<Record<string, readonly string[]>>;
   /** code -> the unit that holds its territory on the latest boundaries, when that is one unit. */
@@ -153,8 +157,12 @@ function ancestorsOf(unit: OrgUnitRecord, byCode: ReadonlyMap<string, OrgUnitRec
 function rollUpsOf(model: OrgUnitModel, planOrgUnit: string): Record<string, string[]> {
   const byCode = new Map(model.units.map((u) => [u.code, u]));
   const ancestors = new Map(model.units.map((u) => [u.code, ancestorsOf(u, byCode)]));
+  // A plan area (a unit of its own) holds every unit within it, old and new; a plan drawn on a district
+  // holds the district's tree.
+  const planArea = isPlanArea(byCode.get(planOrgUnit));
+  const members = new Set(planArea ? planAreaMembers(model.units) : []);
   const insidePlan = (code: string) =>
-    code === planOrgUnit || (ancestors.get(code) ?? []).includes(planOrgUnit);
+    code === planOrgUnit || members.has(code) || (ancestors.get(code) ?? []).includes(planOrgUnit);
   const direct = new Map<string, string[]>();
   for (const unit of model.units) {
     const chain = [...(ancestors.get(unit.code) ?? [])];
@@ -174,6 +182,7 @@ function rollUpsOf(model: OrgUnitModel, planOrgUnit: string): Record<string, str
       reached.push(next);
       queue.push(...(direct.get(next) ?? []));
     }
+    if (members.has(unit.code) && !reached.includes(planOrgUnit)) reached.push(planOrgUnit);
     // The plan's unit only, not what it counts in: an ended unit holds nothing recorded after its end.
     if (!insidePlan(unit.code) && unit.validFrom !== null && !reached.includes(planOrgUnit)) {
       const before = readOnBoundariesOf(unit.code, addDays(unit.validFrom, -1), model);

@@ -2,6 +2,7 @@
 // record. A parser checks one record on its own; references between records (a parent that exists, an
 // agency that leads) are checked across the whole seed in plan-seed.ts.
 import { requireOneOf } from '../shared/rules';
+import { checkPlanLeads, parsePlanLead, type PlanLead } from './plan-lead';
 import { parseContributionRule, isMeasurementRule, type ContributionRule } from './contribution-rules';
 import {
   checkSourceStatus,
@@ -48,8 +49,13 @@ export interface PlanDocument {
   periodTo: string;
   /** Section IV.3: the reports the plan asks for. */
   reporting: ReportingCadence[];
-  /** Agency that monitors and reports (IV.3). */
+  /** Agency that monitors and reports (IV.3), as the plan was adopted. */
   reportingAgency: string;
+  /**
+   * Who leads the plan on each date (the first period's agency is reportingAgency): an agency that ends
+   * hands the lead to the next period's. Absent: reportingAgency leads throughout (plan-lead.ts).
+   */
+  reportingAgencies?: PlanLead[];
   source: string;
   note: string | null;
 }
@@ -68,6 +74,7 @@ const PLAN_KEYS = [
   'periodTo',
   'reporting',
   'reportingAgency',
+  'reportingAgencies',
   'source',
   'note',
 ];
@@ -97,18 +104,31 @@ export function parsePlanDocument(value: unknown, check: FieldChecker): PlanDocu
       }),
     ),
     reportingAgency: check.check('reportingAgency', (f) => requireCode(raw.reportingAgency, f)),
+    ...(raw.reportingAgencies !== undefined
+      ? {
+          reportingAgencies: check.check('reportingAgencies', (f) =>
+            requireListOf(raw.reportingAgencies, f, parsePlanLead, { min: 1 }),
+          ),
+        }
+      : {}),
     source: check.check('source', (f) => requireLongText(raw.source, f, 1000)),
     note: check.check('note', (f) => optionalText(raw.note, f)),
   };
   if (plan.periodFrom && plan.periodTo && compareDates(plan.periodFrom, plan.periodTo) >= 0) {
     check.report('periodTo', 'PERIOD_EMPTY', 'periodTo must be after periodFrom');
   }
+  if (plan.reportingAgencies && plan.periodFrom && plan.reportingAgency) checkPlanLeads(plan, check);
   return plan;
 }
 
 // ---------------------------------------------------------------- org units
 
-export const ORG_UNIT_LEVELS = ['province', 'district', 'commune'] as const;
+/**
+ * plan_area: the area a plan covers, as a unit of its own that outlives the units it was drawn on (the
+ * district ends, the plan's area does not). It sits under no unit and reads as every unit whose territory
+ * lies within it (`planArea: within`), old and new (plan-area.ts).
+ */
+export const ORG_UNIT_LEVELS = ['province', 'district', 'commune', 'plan_area'] as const;
 export type OrgUnitLevel = (typeof ORG_UNIT_LEVELS)[number];
 
 /** official: the code is the statistics office's code, read in an official source; local: ours. */
@@ -198,10 +218,11 @@ export function parseOrgUnit(value: unknown, check: FieldChecker): OrgUnitRecord
       'an unconfirmed code goes in reportedOfficialCode',
     );
   }
-  if (unit.level === 'province' && unit.parent !== null && unit.parent !== undefined) {
-    check.report('parent', 'PARENT_NOT_ALLOWED', 'a province has no parent here');
+  const topLevel = unit.level === 'province' || unit.level === 'plan_area';
+  if (topLevel && unit.parent !== null && unit.parent !== undefined) {
+    check.report('parent', 'PARENT_NOT_ALLOWED', `a ${unit.level} has no parent here`);
   }
-  if (unit.level !== undefined && unit.level !== 'province' && unit.parent === null) {
+  if (unit.level !== undefined && !topLevel && unit.parent === null) {
     check.report('parent', 'PARENT_REQUIRED', `a ${unit.level} needs its parent`);
   }
   return unit;

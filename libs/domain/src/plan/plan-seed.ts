@@ -333,7 +333,7 @@ function readBaselines(
   );
 }
 
-const LEVEL_RANK: Record<OrgUnitLevel, number> = { province: 0, district: 1, commune: 2 };
+const LEVEL_RANK: Record<OrgUnitLevel, number> = { province: 0, district: 1, commune: 2, plan_area: 3 };
 
 interface Entries {
   orgUnits: Entry<OrgUnitRecord>[];
@@ -376,8 +376,28 @@ function checkReferences(seed: PlanSeed, e: Entries, file: (name: string) => Fil
 
   unitRef(planOut, 'plan', 'orgUnit', seed.plan.orgUnit);
   agencyRef(planOut, 'plan', 'reportingAgency', seed.plan.reportingAgency);
+  // Each lead of the plan is in force over its whole period: it began by then and no succession took its
+  // duties before the period ends (after that, the next period names the successor).
+  (seed.plan.reportingAgencies ?? []).forEach((lead, i) => {
+    const field = `reportingAgencies[${i}].agency`;
+    const agency = agencies.get(lead.agency);
+    if (!agency) return agencyRef(planOut, 'plan', field, lead.agency);
+    if (agency.validFrom !== null && compareDates(lead.from, agency.validFrom) < 0)
+      planOut.report('plan', field, 'LEAD_NOT_YET_IN_FORCE', `${lead.agency} begins on ${agency.validFrom}`);
+    const end = e.successions.find((s) => s.value.predecessor === lead.agency)?.value.effectiveFrom;
+    if (end !== undefined && (lead.to === null || compareDates(lead.to, end) >= 0))
+      planOut.report(
+        'plan',
+        field,
+        'LEAD_ENDED',
+        `${lead.agency} ended on ${end}: a later period names the agency that leads from then`,
+      );
+  });
 
   for (const { label, value: unit } of e.orgUnits) {
+    // A plan area never ends: it outlives the units it was drawn on.
+    if (unit.level === 'plan_area' && e.changes.some((c) => c.value.ends.includes(unit.code)))
+      orgOut.report(label, 'level', 'PLAN_AREA_ENDED', 'a plan area does not end');
     if (unit.parent === null) continue;
     const parent = units.get(unit.parent);
     if (!parent) {

@@ -29,7 +29,7 @@ export interface SeedLoadOptions {
   now?: string;
 }
 
-const LEVEL_ORDER: Record<OrgUnitLevel, number> = { province: 0, district: 1, commune: 2 };
+const LEVEL_ORDER: Record<OrgUnitLevel, number> = { province: 0, district: 1, commune: 2, plan_area: 3 };
 
 export function planSeedToCommands(seed: PlanSeed, options: SeedLoadOptions): SeedCommand[] {
   const planId = options.planId ?? seed.plan.planId;

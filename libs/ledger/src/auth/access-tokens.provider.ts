@@ -1,4 +1,5 @@
-// ACCESS_TOKENS for the api and the cli alike: the configured key (LEDGER_TOKEN_SECRET) or the key ring of
+// ACCESS_TOKENS for the api and the cli alike: the configured keys (LEDGER_TOKEN_SECRET and, while a
+// rotation's grace lasts, LEDGER_TOKEN_PREVIOUS_SECRET) or the key ring of
 // the data directory, with the issuer, audience and key grace period of the configuration.
 import type { FactoryProvider } from '@nestjs/common';
 import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config';
@@ -8,7 +9,7 @@ import { configuredKeyRing, fileKeyRing, tokenKeysFile } from './token-key-ring'
 
 export function accessTokensFor(config: LedgerConfig): JoseAccessTokens {
   const ring = config.tokenSecret
-    ? configuredKeyRing(config.tokenSecret)
+    ? configuredKeyRing(config.tokenSecret, config.tokenPreviousSecret)
     : fileKeyRing(tokenKeysFile(config.dataDir));
   return new JoseAccessTokens(ring, {
     issuer: config.tokenIssuer,

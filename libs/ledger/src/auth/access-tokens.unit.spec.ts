@@ -198,6 +198,21 @@ describe('access tokens (jose)', () => {
   });
 });
 
+describe('configured keys (LEDGER_TOKEN_SECRET, LEDGER_TOKEN_PREVIOUS_SECRET)', () => {
+  it('signs with the new secret and verifies the previous one while it is configured, then not', async () => {
+    const NEW = 'the-new-token-secret-of-at-least-32-bytes';
+    const old = await tokens.issue(claims, { ttlSeconds: MAX_TOKEN_TTL_SECONDS, now });
+    const rotated = new JoseAccessTokens(configuredKeyRing(NEW, SECRET), settings);
+    const fresh = await rotated.issue(claims, { ttlSeconds: 600, now });
+    expect(json(parts(fresh)[0]).kid).toBe(configuredKeyId(NEW));
+    expect((await rotated.verify(fresh, now)).sub).toBe(claims.sub);
+    // Past any grace counted from a rotation: the previous secret verifies as long as it is configured.
+    expect((await rotated.verify(old, later(10 * 86_400))).sub).toBe(claims.sub);
+    const removed = new JoseAccessTokens(configuredKeyRing(NEW), settings);
+    await expect(removed.verify(old, now)).rejects.toThrow('kid');
+  });
+});
+
 describe('token key rotation', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ledger-token-keys-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

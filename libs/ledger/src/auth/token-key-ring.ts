@@ -5,14 +5,27 @@
 // LEDGER_TOKEN_SECRET instead configures one key (its id derived from it), for deployments that keep
 // secrets out of the data directory.
 import { createHmac, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { readOrCreateSecret, secretFile } from '../secrets/data-dir-secret';
+import {
+  chmodSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname } from 'node:path';
+import { secretFile } from '../secrets/data-dir-secret';
 import { TokenError } from './token-claims';
 
 export interface TokenKey {
   kid: string;
   createdAt: Date;
   secret: Buffer;
+  /** A configured previous key: verifies while it is configured, with no grace period of its own. */
+  untilRemoved?: boolean;
 }
 
 /** The keys, oldest first. */
@@ -29,10 +42,19 @@ export function configuredKeyId(secret: string): string {
   return `cfg-${createHmac('sha256', Buffer.from(secret, 'utf8')).update('ledger access token key id').digest('hex').slice(0, 16)}`;
 }
 
-/** LEDGER_TOKEN_SECRET as the one key of the ring. */
-export function configuredKeyRing(secret: string): TokenKeyRing {
-  const keys = [
-    { kid: configuredKeyId(secret), createdAt: new Date(0), secret: Buffer.from(secret, 'utf8') },
+/**
+ * LEDGER_TOKEN_SECRET as the key that signs, and LEDGER_TOKEN_PREVIOUS_SECRET, when set, as one that still
+ * verifies the tokens it signed until the operator removes it (after the longest lifetime of a token).
+ */
+export function configuredKeyRing(secret: string, previous?: string): TokenKeyRing {
+  const key = (text: string, createdAt: Date) => ({
+    kid: configuredKeyId(text),
+    createdAt,
+    secret: Buffer.from(text, 'utf8'),
+  });
+  const keys: TokenKey[] = [
+    ...(previous ? [{ ...key(previous, new Date(0)), untilRemoved: true }] : []),
+    key(secret, new Date(1)),
   ];
   return { keys: () => keys };
 }
@@ -86,7 +108,7 @@ export function fileKeyRing(file: string, now: () => Date = () => new Date()): T
   let keys: TokenKey[] = [];
   return {
     keys() {
-      if (!existsSync(file)) readOrCreateSecret(file, () => serialize([newKey(now())]));
+      if (!existsSync(file)) createRing(file, now());
       const stat = statSync(file);
       const current = `${stat.ino}:${stat.mtimeMs}:${stat.size}`;
       if (current !== stamp) {
@@ -96,6 +118,27 @@ export function fileKeyRing(file: string, now: () => Date = () => new Date()): T
       return keys;
     },
   };
+}
+
+/** A text written whole beside `file` (0600), for a rename or link into place. */
+function writeBeside(file: string, text: string): string {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  const next = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+  writeFileSync(next, text, { mode: 0o600, flag: 'wx' });
+  chmodSync(next, 0o600);
+  return next;
+}
+
+/** The ring's first key; when another process made the ring meanwhile, theirs stays (link never overwrites). */
+function createRing(file: string, now: Date): void {
+  const next = writeBeside(file, serialize([newKey(now)]));
+  try {
+    linkSync(next, file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  } finally {
+    unlinkSync(next);
+  }
 }
 
 /**
@@ -109,10 +152,7 @@ export function rotateKeyRing(file: string, graceSeconds: number, now = new Date
     const retiredAt = (keys[i + 1] ?? added).createdAt.getTime();
     return retiredAt + graceSeconds * 1000 > now.getTime();
   });
-  const next = `${file}.${process.pid}.tmp`;
-  writeFileSync(next, serialize([...kept, added]), { mode: 0o600, flag: 'wx' });
-  chmodSync(next, 0o600);
-  renameSync(next, file);
+  renameSync(writeBeside(file, serialize([...kept, added])), file);
   return added;
 }
 
@@ -136,7 +176,7 @@ export function verifyingKey(
   const index = keys.findIndex((key) => key.kid === kid);
   if (typeof kid !== 'string' || index < 0) throw new TokenError('token key (kid) is not known here');
   const next = keys[index + 1];
-  if (!next) return { key: keys[index] };
+  if (!next || keys[index].untilRemoved) return { key: keys[index] };
   if (now.getTime() > next.createdAt.getTime() + graceSeconds * 1000)
     throw new TokenError(`token key ${kid} was replaced and its grace period has ended`);
   return { key: keys[index], retiredAt: next.createdAt };

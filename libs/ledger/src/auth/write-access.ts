@@ -9,6 +9,7 @@ import {
   levelLookup,
   ORG_UNIT_LEVELS,
   OrgScope,
+  planLeadOn,
   planAggregates,
   personalDataWriteRule,
   PlanSeedInvalidError,
@@ -58,13 +59,12 @@ export function writeAccessFromSeed(seed: PlanSeed, rightsJson: unknown, folder:
         ),
       }),
     ],
-    planOwnerAgency: seed.plan.reportingAgency,
+    planLeadOn: (day) => planLeadOn(seed.plan, day),
     successions: seed.agencySuccessions,
     inForce: {
       orgUnits: { units: seed.orgUnits, changes: seed.orgUnitChanges },
       agencies: seed.agencies,
       successions: seed.agencySuccessions,
-      planOrgUnit: seed.plan.orgUnit,
     },
   };
 }

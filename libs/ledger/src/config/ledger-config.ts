@@ -25,6 +25,8 @@ export interface LedgerConfig {
   signingKey?: string;
   /** HMAC secret (>= 32 bytes) signing officers' tokens. When unset, one is generated into the data directory. */
   tokenSecret?: string;
+  /** The secret replaced by tokenSecret: still verifies (never signs) while configured (LEDGER_TOKEN_PREVIOUS_SECRET). */
+  tokenPreviousSecret?: string;
   /** The iss of access tokens, and the one accepted (LEDGER_TOKEN_ISSUER). */
   tokenIssuer: string;
   /** The aud of access tokens, and the one accepted (LEDGER_TOKEN_AUDIENCE). */
@@ -43,8 +45,10 @@ export interface LedgerConfig {
    * names loopback, linklocal, uniquelocal.
    */
   trustProxy: false | number | string[];
-  /** Log one line per request (method, path, status, time, officer); never a body. */
+  /** Log one JSON line per request (request id, method, path, status, ms, officer); never a body. */
   accessLog: boolean;
+  /** GET /health/ready answers 503 while a projection is more than this many events behind the log. */
+  readyMaxLag: number;
   /** Largest JSON body accepted, e.g. "100kb". */
   bodyLimit: string;
   /** The plan folder: loaded at start-up when seedOnStart, and the source of the projections' plan model. */
@@ -52,6 +56,8 @@ export interface LedgerConfig {
   seedOnStart: boolean;
   /** Run the projections inside the api process (the embedded default); else apps/projector runs them. */
   projectionsInApi: boolean;
+  /** A file outside the data directory where every erasure is also logged, for restores from older backups. */
+  erasureLog?: string;
 }
 
 /** The iss and aud of access tokens unless LEDGER_TOKEN_ISSUER / LEDGER_TOKEN_AUDIENCE say otherwise. */
@@ -149,6 +155,11 @@ export function loadConfig(env: Env = readEnvironment()): LedgerConfig {
   if (tokenSecret && Buffer.byteLength(tokenSecret, 'utf8') < 32) {
     problems.push('LEDGER_TOKEN_SECRET: must be at least 32 bytes');
   }
+  const tokenPreviousSecret = str('LEDGER_TOKEN_PREVIOUS_SECRET');
+  if (tokenPreviousSecret && (!tokenSecret || tokenPreviousSecret === tokenSecret))
+    problems.push('LEDGER_TOKEN_PREVIOUS_SECRET: only beside a new, different LEDGER_TOKEN_SECRET');
+  else if (tokenPreviousSecret && Buffer.byteLength(tokenPreviousSecret, 'utf8') < 32)
+    problems.push('LEDGER_TOKEN_PREVIOUS_SECRET: must be at least 32 bytes');
   const tokenIssuer = str('LEDGER_TOKEN_ISSUER') ?? DEFAULT_TOKEN_ISSUER;
   const tokenAudience = str('LEDGER_TOKEN_AUDIENCE') ?? DEFAULT_TOKEN_AUDIENCE;
   for (const [key, value] of [
@@ -193,6 +204,9 @@ export function loadConfig(env: Env = readEnvironment()): LedgerConfig {
   };
   const seedOnStart = flag('LEDGER_SEED_ON_START', true);
   const accessLog = flag('LEDGER_ACCESS_LOG', true);
+  const readyMaxLagText = str('LEDGER_READY_MAX_LAG') ?? '1000';
+  if (!/^\d{1,9}$/.test(readyMaxLagText))
+    problems.push(`LEDGER_READY_MAX_LAG: "${readyMaxLagText}" is not a whole number of events`);
   const projectionsInApi = flag(
     'LEDGER_PROJECTIONS_IN_API',
     eventStore === 'sqlite' && readStore === 'sqlite',
@@ -210,6 +224,7 @@ export function loadConfig(env: Env = readEnvironment()): LedgerConfig {
     pseudonymKey,
     signingKey,
     ...(tokenSecret ? { tokenSecret } : {}),
+    ...(tokenPreviousSecret ? { tokenPreviousSecret } : {}),
     tokenIssuer,
     tokenAudience,
     tokenKeyGraceSeconds,
@@ -218,10 +233,12 @@ export function loadConfig(env: Env = readEnvironment()): LedgerConfig {
     rateLimitPerAddress,
     trustProxy,
     accessLog,
+    readyMaxLag: Number(readyMaxLagText),
     bodyLimit,
     seedDir: resolve(str('LEDGER_SEED_DIR') ?? 'seeds'),
     seedOnStart,
     projectionsInApi,
+    ...(str('LEDGER_ERASURE_LOG') ? { erasureLog: resolve(str('LEDGER_ERASURE_LOG')!) } : {}),
   };
 }
 

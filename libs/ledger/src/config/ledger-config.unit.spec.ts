@@ -56,6 +56,15 @@ describe('configuration', () => {
     );
   });
 
+  it('takes the lag /health/ready allows in events (default 1000), refusing anything else', () => {
+    expect(loadConfig({}).readyMaxLag).toBe(1000);
+    expect(loadConfig({ LEDGER_READY_MAX_LAG: '0' }).readyMaxLag).toBe(0);
+    for (const bad of ['-1', '1.5', 'lots'])
+      expect(() => loadConfig({ LEDGER_READY_MAX_LAG: bad })).toThrow(
+        /LEDGER_READY_MAX_LAG: ".+" is not a whole number/,
+      );
+  });
+
   it('trusts X-Forwarded-For only from proxies it is told of, never from everyone', () => {
     expect(loadConfig({}).trustProxy).toBe(false);
     expect(loadConfig({ LEDGER_TRUST_PROXY: '1' }).trustProxy).toBe(1);

@@ -265,8 +265,16 @@ export class FigureReader {
   /** The units right below (communes of a district) with claimed figures in the period. */
   async unitsBelowWithFigures(indicatorKey: string, orgUnit: string, period: string): Promise<string[]> {
     const range = monthsOfPeriod(period)!;
+    // A plan area sits above units of several trees (the district, the new communes): its parts are the
+    // units that count in it through no other unit that counts in it.
+    const planArea = this.plan.levels[orgUnit] === 'plan_area';
+    const direct = (ups: readonly string[]) =>
+      planArea
+        ? ups.includes(orgUnit) &&
+          !ups.slice(0, ups.indexOf(orgUnit)).some((up) => (this.plan.rollUps[up] ?? []).includes(orgUnit))
+        : ups[0] === orgUnit;
     const children = Object.entries(this.plan.rollUps)
-      .filter(([, ups]) => ups[0] === orgUnit)
+      .filter(([, ups]) => direct(ups))
       .map(([code]) => code);
     const out: string[] = [];
     for (const child of children.sort()) {

@@ -1,6 +1,7 @@
 // What the HTTP controllers of every feature share: access rules, the caller, the command context and
 // response, parameter pipes, the common request classes, the read scope.
 export * from './access-rule.decorator';
+export * from './rate-limit.decorator';
 export * from './authenticated-request';
 export * from './code-param.pipe';
 export * from './command-context.decorator';

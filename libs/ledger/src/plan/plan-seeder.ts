@@ -3,7 +3,14 @@
 // second load of the same folder appends nothing, and a changed fact is refused rather than overwritten
 // (a target changes by a revision with a reason, never by editing the seed and reloading).
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { planAggregateFor, planSeedToCommands, type PlanSeed, type RecordedEvent } from '@ledger/domain';
+import {
+  localDayOf,
+  planAggregateFor,
+  planLeadOn,
+  planSeedToCommands,
+  type PlanSeed,
+  type RecordedEvent,
+} from '@ledger/domain';
 import { EVENT_STORE, StreamNotFoundError, type EventStore } from '@ledger/event-store';
 import { AggregateCommandExecutor } from '../write/aggregate-command-executor';
 import { openCase, type WithoutNow } from '../write/aggregate-command';
@@ -27,7 +34,7 @@ export interface SeedOptions {
   now?: Date;
 }
 
-/** Who loads a plan: the operator, acting for the agency that reports on the plan. */
+/** Who loads a plan: the operator, acting for the agency that leads the plan (plan-lead.ts). */
 const SEED_OFFICER = 'plan-loader';
 
 @Injectable()
@@ -50,6 +57,8 @@ export class PlanSeeder {
     const adopted = await this.firstEvent(`plan-${seed.plan.planId}`);
     const occurredAt = adopted?.metadata.occurredAt ?? seed.plan.adoptedOn ?? now.toISOString();
     const commands = planSeedToCommands(seed, { occurredAt, now: now.toISOString() });
+    // The loader acts for the agency that leads the plan on the day the seed is put on the record.
+    const agency = planLeadOn(seed.plan, localDayOf(occurredAt) ?? occurredAt.slice(0, 10));
     const report: SeedReport = {
       planId: seed.plan.planId,
       facts: commands.length,
@@ -62,7 +71,7 @@ export class PlanSeeder {
         report.alreadyRecorded++;
       } else {
         const context: CommandContext = {
-          actor: { officer: SEED_OFFICER, agency: seed.plan.reportingAgency, role: 'admin' },
+          actor: { officer: SEED_OFFICER, agency, role: 'admin' },
           authority: { operator: SEED_OFFICER },
           eventId,
           correlationId: eventIdFromName(`seed:${seed.plan.planId}:${occurredAt}`),

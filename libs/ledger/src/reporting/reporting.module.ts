@@ -1,5 +1,5 @@
 // Reporting: indicator progress, the summary, period reports, agency trails and open case steps, the
-// trail of documents, single events and streams, health.
+// trail of documents, single events and streams, health and readiness.
 import { Module } from '@nestjs/common';
 import { FourEyesModule } from '../four-eyes/four-eyes.module';
 import { FindDocumentsHandler } from './queries/find-documents/find-documents.handler';
@@ -9,6 +9,7 @@ import { GetEventHandler } from './queries/get-event/get-event.handler';
 import { GetHealthHandler } from './queries/get-health/get-health.handler';
 import { GetIndicatorProgressHandler } from './queries/get-indicator-progress/get-indicator-progress.handler';
 import { GetOpenCaseStepsHandler } from './queries/get-open-case-steps/get-open-case-steps.handler';
+import { GetReadinessHandler } from './queries/get-readiness/get-readiness.handler';
 import { GetReportHandler } from './queries/get-report/get-report.handler';
 import { GetStreamHandler } from './queries/get-stream/get-stream.handler';
 import { GetSummaryHandler } from './queries/get-summary/get-summary.handler';
@@ -20,6 +21,7 @@ import { GetSummaryHandler } from './queries/get-summary/get-summary.handler';
     GetEventHandler,
     GetStreamHandler,
     GetHealthHandler,
+    GetReadinessHandler,
     FindDocumentsHandler,
     GetDocumentHandler,
     GetIndicatorProgressHandler,

@@ -32,7 +32,10 @@ export async function collectEvidence(input: {
   const { tree, heads } = input;
   const proofHead = heads.length - 1;
   const head = heads[proofHead];
-  if (!head) throw new EvidenceError('no tree head has been signed yet: sign one first (POST /ledger/heads)');
+  if (!head)
+    throw new EvidenceError(
+      'no tree head has been signed yet: sign one first (npm run cli -- sign-head, or POST /ledger/heads while the api runs)',
+    );
   const events: EvidenceEvent[] = [];
   for await (const event of input.events) {
     if (!inSelection(event, input.selection)) continue;
@@ -40,7 +43,7 @@ export async function collectEvidence(input: {
     if (!leaf || leaf.leafIndex >= head.treeSize)
       throw new EvidenceError(
         `the event at position ${event.position} is newer than the latest signed head (size ${head.treeSize}): ` +
-          'sign a head first (POST /ledger/heads)',
+          'sign a head first (npm run cli -- sign-head, or POST /ledger/heads while the api runs)',
       );
     events.push({
       event,

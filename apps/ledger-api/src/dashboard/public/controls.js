@@ -4,7 +4,7 @@
 import { setParams } from './address.js';
 import { shared, todayLocal } from './as-of.js';
 import { exportView } from './csv-export.js';
-import { DISTRICT, orgUnits, planCommunes } from './directory.js';
+import { PLAN_AREA, orgUnits, planCommunes } from './directory.js';
 import { h } from './dom.js';
 import { lang, nameOf, setLang, t } from './i18n.js';
 
@@ -16,7 +16,7 @@ const controls = {
   lang: document.getElementById('lang-switch'),
 };
 
-/** The area picker: the district, then the communes before and after the 2025 reorganisation. */
+/** The area picker: the plan's area, then the communes before and after the 2025 reorganisation. */
 export async function fillOrgUnits() {
   let units = [];
   try {
@@ -24,7 +24,7 @@ export async function fillOrgUnits() {
   } catch {
     units = [];
   }
-  const district = units.find((u) => u.code === DISTRICT);
+  const district = units.find((u) => u.code === PLAN_AREA);
   const communes = planCommunes(units);
   const former = communes.filter((u) => u.validTo);
   const later = communes.filter((u) => !u.validTo);
@@ -48,7 +48,7 @@ export async function fillOrgUnits() {
   syncControls();
 }
 
-/** The picker and the date show the area and the "as of" date of the address (none: the district, today). */
+/** The picker and the date show the area and the "as of" date of the address (none: the plan area, today). */
 export function syncControls() {
   const { asOf, orgUnit } = shared();
   controls.asOf.value = asOf || todayLocal();

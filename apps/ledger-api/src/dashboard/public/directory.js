@@ -1,9 +1,10 @@
-// The plan's org units (district, communes before and after the 2025 reorganisation) and its agencies, read
-// once per page from the public lists, and their names in the current language.
+// The plan's org units (the plan area, communes before and after the 2025 reorganisation) and its agencies,
+// read once per page from the public lists, and their names in the current language.
 import { getAll } from './api.js';
 import { nameOf, t } from './i18n.js';
 
-export const DISTRICT = 'NT-BAC-AI';
+/** The plan's area (seeds/plan.json orgUnit): the default org unit, in force on every date. */
+export const PLAN_AREA = 'PLAN-BAC-AI';
 
 const cache = { orgUnits: null, agencies: null };
 
@@ -28,7 +29,7 @@ export function planCommunes(units) {
 }
 
 export function unitName(code, units) {
-  if (!code || code === DISTRICT) return nameOf(units.find((u) => u.code === DISTRICT)) || t('district');
+  if (!code || code === PLAN_AREA) return nameOf(units.find((u) => u.code === PLAN_AREA)) || t('district');
   return nameOf(units.find((u) => u.code === code)) || code;
 }
 

@@ -1,7 +1,7 @@
 // A few DOM helpers: build elements without innerHTML (every text from the API goes in as text), badges,
 // progress bars and tables that turn into cards on a phone.
 /* global document, Node */
-import { t, formatPercent } from './i18n.js';
+import { dateInputLang, t, formatPercent } from './i18n.js';
 
 /** h('a', {href, class, onClick}, child, ...): children are nodes or strings (as text), null skipped. */
 export function h(tag, attrs = {}, ...children) {
@@ -14,6 +14,7 @@ export function h(tag, attrs = {}, ...children) {
     else if (key === 'dataset') Object.assign(node.dataset, value);
     else node.setAttribute(key, value === true ? '' : String(value));
   }
+  if (tag === 'input' && attrs?.type === 'date') node.lang = dateInputLang();
   append(node, children);
   return node;
 }

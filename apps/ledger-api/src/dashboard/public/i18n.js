@@ -24,7 +24,7 @@ const vi = {
   loading: 'Đang tải…',
   loaded: 'Đã tải xong.',
   errorGeneric: 'Không tải được dữ liệu: {detail}',
-  district: 'Toàn huyện',
+  district: 'Toàn địa bàn',
   formerUnits: 'trước 01/7/2025',
   newUnits: 'từ 01/7/2025',
 
@@ -276,7 +276,7 @@ const en = {
   loading: 'Loading…',
   loaded: 'Loaded.',
   errorGeneric: 'Could not load the data: {detail}',
-  district: 'Whole district',
+  district: 'Whole plan area',
   formerUnits: 'until 1 July 2025',
   newUnits: 'from 1 July 2025',
 
@@ -581,7 +581,14 @@ export function setLang(next) {
     // not kept across visits; fine
   }
   document.documentElement.lang = current;
+  for (const input of document.querySelectorAll('input[type="date"]')) input.lang = dateInputLang();
 }
+
+/**
+ * The locale of the date pickers: day first (dd/mm/yyyy) in both languages, as every date the page writes,
+ * whatever the browser's own locale (browsers that honour `lang` on a date input follow it).
+ */
+export const dateInputLang = () => (current === 'en' ? 'en-GB' : 'vi-VN');
 
 /** A word of the dashboard, with {name} placeholders filled in. */
 export function t(key, params = {}) {

@@ -6,7 +6,7 @@ import { href, parseRoute, setParams } from '../address.js';
 import { get, getToken } from '../api.js';
 import { todayLocal } from '../as-of.js';
 import { setExportable } from '../csv-export.js';
-import { DISTRICT, agencies, agencyName, orgUnits, unitName } from '../directory.js';
+import { PLAN_AREA, agencies, agencyName, orgUnits, unitName } from '../directory.js';
 import { alertBox, h, table } from '../dom.js';
 import { ACTION_TYPES, eventTypeName, formatDate, formatNumber, nameOf, t } from '../i18n.js';
 import { describeError } from '../messages.js';
@@ -30,7 +30,7 @@ export async function inspectionView() {
     h('option', { value: '' }, t('fAny')),
     list.map(([value, label]) => h('option', { value, selected: value === selected }, label)),
   ];
-  const communes = units.filter((u) => u.level === 'commune' || u.code === DISTRICT);
+  const communes = units.filter((u) => u.level === 'commune' || u.code === PLAN_AREA);
   const form = h(
     'form',
     {

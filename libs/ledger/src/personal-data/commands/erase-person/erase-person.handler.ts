@@ -22,6 +22,8 @@ import { AccessDeniedError, ResourceNotFoundError } from '../../../errors/ledger
 import { PLAN_SEED } from '../../../read/projections.providers';
 import { AggregateCommandExecutor } from '../../../write/aggregate-command-executor';
 import { PERSONAL_KEYS, type PersonalKeyStore } from '../../personal-key-store.port';
+import { LEDGER_CONFIG, type LedgerConfig } from '../../../config/ledger-config';
+import { appendErasure } from '../../../backup/erasure-log';
 import { ErasePersonCommand, type ErasePersonResult } from './erase-person.command';
 
 /** Thrown out of `decide` when the stream already records the erasure: nothing to append. */
@@ -40,6 +42,7 @@ export class ErasePersonHandler implements ICommandHandler<ErasePersonCommand> {
     @Inject(PLAN_SEED) private readonly seed: PlanSeed,
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(READ_STORE_READER) private readonly readStore: ReadStoreReader,
+    @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
   ) {}
 
   /** Whether the ledger knows this person: a key of theirs, a support recorded, or an erasure already. */
@@ -74,6 +77,13 @@ export class ErasePersonHandler implements ICommandHandler<ErasePersonCommand> {
       );
 
     const keyErased = await this.keys.erase(payload.personRef);
+    // Also outside the data directory, before it is acknowledged: a restore from an older backup reads it.
+    if (this.config.erasureLog)
+      appendErasure(this.config.erasureLog, {
+        personRef: payload.personRef,
+        erasedAt: context.receivedAt.toISOString(),
+        reason: typeof payload.reason === 'string' ? payload.reason : '',
+      });
     try {
       const result = await this.executor.execute({
         stream,

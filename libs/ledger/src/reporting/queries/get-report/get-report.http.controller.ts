@@ -11,7 +11,7 @@ class ReportRequest {
   @Matches(/^\d{4}(-\d{4})?$/, { message: 'period must be a year or a span of years such as 2021-2025' })
   period!: string;
 
-  @ApiPropertyOptional({ example: 'NT-BAC-AI' })
+  @ApiPropertyOptional({ example: 'PLAN-BAC-AI' })
   @IsOptional()
   @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/, { message: 'orgUnit must be an org unit code' })
   orgUnit?: string;
