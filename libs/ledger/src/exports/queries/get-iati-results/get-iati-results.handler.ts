@@ -48,15 +48,18 @@ function targetIn(year: number, target: Target | null, qualitative: boolean): Ia
     return {
       value: figure(milestone.value),
       comment: milestone.illustrative
-        ? 'illustrative milestone (the plan sets none for this year)'
-        : milestone.note,
+        ? { text: 'illustrative milestone (the plan sets none for this year)', lang: 'en' }
+        : milestone.note === null
+          ? null
+          : { text: milestone.note, lang: 'en' },
     };
   if (Number(target.deadline.slice(0, 4)) !== year) return null;
   const value =
     qualitative || target.comparison === 'achieved' || target.comparison === 'between'
       ? null
       : figure(target.value);
-  return { value, comment: target.planText };
+  // The target in the plan's own (Vietnamese) words.
+  return { value, comment: { text: target.planText, lang: 'vi' } };
 }
 
 @QueryHandler(GetIatiResultsQuery)
@@ -83,6 +86,7 @@ export class GetIatiResultsHandler implements IQueryHandler<GetIatiResultsQuery>
       indicators.push(await this.resultOf(doc, plan.orgUnit, plan.periodFrom, plan.periodTo, today));
     }
     const { reportingOrg, participatingOrgs, ...rest } = this.activity;
+    const unit = this.seed.orgUnits.find((u) => u.code === plan.orgUnit);
     return {
       activity: {
         ...rest,
@@ -95,6 +99,8 @@ export class GetIatiResultsHandler implements IQueryHandler<GetIatiResultsQuery>
         periodFrom: plan.periodFrom,
         periodTo: plan.periodTo,
         orgUnit: plan.orgUnit,
+        orgUnitNameVi: unit?.nameVi ?? plan.orgUnit,
+        orgUnitNameEn: unit?.nameEn ?? plan.orgUnit,
       },
       indicators,
     };

@@ -12,7 +12,7 @@ export interface IatiPeriodResult {
   start: string;
   end: string;
   /** The milestone of the year, or the target in its deadline's year; null when the plan sets none. */
-  target: { value: string | null; comment: string | null } | null;
+  target: { value: string | null; comment: { text: string; lang: 'en' | 'vi' } | null } | null;
   /** The figure on the period's last day (today while it runs); null before it begins or without data. */
   actual: { value: string; asOf: string } | null;
 }
@@ -37,7 +37,15 @@ export interface IatiResults {
     reportingOrg: IatiNamedOrganisation & { ref: string };
     participatingOrgs: Array<IatiNamedOrganisation & { role: string }>;
   };
-  plan: { titleVi: string; titleEn: string; periodFrom: string; periodTo: string; orgUnit: string };
+  plan: {
+    titleVi: string;
+    titleEn: string;
+    periodFrom: string;
+    periodTo: string;
+    orgUnit: string;
+    orgUnitNameVi: string;
+    orgUnitNameEn: string;
+  };
   indicators: IatiIndicatorResult[];
 }
 

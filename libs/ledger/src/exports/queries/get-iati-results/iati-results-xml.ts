@@ -25,8 +25,11 @@ function element(indent: string, name: string, attributes: string, children: str
   return [`${indent}<${name}${attributes}>`, ...children, `${indent}</${name}>`];
 }
 
-function commentOf(indent: string, text: string | null): string[] {
-  return text ? element(indent, 'comment', '', narratives(`${indent}  `, null, text)) : [];
+/** A comment in English, or in the activity's language (Vietnamese) when `vi`. */
+function commentOf(indent: string, text: string | null, lang: 'en' | 'vi' = 'en'): string[] {
+  if (!text) return [];
+  const inner = lang === 'vi' ? narratives(`${indent}  `, text, null) : narratives(`${indent}  `, null, text);
+  return element(indent, 'comment', '', inner);
 }
 
 function indicatorXml(i: IatiIndicatorResult, indent: string): string[] {
@@ -61,7 +64,12 @@ function indicatorXml(i: IatiIndicatorResult, indent: string): string[] {
     const children = [`${pi}<period-start iso-date="${p.start}"/>`, `${pi}<period-end iso-date="${p.end}"/>`];
     if (p.target)
       children.push(
-        ...element(pi, 'target', attrs([['value', p.target.value]]), commentOf(`${pi}  `, p.target.comment)),
+        ...element(
+          pi,
+          'target',
+          attrs([['value', p.target.value]]),
+          commentOf(`${pi}  `, p.target.comment?.text ?? null, p.target.comment?.lang),
+        ),
       );
     if (p.actual)
       children.push(
@@ -111,8 +119,8 @@ export function iatiResultsXml(results: IatiResults, generated: Date): string {
       attrs([['type', '1']]),
       narratives(
         `${a}  `,
-        `Kết quả thực hiện kế hoạch trên địa bàn ${plan.orgUnit}, ${plan.periodFrom} đến ${plan.periodTo}: số liệu từ sổ cái chính sách.`,
-        `Results of the plan in ${plan.orgUnit}, ${plan.periodFrom} to ${plan.periodTo}: figures from the policy ledger.`,
+        `Kết quả thực hiện kế hoạch trên địa bàn ${plan.orgUnitNameVi}, ${plan.periodFrom} đến ${plan.periodTo}: số liệu từ sổ cái chính sách.`,
+        `Results of the plan in ${plan.orgUnitNameEn}, ${plan.periodFrom} to ${plan.periodTo}: figures from the policy ledger.`,
       ),
     ),
   );
