@@ -1,7 +1,15 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
+import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import type { Request, Response } from 'express';
 import { Public } from '../../../http/access-rule.decorator';
 import {
@@ -42,6 +50,60 @@ class Dhis2ExportRequest {
   format?: Dhis2Format;
 }
 
+const UNMAPPED_HEADERS = {
+  'Ledger-Unmapped-Indicators': {
+    description: 'Indicators without a DHIS2 data element: no value sent',
+    schema: { type: 'string' },
+  },
+  'Ledger-Unmapped-Org-Units': {
+    description: 'The org unit, when it has no DHIS2 uid: no value sent',
+    schema: { type: 'string' },
+  },
+  'Ledger-Without-Figure': {
+    description: 'Mapped indicators without a figure on that day',
+    schema: { type: 'string' },
+  },
+  'Ledger-Figures-As-Of': {
+    description: 'The day the figures are read on',
+    schema: { type: 'string', format: 'date' },
+  },
+} as const;
+
+const DATA_VALUE_SET_SCHEMA: SchemaObject = {
+  type: 'object',
+  required: ['period', 'dataValues', 'unmapped', 'withoutFigure'],
+  properties: {
+    dataSet: { type: 'string', example: 'pBOMPrpg1QX' },
+    period: { type: 'string', example: '2026Q1' },
+    orgUnit: { type: 'string', example: 'DiszpKrYNg8' },
+    attributeOptionCombo: { type: 'string' },
+    dataValues: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['dataElement', 'period', 'orgUnit', 'value'],
+        properties: {
+          dataElement: { type: 'string', example: 'f7n9E0hX8qk' },
+          period: { type: 'string', example: '2026Q1' },
+          orgUnit: { type: 'string', example: 'DiszpKrYNg8' },
+          categoryOptionCombo: { type: 'string' },
+          attributeOptionCombo: { type: 'string' },
+          value: { type: 'string', example: '12' },
+          comment: { type: 'string', example: 'ledger indicator houses_built' },
+        },
+      },
+    },
+    unmapped: {
+      type: 'object',
+      properties: {
+        indicators: { type: 'array', items: { type: 'string' } },
+        orgUnits: { type: 'array', items: { type: 'string' } },
+      },
+    },
+    withoutFigure: { type: 'array', items: { type: 'string' } },
+  },
+};
+
 /** The format asked for by `format=`, else by the Accept header; JSON when neither says. */
 function formatOf(q: Dhis2ExportRequest, request: Request): Dhis2Format {
   if (q.format) return q.format;
@@ -60,6 +122,15 @@ export class Dhis2DataValueSetsHttpController {
   @Public('aggregate figures only, as GET /indicators/{key}')
   @Get('data-value-sets')
   @ApiProduces('application/json', 'application/csv', 'application/adx+xml')
+  @ApiOkResponse({
+    description: "DHIS2's data value set; CSV and ADX as text",
+    headers: UNMAPPED_HEADERS,
+    content: {
+      'application/json': { schema: DATA_VALUE_SET_SCHEMA },
+      'application/csv': { schema: { type: 'string' } },
+      'application/adx+xml': { schema: { type: 'string' } },
+    },
+  })
   @ApiOperation({
     summary:
       "The indicators' figures for a DHIS2 period as a data value set (JSON, CSV or ADX) for DHIS2's import",
@@ -79,6 +150,11 @@ export class Dhis2DataValueSetsHttpController {
   @Public('aggregate figures only, as GET /indicators/{key}')
   @Get('adx')
   @ApiProduces('application/adx+xml')
+  @ApiOkResponse({
+    description: 'ADX XML',
+    headers: UNMAPPED_HEADERS,
+    content: { 'application/adx+xml': { schema: { type: 'string' } } },
+  })
   @ApiOperation({ summary: 'The same data value set as ADX XML (urn:ihe:qrph:adx:2015)' })
   async adx(
     @Query() q: Dhis2ExportRequest,

@@ -1,6 +1,6 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../../../http/access-rule.decorator';
 import { GetIatiResultsQuery } from './get-iati-results.query';
@@ -15,6 +15,16 @@ export class IatiResultsHttpController {
   @Public('aggregate figures only, as GET /indicators/{key}')
   @Get('results')
   @ApiProduces('application/xml')
+  @ApiOkResponse({
+    description: 'An iati-activities file (IATI 2.03) holding one iati-activity',
+    headers: {
+      'Ledger-Iati-Identifiers': {
+        description: '"placeholder" until the operator has set the identifiers, else "set"',
+        schema: { type: 'string', enum: ['placeholder', 'set'] },
+      },
+    },
+    content: { 'application/xml': { schema: { type: 'string' } } },
+  })
   @ApiOperation({
     summary: "The plan as an IATI 2.03 activity with each indicator's baseline, yearly targets and actuals",
     description:
