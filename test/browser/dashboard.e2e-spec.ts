@@ -157,6 +157,14 @@ suite('the dashboard in Chromium', () => {
   const untilLang = (target: Page, lang: string) =>
     target.waitForFunction((l) => document.documentElement.lang === l, lang);
 
+  /** A service account's token pasted in the view's token field (folded away under the sign-in link). */
+  async function pasteToken(target: Page, token: string): Promise<void> {
+    const folded = target.locator('details#service-token:not([open]) summary');
+    if (await folded.count()) await folded.click();
+    await target.fill('#token', token);
+    await target.click('#token-form button[type=submit]');
+  }
+
   const rowOf = (target: Page, key: string) =>
     target.locator(`tr:has(a[href^="#/indicator/${key}"])`).first();
 
@@ -244,8 +252,7 @@ suite('the dashboard in Chromium', () => {
 
   it('lets an inspector search the trail and open an event with its correction', async () => {
     await open(page, '#/inspection');
-    await page.fill('#token', bearerOf(inspector()));
-    await page.click('#token-form button[type=submit]');
+    await pasteToken(page, bearerOf(inspector()));
     await expect(page.textContent('#token-who')).resolves.toContain('thanh-tra-01');
     await page.selectOption('#f-type', 'HousingConstructionCompleted');
     await page.fill('#f-actor', 'can-bo-01');
@@ -288,16 +295,13 @@ suite('the dashboard in Chromium', () => {
 
   it('says why when the token is wrong or may not read the trail', async () => {
     await open(page, '#/inspection?run=1');
-    await page.fill('#token', bearerOf(viewer()));
-    await page.click('#token-form button[type=submit]');
+    await pasteToken(page, bearerOf(viewer()));
     await page.waitForSelector('#trail-results [role=alert]');
     await expect(page.textContent('#trail-results [role=alert]')).resolves.toContain('không được xem');
-    await page.fill('#token', 'not-a-token');
-    await page.click('#token-form button[type=submit]');
+    await pasteToken(page, 'not-a-token');
     await untilText(page, '#trail-results [role=alert]', 'Cần đăng nhập');
     // An officer reads their own agency's trail on the agency page.
-    await page.fill('#token', tokenFor({ agency: 'VHXH-XA-BAC-AI-TAY', roles: ['officer'] }));
-    await page.click('#token-form button[type=submit]');
+    await pasteToken(page, tokenFor({ agency: 'VHXH-XA-BAC-AI-TAY', roles: ['officer'] }));
     await open(page, `#/agency/VHXH-XA-BAC-AI-TAY?asOf=${AS_OF}`);
     await page.waitForSelector('#agency-actions');
     await expect(page.textContent('#agency-actions')).resolves.toContain('Hoàn thành xây nhà');
@@ -369,8 +373,7 @@ suite('the dashboard in Chromium', () => {
     expect(await page.locator('#approvals-table').count()).toBe(0);
 
     // With a token: the 2026 report, approved and changed since, with the event that changed it.
-    await page.fill('#token', bearerOf(inspector()));
-    await page.click('#token-form button[type=submit]');
+    await pasteToken(page, bearerOf(inspector()));
     await page.waitForSelector('#approvals-table');
     const reports = page.locator('#approvals-table tbody tr');
     expect(await reports.count()).toBe(1);
@@ -538,8 +541,7 @@ suite('the dashboard in Chromium', () => {
     await untilProjected(ledger);
 
     await open(page, `#/agency/THANHTRA-BAC-AI?asOf=${AS_OF}`);
-    await page.fill('#token', bearerOf(inspector()));
-    await page.click('#token-form button[type=submit]');
+    await pasteToken(page, bearerOf(inspector()));
     await page.waitForSelector('#corrections-approved table');
     const approvedRow = page.locator('#corrections-approved tbody tr', { hasText: 'Hồ sơ nhà ghi nhầm' });
     await expect(approvedRow.locator('.col-made-by').textContent()).resolves.toContain('truong-phong-01');

@@ -29,6 +29,7 @@ const allGoldenEvents = [
   ...(fixture('golden-events.v1.json') as GoldenEvent[]),
   ...events,
   ...(fixture('golden-events-plan.v1.json') as GoldenEvent[]),
+  ...(fixture('golden-events-accounts.v1.json') as GoldenEvent[]),
 ];
 
 describe('golden replay of v1 events of the later actions', () => {
@@ -50,7 +51,7 @@ describe('golden replay of v1 events of the later actions', () => {
     expect(kinds).toEqual(expect.arrayContaining(['retraction', 'amendment']));
   });
 
-  it('together with golden-events.v1.json and golden-events-plan.v1.json, covers every event type of every aggregate', () => {
+  it('together with golden-events.v1.json, golden-events-plan.v1.json and golden-events-accounts.v1.json, covers every event type of every aggregate', () => {
     const types = new Set(allGoldenEvents.map((e) => e.type));
     for (const definition of aggregates)
       for (const type of definition.eventTypes) expect(types).toContain(type);

@@ -43,6 +43,10 @@ describe('the dashboard files', () => {
     expect(res.headers['content-security-policy']).toContain("script-src 'self'");
     expect(res.headers['x-frame-options']).toBe('DENY');
     expect(res.text).toContain('/dashboard/app.js');
+    // The same page at /dashboard/, where single sign-on sends the browser back to.
+    const again = await ledger.anonymous().get('/dashboard/').expect(200);
+    expect(again.headers['content-security-policy']).toBe(res.headers['content-security-policy']);
+    expect(again.text).toBe(res.text);
   });
 
   it('serves every file of the folder and of its folders with the type of its extension', async () => {

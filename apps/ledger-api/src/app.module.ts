@@ -9,16 +9,19 @@ import {
   type LedgerConfig,
 } from '@ledger/ledger';
 import {
+  AccountsHttpModule,
   ActionsCatalogueHttpModule,
   CorrectionsHttpModule,
   ExportsHttpModule,
   FourEyesHttpModule,
   HousingHttpModule,
+  OidcHttpModule,
   OneOffActionsHttpModule,
   PersonalDataHttpModule,
   PlanHttpModule,
   RemainsHttpModule,
   ReportingHttpModule,
+  SignInHttpModule,
   TrainingHttpModule,
   VerifiableLogHttpModule,
 } from '@ledger/ledger/http-modules';
@@ -55,6 +58,11 @@ export class AppModule {
         PlanHttpModule,
         ReportingHttpModule,
         VerifiableLogHttpModule,
+        // Sign-in (/auth) with the session check of every write, and the admin's accounts.
+        SignInHttpModule,
+        AccountsHttpModule,
+        // Single sign-on through the OpenID Connect provider (its routes answer 404 while it is not configured).
+        OidcHttpModule,
         // The tree heads, for the head PlanSeedOnStart signs once the plan is loaded.
         TreeHeadSigningModule,
         // The rate limits the access guard counts every request in.

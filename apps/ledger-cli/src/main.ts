@@ -1,10 +1,11 @@
 // The operator CLI: `npm run cli -- <command> [options]`, `<command> --help` for each. Exit codes: 0 ok,
 // 1 a failure found (or a known error), 2 a usage error.
 import 'reflect-metadata';
-import { DomainError, PlanSeedInvalidError } from '@ledger/domain';
+import { DomainError, LedgerError, PlanSeedInvalidError } from '@ledger/domain';
 import { EventStoreError } from '@ledger/event-store';
 import { ConfigError, PersonalKeysUnavailableError, TokenError, ValidationFailedError } from '@ledger/ledger';
 import { UsageError, type CliCommand } from './args';
+import { accountCommand } from './commands/account.command';
 import { backupCommand } from './commands/backup.command';
 import { restoreCommand } from './commands/restore.command';
 import { erasePersonCommand } from './commands/erase-person.command';
@@ -31,6 +32,7 @@ const COMMANDS: CliCommand[] = [
   erasePersonCommand,
   backupCommand,
   restoreCommand,
+  accountCommand,
 ];
 
 const HELP = `Usage: npm run cli -- <command> [options]   (npm run cli -- <command> --help for one command)
@@ -73,6 +75,7 @@ main(process.argv.slice(2))
       error instanceof ConfigError ||
       error instanceof DomainError ||
       error instanceof PersonalKeysUnavailableError ||
+      error instanceof LedgerError ||
       error instanceof EventStoreError ||
       error instanceof PlanSeedInvalidError ||
       error instanceof TokenError ||

@@ -101,4 +101,5 @@ export * from './shared/event-reading';
 export * from './access';
 export * from './four-eyes';
 export * from './personal-data';
+export * from './accounts';
 export * from './exports';

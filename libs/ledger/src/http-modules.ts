@@ -11,4 +11,7 @@ export * from './housing/housing.http.module';
 export * from './remains/remains.http.module';
 export * from './training/training.http.module';
 export * from './one-off-actions/one-off-actions.http.module';
+export * from './accounts/accounts.http.module';
+export * from './sign-in/sign-in.http.module';
+export * from './sign-in/oidc/oidc.http.module';
 export * from './exports/exports.http.module';

@@ -1,4 +1,5 @@
 export * from './config/ledger-config';
+export * from './config/sign-in-config';
 export * from './errors/ledger-errors';
 export * from './pseudonym/pseudonymizer';
 export * from './personal-data';
@@ -76,6 +77,8 @@ export * from './verifiable-log/commands/sign-tree-head/sign-tree-head.handler';
 export * from './verifiable-log/verifiable-log.di-tokens';
 export * from './verifiable-log/tree-head-signing.module';
 export * from './verifiable-log/verifiable-log.module';
+export * from './accounts';
+export * from './sign-in';
 export * from './backup';
 export * from './exports/exports.module';
 export * from './exports/exports.providers';

@@ -1,6 +1,6 @@
 // The dashboard: a static page (plain ES modules, CSS, our own SVG charts) served by the API itself, so it
-// works with no internet and no CDN. It reads only the public aggregate APIs, and the inspection APIs with a
-// token the user pastes; it holds no data of its own. Assets are read once from ./public and its folders
+// works with no internet and no CDN. It reads only the public aggregate APIs, and the inspection, recording and
+// account APIs as the signed-in officer (or with a service account's pasted token); it holds no data of its own. Assets are read once from ./public and its folders
 // (copied next to the compiled file by `npm run build`): `/dashboard/<file>` and `/dashboard/<folder>/<file>`,
 // and nothing that is not one of those files.
 import { Controller, Get, Logger, NotFoundException, Param, Res } from '@nestjs/common';
@@ -46,6 +46,12 @@ export class DashboardController {
 
   @Get()
   index(@Res() res: Response): void {
+    this.send(res, 'index.html');
+  }
+
+  /** The page again at /dashboard/ (where single sign-on sends the browser back to). */
+  @Get('dashboard')
+  dashboardIndex(@Res() res: Response): void {
     this.send(res, 'index.html');
   }
 

@@ -2,6 +2,7 @@
 import { EVENT_CORRECTED } from '../corrections/correction.event';
 import { aggregateForStream, aggregates, currentSchemaVersions } from '../corrections/aggregate-registry';
 import { planAggregates } from '../plan/plan-aggregates';
+import { accountAggregate } from '../accounts/account.aggregate';
 import { housingAction } from '../housing/housing.action';
 import { defineAction, type AnyActionDescriptor, type Label } from './action-descriptor';
 import { ACTION_CATALOGUE } from './action-catalogue';
@@ -98,8 +99,8 @@ describe('ACTIONS', () => {
 });
 
 describe('what is read from ACTIONS', () => {
-  it('registers every action aggregate, then the plan aggregates', () => {
-    expect(aggregates).toEqual([...actions.map((a) => a.aggregate), ...planAggregates]);
+  it('registers every action aggregate, then the plan aggregates, then accounts', () => {
+    expect(aggregates).toEqual([...actions.map((a) => a.aggregate), ...planAggregates, accountAggregate]);
     for (const action of actions)
       for (const type of action.aggregate.eventTypes)
         expect(currentSchemaVersions[type]).toBe(action.aggregate.schemaVersions[type]);

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FactoryProvider } from '@nestjs/common';
 import {
+  accountWriteRule,
   fourEyesWriteRules,
   levelLookup,
   ORG_UNIT_LEVELS,
@@ -53,6 +54,7 @@ export function writeAccessFromSeed(seed: PlanSeed, rightsJson: unknown, folder:
     levelOf: levelLookup(seed.orgUnits),
     rules: [
       personalDataWriteRule,
+      accountWriteRule,
       ...fourEyesWriteRules({
         peoplesCommittees: new Set(
           seed.agencies.filter((a) => a.kind === 'peoples_committee').map((a) => a.code),

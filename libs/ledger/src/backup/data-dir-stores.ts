@@ -2,6 +2,7 @@
 // (and refuses a data directory holding a file no entry names), `restore` puts them back. A new store adds
 // its entry here. Secret entries go only into the passphrase-encrypted secrets file, never in clear.
 import { SQLITE_READ_STORE_FILE } from '@ledger/read-store';
+import { CREDENTIALS_FILE } from '../accounts/sqlite-credential-store';
 import { TOKEN_KEYS_FILE } from '../auth/token-key-ring';
 import { PERSONAL_KEYS_FILE } from '../personal-data/sqlite-personal-key-store';
 
@@ -63,6 +64,13 @@ export const DATA_DIR_STORES: readonly DataDirStore[] = [
     secret: true,
     rebuildable: false,
     holds: 'the personal-data keys',
+  },
+  {
+    path: `secrets/${CREDENTIALS_FILE}`,
+    kind: 'sqlite',
+    secret: true,
+    rebuildable: false,
+    holds: 'the credential store (password hashes, sessions, failed sign-ins)',
   },
 ];
 

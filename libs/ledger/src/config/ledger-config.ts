@@ -5,6 +5,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isIP } from 'node:net';
 import { createPrivateKey } from 'node:crypto';
+import { parseSignInConfig, type SignInConfig } from './sign-in-config';
+import { parseOidcConfig, type OidcConfig } from '../sign-in/oidc/oidc-config';
 
 export const LEDGER_CONFIG = Symbol('LEDGER_CONFIG');
 
@@ -56,8 +58,12 @@ export interface LedgerConfig {
   seedOnStart: boolean;
   /** Run the projections inside the api process (the embedded default); else apps/projector runs them. */
   projectionsInApi: boolean;
+  /** Access and refresh token lifetimes, sign-in lockout (sign-in-config.ts). */
+  signIn: SignInConfig;
   /** A file outside the data directory where every erasure is also logged, for restores from older backups. */
   erasureLog?: string;
+  /** Single sign-on through an OpenID Connect provider (LEDGER_OIDC_*); absent when LEDGER_OIDC_ISSUER is unset. */
+  oidc?: OidcConfig;
 }
 
 /** The iss and aud of access tokens unless LEDGER_TOKEN_ISSUER / LEDGER_TOKEN_AUDIENCE say otherwise. */
@@ -212,6 +218,9 @@ export function loadConfig(env: Env = readEnvironment()): LedgerConfig {
     eventStore === 'sqlite' && readStore === 'sqlite',
   );
 
+  const signIn = parseSignInConfig(env, problems);
+  const oidc = parseOidcConfig(str, problems);
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -238,7 +247,9 @@ export function loadConfig(env: Env = readEnvironment()): LedgerConfig {
     seedDir: resolve(str('LEDGER_SEED_DIR') ?? 'seeds'),
     seedOnStart,
     projectionsInApi,
+    signIn,
     ...(str('LEDGER_ERASURE_LOG') ? { erasureLog: resolve(str('LEDGER_ERASURE_LOG')!) } : {}),
+    ...(oidc ? { oidc } : {}),
   };
 }
 

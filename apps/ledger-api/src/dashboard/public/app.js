@@ -2,8 +2,11 @@
 // inspection, event), the header's controls and the start of the page. The area and the "as of" date shared by
 // every view live in the address (#/path?asOf=&orgUnit=). Public views call only the public aggregate APIs,
 // with no token (every figure shown claimed / verified / official); the inspection views, the agency's trail
-// and the indicator page's report approvals and restatement send the token the user pasted, and only then.
+// and the indicator page's report approvals and restatement send the signed-in officer's token (or a service
+// account's pasted one), and only then. The sign-in page, the record form and the admin's accounts page are
+// views too; the session is resumed from the refresh cookie before the first view is drawn.
 /* global document, window */
+import { listenToAccount, showAccount } from './account-bar.js';
 import { parseRoute } from './address.js';
 import { applyStaticTexts, fillOrgUnits, listenToControls, syncControls } from './controls.js';
 import { setExportable } from './csv-export.js';
@@ -11,12 +14,16 @@ import { alertBox, h } from './dom.js';
 import { focusViewHeading } from './focus.js';
 import { lang, setLang, t } from './i18n.js';
 import { describeError, setStatus } from './messages.js';
+import { resumeSession } from './session.js';
+import { adminView } from './views/admin.js';
 import { agenciesView } from './views/agencies.js';
 import { agencyView } from './views/agency.js';
 import { eventView } from './views/event.js';
 import { indicatorView } from './views/indicator.js';
 import { inspectionView } from './views/inspection.js';
 import { overview } from './views/overview.js';
+import { recordView } from './views/record.js';
+import { signInView } from './views/sign-in.js';
 
 const main = document.getElementById('main');
 let generation = 0;
@@ -30,6 +37,7 @@ async function render() {
   const { parts } = parseRoute();
   setExportable(null);
   syncControls();
+  showAccount();
   highlightNav(parts[0] || 'overview');
   setStatus(t('loading'));
   main.setAttribute('aria-busy', 'true');
@@ -63,6 +71,12 @@ function route(parts) {
       return inspectionView();
     case 'event':
       return eventView(parts[1]);
+    case 'sign-in':
+      return signInView();
+    case 'record':
+      return recordView();
+    case 'admin':
+      return adminView();
     default:
       return overview();
   }
@@ -78,8 +92,9 @@ function highlightNav(section) {
 }
 
 listenToControls(render);
+listenToAccount(render);
 window.addEventListener('hashchange', render);
 setLang(lang());
 applyStaticTexts();
 fillOrgUnits();
-render();
+resumeSession().finally(render);

@@ -64,6 +64,8 @@ export function applyStaticTexts() {
     'nav-overview': 'navOverview',
     'nav-agencies': 'navAgencies',
     'nav-inspection': 'navInspection',
+    'nav-record': 'navRecord',
+    'nav-admin': 'navAdmin',
     'org-unit-label': 'orgUnit',
     'as-of-label': 'asOf',
     today: 'today',

@@ -1,6 +1,7 @@
 // Words of the dashboard in Vietnamese (the default) and English, and number / date formats per language.
 // Names of indicators, agencies and org units come from the plan's data (nameVi / nameEn), not from here.
 /* global document, localStorage, fetch */
+import { en as accountWordsEn, vi as accountWordsVi } from './words-accounts.js';
 
 const vi = {
   skip: 'Bỏ qua, đến nội dung chính',
@@ -98,8 +99,7 @@ const vi = {
   agencySuccession: 'Chuyển giao nhiệm vụ từ {date} cho: {to}',
   agencyPredecessors: 'Nhận nhiệm vụ từ: {from}',
   agencyTrail: 'Những việc cơ quan đã ghi nhận',
-  agencyTrailNeedsToken:
-    'Phần này cần mã truy cập của thanh tra, hoặc của cán bộ thuộc chính cơ quan. Dán mã truy cập vào ô bên dưới.',
+  agencyTrailNeedsToken: 'Phần này cần đăng nhập: thanh tra, hoặc cán bộ thuộc chính cơ quan.',
   recordedTotal: 'Tổng số việc đã ghi nhận: {n}',
   colType: 'Loại việc',
   colRecorded: 'Đã ghi',
@@ -125,7 +125,7 @@ const vi = {
   colReason: 'Lý do',
   colWhen: 'Ngày',
 
-  tokenLabel: 'Mã truy cập (token)',
+  tokenLabel: 'Dán mã truy cập của tài khoản dịch vụ (token)',
   tokenHelp:
     'Mã do quản trị hệ thống cấp (npm run cli -- token). Mã chỉ được giữ trong tab này và gửi kèm mỗi yêu cầu.',
   tokenSave: 'Dùng mã này',
@@ -133,13 +133,13 @@ const vi = {
   tokenSaved: 'Đã lưu mã truy cập cho tab này.',
   tokenForgotten: 'Đã xóa mã truy cập.',
   tokenAs: 'Đang dùng mã của: {who}',
-  err401: 'Cần đăng nhập: mã truy cập thiếu, sai hoặc đã hết hạn ({detail}).',
-  err403: 'Mã truy cập này không được xem phần này ({detail}).',
+  err401: 'Cần đăng nhập: chưa đăng nhập, phiên đã hết hoặc mã truy cập sai ({detail}).',
+  err403: 'Tài khoản hoặc mã truy cập này không được xem phần này ({detail}).',
   err429: 'Quá nhiều yêu cầu, thử lại sau ít phút.',
 
   inspectionTitle: 'Tra cứu nhật ký thanh tra',
   inspectionIntro:
-    'Tìm mọi việc đã ghi nhận theo cán bộ, xã, người thụ hưởng (mã bí danh), loại việc và ngày. Cần mã truy cập của thanh tra.',
+    'Tìm mọi việc đã ghi nhận theo cán bộ, xã, người thụ hưởng (mã bí danh), loại việc và ngày. Cần đăng nhập với vai trò thanh tra.',
   fActor: 'Cán bộ (mã)',
   fAgency: 'Cơ quan',
   fOrgUnit: 'Xã',
@@ -214,8 +214,7 @@ const vi = {
   illustrativeShort: 'trên số liệu nền minh hoạ',
 
   fourEyesTitle: 'Phê duyệt báo cáo và thay đổi số liệu',
-  fourEyesNeedsToken:
-    'Phần này cần mã truy cập (thanh tra, cán bộ, lãnh đạo hoặc người xem được cấp mã). Dán mã truy cập vào ô bên dưới.',
+  fourEyesNeedsToken: 'Phần này cần đăng nhập (thanh tra, cán bộ, lãnh đạo hoặc người xem).',
   approvalsTitle: 'Báo cáo kỳ của chỉ tiêu tại {unit}',
   approvalsNone: 'Chưa có báo cáo kỳ nào của chỉ tiêu này tại địa bàn này được phê duyệt.',
   approvalsYearNot: 'Báo cáo năm {year}: chưa phê duyệt.',
@@ -351,8 +350,7 @@ const en = {
   agencySuccession: 'Duties passed on {date} to: {to}',
   agencyPredecessors: 'Took over duties from: {from}',
   agencyTrail: 'What the agency recorded',
-  agencyTrailNeedsToken:
-    "This part needs an inspector's token, or the token of an officer of this agency. Paste the token below.",
+  agencyTrailNeedsToken: 'This part needs you to sign in: an inspector, or an officer of this agency.',
   recordedTotal: 'Actions recorded: {n}',
   colType: 'Action',
   colRecorded: 'Recorded',
@@ -378,7 +376,7 @@ const en = {
   colReason: 'Reason',
   colWhen: 'Date',
 
-  tokenLabel: 'Access token',
+  tokenLabel: 'Service account access token',
   tokenHelp:
     'Issued by the administrator (npm run cli -- token). Kept in this tab only and sent with each request.',
   tokenSave: 'Use this token',
@@ -386,13 +384,13 @@ const en = {
   tokenSaved: 'Token kept for this tab.',
   tokenForgotten: 'Token forgotten.',
   tokenAs: 'Using the token of: {who}',
-  err401: 'Sign-in needed: the token is missing, wrong or expired ({detail}).',
-  err403: 'This token may not see this ({detail}).',
+  err401: 'Sign-in needed: not signed in, the session has ended or the token is wrong ({detail}).',
+  err403: 'This account or token may not see this ({detail}).',
   err429: 'Too many requests; try again in a few minutes.',
 
   inspectionTitle: 'Search the inspection trail',
   inspectionIntro:
-    "Find every recorded action by officer, commune, beneficiary (pseudonymous reference), type and date. Needs an inspector's token.",
+    'Find every recorded action by officer, commune, beneficiary (pseudonymous reference), type and date. Needs an inspector to sign in.',
   fActor: 'Officer (id)',
   fAgency: 'Agency',
   fOrgUnit: 'Commune',
@@ -467,8 +465,7 @@ const en = {
   illustrativeShort: 'on an illustrative baseline',
 
   fourEyesTitle: 'Report approvals and changes to the figure',
-  fourEyesNeedsToken:
-    'This part needs an access token (inspector, officer, supervisor or viewer). Paste the token below.',
+  fourEyesNeedsToken: 'This part needs you to sign in (inspector, officer, supervisor or viewer).',
   approvalsTitle: 'Period reports of this indicator in {unit}',
   approvalsNone: 'No period report of this indicator in this area has been approved.',
   approvalsYearNot: 'Report for {year}: not approved.',
@@ -560,7 +557,7 @@ async function loadActionCatalogue() {
 
 await loadActionCatalogue();
 
-const DICTIONARIES = { vi, en };
+const DICTIONARIES = { vi: { ...vi, ...accountWordsVi }, en: { ...en, ...accountWordsEn } };
 const LANG_KEY = 'ledger-dashboard-lang';
 
 let current = 'vi';
@@ -592,7 +589,7 @@ export const dateInputLang = () => (current === 'en' ? 'en-GB' : 'vi-VN');
 
 /** A word of the dashboard, with {name} placeholders filled in. */
 export function t(key, params = {}) {
-  const text = DICTIONARIES[current][key] ?? vi[key] ?? key;
+  const text = DICTIONARIES[current][key] ?? DICTIONARIES.vi[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (_, name) => (name in params ? String(params[name]) : `{${name}}`));
 }
 

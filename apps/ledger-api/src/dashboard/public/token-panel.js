@@ -1,12 +1,44 @@
-// The token field of the views that need one (indicator approvals, agency trail, inspection, event): the token
-// is pasted, kept in the tab's sessionStorage (never in the address) and can be forgotten; the panel says
-// whose token it is, read from the token itself.
-import { setToken, tokenClaims } from './api.js';
+// What a view that needs a signed-in reader shows above that part: who is signed in, or a link to the sign-in
+// page and, folded away below it, the field for a service account's token. A pasted token is kept in the tab's
+// sessionStorage (never in the address) and can be forgotten; the panel says whose token it is, read from the
+// token itself.
+/* global location */
+import { showAccount } from './account-bar.js';
+import { serviceToken, setToken, tokenClaims } from './api.js';
 import { h } from './dom.js';
 import { t } from './i18n.js';
 import { setStatus } from './messages.js';
+import { signedIn } from './session.js';
+import { describeOfficer } from './who.js';
 
 export function tokenPanel(onChange) {
+  const officer = signedIn();
+  if (officer) {
+    return h(
+      'p',
+      { class: 'muted signed-in-note', id: 'token-who' },
+      t('signedInAs', { who: describeOfficer(officer) }),
+    );
+  }
+  const next = location.hash.replace(/^#/, '') || '/';
+  return h(
+    'div',
+    { class: 'sign-in-prompt' },
+    h(
+      'p',
+      {},
+      h(
+        'a',
+        { href: `#/sign-in?next=${encodeURIComponent(next)}`, class: 'button-link', id: 'view-sign-in' },
+        t('signInLink'),
+      ),
+    ),
+    serviceTokenForm(onChange),
+  );
+}
+
+/** The field for a service account's token: secondary, folded unless a token is already in use. */
+export function serviceTokenForm(onChange) {
   const input = h('input', {
     type: 'password',
     id: 'token',
@@ -33,10 +65,12 @@ export function tokenPanel(onChange) {
         setToken(input.value.trim());
         input.value = '';
         showWho();
+        showAccount();
         setStatus(t('tokenSaved'));
         onChange();
       },
     },
+    h('p', { class: 'muted small' }, t('serviceTokenIntro')),
     h('label', { for: 'token' }, t('tokenLabel')),
     input,
     h('p', { id: 'token-help', class: 'muted small' }, t('tokenHelp')),
@@ -51,6 +85,7 @@ export function tokenPanel(onChange) {
           onClick: () => {
             setToken('');
             showWho();
+            showAccount();
             setStatus(t('tokenForgotten'));
             onChange();
           },
@@ -60,5 +95,10 @@ export function tokenPanel(onChange) {
     ),
     who,
   );
-  return form;
+  return h(
+    'details',
+    { class: 'service-token', id: 'service-token', open: Boolean(serviceToken()) },
+    h('summary', { id: 'service-token-summary' }, t('serviceTokenSummary')),
+    form,
+  );
 }
