@@ -102,3 +102,4 @@ export * from './access';
 export * from './four-eyes';
 export * from './personal-data';
 export * from './accounts';
+export * from './exports';

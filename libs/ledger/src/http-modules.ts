@@ -14,3 +14,4 @@ export * from './one-off-actions/one-off-actions.http.module';
 export * from './accounts/accounts.http.module';
 export * from './sign-in/sign-in.http.module';
 export * from './sign-in/oidc/oidc.http.module';
+export * from './exports/exports.http.module';

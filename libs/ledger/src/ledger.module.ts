@@ -5,6 +5,7 @@ import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { ActionCommandsModule } from './actions/action-commands.module';
 import type { LedgerConfig } from './config/ledger-config';
 import { CorrectionsModule } from './corrections/corrections.module';
+import { ExportsModule } from './exports/exports.module';
 import { FourEyesModule } from './four-eyes/four-eyes.module';
 import { LedgerCoreModule } from './ledger-core.module';
 import { PersonalDataModule } from './personal-data/personal-data.module';
@@ -16,6 +17,7 @@ import { VerifiableLogModule } from './verifiable-log/verifiable-log.module';
 export const LEDGER_FEATURES: Type<unknown>[] = [
   ActionCommandsModule,
   CorrectionsModule,
+  ExportsModule,
   FourEyesModule,
   PersonalDataModule,
   PlanModule,

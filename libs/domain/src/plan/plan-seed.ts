@@ -38,7 +38,11 @@ export const SEED_FILES = {
 export const SEED_FILE_NAMES: readonly string[] = Object.values(SEED_FILES);
 
 /** Files of a seed folder that are read and validated on their own, not as part of the plan's record. */
-export const SEED_COMPANION_FILES: readonly string[] = ['recording-rights.json'];
+export const SEED_COMPANION_FILES: readonly string[] = [
+  'recording-rights.json',
+  'dhis2-mapping.json',
+  'iati-activity.json',
+];
 
 /** The section of the plan that holds the 2030 targets: each of its indicators needs its target. */
 export const TARGETS_SECTION = 'II.2';
