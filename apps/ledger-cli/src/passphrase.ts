@@ -2,35 +2,9 @@
 // without echo. Never a command-line argument: those show in `ps` and in shell history.
 import { readFileSync } from 'node:fs';
 import { UsageError } from './args';
+import { promptHidden } from './hidden-prompt';
 
 export const MIN_PASSPHRASE_LENGTH = 12;
-
-function prompt(question: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const input = process.stdin;
-    process.stderr.write(question);
-    input.setRawMode(true);
-    input.resume();
-    let typed = '';
-    const finish = (error?: Error) => {
-      input.setRawMode(false);
-      input.pause();
-      input.off('data', onData);
-      process.stderr.write('\n');
-      if (error) reject(error);
-      else resolve(typed);
-    };
-    const onData = (chunk: Buffer) => {
-      for (const char of chunk.toString('utf8')) {
-        if (char === '\r' || char === '\n') return finish();
-        if (char === '\u0003') return finish(new UsageError('cancelled'));
-        if (char === '\u007f' || char === '\b') typed = typed.slice(0, -1);
-        else typed += char;
-      }
-    };
-    input.on('data', onData);
-  });
-}
 
 /**
  * `confirm`: a new passphrase (a backup): typed twice at a terminal, and at least MIN_PASSPHRASE_LENGTH long.
@@ -51,8 +25,8 @@ export async function readPassphrase(
   } else if (process.env.LEDGER_BACKUP_PASSPHRASE) {
     passphrase = process.env.LEDGER_BACKUP_PASSPHRASE;
   } else if (process.stdin.isTTY) {
-    passphrase = await prompt(`${command}: passphrase of the secrets file: `);
-    if (options.confirm && (await prompt(`${command}: the same passphrase again: `)) !== passphrase)
+    passphrase = await promptHidden(`${command}: passphrase of the secrets file: `);
+    if (options.confirm && (await promptHidden(`${command}: the same passphrase again: `)) !== passphrase)
       throw new UsageError(`${command}: the two passphrases differ`);
   } else if (options.optional) {
     return null;

@@ -1,6 +1,7 @@
 // A password for the CLI: from standard input (--password-stdin, the first line), or typed at a terminal
 // twice without echo. Never from an argument, where it would sit in the shell's history and the process list.
 import { UsageError } from '../args';
+import { promptHidden } from '../hidden-prompt';
 
 export async function readPasswordFromStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -9,33 +10,6 @@ export async function readPasswordFromStdin(): Promise<string> {
   const line = text.split(/\r?\n/)[0] ?? '';
   if (line === '') throw new UsageError('--password-stdin: standard input held no password');
   return line;
-}
-
-function promptHidden(question: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const stdin = process.stdin;
-    process.stderr.write(question);
-    stdin.setRawMode(true);
-    stdin.resume();
-    let typed = '';
-    const done = (error?: Error) => {
-      stdin.setRawMode(false);
-      stdin.pause();
-      stdin.removeListener('data', onData);
-      process.stderr.write('\n');
-      if (error) reject(error);
-      else resolve(typed);
-    };
-    const onData = (data: Buffer) => {
-      for (const char of data.toString('utf8')) {
-        if (char === '\r' || char === '\n') return done();
-        if (char === '\u0003') return done(new UsageError('cancelled'));
-        if (char === '\u007f' || char === '\b') typed = [...typed].slice(0, -1).join('');
-        else typed += char;
-      }
-    };
-    stdin.on('data', onData);
-  });
 }
 
 /** The new password: --password-stdin, or asked twice at a terminal. */
