@@ -2,7 +2,14 @@
 // document so that a new route cannot escape the matrix; then the finer rules: agency rights, org-unit scope
 // for writes and reads, the recorded read of a beneficiary history, rate limits, and what the public sees.
 import { randomUUID } from 'node:crypto';
-import type { Role } from '@ledger/domain';
+import {
+  call,
+  concrete,
+  expectRouteMatrix,
+  MATRIX_ROLES,
+  routesOf,
+  type Route,
+} from './support/access-matrix';
 import { headPosition, housingCaseAt, post, untilProjected } from './support/ledger-client';
 import { at, officer, startTestLedger, type TestLedger } from './support/test-app';
 import {
@@ -15,52 +22,6 @@ import {
   tokenFor,
   viewer,
 } from './support/tokens';
-
-type Operation = {
-  security?: unknown[];
-  responses?: Record<string, { description?: string }>;
-};
-type Route = { method: string; path: string; allowed: 'anyone' | Role[] };
-
-const ROLES: Role[] = ['officer', 'supervisor', 'inspector', 'viewer', 'admin'];
-
-/** The routes of the OpenAPI document with the roles their 403 response names (none: public). */
-async function routesOf(ledger: TestLedger): Promise<Route[]> {
-  const doc = await ledger.anonymous().get('/docs-json').expect(200);
-  const routes: Route[] = [];
-  for (const [path, item] of Object.entries(doc.body.paths as Record<string, Record<string, Operation>>)) {
-    for (const [method, op] of Object.entries(item)) {
-      const forbidden = op.responses?.['403']?.description ?? '';
-      const match = /^allowed: ([a-z, ]+)\./.exec(forbidden);
-      routes.push({
-        method,
-        path,
-        allowed: match ? (match[1].split(', ') as Role[]) : 'anyone',
-      });
-    }
-  }
-  return routes;
-}
-
-/** A concrete URL for an OpenAPI path: ids become fresh UUIDs, codes and keys known ones. */
-function concrete(path: string): string {
-  return path.replace(/\{(\w+)\}/g, (_, name: string) => {
-    if (/id$/i.test(name)) return randomUUID();
-    if (name === 'code') return DEFAULT_AGENCY;
-    if (name === 'key') return 'houses_built';
-    if (name === 'ref') return `b-${'0'.repeat(32)}`;
-    if (name === 'stream') return `housing-case-${randomUUID()}`;
-    return 'x1';
-  });
-}
-
-function call(ledger: TestLedger, route: Route, headers?: Record<string, string>) {
-  const client = headers ? ledger.http(headers) : ledger.anonymous();
-  const url = concrete(route.path);
-  const method = route.method as 'get' | 'post' | 'delete' | 'put' | 'patch';
-  const req = client[method](url);
-  return method === 'get' || method === 'delete' ? req : req.send({});
-}
 
 describe('access control', () => {
   let ledger: TestLedger;
@@ -86,24 +47,8 @@ describe('access control', () => {
   });
 
   it('answers every route x role: 401 without a token, 403 for a role the rule leaves out, else passes the guard', async () => {
-    const outcomes: string[] = [];
-    for (const route of routes) {
-      const name = `${route.method.toUpperCase()} ${route.path}`;
-      const anonymous = await call(ledger, route);
-      if (route.allowed === 'anyone') expect([name, anonymous.status]).not.toEqual([name, 401]);
-      else expect([name, anonymous.status]).toEqual([name, 401]);
-      for (const role of ROLES) {
-        const res = await call(ledger, route, bearer({ roles: [role] }));
-        const allowed = route.allowed === 'anyone' || route.allowed.includes(role);
-        const guard =
-          res.status === 401 || res.status === 403 ? `${res.status} ${res.body.detail}` : 'passes';
-        if (allowed) expect([name, role, guard]).toEqual([name, role, 'passes']);
-        else expect([name, role, res.status]).toEqual([name, role, 403]);
-        expect(res.status).toBeLessThan(500);
-        outcomes.push(`${name} ${role} ${res.status}`);
-      }
-    }
-    expect(outcomes.length).toBe(routes.length * ROLES.length);
+    const calls = await expectRouteMatrix(ledger, routes, (role) => bearer({ roles: [role] }));
+    expect(calls).toBe(routes.length * MATRIX_ROLES.length);
   }, 60_000);
 
   it('refuses an expired, a tampered and a foreign-signed token on every route (401, problem+json)', async () => {
