@@ -3,10 +3,8 @@
 // disk. Rotation and revocation run in IMMEDIATE transactions, so two uses of one refresh token racing each
 // other cannot both win.
 import type { Database } from 'better-sqlite3';
-import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { configureWal, migrateSchema, openSqliteFile } from '@ledger/store-support';
-import { secretFile } from '../secrets/data-dir-secret';
+import { createSecretFile, secretFile } from '../secrets/data-dir-secret';
 import {
   CredentialsUnavailableError,
   type CredentialStore,
@@ -101,11 +99,7 @@ export class SqliteCredentialStore implements CredentialStore {
     options: { busyTimeoutMs?: number } = {},
   ) {
     try {
-      if (path !== ':memory:') {
-        mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-        closeSync(openSync(path, 'a', 0o600));
-        chmodSync(path, 0o600);
-      }
+      createSecretFile(path);
       this.db = openSqliteFile(path, (db, inMemory) => {
         db.pragma('secure_delete = ON');
         configureWal(

@@ -2,11 +2,9 @@
 // from events.db and read.db. synchronous=FULL: an acknowledged key (and an acknowledged erasure) is on disk.
 // secure_delete and a WAL truncated after each erasure make sure the erased key's bytes do not linger in the file.
 import type { Database, Statement } from 'better-sqlite3';
-import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { configureWal, migrateSchema, openSqliteFile } from '@ledger/store-support';
-import { secretFile } from '../secrets/data-dir-secret';
+import { createSecretFile, secretFile } from '../secrets/data-dir-secret';
 import {
   checkPersonRef,
   PERSONAL_KEY_BYTES,
@@ -46,12 +44,7 @@ export class SqlitePersonalKeyStore implements PersonalKeyStore {
     options: { busyTimeoutMs?: number } = {},
   ) {
     try {
-      if (path !== ':memory:') {
-        mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-        // Created 0600 before SQLite opens it; its -wal and -shm files take the same mode.
-        closeSync(openSync(path, 'a', 0o600));
-        chmodSync(path, 0o600);
-      }
+      createSecretFile(path);
       const opened = openSqliteFile(path, (db, inMemory) => {
         db.pragma('secure_delete = ON');
         configureWal(

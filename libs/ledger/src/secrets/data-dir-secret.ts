@@ -1,7 +1,7 @@
 // Secrets that the embedded mode generates on first use into `<dataDir>/secrets/` (directory 0700, files
 // 0600), kept apart from the stores: the pseudonym key, the token key, the log signing key. Back them up
 // separately; in production they come from configuration instead.
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -24,4 +24,15 @@ export function readOrCreateHexKey(file: string): Buffer {
   const hex = readOrCreateSecret(file, () => randomBytes(32).toString('hex') + '\n').trim();
   if (!/^[0-9a-f]{64,}$/i.test(hex)) throw new Error(`${file} does not hold a hex key of 32+ bytes`);
   return Buffer.from(hex, 'hex');
+}
+
+/**
+ * Makes an (empty) file 0600 in a 0700 directory before a store opens it, so that SQLite's -wal and -shm files
+ * take the same mode. ':memory:' is left alone.
+ */
+export function createSecretFile(path: string): void {
+  if (path === ':memory:') return;
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  closeSync(openSync(path, 'a', 0o600));
+  chmodSync(path, 0o600);
 }
