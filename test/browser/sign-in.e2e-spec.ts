@@ -52,7 +52,7 @@ declare const sessionStorage: typeof localStorage;
 const ADMIN = {
   officer: 'quan-tri-huyen',
   displayName: 'Trần Văn Quản',
-  agency: 'UBND-BAC-AI',
+  agency: 'UBND-KHANH-HOA',
   password: 'mat-khau-quan-tri-2026!',
 };
 const OFFICER = {

@@ -40,7 +40,7 @@ describe('account CLI (built, as a child process)', () => {
       '--name',
       'An',
       '--agency',
-      'UBND-BAC-AI',
+      'UBND-KHANH-HOA',
       '--password',
       'x',
     ]);
@@ -54,7 +54,7 @@ describe('account CLI (built, as a child process)', () => {
       '--name',
       'An',
       '--agency',
-      'UBND-BAC-AI',
+      'UBND-KHANH-HOA',
     ]);
     expect(noTerminal.status).toBe(2);
     expect(noTerminal.stderr).toMatch(/--password-stdin/);
@@ -71,13 +71,13 @@ describe('account CLI (built, as a child process)', () => {
         '--name',
         'Nguyễn Văn An',
         '--agency',
-        'UBND-BAC-AI',
+        'UBND-KHANH-HOA',
         '--password-stdin',
       ],
       `${password}\n`,
     );
     expect([created.status, created.stderr]).toEqual([0, '']);
-    expect(created.stdout).toMatch(/account created: quan-tri-01 {2}admin {2}UBND-BAC-AI/);
+    expect(created.stdout).toMatch(/account created: quan-tri-01 {2}admin {2}UBND-KHANH-HOA/);
 
     const officer = cli(
       [
@@ -108,7 +108,7 @@ describe('account CLI (built, as a child process)', () => {
     const list = cli(['list']);
     expect(list.stdout.trim().split('\n')).toEqual([
       expect.stringMatching(/^can-bo-01 {2}officer {2}VHXH-XA-BAC-AI-DONG {2}KH-BAC-AI-DONG {2}disabled/),
-      expect.stringMatching(/^quan-tri-01 {2}admin {2}UBND-BAC-AI {2}\S+ {2}enabled/),
+      expect.stringMatching(/^quan-tri-01 {2}admin {2}UBND-KHANH-HOA {2}\S+ {2}enabled/),
     ]);
     expect(cli(['enable', '--officer', 'can-bo-01']).status).toBe(0);
     expect(

@@ -62,7 +62,7 @@ describe('access control with tokens from signing in', () => {
       agency: 'UBND-XA-BAC-AI',
       orgUnits: ['KH-BAC-AI'],
     });
-    await createAccount(ledger, { officer: 'tk-bac-si', agency: 'TTYT-BAC-AI' });
+    await createAccount(ledger, { officer: 'tk-bac-si', agency: 'TTYT-BAC-AI', orgUnits: ['PLAN-BAC-AI'] });
     const commune = (await signIn(ledger, 'tk-xa-bac-ai')).bearer;
     expect(
       (await post(ledger, '/housing-cases', registration('KH-BAC-AI', '058200009001'), commune)).status,

@@ -245,12 +245,34 @@ describe('signing in', () => {
       .send({
         officer: 'hon-hop-01',
         displayName: 'x',
-        agency: 'UBND-BAC-AI',
-        orgUnits: ['NT-BAC-AI'],
+        agency: 'UBND-KHANH-HOA',
+        orgUnits: ['KHANH-HOA'],
         roles: ['admin', 'officer'],
         password: PASSWORD,
       });
     expect([create.status, create.body.code]).toEqual([400, 'ROLE_MIX_REFUSED']);
+  });
+
+  it('an account for an agency or commune ended before today is a 409 naming what took its place', async () => {
+    // The seeds end the district's labour office and xã Phước Đại on 1 July 2025 (agencySuccessions, orgUnitChanges).
+    const account = (agency: string, orgUnits: string[]) =>
+      ledger
+        .http(admin())
+        .post('/accounts')
+        .send({
+          officer: `ket-thuc-${++n}`,
+          displayName: 'x',
+          agency,
+          orgUnits,
+          roles: ['officer'],
+          password: PASSWORD,
+        });
+    const endedAgency = await account('LDTBXH-BAC-AI', ['KH-BAC-AI-DONG']);
+    expect([endedAgency.status, endedAgency.body.code]).toEqual([409, 'AGENCY_ENDED']);
+    expect(endedAgency.body.instead).toContain('VHXH-XA-BAC-AI-DONG');
+    const endedUnit = await account('VHXH-XA-BAC-AI-DONG', ['BA-PHUOC-DAI']);
+    expect([endedUnit.status, endedUnit.body.code]).toEqual([409, 'ORG_UNIT_ENDED']);
+    expect((await account('VHXH-XA-BAC-AI-DONG', ['KH-BAC-AI-DONG'])).status).toBe(201);
   });
 
   it('a password reset by an admin ends the sessions; the new password signs in, the old does not', async () => {
