@@ -210,7 +210,8 @@ export function refuseNamedUnitOutOfForce(
   return out?.reason === 'ORG_UNIT_ENDED' ? refusalOf(out) : null;
 }
 
-const refusalOf = (out: OutOfForce | null): WriteRefusal | null =>
+/** An out-of-force finding as the write's refusal (409 naming what to use instead), or null. */
+export const refusalOf = (out: OutOfForce | null): WriteRefusal | null =>
   out ? { code: out.reason, message: out.message, instead: out.instead } : null;
 
 function refuseCorrection(principal: Principal, request: WriteRequest, context: WritePolicyContext) {

@@ -1,9 +1,16 @@
 // Who may write an account stream: an admin, and only account events (no correction, no other fact). An account
 // is made for an agency and org units in force on the day it is created: after the 2025 reorganisation an ended
 // one is a 409 naming what took its place, as for any other write.
-import { agencyOutOfForce, orgUnitOutOfForce } from '../access/in-force';
+import { agencyOutOfForce } from '../access/in-force';
 import { hasRole, type Principal } from '../access/principal';
-import type { WritePolicyContext, WriteRefusal, WriteRequest, WriteRule } from '../access/write-policy';
+import {
+  refusalOf,
+  refuseNamedUnitOutOfForce,
+  type WritePolicyContext,
+  type WriteRefusal,
+  type WriteRequest,
+  type WriteRule,
+} from '../access/write-policy';
 import { ACCOUNT_STREAM_PREFIX } from './account.aggregate';
 import { ACCOUNT_EVENT_TYPES, type AccountRecord } from './account.events';
 
@@ -28,12 +35,11 @@ function refuseAccountOutOfForce(request: WriteRequest, context: WritePolicyCont
     if (event.type !== 'AccountCreated') continue;
     const account = event.data as AccountRecord;
     for (const orgUnit of account.orgUnits) {
-      const out = orgUnitOutOfForce(orgUnit, day, model);
-      if (out?.reason === 'ORG_UNIT_ENDED')
-        return { code: out.reason, message: out.message, instead: out.instead };
+      const refusal = refuseNamedUnitOutOfForce(orgUnit, day, context);
+      if (refusal) return refusal;
     }
-    const out = agencyOutOfForce(account.agency, account.orgUnits[0] ?? '', day, model);
-    if (out) return { code: out.reason, message: out.message, instead: out.instead };
+    const refusal = refusalOf(agencyOutOfForce(account.agency, account.orgUnits[0] ?? '', day, model));
+    if (refusal) return refusal;
   }
   return null;
 }
