@@ -4,7 +4,7 @@
 // is shown on the page: the events recorded, or why the ledger refused, in words.
 /* global crypto */
 import { href, parseRoute, replaceParams } from '../address.js';
-import { ApiError, get, getToken, request } from '../api.js';
+import { ApiError, get, getToken } from '../api.js';
 import { currentRoles } from '../account-bar.js';
 import { orgUnits } from '../directory.js';
 import { alertBox, h } from '../dom.js';
@@ -13,6 +13,7 @@ import { describeError, setStatus } from '../messages.js';
 import { sessionEndedBecause, signedIn } from '../session.js';
 import { tokenPanel } from '../token-panel.js';
 import { roleName } from '../who.js';
+import { sendRecord } from '../record-send.js';
 import { applyConditions, fieldControl, labelOf, valuesOf } from './record-fields.js';
 import { isDisabledAccount, isRoleRevoked } from './sign-in.js';
 
@@ -122,7 +123,7 @@ function commandForm({ command }, commonFields, units) {
         submit.textContent = t('recordBusy');
         for (const c of own) c.control.removeAttribute('aria-invalid');
         try {
-          const answer = await request('POST', path, { body, auth: true });
+          const answer = await sendRecord(path, body);
           result.replaceChildren(recorded(answer, command));
           setStatus(t('recordDone', { action: command.label[lang()] || command.label.vi }));
           // The next action is a new one: a new event id.
