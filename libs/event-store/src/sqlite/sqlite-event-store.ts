@@ -1,6 +1,8 @@
 // The embedded EventStore: one sqlite file (better-sqlite3), WAL, fsync on every commit, and group commit:
 // appends made while the event loop is busy are written together in one transaction with one fsync.
 import type Database from 'better-sqlite3';
+import { resolve } from 'node:path';
+import { BroadcastChannel } from 'node:worker_threads';
 import { openSqliteFile } from '@ledger/store-support';
 import type { NewEvent, RecordedEvent } from '@ledger/domain';
 import { StoreUnavailableError, StreamNotFoundError } from '../event-store.errors';
@@ -61,6 +63,8 @@ export class SqliteEventStore implements EventStore {
   private readonly pollIntervalMs: number;
   private readonly pageSize: number;
   private readonly commits = new CommitSignal();
+  /** The stores open on the same file in other threads of this process (the api's projection worker). */
+  private readonly neighbours: BroadcastChannel | undefined;
   private queue: QueuedAppend[] = [];
   private flushScheduled = false;
   private closed = false;
@@ -82,6 +86,12 @@ export class SqliteEventStore implements EventStore {
       });
       this.db = opened.db;
       this.statements = opened.prepared;
+      if (path !== ':memory:') {
+        // A commit here wakes the live subscriptions of the other threads at once, not at their next poll.
+        this.neighbours = new BroadcastChannel(`ledger-sqlite-event-store:${resolve(path)}`);
+        this.neighbours.onmessage = () => this.commits.notify();
+        this.neighbours.unref();
+      }
     } catch (error) {
       const mapped = toEventStoreError(error, `open ${path}`);
       throw mapped instanceof StoreUnavailableError
@@ -144,6 +154,7 @@ export class SqliteEventStore implements EventStore {
     while (this.queue.length > 0) this.flushBatch();
     this.closed = true;
     this.commits.notify();
+    this.neighbours?.close();
     try {
       this.db.close();
     } catch (error) {
@@ -216,7 +227,10 @@ export class SqliteEventStore implements EventStore {
       for (const request of batch) request.reject(mapped);
       return;
     }
-    if (outcomes.some((outcome) => outcome.ok && outcome.appended > 0)) this.commits.notify();
+    if (outcomes.some((outcome) => outcome.ok && outcome.appended > 0)) {
+      this.commits.notify();
+      this.neighbours?.postMessage('committed');
+    }
     outcomes.forEach((outcome, i) =>
       outcome.ok ? batch[i].resolve(outcome.result) : batch[i].reject(outcome.error),
     );
