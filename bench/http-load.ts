@@ -59,6 +59,7 @@ const COMMUNES = [
   'BA-PHUOC-TIEN',
   'BA-PHUOC-THANG',
 ];
+// Dates before the communes' merger of 1 July 2025: the six communes and the district's agencies are in force.
 const at = (date: string): string => `${date}T09:00:00+07:00`;
 
 async function main(): Promise<void> {
@@ -99,11 +100,11 @@ async function main(): Promise<void> {
   const payment = (): object => ({
     programme: 'tro-cap-xa-hoi',
     beneficiaryCitizenId: citizen(),
-    period: '2026-11',
+    period: '2025-05',
     amountVnd: 500_000,
     method: 'bank',
     commune: commune(),
-    occurredAt: at('2026-11-05'),
+    occurredAt: at('2025-05-05'),
   });
   const requests: AutocannonRequest[] = [
     post(
@@ -113,7 +114,7 @@ async function main(): Promise<void> {
         householdHeadCitizenId: citizen(),
         commune: commune(),
         category: 'poor',
-        occurredAt: at('2026-03-02'),
+        occurredAt: at('2025-03-02'),
       }),
       (status, body, context) => {
         context.caseId = undefined;
@@ -129,21 +130,21 @@ async function main(): Promise<void> {
     post(
       (context) => `/housing-cases/${String(context.caseId)}/funding-approvals`,
       officer,
-      () => ({ amountVnd: 60_000_000, source: 'central_budget', occurredAt: at('2026-03-10') }),
+      () => ({ amountVnd: 60_000_000, source: 'central_budget', occurredAt: at('2025-03-10') }),
     ),
     post('/health-insurance-enrolments', insurer, () => ({
       beneficiaryCitizenId: citizen(),
       commune: commune(),
       scheme: 'ethnic_minority_area',
-      year: 2026,
-      occurredAt: at('2026-01-05'),
+      year: 2025,
+      occurredAt: at('2025-01-05'),
     })),
     post('/allowance-grants', officer, () => ({
       beneficiaryCitizenId: citizen(),
       programme: 'tro-cap-xa-hoi',
       monthlyAmountVnd: 500_000,
       commune: commune(),
-      occurredAt: at('2026-02-01'),
+      occurredAt: at('2025-02-01'),
     })),
     post('/job-placements', officer, () => ({
       placementId: `GQVL-BENCH-${counter}`,
@@ -151,12 +152,12 @@ async function main(): Promise<void> {
       commune: commune(),
       employer: 'Công ty May Ninh Thuận',
       kind: 'domestic',
-      occurredAt: at('2026-04-15'),
+      occurredAt: at('2025-04-15'),
     })),
     post(
       (context) => `/housing-cases/${String(context.caseId)}/construction-starts`,
       officer,
-      () => ({ occurredAt: at('2026-04-01') }),
+      () => ({ occurredAt: at('2025-04-01') }),
     ),
     post('/subsidy-payments', officer, () => payment()),
   ];
