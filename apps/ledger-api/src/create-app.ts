@@ -25,11 +25,14 @@ export async function createApp(
   // JSON lines on stdout; `logger: false` (in-process tests) writes none, unless a test reads them (`logTo`).
   const logging = options.logger !== false || options.logTo !== undefined;
   const logger = createJsonLogger({ enabled: logging, destination: options.logTo });
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, logger, options.projectionWorker), {
-    bodyParser: false,
-    abortOnError: false,
-    ...(logging ? { bufferLogs: true } : { logger: false }),
-  });
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(config, logger, options.projectionWorker),
+    {
+      bodyParser: false,
+      abortOnError: false,
+      ...(logging ? { bufferLogs: true } : { logger: false }),
+    },
+  );
   if (logging) {
     app.useLogger(app.get(Logger));
     app.flushLogs();

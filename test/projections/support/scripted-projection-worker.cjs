@@ -17,7 +17,13 @@ parentPort.on('message', (message) => {
     const status = { name: 'counts', version: 1, state: 'live', checkpoint: 7, headPosition: 7, lag: 0 };
     parentPort.postMessage({ kind: 'reply', id: message.id, ok: true, value: [status] });
   } else if (message.kind === 'waitFor') {
-    const error = { code: 'PROJECTION_FAILED', message: 'x', projection: 'counts', detail: 'boom', position: 5 };
+    const error = {
+      code: 'PROJECTION_FAILED',
+      message: 'x',
+      projection: 'counts',
+      detail: 'boom',
+      position: 5,
+    };
     parentPort.postMessage({ kind: 'reply', id: message.id, ok: false, error });
   } else if (message.kind === 'stop') {
     appendFileSync(file, 'stopped\n');

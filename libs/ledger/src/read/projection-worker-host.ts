@@ -117,7 +117,8 @@ export class ProjectionWorkerHost implements ProjectionsHandle {
   }
 
   private restartAfterCrash(code: number, reason: string): void {
-    if (Date.now() - this.startedAt > STABLE_AFTER_MS) this.restartDelay = this.options.restartInitialMs ?? 500;
+    if (Date.now() - this.startedAt > STABLE_AFTER_MS)
+      this.restartDelay = this.options.restartInitialMs ?? 500;
     const delay = this.restartDelay;
     this.restartDelay = Math.min(delay * 2, this.options.restartMaxMs ?? 30_000);
     const message = `the projection worker exited (code ${code})${reason ? `: ${reason}` : ''}; restarting in ${delay} ms`;

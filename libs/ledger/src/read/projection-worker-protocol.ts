@@ -46,7 +46,11 @@ export function toWire(error: unknown, timeoutMs?: number): WireError {
 export function fromWire(error: WireError): Error {
   switch (error.code) {
     case 'PROJECTION_FAILED':
-      return new ProjectionFailedError(error.projection ?? '?', error.detail ?? error.message, error.position);
+      return new ProjectionFailedError(
+        error.projection ?? '?',
+        error.detail ?? error.message,
+        error.position,
+      );
     case 'PROJECTION_WAIT_TIMEOUT':
       return new WaitForTimeoutError(error.position ?? 0, error.behind ?? [], error.timeoutMs ?? 0);
     case 'PROJECTION_RUNNER_STOPPED':

@@ -3,4 +3,7 @@
 // (ProjectionWorkerHost), which keeps the read store's commits off the thread that answers HTTP.
 import type { ProjectionRunner } from '@ledger/projections';
 
-export type ProjectionsHandle = Pick<ProjectionRunner, 'projectionNames' | 'start' | 'stop' | 'status' | 'waitFor'>;
+export type ProjectionsHandle = Pick<
+  ProjectionRunner,
+  'projectionNames' | 'start' | 'stop' | 'status' | 'waitFor'
+>;
