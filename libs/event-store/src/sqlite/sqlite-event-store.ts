@@ -58,6 +58,7 @@ interface QueuedAppend extends AppendRequest {
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
   private readonly statements: Statements;
+  private readonly commitBatch: Database.Transaction<(batch: readonly AppendRequest[]) => AppendOutcome[]>;
   private readonly clock: () => Date;
   private readonly maxBatchSize: number;
   private readonly pollIntervalMs: number;
@@ -86,6 +87,14 @@ export class SqliteEventStore implements EventStore {
       });
       this.db = opened.db;
       this.statements = opened.prepared;
+      // Made once: the function that evaluates a batch of appends in one transaction.
+      this.commitBatch = this.db.transaction((batch: readonly AppendRequest[]): AppendOutcome[] => {
+        const cursor: BatchCursor = {
+          head: this.statements.head.get()?.head ?? 0,
+          recordedAt: this.clock().toISOString(),
+        };
+        return batch.map((request) => appendInBatch(this.statements, request, cursor));
+      });
       if (path !== ':memory:') {
         // A commit here wakes the live subscriptions of the other threads at once, not at their next poll.
         this.neighbours = new BroadcastChannel(`ledger-sqlite-event-store:${resolve(path)}`);
@@ -213,15 +222,7 @@ export class SqliteEventStore implements EventStore {
     if (batch.length === 0) return;
     let outcomes: AppendOutcome[];
     try {
-      outcomes = this.db
-        .transaction(() => {
-          const cursor: BatchCursor = {
-            head: this.statements.head.get()?.head ?? 0,
-            recordedAt: this.clock().toISOString(),
-          };
-          return batch.map((request) => appendInBatch(this.statements, request, cursor));
-        })
-        .immediate();
+      outcomes = this.commitBatch.immediate(batch);
     } catch (error) {
       const mapped = toEventStoreError(error, `append (batch of ${batch.length})`);
       for (const request of batch) request.reject(mapped);
