@@ -33,6 +33,8 @@ export interface ProjectionWorkerHostOptions {
   restartMaxMs?: number;
   /** Longest a stop waits for the worker's batch and close before it is terminated. Default 15000. */
   stopTimeoutMs?: number;
+  /** Longest start waits for the worker to boot. Default 60000. */
+  bootTimeoutMs?: number;
 }
 
 interface Pending {
@@ -55,6 +57,7 @@ export class ProjectionWorkerHost implements ProjectionsHandle {
   private restartDelay: number;
   private down: { message: string; at: string } | undefined;
   private exited: Promise<void> = Promise.resolve();
+  private onBoot: (() => void) | undefined;
 
   constructor(private readonly options: ProjectionWorkerHostOptions) {
     this.restartDelay = options.restartInitialMs ?? 500;
@@ -64,11 +67,19 @@ export class ProjectionWorkerHost implements ProjectionsHandle {
     return [...this.options.projectionNames];
   }
 
-  /** Starts the worker and returns at once, as ProjectionRunner.start does; requests wait for its boot. */
+  /**
+   * Starts the worker and returns once it has booted (or died trying, or after bootTimeoutMs): the api then
+   * listens with its projections running, and the worker's boot does not compete with the first requests.
+   */
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
+    const booted = new Promise<void>((resolve) => {
+      this.onBoot = resolve;
+      setTimeout(resolve, this.options.bootTimeoutMs ?? 60_000).unref();
+    });
     this.spawn();
+    await booted;
   }
 
   async stop(): Promise<void> {
@@ -109,6 +120,7 @@ export class ProjectionWorkerHost implements ProjectionsHandle {
       worker.once('exit', (code) => {
         this.worker = undefined;
         this.booted = false;
+        this.onBoot?.();
         this.failPending(new ProjectionRunnerStoppedError('the projection worker exited'));
         if (this.running) this.restartAfterCrash(code, reason);
         resolve();
@@ -134,6 +146,7 @@ export class ProjectionWorkerHost implements ProjectionsHandle {
     switch (message.kind) {
       case 'ready':
         this.booted = true;
+        this.onBoot?.();
         if (this.down) this.options.logger.log('the projection worker is running again');
         this.down = undefined;
         return;
