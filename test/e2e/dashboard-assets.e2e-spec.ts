@@ -117,7 +117,10 @@ describe('the dashboard files', () => {
     const source = readFileSync(join(DASHBOARD_ASSETS_DIR, 'service-worker.js'), 'utf8');
     const [first, ...rest] = worker.text.split('\n');
     expect(rest.join('\n')).toBe(source);
-    const shell = JSON.parse(/^self\.LEDGER_SHELL = (.*);$/.exec(first)![1]) as { version: string; files: string[] };
+    const shell = JSON.parse(/^self\.LEDGER_SHELL = (.*);$/.exec(first)![1]) as {
+      version: string;
+      files: string[];
+    };
     expect(shell.version).toMatch(/^[0-9a-f]{16}$/);
     // The page and every file of the folder but the worker itself, each one served.
     const expected = ['/', ...files.filter((f) => f !== 'service-worker.js').map((f) => `/dashboard/${f}`)];

@@ -116,9 +116,16 @@ export class DashboardController {
     if (!source) return null;
     const names = [...assets.keys()].filter((name) => name !== SERVICE_WORKER).sort();
     const hash = createHash('sha256');
-    for (const name of [SERVICE_WORKER, ...names]) hash.update(name).update('\0').update(assets.get(name)!.body);
-    const shell = { version: hash.digest('hex').slice(0, 16), files: ['/', ...names.map((n) => `/dashboard/${n}`)] };
-    this.worker = Buffer.concat([Buffer.from(`self.LEDGER_SHELL = ${JSON.stringify(shell)};\n`), source.body]);
+    for (const name of [SERVICE_WORKER, ...names])
+      hash.update(name).update('\0').update(assets.get(name)!.body);
+    const shell = {
+      version: hash.digest('hex').slice(0, 16),
+      files: ['/', ...names.map((n) => `/dashboard/${n}`)],
+    };
+    this.worker = Buffer.concat([
+      Buffer.from(`self.LEDGER_SHELL = ${JSON.stringify(shell)};\n`),
+      source.body,
+    ]);
     return this.worker;
   }
 

@@ -81,7 +81,7 @@ function route(parts) {
     case 'admin':
       return adminView();
     case 'queue':
-      return queueView();
+      return queueView(render);
     default:
       return overview();
   }

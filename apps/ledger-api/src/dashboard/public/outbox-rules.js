@@ -115,7 +115,8 @@ export function failed(write, now, retryAfterSeconds = null) {
  * nothing, so the id is still free), waiting to be sent at once.
  */
 export function fixed(write, fields, now) {
-  if (write.state !== 'refused') throw new Error(`only a refused write can be fixed (this one is ${write.state})`);
+  if (write.state !== 'refused')
+    throw new Error(`only a refused write can be fixed (this one is ${write.state})`);
   return {
     ...write,
     body: { ...fields, id: write.body.id },

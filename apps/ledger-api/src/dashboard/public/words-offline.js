@@ -87,6 +87,7 @@ export const en = {
   queueDiscard: 'Discard this write',
   queueDiscarded: 'Write {id} discarded.',
   queueResent: 'Write {id} sent again.',
-  queueQueued: 'Waiting to send: the write is kept on this device and sent when the connection comes back (event id {id}).',
+  queueQueued:
+    'Waiting to send: the write is kept on this device and sent when the connection comes back (event id {id}).',
   queueRecordedNow: 'Queued write {id} recorded.',
 };

@@ -19,19 +19,31 @@ import {
   signInNeeded,
 } from '../outbox.js';
 
-export async function queueView() {
+export async function queueView(rerender = () => undefined) {
   const title = h('h1', { tabindex: '-1' }, t('queueTitle'));
   const intro = h('p', { class: 'lead' }, t('queueIntro'));
   if (!currentOwner()) {
+    // Nobody signed in (the session ended, or the page was reloaded offline): the writes wait for their officer;
+    // the view is drawn again when someone signs in or the session is resumed.
     const count = await pending();
-    return h(
+    const box = h(
       'div',
       { class: 'view view-queue' },
       title,
       intro,
-      alertBox(count ? t('queueNobody', { count }) : t('queueNobodyEmpty'), 'info'),
+      signInNeeded()
+        ? signInAgain()
+        : alertBox(count ? t('queueNobody', { count }) : t('queueNobodyEmpty'), 'info'),
       h('p', {}, h('a', { href: '#/sign-in', class: 'button-link', id: 'queue-sign-in' }, t('signInLink'))),
     );
+    const stop = onOutboxChange(() => {
+      if (!document.body.contains(box)) stop();
+      else if (currentOwner()) {
+        stop();
+        rerender();
+      }
+    });
+    return box;
   }
   const catalogue = await actionsCatalogue();
   const notes = h('div', { id: 'queue-notes' });
@@ -67,14 +79,7 @@ export async function queueView() {
     const expired = signInNeeded() === currentOwner();
     notes.replaceChildren(
       isOnline() ? '' : alertBox(t('queueOffline'), 'info'),
-      expired
-        ? h(
-            'div',
-            { class: 'alert alert-error', role: 'alert', id: 'queue-sign-in-needed' },
-            h('p', {}, t('queueNeedsSignIn')),
-            h('a', { href: '#/sign-in', class: 'button-link', id: 'queue-sign-in' }, t('queueSignInAgain')),
-          )
-        : '',
+      expired ? signInAgain() : '',
     );
     sendNow.hidden = !writes.some((w) => w.state === 'waiting');
     clear.hidden = !writes.some((w) => w.state === 'recorded');
@@ -102,6 +107,16 @@ export async function queueView() {
     h('div', { class: 'buttons queue-buttons' }, sendNow, clear),
     message,
     list,
+  );
+}
+
+/** The officer's token was refused on replay and could not be renewed: sign in again; the writes are kept. */
+function signInAgain() {
+  return h(
+    'div',
+    { class: 'alert alert-error', role: 'alert', id: 'queue-sign-in-needed' },
+    h('p', {}, t('queueNeedsSignIn')),
+    h('a', { href: '#/sign-in', class: 'button-link', id: 'queue-sign-in-again' }, t('queueSignInAgain')),
   );
 }
 
@@ -188,7 +203,11 @@ function item(write, catalogue, { editing, edit, message }) {
   }
   return h(
     'li',
-    { class: `queue-item queue-item-${write.state}`, id: `queue-item-${write.id}`, dataset: { state: write.state } },
+    {
+      class: `queue-item queue-item-${write.state}`,
+      id: `queue-item-${write.id}`,
+      dataset: { state: write.state },
+    },
     parts,
   );
 }
