@@ -5,10 +5,12 @@
 // (the store holds exactly one event per id); a write the ledger refuses on replay is fixed in the queue view and
 // sent again under its event id; a write whose answer was lost is sent again and not recorded twice; a token
 // refused on replay asks the officer to sign in again, and the queue waits, unsent with anyone else's token.
-// Skipped, with the reason in its name, when Chromium is not installed.
-import { existsSync } from 'node:fs';
+// Skipped, with the reason in its name, when Chromium is not installed. LEDGER_DASHBOARD_SCREENSHOT=1 also writes
+// docs/dashboard-offline-queue.png (the queue on a phone, a write refused beside two recorded).
+import { existsSync, statSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startTestLedger, type TestLedger } from '../e2e/support/test-app';
 import { createFirstAdmin } from './support/first-admin';
@@ -22,6 +24,8 @@ const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--lang=vi-VN',
 ];
+
+const SCREENSHOT = join(__dirname, '../../docs/dashboard-offline-queue.png');
 
 const hasChromium = existsSync(CHROMIUM);
 const suite = hasChromium
@@ -288,6 +292,10 @@ suite('working offline on the dashboard in Chromium', () => {
     const refusal = (await page.textContent(`#queue-item-${ids[2]}`)) ?? '';
     expect(refusal).toContain('Bị từ chối');
     expect(refusal).toContain('trùng hoặc mâu thuẫn với điều đã có trong sổ cái');
+
+    const out = process.env.LEDGER_DASHBOARD_SCREENSHOT ? SCREENSHOT : join(ledger.dataDir, 'queue.png');
+    await page.screenshot({ path: out, fullPage: true });
+    expect(statSync(out).size).toBeGreaterThan(10_000);
 
     // Recorded once each: one event per id, the only one of its payment's stream, by this officer.
     for (const [i, payment] of [first, second].entries()) {

@@ -4,7 +4,7 @@
 // it, and waits (kept on the device) while someone else, or nobody, is signed in. A write refused on replay waits
 // for the officer to fix it (same event id) or discard it; a token refused on replay (401, and the renewal
 // failed) asks the officer to sign in again, and the queue is sent after the sign-in.
-/* global navigator, window, setTimeout, clearTimeout */
+/* global navigator, window, setTimeout, clearTimeout, BroadcastChannel */
 import { getToken, request, serviceToken, tokenClaims } from './api.js';
 import {
   dueWrites,
@@ -42,8 +42,17 @@ export function onOutboxChange(fn) {
   return () => listeners.delete(fn);
 }
 
-function changed() {
+// The page's other tabs hear of every change, so that their count and queue view follow.
+const tabs = typeof BroadcastChannel === 'function' ? new BroadcastChannel('ledger-outbox') : null;
+if (tabs) tabs.onmessage = () => notify();
+
+function notify() {
   for (const fn of listeners) fn();
+}
+
+function changed() {
+  notify();
+  tabs?.postMessage('changed');
 }
 
 /** The officer who must sign in again before their queue can be sent, or null. */
@@ -107,7 +116,10 @@ async function sendDue(all) {
         changed();
         return;
       } else {
-        await putWrite(failed(write, Date.now(), error?.retryAfter));
+        // Not sent (no connection, the server away): this write and the rest of the pass wait their turn again.
+        const now = Date.now();
+        for (const later of dueWrites(await listWrites(owner), now, all))
+          await putWrite(failed(later, now, error?.retryAfter));
         changed();
         return;
       }
@@ -154,10 +166,10 @@ async function schedule(ms) {
     if (due === null) return;
     wait = Math.max(1000, due - Date.now());
   }
+  // Offline, the browser's "online" event sends the queue; the timer is for a connection that says it is up.
   timer = setTimeout(() => {
     timer = null;
     if (isOnline()) flush();
-    else schedule();
   }, wait);
 }
 

@@ -140,6 +140,8 @@ function item(write, catalogue, { editing, edit, message }) {
       t('queueMade', { time: formatDateTime(new Date(write.createdAt).toISOString()) }),
     ),
   ];
+  const summary = summaryOf(write, command);
+  if (summary) parts.push(h('p', { class: 'small queue-summary' }, summary));
   if (write.state === 'waiting' && write.attempts > 0 && write.nextTryAt)
     parts.push(
       h(
@@ -271,6 +273,15 @@ function fixForm(write, command, { edit, message }) {
     ),
   );
   return form;
+}
+
+/** What a write not yet recorded holds, in a line, so that the officer tells one from another. */
+function summaryOf(write, command) {
+  if (write.state === 'recorded') return '';
+  return Object.entries(write.body)
+    .filter(([name, value]) => name !== 'id' && name !== 'occurredAt' && typeof value !== 'object')
+    .map(([name, value]) => `${fieldLabel(command, name)}: ${value}`)
+    .join(' · ');
 }
 
 /** Why the ledger refused, in words, from its status (its own detail is shown beside). */
