@@ -43,6 +43,10 @@ declare const navigator: {
 };
 declare const document: { documentElement: { scrollWidth: number } };
 declare const window: { innerWidth: number };
+declare const caches: {
+  keys(): Promise<string[]>;
+  open(name: string): Promise<{ keys(): Promise<Array<{ url: string }>> }>;
+};
 
 const ADMIN = {
   officer: 'quan-tri-huyen',
@@ -187,6 +191,16 @@ suite('working offline on the dashboard in Chromium', () => {
 
   it('is installable: a manifest in Vietnamese with its icons, and a service worker for the whole site', async () => {
     const { page, context } = await newPhone();
+    // Caches of an earlier version, left on the device before this one is installed (and another site's own).
+    await page.goto(`${base}/health/live`);
+    await page.evaluate(async () => {
+      for (const name of [
+        'ledger-dashboard-shell-0123456789abcdef',
+        'ledger-dashboard-public-api-0123456789abcdef',
+        'another-app',
+      ])
+        await caches.open(name);
+    });
     await open(page, '#/');
     const worker = await page.request.get(`${base}/sw.js`);
     expect(worker.status()).toBe(200);
@@ -194,6 +208,26 @@ suite('working offline on the dashboard in Chromium', () => {
     expect(worker.headers()['service-worker-allowed']).toBe('/');
     const registration = await serviceWorkerReady(page);
     expect(registration).toEqual({ scope: `${base}/`, script: `${base}/sw.js` });
+    // The page and its files are kept in the cache of the worker's version, the page itself among them.
+    const version = /"version":"([0-9a-f]{16})"/.exec(await worker.text())?.[1];
+    expect(version).toBeDefined();
+    const kept = await page.evaluate(async () => {
+      const names = await caches.keys();
+      const shell = names.find((n) => n.startsWith('ledger-dashboard-shell-')) ?? '';
+      const files = shell
+        ? (await (await caches.open(shell)).keys()).map((r) => new URL(r.url).pathname)
+        : [];
+      return { names, files };
+    });
+    // The earlier version's caches are gone when this one takes over; what is not the dashboard's stays.
+    expect(kept.names.filter((n) => n.startsWith('ledger-dashboard-shell-'))).toEqual([
+      `ledger-dashboard-shell-${version!}`,
+    ]);
+    expect(kept.names).not.toContain('ledger-dashboard-public-api-0123456789abcdef');
+    expect(kept.names).toContain('another-app');
+    expect(kept.files).toEqual(
+      expect.arrayContaining(['/', '/dashboard/app.js', '/dashboard/views/queue.js']),
+    );
 
     const cdp = await context.newCDPSession(page);
     const manifest = (await cdp.send('Page.getAppManifest')) as {
