@@ -22,6 +22,7 @@ import { onSessionChange, resumeSession, signedIn } from './session.js';
 
 const listeners = new Set();
 let sending = null;
+let again = null;
 let timer = null;
 /** The officer whose replay was refused for want of a valid token (null when nobody needs to sign in again). */
 let signInNeededFor = null;
@@ -88,13 +89,20 @@ export async function enqueue(path, body) {
  * refusal only sets that write aside. One pass at a time in the page, and across the browser's tabs.
  */
 export function flush({ all = false } = {}) {
-  if (!sending) {
-    const pass = () => sendDue(all);
-    sending = (navigator.locks ? navigator.locks.request('ledger-outbox', pass) : pass()).finally(() => {
-      sending = null;
-      schedule();
-    });
+  if (sending) {
+    // A pass is under way with the list it read: another follows it (a write fixed, the connection back).
+    again = again || { all };
+    if (all) again.all = true;
+    return sending;
   }
+  const pass = () => sendDue(all);
+  sending = (navigator.locks ? navigator.locks.request('ledger-outbox', pass) : pass()).finally(() => {
+    sending = null;
+    const next = again;
+    again = null;
+    if (next) flush(next);
+    else schedule();
+  });
   return sending;
 }
 
