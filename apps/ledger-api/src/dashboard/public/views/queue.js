@@ -36,9 +36,8 @@ export async function queueView(rerender = () => undefined) {
         : alertBox(count ? t('queueNobody', { count }) : t('queueNobodyEmpty'), 'info'),
       h('p', {}, h('a', { href: '#/sign-in', class: 'button-link', id: 'queue-sign-in' }, t('signInLink'))),
     );
-    const stop = onOutboxChange(() => {
-      if (!document.body.contains(box)) stop();
-      else if (currentOwner()) {
+    const stop = whileShown(box, () => {
+      if (currentOwner()) {
         stop();
         rerender();
       }
@@ -73,7 +72,13 @@ export async function queueView(rerender = () => undefined) {
     { type: 'button', id: 'queue-clear-recorded', onClick: () => clearRecorded() },
     t('queueClearRecorded'),
   );
+  // The write being fixed, and its form: kept as it is while the list is drawn again (another write sent).
   let editing = null;
+  let editForm = null;
+  const formOf = (write, command) => {
+    if (!editForm) editForm = fixForm(write, command, { edit, message });
+    return editForm;
+  };
   const draw = async () => {
     const writes = await ownWrites();
     const expired = signInNeeded() === currentOwner();
@@ -85,18 +90,16 @@ export async function queueView(rerender = () => undefined) {
     clear.hidden = !writes.some((w) => w.state === 'recorded');
     list.replaceChildren(
       ...(writes.length
-        ? writes.map((write) => item(write, catalogue, { editing, edit, message }))
+        ? writes.map((write) => item(write, catalogue, { editing, formOf, edit, message }))
         : [h('li', { class: 'muted', id: 'queue-empty' }, t('queueEmpty'))]),
     );
   };
   const edit = (id) => {
     editing = id;
+    editForm = null;
     draw();
   };
-  const stop = onOutboxChange(() => {
-    if (!document.body.contains(list)) stop();
-    else draw();
-  });
+  whileShown(list, draw);
   await draw();
   return h(
     'div',
@@ -110,6 +113,24 @@ export async function queueView(rerender = () => undefined) {
   );
 }
 
+/**
+ * fn() after every change of the queue while `node` is on the page (or until it is, for a view being drawn);
+ * the listener ends once the view has left the page, or if it never arrives there. Returns how to end it early.
+ */
+function whileShown(node, fn) {
+  const since = Date.now();
+  let shown = false;
+  const stop = onOutboxChange(() => {
+    if (document.body.contains(node)) shown = true;
+    else if (shown || Date.now() - since > 60_000) {
+      stop();
+      return;
+    }
+    fn();
+  });
+  return stop;
+}
+
 /** The officer's token was refused on replay and could not be renewed: sign in again; the writes are kept. */
 function signInAgain() {
   return h(
@@ -121,7 +142,7 @@ function signInAgain() {
 }
 
 /** One write: what it is, its state, and what can be done with it. */
-function item(write, catalogue, { editing, edit, message }) {
+function item(write, catalogue, { editing, formOf, edit, message }) {
   const command = commandOf(catalogue, write.path);
   const label = command ? command.label[lang()] || command.label.vi : write.path;
   const state = h(
@@ -177,7 +198,7 @@ function item(write, catalogue, { editing, edit, message }) {
         field ? h('p', { class: 'small' }, t('queueFieldToFix', { field })) : null,
       ),
     );
-    if (editing === write.id) parts.push(fixForm(write, command, { edit, message }));
+    if (editing === write.id) parts.push(formOf(write, command));
     else
       parts.push(
         h(
