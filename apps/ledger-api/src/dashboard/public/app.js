@@ -14,6 +14,7 @@ import { alertBox, h } from './dom.js';
 import { focusViewHeading } from './focus.js';
 import { lang, setLang, t } from './i18n.js';
 import { describeError, setStatus } from './messages.js';
+import { showQueueLink, startOffline } from './offline.js';
 import { resumeSession } from './session.js';
 import { adminView } from './views/admin.js';
 import { agenciesView } from './views/agencies.js';
@@ -22,6 +23,7 @@ import { eventView } from './views/event.js';
 import { indicatorView } from './views/indicator.js';
 import { inspectionView } from './views/inspection.js';
 import { overview } from './views/overview.js';
+import { queueView } from './views/queue.js';
 import { recordView } from './views/record.js';
 import { signInView } from './views/sign-in.js';
 
@@ -38,6 +40,7 @@ async function render() {
   setExportable(null);
   syncControls();
   showAccount();
+  showQueueLink();
   highlightNav(parts[0] || 'overview');
   setStatus(t('loading'));
   main.setAttribute('aria-busy', 'true');
@@ -77,6 +80,8 @@ function route(parts) {
       return recordView();
     case 'admin':
       return adminView();
+    case 'queue':
+      return queueView(render);
     default:
       return overview();
   }
@@ -97,4 +102,5 @@ window.addEventListener('hashchange', render);
 setLang(lang());
 applyStaticTexts();
 fillOrgUnits();
+startOffline();
 resumeSession().finally(render);

@@ -2,6 +2,7 @@
 // Names of indicators, agencies and org units come from the plan's data (nameVi / nameEn), not from here.
 /* global document, localStorage, fetch */
 import { en as accountWordsEn, vi as accountWordsVi } from './words-accounts.js';
+import { en as offlineWordsEn, vi as offlineWordsVi } from './words-offline.js';
 
 const vi = {
   skip: 'Bỏ qua, đến nội dung chính',
@@ -557,7 +558,10 @@ async function loadActionCatalogue() {
 
 await loadActionCatalogue();
 
-const DICTIONARIES = { vi: { ...vi, ...accountWordsVi }, en: { ...en, ...accountWordsEn } };
+const DICTIONARIES = {
+  vi: { ...vi, ...accountWordsVi, ...offlineWordsVi },
+  en: { ...en, ...accountWordsEn, ...offlineWordsEn },
+};
 const LANG_KEY = 'ledger-dashboard-lang';
 
 let current = 'vi';
