@@ -29,6 +29,9 @@ export function formatFigure(
   signed = false,
 ): string {
   if (value === null || !Number.isFinite(value)) return '—';
+  if ((kind === 'qualitative' || unit === 'milestone') && !signed) {
+    return value >= 1 ? (lang === 'en' ? 'Achieved' : 'Đã đạt') : lang === 'en' ? 'Not yet' : 'Chưa đạt';
+  }
   const text = grouped(lang, value, decimalsFor(unit, kind));
   const sign = signed && value > 0 && text !== '0' ? '+' : '';
   if (unit === 'VND') return lang === 'en' ? `${sign}${text} VND` : `${sign}${text}${NBSP}đ`;
