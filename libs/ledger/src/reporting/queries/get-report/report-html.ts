@@ -22,6 +22,7 @@ dl.heading dt { font-weight: bold; } dl.heading dd { margin: 0; }
 table { border-collapse: collapse; width: 100%; }
 th, td { border: 0.6pt solid #444; padding: 2pt 4pt; vertical-align: top; text-align: left; }
 th { background: #eee; font-weight: bold; }
+table.report td:nth-child(2) { width: 26%; } table.report td:nth-child(4) { width: 17%; }
 td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 thead { display: table-header-group; }
 tr, .chart-block, svg { break-inside: avoid; page-break-inside: avoid; }
