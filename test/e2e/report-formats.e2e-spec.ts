@@ -118,6 +118,8 @@ describe('periodic reports for a meeting: xlsx and printable HTML', () => {
       expect.stringMatching(/^Nguồn: /),
     ]);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: XLSX_HEADER_ROW });
+    expect(sheet.pageSetup.printTitlesRow).toBe(`${XLSX_HEADER_ROW}:${XLSX_HEADER_ROW}`);
+    expect(sheet.headerFooter.oddFooter).toContain('Trang &P / &N');
     const header = (sheet.getRow(XLSX_HEADER_ROW).values as unknown[]).slice(1);
     expect(header).toEqual([
       'STT',

@@ -25,6 +25,7 @@ export async function reportToXlsx(
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
   sheet.pageSetup.printTitlesRow = `${XLSX_HEADER_ROW}:${XLSX_HEADER_ROW}`;
+  sheet.headerFooter.oddFooter = `&R${word(lang, 'page')} &P / &N`;
   const heading = reportHeading(lang, report);
   const lines: Array<[string, boolean]> = [
     [reportTitle(lang, report), true],
