@@ -663,3 +663,23 @@ export function formatDateTime(iso) {
     timeZone: 'Asia/Ho_Chi_Minh',
   }).format(date);
 }
+
+// The indicator page's bar per commune (on the former or the new boundaries) and its printable report.
+Object.assign(DICTIONARIES.vi, {
+  reportBoundary: 'Ranh giới',
+  reportBoundary_former: 'Các xã trước ngày 01/7/2025',
+  reportBoundary_current: 'Các xã từ ngày 01/7/2025',
+  communeChartTitle: 'Tiến độ từng xã: {indicator}',
+  communeChartDesc:
+    'Biểu đồ thanh: số liệu của {count} xã tính đến ngày {date}; bảng bên dưới ghi cùng các số liệu.',
+  printableReport: 'Báo cáo năm {year} để in (có biểu đồ này)',
+});
+Object.assign(DICTIONARIES.en, {
+  reportBoundary: 'Boundaries',
+  reportBoundary_former: 'The communes before 1 July 2025',
+  reportBoundary_current: 'The communes from 1 July 2025',
+  communeChartTitle: 'Progress of every commune: {indicator}',
+  communeChartDesc:
+    'Bar chart: the figure of {count} communes as of {date}; the table below gives the same figures.',
+  printableReport: 'Printable report for {year} (with this chart)',
+});
