@@ -1,10 +1,11 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import type { Response } from 'express';
 import { GetReportQuery, reportToCsv, reportToMarkdown, type Report } from '../../..';
-import { Public } from '../../../http';
+import { Public, ApiProblems } from '../../../http';
+import { REPORT_SCHEMA } from '../../reporting.response.schemas';
 
 class ReportRequest {
   @ApiProperty({ example: '2025', description: '2025 (annual), 2024-2026 (3-year) or 2021-2025 (5-year)' })
@@ -29,9 +30,19 @@ export class ReportsHttpController {
   constructor(private readonly queries: QueryBus) {}
 
   @Public('aggregate figures only')
+  @ApiOkResponse({
+    description: 'The report as JSON (default), CSV or Markdown, as `format` asks',
+    content: {
+      'application/json': { schema: REPORT_SCHEMA },
+      'text/csv': { schema: { type: 'string' } },
+      'text/markdown': { schema: { type: 'string' } },
+    },
+  })
+  @ApiProblems(400, 404, 503)
   @Get()
   @ApiOperation({
     summary: "The plan's periodic report (section IV.3): each indicator at the start and end of the period",
+    operationId: 'getReport',
   })
   async get(
     @Query() q: ReportRequest,
