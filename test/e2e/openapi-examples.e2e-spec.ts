@@ -211,8 +211,8 @@ describe('the request examples of the OpenAPI document', () => {
         '-v',
       );
       expect([verified.answer.status, verified.answer.body.detail]).toEqual([201, undefined]);
-      const body = { ...exampleOf(correctionsRoute), correctsEventId: action.eventId, kind: 'retraction' };
-      delete body.changes;
+      const { changes: _amendment, ...example } = exampleOf(correctionsRoute);
+      const body = { ...example, correctsEventId: action.eventId, kind: 'retraction' };
       const proposed = await sendAsAllowed(correctionsRoute, '/corrections', body, [action.unit], '-p');
       expect([proposed.answer.status, proposed.answer.body.code]).toEqual([202, undefined]);
       return proposed.answer.body.proposalId as string;
