@@ -7,9 +7,15 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ACTIONS, type Role } from '@ledger/domain';
-import { operationsOf, requestExampleOf, type OpenApiDocument, type Route } from './support/openapi';
+import {
+  mismatches,
+  operationsOf,
+  requestExampleOf,
+  type OpenApiDocument,
+  type Route,
+} from './support/openapi';
 import { startTestLedger, type TestLedger } from './support/test-app';
-import { admin, bearer } from './support/tokens';
+import { admin, bearer, inspector } from './support/tokens';
 
 type Headers = Record<string, string>;
 type Body = Record<string, unknown>;
@@ -282,5 +288,67 @@ describe('the request examples of the OpenAPI document', () => {
       expect(answers).toContainEqual(
         expect.stringMatching(new RegExp(`^${name.replace(/[{}/]/g, '\\$&')} 2\\d\\d$`)),
       );
+  });
+
+  it('answers every read, asked with its documented parameters, with a body its schema describes', async () => {
+    const event = recorded[0];
+    const known: Record<string, string> = {
+      id: event.eventId,
+      event: event.eventId,
+      stream: String(event.response.stream),
+      key: 'houses_built',
+      indicator: 'houses_built',
+      orgUnit: event.unit,
+      period: '2026',
+      ref: String(recorded.find((r) => r.response.householdRef)?.response.householdRef ?? ''),
+      officer: String((exampleOf(routeOf('POST /accounts')) as Body).officer),
+    };
+    const problems: string[] = [];
+    let checked = 0;
+    for (const route of routes.filter((r) => r.method === 'get')) {
+      const schema = route.operation.responses['200']?.content?.['application/json']?.schema;
+      if (!schema) continue;
+      const params = route.operation.parameters ?? [];
+      const valueOf = (name: string, example: unknown) => {
+        if (name === 'code') return route.path.startsWith('/org-units') ? event.unit : 'VHXH-XA-BAC-AI';
+        return example !== undefined ? String(example) : known[name];
+      };
+      let url = route.path;
+      for (const p of params.filter((p) => p.in === 'path'))
+        url = url.replace(
+          `{${p.name}}`,
+          encodeURIComponent(valueOf(p.name, p.example ?? p.schema?.example) ?? ''),
+        );
+      const query = new URLSearchParams();
+      for (const p of params.filter((p) => p.in === 'query')) {
+        const value = p.example ?? p.schema?.example ?? (p.required ? known[p.name] : undefined);
+        if (value !== undefined) query.set(p.name, String(value));
+      }
+      if (query.size) url += `?${query}`;
+      const roles = rolesOf(route);
+      const headers =
+        roles === 'anyone' || roles.includes('inspector')
+          ? inspector()
+          : roles.includes('admin')
+            ? admin()
+            : bearer({ agency: 'VHXH-XA-BAC-AI', orgUnits: [event.unit], roles: [roles[0]] });
+      const res = await ledger.http(headers).get(url);
+      if (res.status === 400) problems.push(`${route.name} ${url}: 400 ${res.body.detail}`);
+      if (res.status !== 200 || !/json/.test(res.headers['content-type'] ?? '')) continue;
+      checked++;
+      problems.push(...mismatches(doc, schema, res.body).map((m) => `${route.name}: ${m}`));
+    }
+    expect(problems).toEqual([]);
+    expect(checked).toBeGreaterThanOrEqual(30);
+    // The comparison sees a body that departs from its schema.
+    expect(
+      mismatches(doc, { $ref: '#/components/schemas/CommandResponse' }, { stream: 1, eventIds: [2] }),
+    ).toEqual(
+      expect.arrayContaining([
+        '$.revision: missing',
+        '$.stream: number, not string',
+        '$.eventIds[0]: number, not string',
+      ]),
+    );
   });
 });

@@ -108,3 +108,45 @@ export function refsOf(value: unknown, out: string[] = []): string[] {
     }
   return out;
 }
+
+/**
+ * Where a value departs from its schema (type, nullable, enum, required, properties, items; $ref and allOf
+ * followed): a list of paths and what is wrong, empty when it fits. Properties a schema does not list are
+ * allowed, as OpenAPI allows them unless additionalProperties is false.
+ */
+export function mismatches(
+  doc: OpenApiDocument,
+  schema: Schema | undefined,
+  value: unknown,
+  at = '$',
+): string[] {
+  const own = resolve(doc, schema);
+  if (!own) return [];
+  if (own.allOf) return own.allOf.flatMap((part) => mismatches(doc, part, value, at));
+  if (value === null) return own.nullable || own.type === undefined ? [] : [`${at}: null, not ${own.type}`];
+  if (own.enum && !own.enum.includes(value))
+    return [`${at}: ${JSON.stringify(value)} is not one of ${own.enum.join(', ')}`];
+  const actual = Array.isArray(value) ? 'array' : typeof value;
+  const fits: Record<string, boolean> = {
+    string: actual === 'string',
+    number: actual === 'number',
+    integer: Number.isInteger(value),
+    boolean: actual === 'boolean',
+    array: actual === 'array',
+    object: actual === 'object',
+  };
+  if (own.type && !fits[own.type]) return [`${at}: ${actual}, not ${own.type}`];
+  if (actual === 'array')
+    return (value as unknown[]).flatMap((item, i) => mismatches(doc, own.items, item, `${at}[${i}]`));
+  if (actual !== 'object') return [];
+  const object = value as Record<string, unknown>;
+  const missing = (own.required ?? [])
+    .filter((name) => !(name in object))
+    .map((name) => `${at}.${name}: missing`);
+  const inner = Object.entries(own.properties ?? {}).flatMap(([name, property]) =>
+    name in object && object[name] !== undefined
+      ? mismatches(doc, property, object[name], `${at}.${name}`)
+      : [],
+  );
+  return [...missing, ...inner];
+}
