@@ -22,6 +22,11 @@ const DESCRIPTION =
   'A write answers with the stream revision as ETag; send it back as If-Match to write only if nobody ' +
   'wrote since (412 otherwise).';
 
+/** What a shared error means where it differs from the route-level meaning. */
+const SHARED_DESCRIPTIONS: Partial<Record<keyof typeof PROBLEM_STATUSES, string>> = {
+  401: 'A token was sent and does not verify or has expired (this route needs none)',
+};
+
 /** The operationId of a route that names none: the method's name, then the controller's. */
 export function fallbackOperationId(controllerKey: string, methodKey: string): string {
   return methodKey + controllerKey.replace(/(Http)?Controller$/, '');
@@ -55,7 +60,8 @@ export function completeResponses(document: OpenAPIObject): OpenAPIObject {
       if (!operation.security?.length) shared.push(401);
       if (operation.requestBody) shared.push(400, 413, 415);
       for (const status of shared)
-        if (!responses[status]) responses[status] = { description: PROBLEM_STATUSES[status] };
+        if (!responses[status])
+          responses[status] = { description: SHARED_DESCRIPTIONS[status] ?? PROBLEM_STATUSES[status] };
       for (const [status, response] of Object.entries(responses)) {
         if (!response || !/^[45]\d\d$/.test(status) || '$ref' in response) continue;
         if (response.content && Object.values(response.content).some((media) => media.schema)) continue;
