@@ -11,8 +11,17 @@ import {
   type Pseudonymizer,
 } from '../../..';
 import type { Filter } from '@ledger/read-store';
-import { Allow, Caller, PageRequest, ReadScope, RecordedReads } from '../../../http';
+import {
+  Allow,
+  Caller,
+  PageRequest,
+  ReadScope,
+  RecordedReads,
+  ApiJsonResponse,
+  ApiProblems,
+} from '../../../http';
 import type { Principal } from '@ledger/domain';
+import { TRAIL_PAGE_SCHEMA } from '../../reporting.response.schemas';
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -82,9 +91,12 @@ export class TrailHttpController {
     ['inspector'],
     "an inspector searches the trail of the org units in their scope; a search for one person's events wants a reason and is recorded",
   )
+  @ApiJsonResponse(TRAIL_PAGE_SCHEMA)
+  @ApiProblems(400, 503)
   @Get()
   @ApiOperation({
     summary: 'Search the inspection trail; each entry shows what it changed and its corrections',
+    operationId: 'listTrail',
   })
   async search(@Query() q: TrailRequest, @Caller() principal: Principal): Promise<DocumentPage> {
     const where: Record<string, Filter[string]> = {};

@@ -1,10 +1,11 @@
 import { Controller, Get, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import type { Request, Response } from 'express';
 import { GetReportQuery, reportToCsv, reportToMarkdown, type Boundary, type Report } from '../../..';
-import { Public } from '../../../http';
+import { ApiProblems, Public } from '../../../http';
+import { REPORT_SCHEMA } from '../../reporting.response.schemas';
 import { BOUNDARIES } from './get-report.query';
 import { reportToHtml } from './report-html';
 import { REPORT_LANGS, type ReportLang } from './report-words';
@@ -82,10 +83,24 @@ export class ReportsHttpController {
   constructor(private readonly queries: QueryBus) {}
 
   @Public('aggregate figures only')
+  @ApiOkResponse({
+    description: 'The report as JSON (default), CSV, Markdown, xlsx or printable HTML, as `format` (or Accept) asks',
+    content: {
+      'application/json': { schema: REPORT_SCHEMA },
+      'text/csv': { schema: { type: 'string' } },
+      'text/markdown': { schema: { type: 'string' } },
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+        schema: { type: 'string', format: 'binary' },
+      },
+      'text/html': { schema: { type: 'string' } },
+    },
+  })
+  @ApiProblems(400, 404, 503)
   @Get()
   @ApiProduces(...Object.values(MEDIA_TYPES))
   @ApiOperation({
     summary: "The plan's periodic report (section IV.3): each indicator at the start and end of the period",
+    operationId: 'getReport',
   })
   async get(
     @Query() q: ReportRequest,
