@@ -34,6 +34,8 @@ export interface LoadSettings {
   seconds: number;
   /** Start of this run's citizen-id counter: runs against one server must not reuse ids. */
   offset: number;
+  /** Commands per second over all connections (paced); absent: as fast as the server answers. */
+  rate?: number;
   /** Headers per agency: { officer: LDTBXH officer, insurer: BHXH officer }. */
   headers: { officer: Record<string, string>; insurer: Record<string, string> };
 }
@@ -167,6 +169,7 @@ async function main(): Promise<void> {
     duration: settings.seconds,
     requests,
     timeout: 30,
+    ...(settings.rate ? { overallRate: settings.rate } : {}),
   });
   const statusCodes = Object.fromEntries(
     Object.entries(result.statusCodeStats ?? {}).map(([code, { count }]) => [code, count]),

@@ -126,7 +126,10 @@ export const MAX_POSITIONS_READ = 1000;
 export function checkPositions(positions: unknown): asserts positions is readonly number[] {
   if (!Array.isArray(positions)) throw new EventStoreArgumentError('positions', 'must be an array');
   if (positions.length > MAX_POSITIONS_READ) {
-    throw new EventStoreArgumentError('positions', `must hold at most ${MAX_POSITIONS_READ}, got ${positions.length}`);
+    throw new EventStoreArgumentError(
+      'positions',
+      `must hold at most ${MAX_POSITIONS_READ}, got ${positions.length}`,
+    );
   }
   for (const position of positions as unknown[]) {
     if (typeof position !== 'number' || !Number.isSafeInteger(position) || position < 1) {

@@ -103,8 +103,14 @@ describe('inspection-trail projection', () => {
     it("lists what the event moved on the plan's indicators", () => {
       const { registered, funded, started, completed } = housingCase();
       const docs = spec.given(registered, funded, started).when(completed);
-      const moved = entryOf(docs, completed)
-        ?.contributions.map((c) => [c.indicatorKey, c.mode, c.part, c.delta, c.orgUnit, c.month]);
+      const moved = entryOf(docs, completed)?.contributions.map((c) => [
+        c.indicatorKey,
+        c.mode,
+        c.part,
+        c.delta,
+        c.orgUnit,
+        c.month,
+      ]);
       expect(moved).toEqual([
         ['houses_built', 'add', 'value', 1, 'C-1', '2024-06'],
         ['floor_area_per_person', 'add', 'numerator', 48, 'C-1', '2024-06'],
@@ -160,12 +166,10 @@ describe('inspection-trail projection', () => {
         correctedAgency: 'LAB-D-1',
       });
       // The amendment moves only the floor area, by the difference, in the month of the completion.
-      expect(
-        entryOf(docs, amendment)?.contributions.map((c) => [c.indicatorKey, c.delta, c.month]),
-      ).toEqual([['floor_area_per_person', 4, '2024-06']]);
-      expect(
-        entryOf(docs, retraction)?.contributions.map((c) => [c.indicatorKey, c.delta]),
-      ).toEqual([
+      expect(entryOf(docs, amendment)?.contributions.map((c) => [c.indicatorKey, c.delta, c.month])).toEqual([
+        ['floor_area_per_person', 4, '2024-06'],
+      ]);
+      expect(entryOf(docs, retraction)?.contributions.map((c) => [c.indicatorKey, c.delta])).toEqual([
         ['houses_built', -1],
         ['floor_area_per_person', -52],
         ['houses_under_construction', 1],
