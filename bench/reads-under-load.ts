@@ -33,7 +33,8 @@ export async function startWriteLoad(
 // The writer records in six communes; the probes in one it never writes, so that a change of that commune's
 // figure is the probe's own write.
 const PROBE_COMMUNE = 'BA-PHUOC-CHINH';
-const PROBE_PATH = `/indicators/health_insurance_coverage?orgUnit=${PROBE_COMMUNE}`;
+// Dated before the reorganisation of 1 July 2025 (as the writer's actions), read as of its eve.
+const PROBE_PATH = `/indicators/health_insurance_coverage?orgUnit=${PROBE_COMMUNE}&asOf=2025-06-30`;
 
 type Get = (
   url: string,
@@ -79,8 +80,8 @@ export async function probeVisibility(
       beneficiaryCitizenId: '0583' + String((offset + i) % 1e8).padStart(8, '0'),
       commune: PROBE_COMMUNE,
       scheme: 'ethnic_minority_area',
-      year: 2026,
-      occurredAt: '2026-01-05T09:00:00+07:00',
+      year: 2025,
+      occurredAt: '2025-01-05T09:00:00+07:00',
     });
     if (res.status !== 201) throw new Error(`probe write: ${res.status} ${res.body.slice(0, 300)}`);
     const acknowledged = process.hrtime.bigint();
