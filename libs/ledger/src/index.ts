@@ -10,6 +10,7 @@ export * from './reporting/queries/get-event/get-event.query';
 export * from './reporting/queries/get-stream/get-stream.query';
 export * from './reporting/queries/get-health/get-health.query';
 export * from './reporting/queries/find-documents/find-documents.query';
+export * from './reporting/queries/find-trail/find-trail.query';
 export * from './reporting/queries/get-document/get-document.query';
 export * from './reporting/queries/get-indicator-progress/get-indicator-progress.query';
 export * from './reporting/queries/get-agency-trail/get-agency-trail.query';

@@ -2,9 +2,9 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches } from 'class-validator';
-import { TRAIL } from '@ledger/projections';
+import type { TrailDoc } from '@ledger/projections';
 import {
-  FindDocumentsQuery,
+  FindTrailQuery,
   PSEUDONYMIZER,
   referenceOf,
   type DocumentPage,
@@ -98,7 +98,7 @@ export class TrailHttpController {
     summary: 'Search the inspection trail; each entry shows what it changed and its corrections',
     operationId: 'listTrail',
   })
-  async search(@Query() q: TrailRequest, @Caller() principal: Principal): Promise<DocumentPage> {
+  async search(@Query() q: TrailRequest, @Caller() principal: Principal): Promise<DocumentPage<TrailDoc>> {
     const where: Record<string, Filter[string]> = {};
     if (q.orgUnit) this.scope.requireUnit(principal, q.orgUnit, 'the trail asked for');
     // One person's events (named by reference or citizen id): on the record, under the reference, before
@@ -114,14 +114,6 @@ export class TrailHttpController {
     if (person) where.subjectRef = person;
     if (q.from || q.to)
       where.occurredOn = { ...(q.from ? { gte: q.from } : {}), ...(q.to ? { lte: q.to } : {}) };
-    return this.queries.execute(
-      new FindDocumentsQuery(
-        TRAIL,
-        where,
-        [{ field: 'position', direction: 'desc' }],
-        q.limit ?? 50,
-        q.cursor,
-      ),
-    );
+    return this.queries.execute(new FindTrailQuery(where, q.limit ?? 50, q.cursor));
   }
 }
