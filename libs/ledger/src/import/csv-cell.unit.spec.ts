@@ -43,9 +43,13 @@ describe('CSV cells', () => {
       const cells = JSON.parse(process.argv[1]);
       process.stdout.write(JSON.stringify(cells.map((c) => inertCellText(c === '__undefined__' ? undefined : c))));`;
     const cells = TABLE.map(([value]) => (value === undefined ? '__undefined__' : value));
-    const run = spawnSync(process.execPath, ['--no-warnings', '--input-type=module', '-e', script, JSON.stringify(cells)], {
-      encoding: 'utf8',
-    });
+    const run = spawnSync(
+      process.execPath,
+      ['--no-warnings', '--input-type=module', '-e', script, JSON.stringify(cells)],
+      {
+        encoding: 'utf8',
+      },
+    );
     expect(run.stderr).toBe('');
     expect(JSON.parse(run.stdout)).toEqual(TABLE.map(([, expected]) => expected));
   });

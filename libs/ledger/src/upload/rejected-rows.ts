@@ -7,7 +7,14 @@ import type { UploadProblem } from './upload-problems';
 
 /** The CSV's header keys (as the CLI has always written them); the reason is in Vietnamese. */
 const HEADERS = ['row', 'line', 'row_id', 'column', 'reason'];
-const HEADER_LABELS = ['Dòng (row)', 'Dòng trong tệp (line)', 'Mã dòng (row_id)', 'Cột (column)', 'Lý do (reason)', 'Reason (English)'];
+const HEADER_LABELS = [
+  'Dòng (row)',
+  'Dòng trong tệp (line)',
+  'Mã dòng (row_id)',
+  'Cột (column)',
+  'Lý do (reason)',
+  'Reason (English)',
+];
 
 const cells = (p: UploadProblem) => [p.row, p.line, p.rowId, p.column, p.reason];
 

@@ -26,7 +26,11 @@ export async function readUploadBody(request: Request): Promise<Buffer> {
 }
 
 /** From ?format=, else the content type, else the bytes (an xlsx is a zip: it starts with PK). */
-export function uploadFormatOf(body: Buffer, contentType: string | undefined, format: string | undefined): UploadFormat {
+export function uploadFormatOf(
+  body: Buffer,
+  contentType: string | undefined,
+  format: string | undefined,
+): UploadFormat {
   if (format !== undefined) {
     if (format === 'csv' || format === 'xlsx') return format;
     throw new ValidationFailedError([{ field: 'format', message: 'format must be csv or xlsx' }]);
@@ -43,7 +47,9 @@ export async function rowsOf(body: Buffer, format: UploadFormat): Promise<SheetR
     for await (const row of sheetRows(Readable.from([body]), format)) rows.push(row);
   } catch (error) {
     if (error instanceof CsvSyntaxError) throw fileProblem(`file is not valid CSV: ${error.message}`);
-    throw fileProblem(`file is not a readable ${format} workbook: ${error instanceof Error ? error.message : String(error)}`);
+    throw fileProblem(
+      `file is not a readable ${format} workbook: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   return rows;
 }

@@ -71,7 +71,10 @@ export const ACTOR_COLUMNS: UploadColumn[] = [
     required: true,
     list: 'agencies',
     example: '',
-    rule: { vi: 'Mã cơ quan trong kế hoạch (chọn trong danh sách)', en: "An agency code of the plan (pick from the list)" },
+    rule: {
+      vi: 'Mã cơ quan trong kế hoạch (chọn trong danh sách)',
+      en: 'An agency code of the plan (pick from the list)',
+    },
   },
 ];
 
@@ -97,26 +100,41 @@ export function ruleOf(field: RequestField): Label {
   };
   switch (field.type) {
     case 'text':
-      return { vi: `Chữ, 1 đến ${field.maxLength ?? 500} ký tự`, en: `Text, 1 to ${field.maxLength ?? 500} characters` };
+      return {
+        vi: `Chữ, 1 đến ${field.maxLength ?? 500} ký tự`,
+        en: `Text, 1 to ${field.maxLength ?? 500} characters`,
+      };
     case 'personName':
       return { vi: 'Họ và tên, 1 đến 200 ký tự', en: 'Full name, 1 to 200 characters' };
     case 'phone':
-      return { vi: 'Số điện thoại Việt Nam, ví dụ 0912345678', en: 'A Vietnamese phone number such as 0912345678' };
+      return {
+        vi: 'Số điện thoại Việt Nam, ví dụ 0912345678',
+        en: 'A Vietnamese phone number such as 0912345678',
+      };
     case 'citizenId':
       return {
         vi: 'Số CCCD 12 chữ số (không lưu, chỉ lưu mã giả danh)',
         en: 'Citizen id, 12 digits (never stored, only its pseudonymous reference)',
       };
     case 'orgUnitCode':
-      return { vi: 'Mã đơn vị hành chính đang có hiệu lực (chọn trong danh sách)', en: 'An org unit code in force (pick from the list)' };
+      return {
+        vi: 'Mã đơn vị hành chính đang có hiệu lực (chọn trong danh sách)',
+        en: 'An org unit code in force (pick from the list)',
+      };
     case 'programmeCode':
       return { vi: 'Mã chương trình (a-z, 0-9, -)', en: 'Programme code (a-z, 0-9, -)' };
     case 'indicatorKey':
       return { vi: 'Mã chỉ tiêu của kế hoạch', en: 'An indicator key of the plan' };
     case 'facilityCode':
-      return { vi: 'Mã cơ sở (2-64 chữ, số, . _ -), không phải số CCCD', en: 'Facility code (2-64 letters, digits, . _ -), never a citizen id' };
+      return {
+        vi: 'Mã cơ sở (2-64 chữ, số, . _ -), không phải số CCCD',
+        en: 'Facility code (2-64 letters, digits, . _ -), never a citizen id',
+      };
     case 'reference':
-      return { vi: '1-100 chữ, số, dấu chấm, gạch dưới hoặc gạch ngang', en: '1-100 letters, digits, dot, underscore or -' };
+      return {
+        vi: '1-100 chữ, số, dấu chấm, gạch dưới hoặc gạch ngang',
+        en: '1-100 letters, digits, dot, underscore or -',
+      };
     case 'uuid':
       return { vi: 'Mã UUID', en: 'A UUID' };
     case 'period':
@@ -129,7 +147,10 @@ export function ruleOf(field: RequestField): Label {
     case 'integer':
       return bounds('Số nguyên', 'A whole number');
     case 'number':
-      return bounds(`Số${field.maxDecimalPlaces !== undefined ? `, tối đa ${field.maxDecimalPlaces} chữ số thập phân` : ''}`, 'A number');
+      return bounds(
+        `Số${field.maxDecimalPlaces !== undefined ? `, tối đa ${field.maxDecimalPlaces} chữ số thập phân` : ''}`,
+        'A number',
+      );
     case 'moneyVnd':
       return {
         vi: `Số tiền VND, số nguyên từ ${vnd(MONEY_VND.min)} đến ${vnd(MONEY_VND.max)}`,
@@ -157,14 +178,22 @@ function fieldColumn(field: RequestField, importable: ImportableCommand): Upload
     label: field.label,
     required: field.required && !field.onlyWhen,
     field,
-    list: field.type === 'enum' ? 'values' : field.type === 'orgUnitCode' && field.name === importable.command.orgUnitField ? 'communes' : undefined,
+    list:
+      field.type === 'enum'
+        ? 'values'
+        : field.type === 'orgUnitCode' && field.name === importable.command.orgUnitField
+          ? 'communes'
+          : undefined,
     example: String(field.example),
     rule: ruleOf(field),
   };
 }
 
 /** The columns of one command's register: row id, the case, its fields, the day and the evidence. */
-export function uploadColumns(importable: ImportableCommand, options: { actor?: boolean } = {}): UploadColumn[] {
+export function uploadColumns(
+  importable: ImportableCommand,
+  options: { actor?: boolean } = {},
+): UploadColumn[] {
   const columns: UploadColumn[] = [ROW_ID];
   if (options.actor) columns.push(...ACTOR_COLUMNS);
   if (importable.needsCase)
@@ -190,7 +219,12 @@ export function uploadColumns(importable: ImportableCommand, options: { actor?: 
 export const headerOf = (column: UploadColumn, lang: Lang): string =>
   `${column.label[lang]} (${column.key})${column.required ? ' *' : ''}`;
 
-const normal = (text: string) => text.normalize('NFC').trim().toLowerCase().replace(/\s*\*$/, '');
+const normal = (text: string) =>
+  text
+    .normalize('NFC')
+    .trim()
+    .toLowerCase()
+    .replace(/\s*\*$/, '');
 
 /**
  * The column key of a header: the key in parentheses when it ends with one, else a label (vi or en) of one of

@@ -51,7 +51,8 @@ export function problemsOfError(error: unknown, columnOf: (field: string) => str
     ];
   if (error instanceof LedgerError && error.kind !== 'unavailable' && error.kind !== 'internal') {
     const words = KIND_WORDS[error.kind] ?? 'Bị từ chối';
-    const instead = 'instead' in error && Array.isArray(error.instead) ? `; hãy ghi cho: ${error.instead.join(', ')}` : '';
+    const instead =
+      'instead' in error && Array.isArray(error.instead) ? `; hãy ghi cho: ${error.instead.join(', ')}` : '';
     return [
       {
         column: error.field ? columnOf(error.field) : 'action',

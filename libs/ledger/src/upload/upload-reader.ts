@@ -61,7 +61,8 @@ async function* xlsxRows(input: Readable): AsyncGenerator<SheetRow> {
 }
 
 async function* csvRows(input: Readable): AsyncGenerator<SheetRow> {
-  for await (const record of csvRecords(input)) yield { line: record.line, values: record.fields.map((f) => f.trim()) };
+  for await (const record of csvRecords(input))
+    yield { line: record.line, values: record.fields.map((f) => f.trim()) };
 }
 
 /** The header row first, then every row that has a value in any cell. */

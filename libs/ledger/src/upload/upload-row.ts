@@ -40,7 +40,8 @@ function flatten(
       const missing = 'isDefined' in (e.constraints ?? {}) || e.value === undefined;
       out.push({
         column,
-        reason: missing && field?.required ? `Bắt buộc: ${rule?.vi ?? column}` : (rule?.vi ?? messages.join('; ')),
+        reason:
+          missing && field?.required ? `Bắt buộc: ${rule?.vi ?? column}` : (rule?.vi ?? messages.join('; ')),
         reasonEn: messages.join('; '),
       });
     }

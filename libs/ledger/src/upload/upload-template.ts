@@ -7,12 +7,7 @@ import { toCsvLine } from '../import/csv-cell';
 import type { ImportableCommand } from '../actions/action-import';
 import { headerOf, uploadColumns, type Lang, type UploadColumn } from './upload-columns';
 
-import {
-  agencyOutOfForce,
-  orgUnitOutOfForce,
-  type PlanSeed,
-  type WritePolicyContext,
-} from '@ledger/domain';
+import { agencyOutOfForce, orgUnitOutOfForce, type PlanSeed, type WritePolicyContext } from '@ledger/domain';
 
 export interface PlanCodes {
   /** Communes in force today, with their names. */
@@ -35,7 +30,7 @@ export function planCodesOn(seed: PlanSeed, access: WritePolicyContext, day: str
 }
 
 /** Rows of the data sheet that carry the drop-down lists. */
-const LIST_ROWS = 5000;
+const LIST_ROWS = 2000;
 const DATA_SHEET = { vi: 'Dữ liệu', en: 'Data' };
 const LISTS_SHEET = { vi: 'Danh mục', en: 'Lists' };
 const NOTES_SHEET = { vi: 'Hướng dẫn', en: 'Notes' };
@@ -52,15 +47,27 @@ const columnLetter = (index: number): string => {
 };
 
 function exampleOf(column: UploadColumn, codes: PlanCodes): string | number {
-  if (column.list === 'communes' && codes.communes.length > 0 && !codes.communes.some((c) => c.code === column.example))
+  if (
+    column.list === 'communes' &&
+    codes.communes.length > 0 &&
+    !codes.communes.some((c) => c.code === column.example)
+  )
     return codes.communes[0].code;
   if (column.list === 'agencies') return codes.agencies[0]?.code ?? '';
-  if (column.field && (column.field.type === 'integer' || column.field.type === 'number' || column.field.type === 'moneyVnd'))
+  if (
+    column.field &&
+    (column.field.type === 'integer' || column.field.type === 'number' || column.field.type === 'moneyVnd')
+  )
     return Number(column.example);
   return column.example;
 }
 
-export function templateCsv(importable: ImportableCommand, lang: Lang, codes: PlanCodes, actor = false): string {
+export function templateCsv(
+  importable: ImportableCommand,
+  lang: Lang,
+  codes: PlanCodes,
+  actor = false,
+): string {
   const columns = uploadColumns(importable, { actor });
   return `\uFEFF${toCsvLine(columns.map((c) => headerOf(c, lang)))}\r\n${toCsvLine(columns.map((c) => exampleOf(c, codes)))}\r\n`;
 }
@@ -85,7 +92,12 @@ export async function templateXlsx(
   columns.forEach((c, i) => {
     data.getColumn(i + 1).width = Math.max(14, Math.min(40, headerOf(c, lang).length + 2));
     // Text columns stay text: a citizen id or a code keeps its leading zeros.
-    if (c.field?.type !== 'integer' && c.field?.type !== 'number' && c.field?.type !== 'moneyVnd' && c.key !== 'occurred_at')
+    if (
+      c.field?.type !== 'integer' &&
+      c.field?.type !== 'number' &&
+      c.field?.type !== 'moneyVnd' &&
+      c.key !== 'occurred_at'
+    )
       data.getColumn(i + 1).numFmt = '@';
   });
 
@@ -112,7 +124,9 @@ export async function templateXlsx(
     const range = addList(column.key, values);
     const letter = columnLetter(i);
     // exceljs writes ranged validations, but its typings do not declare the collection.
-    (data as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(`${letter}2:${letter}${LIST_ROWS}`, {
+    (
+      data as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }
+    ).dataValidations.add(`${letter}2:${letter}${LIST_ROWS}`, {
       type: 'list',
       allowBlank: !column.required,
       formulae: [range],
@@ -144,9 +158,19 @@ export async function templateXlsx(
       : `Each row of the "${DATA_SHEET.en}" sheet is one action done (${importable.name}). Row 2 is an example: delete or change it. Columns marked * are required. Uploading the same file again records nothing twice.`,
   ]);
   notes.addRow([]);
-  notes.addRow(lang === 'vi' ? ['Cột', 'Mã cột', 'Bắt buộc', 'Quy tắc', 'Ví dụ'] : ['Column', 'Key', 'Required', 'Rule', 'Example']).font = { bold: true };
+  notes.addRow(
+    lang === 'vi'
+      ? ['Cột', 'Mã cột', 'Bắt buộc', 'Quy tắc', 'Ví dụ']
+      : ['Column', 'Key', 'Required', 'Rule', 'Example'],
+  ).font = { bold: true };
   for (const c of columns)
-    notes.addRow([c.label[lang], c.key, c.required ? (lang === 'vi' ? 'có' : 'yes') : '', c.rule[lang], String(exampleOf(c, codes))]);
+    notes.addRow([
+      c.label[lang],
+      c.key,
+      c.required ? (lang === 'vi' ? 'có' : 'yes') : '',
+      c.rule[lang],
+      String(exampleOf(c, codes)),
+    ]);
   notes.columns.forEach((column, i) => (column.width = [30, 20, 10, 70, 24][i]));
   return Buffer.from(await book.xlsx.writeBuffer());
 }

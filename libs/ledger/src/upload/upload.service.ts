@@ -91,7 +91,14 @@ export class UploadService {
   async run(rows: AsyncIterable<SheetRow>, options: UploadOptions): Promise<UploadSummary> {
     const fixed = options.command !== undefined ? IMPORTABLE_COMMANDS.get(options.command) : undefined;
     if (options.command !== undefined && !fixed) throw new Error(`no action ${options.command}`);
-    const summary: UploadSummary = { rows: 0, valid: 0, recorded: 0, alreadyRecorded: 0, rejected: 0, problems: [] };
+    const summary: UploadSummary = {
+      rows: 0,
+      valid: 0,
+      recorded: 0,
+      alreadyRecorded: 0,
+      rejected: 0,
+      problems: [],
+    };
     const rejectedRows = new Set<number>();
     const seen = new Map<string, number>();
     /** Cases opened by earlier rows of this file: a later row may take a step on them. */
@@ -112,7 +119,8 @@ export class UploadService {
         if (key) cells[key] = sheetRow.values[i] ?? '';
       });
       const reject = (problems: RowProblem[]) => {
-        for (const p of problems) summary.problems.push({ row, line: sheetRow.line, rowId: cells.row_id ?? '', ...p });
+        for (const p of problems)
+          summary.problems.push({ row, line: sheetRow.line, rowId: cells.row_id ?? '', ...p });
         rejectedRows.add(row);
       };
       const prepared = await this.prepare(cells, fixed, options.authority, opened, seen, row);
@@ -163,7 +171,11 @@ export class UploadService {
     const operator = 'operator' in authority;
     const known = fixed ? uploadColumns(fixed, { actor: operator }) : ACTOR_COLUMNS;
     const keys = values.map((h) => keyOfHeader(h, known));
-    const required = ['occurred_at', ...(fixed ? [] : ['action']), ...(operator ? ['officer', 'agency'] : [])];
+    const required = [
+      'occurred_at',
+      ...(fixed ? [] : ['action']),
+      ...(operator ? ['officer', 'agency'] : []),
+    ];
     const missing = required.filter((c) => !keys.includes(c));
     if (missing.length > 0) throw new UploadHeaderError(missing);
     return keys;
@@ -179,7 +191,8 @@ export class UploadService {
   ): Promise<Prepared | { problems: RowProblem[] }> {
     const problems: RowProblem[] = [];
     const need = (column: string, vi: string) => {
-      if (!cells[column]) problems.push({ column, reason: `Bắt buộc: ${vi}`, reasonEn: `${column} is required` });
+      if (!cells[column])
+        problems.push({ column, reason: `Bắt buộc: ${vi}`, reasonEn: `${column} is required` });
     };
     const importable = fixed ?? IMPORTABLE_COMMANDS.get(cells.action ?? '');
     if (!fixed) {
@@ -277,7 +290,9 @@ export class UploadService {
           stream: `${action.aggregate.streamPrefix}${streamId}`,
           aggregate,
           orgUnit,
-          events: Object.keys(action.events).slice(0, 1).map((type) => ({ type, data: {} })),
+          events: Object.keys(action.events)
+            .slice(0, 1)
+            .map((type) => ({ type, data: {} })),
           occurredOn: localDayOf(body.occurredAt as string) ?? undefined,
           namesOrgUnit: true,
         },
@@ -286,7 +301,11 @@ export class UploadService {
       if (!refused) return null;
       const instead = 'instead' in refused ? `; hãy ghi cho: ${refused.instead.join(', ')}` : '';
       const words = refused.code === 'FORBIDDEN' ? 'Không có quyền ghi' : 'Không ghi được cho đơn vị này';
-      return { column: refused.code.startsWith('AGENCY') ? 'agency' : column, reason: `${words}: ${refused.message}${instead}`, reasonEn: refused.message };
+      return {
+        column: refused.code.startsWith('AGENCY') ? 'agency' : column,
+        reason: `${words}: ${refused.message}${instead}`,
+        reasonEn: refused.message,
+      };
     }
     if (!importable.needsCase || opened.has(streamId)) return null;
     const stream = `${action.aggregate.streamPrefix}${streamId}`;
@@ -305,7 +324,11 @@ export class UploadService {
     if (!('principal' in authority)) return null;
     const refused = refuseStreamAccess(authority.principal, { aggregate, orgUnit }, this.access);
     return refused
-      ? { column: 'case_id', reason: `Không có quyền ghi cho hồ sơ này: ${refused.message}`, reasonEn: refused.message }
+      ? {
+          column: 'case_id',
+          reason: `Không có quyền ghi cho hồ sơ này: ${refused.message}`,
+          reasonEn: refused.message,
+        }
       : null;
   }
 }

@@ -61,7 +61,10 @@ export class UploadsHttpController {
   @ApiOkResponse({ description: 'The template file' })
   async template(@Param('file') file: string, @Query('lang') lang: string | undefined, @Res() res: Response) {
     const m = /^([a-z0-9_]+)\.(xlsx|csv)$/.exec(file);
-    if (!m) throw new ValidationFailedError([{ field: 'file', message: 'file must be <action>.xlsx or <action>.csv' }]);
+    if (!m)
+      throw new ValidationFailedError([
+        { field: 'file', message: 'file must be <action>.xlsx or <action>.csv' },
+      ]);
     const importable = commandOf(m[1]);
     if (lang !== undefined && lang !== 'vi' && lang !== 'en')
       throw new ValidationFailedError([{ field: 'lang', message: 'lang must be vi or en' }]);
@@ -75,15 +78,24 @@ export class UploadsHttpController {
   @Allow(['officer', 'supervisor'], RULE)
   @Post(':action/preview')
   @ApiOperation({
-    summary: "Checks every row of a register (the file as the body, CSV or xlsx) with the routes' own rules; records nothing",
+    summary:
+      "Checks every row of a register (the file as the body, CSV or xlsx) with the routes' own rules; records nothing",
   })
-  async preview(@Param('action') action: string, @Query('format') format: string | undefined, @Req() req: Request) {
+  async preview(
+    @Param('action') action: string,
+    @Query('format') format: string | undefined,
+    @Req() req: Request,
+  ) {
     const importable = commandOf(action);
     const { authority } = parseRequestContext(req as AuthenticatedRequest);
     const body = await readUploadBody(req);
     const rows = await rowsOf(body, uploadFormatOf(body, req.headers['content-type'], format));
     try {
-      const summary = await this.uploads.run(toAsync(rows), { command: importable.name, authority, commit: false });
+      const summary = await this.uploads.run(toAsync(rows), {
+        command: importable.name,
+        authority,
+        commit: false,
+      });
       return { action: importable.name, ...(await withRejected(summary)) };
     } catch (error) {
       throw headerProblem(error);
