@@ -69,7 +69,9 @@ describe('ledger-cli import of registers (built, as a child process)', () => {
     const file = join(scratch, 'hoan-thanh.csv');
     const rows = ['officer,agency,occurred_at,citizen_id,commune,category'];
     for (let i = 1; i <= 12; i++)
-      rows.push(`le.van.c,VHXH-XA-BAC-AI-DONG,20/05/2026,0584${String(i).padStart(8, '0')},KH-BAC-AI-DONG,poor`);
+      rows.push(
+        `le.van.c,VHXH-XA-BAC-AI-DONG,20/05/2026,0584${String(i).padStart(8, '0')},KH-BAC-AI-DONG,poor`,
+      );
     writeFileSync(file, `\uFEFF${rows.join('\r\n')}\r\n`);
     const dry = cli(['import', file, '--action', 'housing_registered', '--dry-run']);
     expect(dry.stdout).toContain('12 rows: 12 valid (dry run: nothing recorded), 0 rejected');
