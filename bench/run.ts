@@ -7,6 +7,7 @@
 //   npm run bench -- --only append,http  some scenarios (append, http, stores, backup, upload)
 //   npm run bench -- --sizes 10000,50000 event counts of the rebuild, dashboard and backup scenarios
 //   npm run bench -- --no-save           print only
+//   npm run bench -- --only upload --upload-rows 2000   rows of the upload scenario (default 10000)
 import { resolve } from 'node:path';
 import { progress, seconds, stringOption } from './bench-support';
 import { machine, printTable, save, type Results, type Row } from './report';
@@ -115,7 +116,8 @@ async function main(): Promise<void> {
     rows.push(...stores.rows);
   }
   if (only.has('backup')) rows.push(...(await backupScenario(profile.backup)));
-  if (only.has('upload')) rows.push(...(await uploadScenario({ rows: 10_000 })));
+  if (only.has('upload'))
+    rows.push(...(await uploadScenario({ rows: Number(stringOption('upload-rows', '10000')) })));
   const results: Results = {
     date,
     profile: profileName,
