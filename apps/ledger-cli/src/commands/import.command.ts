@@ -78,20 +78,20 @@ when any row was rejected.
 row, a notes sheet); default ACTION.xlsx.`,
   async run(args) {
     const { positionals, options, flags } = parseArgs('import', args, {
-      options: ['action', 'template', 'lang', 'out'],
-      flags: ['dry-run'],
+      options: ['--action', '--template', '--lang', '--out'],
+      flags: ['--dry-run'],
       maxPositionals: 1,
     });
-    if (options.template !== undefined)
-      return writeTemplate(options.template, options.lang ?? 'vi', options.out);
+    if (options['--template'] !== undefined)
+      return writeTemplate(options['--template'], options['--lang'] ?? 'vi', options['--out']);
     const file = positionals[0];
     if (!file) throw new UsageError('import: FILE.csv or FILE.xlsx is required');
     if (!existsSync(file)) throw new UsageError(`import: no file ${file}`);
     const format = formatOfName(file);
     if (!format) throw new UsageError('import: the file must end in .csv or .xlsx');
-    if (options.action !== undefined && !IMPORTABLE_COMMANDS.has(options.action))
-      throw new UsageError(`import: no action ${options.action}; one of ${ACTION_NAMES.join(', ')}`);
-    const commit = !flags.has('dry-run');
+    if (options['--action'] !== undefined && !IMPORTABLE_COMMANDS.has(options['--action']))
+      throw new UsageError(`import: no action ${options['--action']}; one of ${ACTION_NAMES.join(', ')}`);
+    const commit = !flags.has('--dry-run');
     const rejectedFile = `${file}.rejected.csv`;
     let summary;
     try {
@@ -102,7 +102,7 @@ row, a notes sheet); default ACTION.xlsx.`,
           const progress = progressPrinter('import', 500);
           try {
             return await app.get(UploadService).run(sheetRows(createReadStream(file), format), {
-              command: options.action,
+              command: options['--action'],
               // The operator imports the agencies' registers with access to the data directory.
               authority: { operator: 'ledger-cli import' },
               commit,
