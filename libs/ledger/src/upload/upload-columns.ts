@@ -42,7 +42,8 @@ const EVIDENCE: UploadColumn[] = [
     key: 'evidence_ref',
     label: { vi: 'Số văn bản minh chứng', en: 'Evidence reference' },
     required: false,
-    example: 'QD-123/2026/UBND',
+    // Empty in the example row: a reference needs the document's sha256 beside it.
+    example: '',
     rule: { vi: 'Tùy chọn: số hoặc tên văn bản', en: 'Optional: number or name of the document' },
   },
   {
