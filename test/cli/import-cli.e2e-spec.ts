@@ -49,7 +49,11 @@ describe('ledger-cli import of registers (built, as a child process)', () => {
     const register = join(scratch, 'so-dang-ky.xlsx');
     await book.xlsx.writeFile(register);
 
-    const first = cli(['import', register]);
+    // The template has no action column: the action is named once for the file.
+    const unnamed = cli(['import', register]);
+    expect(unnamed.status).toBe(1);
+    expect(unnamed.stderr).toContain('--action');
+    const first = cli(['import', register, '--action', 'housing_registered']);
     expect(first.stdout).toContain('30 rows: 28 appended, 0 already recorded, 2 rejected');
     expect(first.status).toBe(1);
     // Not a terminal: plain progress lines.
@@ -61,7 +65,7 @@ describe('ledger-cli import of registers (built, as a child process)', () => {
     ]);
     expect(rejected[1][4]).toContain('CCCD 12 chữ số');
 
-    const again = cli(['import', register]);
+    const again = cli(['import', register, '--action', 'housing_registered']);
     expect(again.stdout).toContain('30 rows: 0 appended, 28 already recorded, 2 rejected');
   });
 

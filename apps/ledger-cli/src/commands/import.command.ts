@@ -120,7 +120,10 @@ row, a notes sheet); default ACTION.xlsx.`,
         return 1;
       }
       if (error instanceof UploadHeaderError) {
-        console.error(`import: ${file} lacks the column(s) ${error.missing.join(', ')}`);
+        const hint = error.missing.includes('action')
+          ? ' (or name the action of every row with --action)'
+          : '';
+        console.error(`import: ${file} lacks the column(s) ${error.missing.join(', ')}${hint}`);
         return 1;
       }
       throw error;
