@@ -101,7 +101,9 @@ suite('uploading a register on the dashboard in Chromium', () => {
     await page.waitForSelector('#upload-file');
     await page.setInputFiles('#upload-file', file);
     await page.click('#upload-preview');
-    await page.waitForSelector('#upload-summary');
+    await page.waitForSelector('#upload-summary, #upload-result [role="alert"], #upload-result .alert');
+    // A refusal shows in words instead of the summary: name it.
+    expect(await page.textContent('#upload-result')).toContain('500 dòng');
     return page;
   }
 

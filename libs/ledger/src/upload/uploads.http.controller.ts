@@ -52,6 +52,20 @@ export class UploadsHttpController {
     @Inject(WRITE_ACCESS) private readonly access: WritePolicyContext,
   ) {}
 
+  @Public('the list of what can be uploaded is public, as the catalogue of actions is')
+  @Get('actions')
+  @ApiOperation({
+    summary: 'Every action command a register can be uploaded for: its upload name and labels',
+  })
+  actions() {
+    return [...IMPORTABLE_COMMANDS.values()].map((i) => ({
+      name: i.name,
+      type: i.command.type,
+      label: i.command.label,
+      actionLabel: i.action.label,
+    }));
+  }
+
   @Public('the templates show only the plan, which is public')
   @Get('templates/:file')
   @ApiOperation({

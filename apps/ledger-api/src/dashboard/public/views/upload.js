@@ -13,8 +13,6 @@ import { tokenPanel } from '../token-panel.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-const snake = (type) => type.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
-
 function fileLink(text, blob, name) {
   return h('a', { href: URL.createObjectURL(blob), download: name, class: 'upload-rejected' }, text);
 }
@@ -91,18 +89,14 @@ export async function uploadView() {
   if (!currentRoles().some((r) => r === 'officer' || r === 'supervisor'))
     return view(alertBox(t('needsSignIn'), 'info'));
 
-  const catalogue = await get('/actions');
+  // Every action command with its name in an upload (GET /uploads/actions).
+  const names = await get('/uploads/actions');
   const { params } = parseRoute();
-  const names = catalogue.actions.flatMap((action) =>
-    action.commands.map((command) => ({ name: command.importAs || snake(command.type), command, action })),
-  );
   let chosen = names.find((n) => n.name === params.action) ?? names[0];
   const picker = h(
     'select',
     { id: 'upload-action', name: 'action' },
-    names.map((n) =>
-      h('option', { value: n.name, selected: n === chosen }, n.command.label[lang()] || n.command.label.vi),
-    ),
+    names.map((n) => h('option', { value: n.name, selected: n === chosen }, n.label[lang()] || n.label.vi)),
   );
   const langParam = lang() === 'en' ? '?lang=en' : '';
   const xlsxLink = h('a', { id: 'upload-template-xlsx' }, 'xlsx');
