@@ -117,7 +117,10 @@ suite('uploading a register on the dashboard in Chromium', () => {
     expect(await page.textContent('#upload-summary')).toContain('500 dòng: 493 hợp lệ, 7 bị từ chối.');
     const rows = await page.$$eval('#upload-problems tbody tr', (trs) =>
       trs.map((tr) =>
-        (tr as unknown as { cells: Array<{ textContent: string }> }).cells.map((c) => c.textContent),
+        Array.from(
+          (tr as unknown as { cells: ArrayLike<{ textContent: string }> }).cells,
+          (c) => c.textContent,
+        ),
       ),
     );
     expect(rows.map((r) => Number(r[0]))).toEqual([...BAD.keys()]);
