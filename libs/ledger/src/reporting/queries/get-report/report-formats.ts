@@ -20,7 +20,6 @@ const COLUMNS: Array<[keyof ReportRow, string]> = [
   ['definitionVersion', 'definition_version'],
 ];
 
-
 export function reportToCsv(report: Report): string {
   const lines = [COLUMNS.map(([, header]) => header).join(',')];
   for (const row of report.rows) lines.push(COLUMNS.map(([key]) => csvCell(row[key])).join(','));
