@@ -91,3 +91,4 @@ export * from './exports/queries/get-dhis2-data-values/get-dhis2-data-values.que
 export * from './exports/queries/get-dhis2-data-values/dhis2-formats';
 export * from './exports/queries/get-iati-results/get-iati-results.query';
 export * from './exports/queries/get-iati-results/iati-results-xml';
+export * from './upload';

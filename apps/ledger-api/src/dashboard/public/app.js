@@ -26,6 +26,7 @@ import { overview } from './views/overview.js';
 import { queueView } from './views/queue.js';
 import { recordView } from './views/record.js';
 import { signInView } from './views/sign-in.js';
+import { uploadView } from './views/upload.js';
 
 const main = document.getElementById('main');
 let generation = 0;
@@ -78,6 +79,8 @@ function route(parts) {
       return signInView();
     case 'record':
       return recordView();
+    case 'upload':
+      return uploadView();
     case 'admin':
       return adminView();
     case 'queue':
@@ -89,7 +92,8 @@ function route(parts) {
 
 /** Marks the navigation link of the view's section as the current page. */
 function highlightNav(section) {
-  const active = { indicator: 'overview', agency: 'agencies', event: 'inspection' }[section] || section;
+  const active =
+    { indicator: 'overview', agency: 'agencies', event: 'inspection', upload: 'record' }[section] || section;
   for (const link of document.querySelectorAll('[data-nav]')) {
     if (link.dataset.nav === active) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');

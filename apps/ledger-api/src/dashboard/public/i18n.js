@@ -252,6 +252,28 @@ const vi = {
   restNone: 'Không có thay đổi nào trong khoảng ngày này.',
 
   csvIndicators: 'chi-tieu',
+  // Tải sổ lên (views/upload.js)
+  uploadTitle: 'Tải sổ lên',
+  uploadLink: 'Tải cả sổ (xlsx, csv) lên',
+  uploadIntro:
+    'Chọn việc, tải mẫu, điền mỗi việc đã làm vào một dòng rồi chọn tệp. Trang kiểm tra từng dòng trước khi ghi; tải lại cùng một tệp không ghi thêm lần nữa.',
+  uploadAction: 'Việc',
+  uploadTemplates: 'Tải mẫu:',
+  uploadFile: 'Tệp sổ (xlsx hoặc csv)',
+  uploadPreview: 'Kiểm tra',
+  uploadCommit: 'Ghi {valid} dòng hợp lệ',
+  uploadChecking: 'Đang kiểm tra tệp…',
+  uploadSummary: '{rows} dòng: {valid} hợp lệ, {rejected} bị từ chối.',
+  uploadNoProblem: 'Mọi dòng đều hợp lệ.',
+  uploadProblems: 'Các dòng có lỗi',
+  uploadRow: 'Dòng',
+  uploadColumn: 'Cột',
+  uploadReason: 'Lý do',
+  uploadProgress: 'Đang ghi {done}/{total} dòng',
+  uploadDone: 'Đã ghi {recorded} dòng mới, {already} dòng đã ghi từ trước, {rejected} dòng bị từ chối.',
+  uploadRejectedXlsx: 'Tải các dòng bị từ chối (xlsx)',
+  uploadRejectedCsv: 'Tải các dòng bị từ chối (csv)',
+  uploadFailed: 'Không ghi xong: {detail}',
 };
 
 const en = {
@@ -503,6 +525,28 @@ const en = {
   restNone: 'No change in this period.',
 
   csvIndicators: 'indicators',
+  // Upload a register (views/upload.js)
+  uploadTitle: 'Upload a register',
+  uploadLink: 'Upload a whole register (xlsx, csv)',
+  uploadIntro:
+    'Pick the action, download the template, write one action done per row, then choose the file. Every row is checked before anything is recorded; uploading the same file again records nothing twice.',
+  uploadAction: 'Action',
+  uploadTemplates: 'Templates:',
+  uploadFile: 'Register file (xlsx or csv)',
+  uploadPreview: 'Check',
+  uploadCommit: 'Record the {valid} valid rows',
+  uploadChecking: 'Checking the file…',
+  uploadSummary: '{rows} rows: {valid} valid, {rejected} rejected.',
+  uploadNoProblem: 'Every row is valid.',
+  uploadProblems: 'Rows with problems',
+  uploadRow: 'Row',
+  uploadColumn: 'Column',
+  uploadReason: 'Reason',
+  uploadProgress: 'Recording {done}/{total} rows',
+  uploadDone: 'Recorded {recorded} new rows, {already} were recorded before, {rejected} rejected.',
+  uploadRejectedXlsx: 'Download the rejected rows (xlsx)',
+  uploadRejectedCsv: 'Download the rejected rows (csv)',
+  uploadFailed: 'Not finished: {detail}',
 };
 
 /**
