@@ -67,6 +67,7 @@ export async function recordView() {
   draw();
   return view(
     h('p', { class: 'lead' }, t('recordIntro')),
+    h('p', {}, h('a', { href: '#/upload', id: 'record-upload-link' }, t('uploadLink'))), // the upload page (views/upload.js)
     h(
       'div',
       { class: 'field record-picker' },
