@@ -27,6 +27,8 @@ export class CatalogueFieldDto {
   @ApiPropertyOptional() min?: number;
   @ApiPropertyOptional() max?: number;
   @ApiPropertyOptional() maxLength?: number;
+  @ApiPropertyOptional({ description: 'The pattern the whole value must match (RegExp source, no flags)' })
+  pattern?: string;
   @ApiPropertyOptional({ type: FieldConditionDto, description: 'Only sent when field holds one of values' })
   onlyWhen?: FieldConditionDto;
 }
