@@ -2,6 +2,8 @@
 // Names of indicators, agencies and org units come from the plan's data (nameVi / nameEn), not from here.
 /* global document, localStorage, fetch */
 import { en as accountWordsEn, vi as accountWordsVi } from './words-accounts.js';
+// The recording forms' words.
+import { en as recordWordsEn, vi as recordWordsVi } from './words-record.js';
 
 const vi = {
   skip: 'Bỏ qua, đến nội dung chính',
@@ -557,7 +559,10 @@ async function loadActionCatalogue() {
 
 await loadActionCatalogue();
 
-const DICTIONARIES = { vi: { ...vi, ...accountWordsVi }, en: { ...en, ...accountWordsEn } };
+const DICTIONARIES = {
+  vi: { ...vi, ...accountWordsVi, ...recordWordsVi },
+  en: { ...en, ...accountWordsEn, ...recordWordsEn },
+};
 const LANG_KEY = 'ledger-dashboard-lang';
 
 let current = 'vi';
