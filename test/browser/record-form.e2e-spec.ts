@@ -170,6 +170,41 @@ suite('recording on a phone through the form and its case picker, in Chromium', 
     throw new Error(`case ${caseId} never showed among the open steps`);
   }
 
+  it('reads amounts written the Vietnamese way, says a queued write waits, and a 412 in words in both languages', async () => {
+    await open('#/');
+    // A string, so that the dynamic imports reach the page as they are (ts-jest would turn them into require).
+    const seen = (await phone.evaluate(`(async () => {
+      const money = await import('/dashboard/views/record-money.js');
+      const answer = await import('/dashboard/views/record-answer.js');
+      const { ApiError } = await import('/dashboard/api.js');
+      const i18n = await import('/dashboard/i18n.js');
+      const changed = new ApiError(412, 'PRECONDITION_FAILED', 'stream housing-case-x is at revision 3, not 2');
+      const command = { label: { vi: 'Hoàn thành xây nhà', en: 'House completed' } };
+      const queued = () => answer.recordedBox({ queued: true, id: 'q-1' }, { command }).textContent;
+      const out = {
+        parsed: ['1.500.000', '1 500 000', '1500000 đ', '60000000', '', '1,5', '1.50.000', '1.500,5'].map((v) =>
+          String(money.parseVnd(v)),
+        ),
+        formatted: [1500000, 60000000, 999, 1000].map((v) => money.formatVnd(v)),
+        queuedVi: queued(),
+        changedVi: answer.refusalBox(changed).textContent,
+      };
+      i18n.setLang('en');
+      out.queuedEn = queued();
+      out.changedEn = answer.refusalBox(changed).textContent;
+      i18n.setLang('vi');
+      return out;
+    })()`)) as Record<string, string> & { parsed: string[]; formatted: string[] };
+    expect(seen.parsed).toEqual(['1500000', '1500000', '1500000', '60000000', 'null', 'NaN', 'NaN', 'NaN']);
+    expect(seen.formatted).toEqual(['1.500.000', '60.000.000', '999', '1.000']);
+    expect(seen.queuedVi).toContain('Đang chờ gửi');
+    expect(seen.queuedEn).toContain('Waiting to send');
+    expect(seen.changedVi).toContain('hồ sơ vừa được người khác cập nhật');
+    expect(seen.changedVi).toContain('Tải lại danh sách');
+    expect(seen.changedEn).toContain('someone else updated this case');
+    expect(seen.changedEn).toContain('Reload the list');
+  });
+
   it('signs in on a phone, picks the case, records its completion and sees what was recorded; a second completion is a 409 in words', async () => {
     const caseId = await startedCase('058200000777');
 
