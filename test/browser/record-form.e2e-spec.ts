@@ -338,8 +338,13 @@ suite('recording on a phone through the form and its case picker, in Chromium', 
         );
     expect(await communes()).toEqual([OFFICER.orgUnit]);
     expect(await phone.inputValue('#rf-commune')).toBe(OFFICER.orgUnit);
+    expect(await phone.isHidden('#rf-agency-note')).toBe(true);
     await phone.fill('#rf-occurredAt', '2025-06-15T09:00');
     await phone.dispatchEvent('#rf-occurredAt', 'change');
     expect((await communes()).sort()).toEqual(['BA-PHUOC-DAI', 'BA-PHUOC-THANH']);
+    expect(await textOf('#rf-occurredAt-help')).toContain('(UTC+7): 15/06/2025 09:00');
+    // The officer's office was made by the same reorganisation: the form says who records before that day.
+    expect(await phone.isVisible('#rf-agency-note')).toBe(true);
+    expect(await textOf('#rf-agency-note')).toContain('begins on 01/07/2025');
   });
 });

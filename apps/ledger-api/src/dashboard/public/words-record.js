@@ -28,6 +28,7 @@ export const vi = {
   rfCheckFields: 'Chưa gửi: hãy sửa các ô được đánh dấu.',
   rfFixFields: 'Sổ cái không ghi nhận: có ô chưa đúng (được đánh dấu bên trên). Chi tiết: {detail}',
   rfOccurredHelp: 'Ngày giờ thực hiện theo giờ Việt Nam (UTC+7).',
+  rfOccurredHelpOn: 'Theo giờ Việt Nam (UTC+7): {when}.',
   rfAgencyEnded:
     'Từ ngày {day}, {agency} không còn thực hiện nhiệm vụ này (đã chuyển giao). Việc xảy ra từ ngày đó phải do cơ quan tiếp nhận ghi.',
   rfAgencyNotYet: '{agency} bắt đầu hoạt động từ ngày {day}; việc xảy ra trước ngày đó do cơ quan trước ghi.',
@@ -104,6 +105,7 @@ export const en = {
   rfCheckFields: 'Not sent: please correct the fields marked.',
   rfFixFields: 'The ledger did not record it: a field is not right (marked above). Detail: {detail}',
   rfOccurredHelp: 'Date and time in Vietnam time (UTC+7).',
+  rfOccurredHelpOn: 'In Vietnam time (UTC+7): {when}.',
   rfAgencyEnded:
     'From {day}, {agency} no longer carries out this duty (it passed to a successor). Actions from that day are recorded by the successor.',
   rfAgencyNotYet: '{agency} begins on {day}; actions before that day are recorded by its predecessor.',

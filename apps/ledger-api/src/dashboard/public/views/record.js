@@ -114,8 +114,14 @@ function commandForm({ command }, { commonFields, units, agencies, eventLabel, c
     fieldControl(field, { units: null, orgUnit: officer?.orgUnits?.[0] }),
   );
   /** The communes and the agency on the action's day: offered again whenever the day changes. */
+  const occurredHelp = h('p', { class: 'muted small', id: 'rf-occurredAt-help' });
   const dayChanged = () => {
     const day = dayOf(occurredAt.value) || dayOf(districtNow());
+    // Spelled out day first, whatever order the phone's own date box shows it in.
+    const [date, time] = (occurredAt.value || '').split('T');
+    occurredHelp.textContent = date
+      ? t('rfOccurredHelpOn', { when: `${formatDate(date)} ${time?.slice(0, 5) ?? ''}`.trim() })
+      : t('rfOccurredHelp');
     const list = ownUnitsOn(day, officer, units);
     for (const c of own) c.offer(list);
     const out = officer?.agency ? agencyOutOfForce(officer.agency, day, agencies) : null;
@@ -127,6 +133,7 @@ function commandForm({ command }, { commonFields, units, agencies, eventLabel, c
       : '';
   };
   occurredAt.addEventListener('change', dayChanged);
+  occurredAt.addEventListener('input', dayChanged);
   dayChanged();
 
   let eventId = newEventId();
@@ -209,7 +216,7 @@ function commandForm({ command }, { commonFields, units, agencies, eventLabel, c
       { class: 'field' },
       h('label', { for: 'rf-occurredAt' }, occurred ? labelOf(occurred) : t('recordOccurredAt')),
       occurredAt,
-      h('p', { class: 'muted small', id: 'rf-occurredAt-help' }, t('rfOccurredHelp')),
+      occurredHelp,
       occurredError,
     ),
     agencyNote,
