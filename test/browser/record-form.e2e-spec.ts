@@ -343,6 +343,10 @@ suite('recording on a phone through the form and its case picker, in Chromium', 
     await phone.dispatchEvent('#rf-occurredAt', 'change');
     expect((await communes()).sort()).toEqual(['BA-PHUOC-DAI', 'BA-PHUOC-THANH']);
     expect(await textOf('#rf-occurredAt-help')).toContain('(UTC+7): 15/06/2025 09:00');
+    // The allowed values in words, the code sent.
+    expect(await phone.locator('#rf-category option[value="near_poor"]').textContent()).toBe(
+      'Near-poor household',
+    );
     // The officer's office was made by the same reorganisation: the form says who records before that day.
     expect(await phone.isVisible('#rf-agency-note')).toBe(true);
     expect(await textOf('#rf-agency-note')).toContain('begins on 01/07/2025');

@@ -4,6 +4,7 @@
 import type { ActionCommand, AnyActionDescriptor, Label, RequestField } from './action-descriptor';
 import { commandPath } from './action-lists';
 import { ACTIONS } from './actions';
+import { enumValueLabels } from './enum-value-labels';
 import { MONEY_VND, PATTERN_RULES } from './field-types';
 
 export interface CatalogueField {
@@ -14,6 +15,8 @@ export interface CatalogueField {
   example: string | number;
   help?: string;
   values?: readonly string[];
+  /** The allowed values in words, by value. */
+  valueLabels?: Readonly<Record<string, Label>>;
   min?: number;
   max?: number;
   maxLength?: number;
@@ -82,6 +85,7 @@ function fieldOf(field: RequestField): CatalogueField {
   const money = field.type === 'moneyVnd';
   const min = field.min ?? (money ? MONEY_VND.min : undefined);
   const max = field.max ?? (money ? MONEY_VND.max : undefined);
+  const valueLabels = field.values ? enumValueLabels(field.values) : undefined;
   return {
     name: field.name,
     type: field.type,
@@ -90,6 +94,7 @@ function fieldOf(field: RequestField): CatalogueField {
     example: field.example,
     ...(field.help !== undefined ? { help: field.help } : {}),
     ...(field.values !== undefined ? { values: field.values } : {}),
+    ...(valueLabels !== undefined ? { valueLabels } : {}),
     ...(min !== undefined ? { min } : {}),
     ...(max !== undefined ? { max } : {}),
     ...(field.maxLength !== undefined ? { maxLength: field.maxLength } : {}),

@@ -151,7 +151,7 @@ describe('what is read from ACTIONS', () => {
     );
   });
 
-  it('gives a form what it checks before sending: the pattern of each text kind and the bounds of an amount', () => {
+  it('gives a form what it checks before sending and shows: the pattern of each text kind, the bounds of an amount, every allowed value in words', () => {
     const fields = ACTION_CATALOGUE.actions.flatMap((a) => a.commands.flatMap((c) => c.fields));
     for (const field of fields) {
       const rule = (PATTERN_RULES as Record<string, { pattern: RegExp } | undefined>)[field.type];
@@ -160,6 +160,9 @@ describe('what is read from ACTIONS', () => {
       if (field.type === 'moneyVnd') {
         expect(field).toMatchObject({ min: MONEY_VND.min, max: MONEY_VND.max });
       }
+    }
+    for (const field of fields.filter((f) => f.values)) {
+      expect(Object.keys(field.valueLabels ?? {}).sort()).toEqual([...field.values!].sort());
     }
     expect(fields.some((f) => f.type === 'citizenId' && new RegExp(f.pattern!).test('05812345678'))).toBe(
       false,

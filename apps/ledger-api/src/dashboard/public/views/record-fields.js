@@ -8,6 +8,10 @@ import { formatVnd, parseVnd, regroupAsTyped } from './record-money.js';
 
 export const labelOf = (field) => field.label?.[lang()] || field.label?.vi || field.name;
 
+/** An allowed value of an enum in words (the catalogue's valueLabels), else the code itself. */
+const valueLabel = (field, value) =>
+  field.valueLabels?.[value]?.[lang()] || field.valueLabels?.[value]?.vi || value;
+
 const NUMERIC = new Set(['integer', 'number', 'moneyVnd']);
 
 /** A text box's value as a number: a decimal comma (42,5) or point (42.5); NaN when it is not one. */
@@ -67,7 +71,7 @@ export function fieldControl(field, { units, orgUnit }) {
       'select',
       common,
       h('option', { value: '' }, t('recordChoose')),
-      (field.values || []).map((v) => h('option', { value: v }, v)),
+      (field.values || []).map((v) => h('option', { value: v }, valueLabel(field, v))),
     );
   } else if (field.type === 'orgUnitCode') {
     control = h('select', common);
