@@ -4,9 +4,10 @@
 //
 //   npm run bench                        quick profile (under 3 minutes on 2 cores)
 //   npm run bench -- --profile full      1M events, longer runs
-//   npm run bench -- --only append,http  some scenarios (append, http, stores, backup)
+//   npm run bench -- --only append,http  some scenarios (append, http, stores, backup, upload)
 //   npm run bench -- --sizes 10000,50000 event counts of the rebuild, dashboard and backup scenarios
 //   npm run bench -- --no-save           print only
+//   npm run bench -- --only upload --upload-rows 2000   rows of the upload scenario (default 10000)
 import { resolve } from 'node:path';
 import { progress, seconds, stringOption } from './bench-support';
 import { machine, printTable, save, type Results, type Row } from './report';
@@ -14,6 +15,7 @@ import { appendScenario } from './scenario-append';
 import { backupScenario } from './scenario-backup';
 import { httpScenario } from './scenario-http';
 import { storeScenarios, type StoreFigures } from './scenario-stores';
+import { uploadScenario } from './scenario-upload';
 
 const PROFILES = {
   quick: {
@@ -114,6 +116,8 @@ async function main(): Promise<void> {
     rows.push(...stores.rows);
   }
   if (only.has('backup')) rows.push(...(await backupScenario(profile.backup)));
+  if (only.has('upload'))
+    rows.push(...(await uploadScenario({ rows: Number(stringOption('upload-rows', '10000')) })));
   const results: Results = {
     date,
     profile: profileName,

@@ -3,7 +3,8 @@
 // - rebuild (3): every projection from position 0, events/s and peak RSS, beside a raw sequential read of
 //   the same events (each in its own process, median of several runs);
 // - dashboard reads (4): the real API started on that directory (projections already at the head), then
-//   p50/p99 of the main read endpoints, sequential requests over keep-alive, after a warm-up.
+//   p50/p99 of the main read endpoints, sequential requests over keep-alive, after a warm-up; then the same
+//   under a paced write load (reads-under-load.ts), and the time for an acknowledged write to show.
 import { Agent, request } from 'node:http';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@ledger/event-store';
@@ -22,6 +23,8 @@ import type { ChildResult } from './rebuild-child';
 import type { Row } from './report';
 import { ledgerEnv, ledgerMain, officerHeaders } from './scenario-http';
 import { fillTo } from './workload';
+import { probeVisibility, startWriteLoad, WRITE_RATE, type Visibility } from './reads-under-load';
+import type { LoadResult } from './http-load';
 import { renameSync, rmSync, statSync } from 'node:fs';
 
 export interface StoreSettings {
@@ -56,10 +59,15 @@ const agent = new Agent({ keepAlive: true, maxSockets: 1 });
 function get(
   url: string,
   headers: Record<string, string>,
+  body?: object,
 ): Promise<{ status: number; ms: number; body: string }> {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const req = request(url, { agent, headers }, (res) => {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const options = payload
+      ? { agent, method: 'POST', headers: { ...headers, 'content-type': 'application/json' } }
+      : { agent, headers };
+    const req = request(url, options, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (body += chunk));
@@ -68,9 +76,11 @@ function get(
       );
     });
     req.on('error', reject);
-    req.end();
+    req.end(payload);
   });
 }
+
+const post = (url: string, headers: Record<string, string>, body: object) => get(url, headers, body);
 
 async function untilProjected(server: ServerProcess, headers: Record<string, string>): Promise<void> {
   const deadline = Date.now() + 30 * 60_000;
@@ -96,7 +106,45 @@ interface EndpointLatency {
   bytes: number;
 }
 
-async function measureReads(dataDir: string, requests: number): Promise<Record<string, EndpointLatency>> {
+interface ReadFigures {
+  rest: Record<string, EndpointLatency>;
+  load: Record<string, EndpointLatency>;
+  visibility: Visibility;
+  writer: LoadResult;
+}
+
+async function timeEndpoints(
+  baseUrl: string,
+  headers: Record<string, string>,
+  inspector: Record<string, string>,
+  requests: number,
+): Promise<Record<string, EndpointLatency>> {
+  const out: Record<string, EndpointLatency> = {};
+  for (const endpoint of ENDPOINTS) {
+    const url = baseUrl + endpoint.path;
+    const as = endpoint.inspector ? inspector : headers;
+    const warm = Date.now() + 500;
+    for (let i = 0; i < 50 && (i < 3 || Date.now() < warm); i++) await get(url, as); // warm-up, at most 0.5 s
+    const times: number[] = [];
+    let bytes = 0;
+    // At most `requests` requests, and no more than 1 s (at least 20): a slow endpoint is slow either way.
+    const until = Date.now() + 1000;
+    for (let i = 0; i < requests && (i < 20 || Date.now() < until); i++) {
+      const res = await get(url, as);
+      if (res.status !== 200) throw new Error(`${endpoint.path}: ${res.status} ${res.body.slice(0, 500)}`);
+      times.push(res.ms);
+      bytes = res.body.length;
+    }
+    out[endpoint.name] = { p50: percentile(times, 50), p99: percentile(times, 99), bytes };
+  }
+  return out;
+}
+
+/** Seconds of paced writes: the timed reads (at most 1.5 s per endpoint), then the visibility probes. */
+const READS_UNDER_LOAD_S = ENDPOINTS.length * 1.5 + 1;
+const VISIBILITY_S = 8;
+
+async function measureReads(dataDir: string, requests: number, offset: number): Promise<ReadFigures> {
   const server = await startServer(ledgerMain(), [], ledgerEnv(dataDir));
   const headers = { ...(await officerHeaders('LDTBXH-BAC-AI')), accept: 'application/json' };
   const inspector = {
@@ -105,25 +153,11 @@ async function measureReads(dataDir: string, requests: number): Promise<Record<s
   };
   try {
     await untilProjected(server, headers);
-    const out: Record<string, EndpointLatency> = {};
-    for (const endpoint of ENDPOINTS) {
-      const url = server.url + endpoint.path;
-      const as = endpoint.inspector ? inspector : headers;
-      const warm = Date.now() + 500;
-      for (let i = 0; i < 50 && (i < 3 || Date.now() < warm); i++) await get(url, as); // warm-up, at most 0.5 s
-      const times: number[] = [];
-      let bytes = 0;
-      // At most `requests` requests, and no more than 1 s (at least 20): a slow endpoint is slow either way.
-      const until = Date.now() + 1000;
-      for (let i = 0; i < requests && (i < 20 || Date.now() < until); i++) {
-        const res = await get(url, as);
-        if (res.status !== 200) throw new Error(`${endpoint.path}: ${res.status} ${res.body.slice(0, 500)}`);
-        times.push(res.ms);
-        bytes = res.body.length;
-      }
-      out[endpoint.name] = { p50: percentile(times, 50), p99: percentile(times, 99), bytes };
-    }
-    return out;
+    const rest = await timeEndpoints(server.url, headers, inspector, requests);
+    const writer = await startWriteLoad(server.url, READS_UNDER_LOAD_S + VISIBILITY_S + 2, offset);
+    const load = await timeEndpoints(server.url, headers, inspector, requests);
+    const visibility = await probeVisibility(server.url, get, post, offset, Date.now() + VISIBILITY_S * 1000);
+    return { rest, load, visibility, writer: await writer };
   } finally {
     await server.stop();
   }
@@ -179,7 +213,7 @@ export async function storeScenarios(settings: StoreSettings): Promise<StoreFigu
     progress('stores: seeding the plan through the API');
     await seed(dataDir);
     const rebuildRows: Row[] = [];
-    const reads = new Map<number, Record<string, EndpointLatency>>();
+    const reads = new Map<number, ReadFigures>();
     let bytesPerEvent = { events: 0, readStore: 0 };
     let rebuildRate = 0;
     const rssBySize: Array<{ size: number; rss: number }> = [];
@@ -236,7 +270,7 @@ export async function storeScenarios(settings: StoreSettings): Promise<StoreFigu
         );
       }
       progress(`${label(size)}: dashboard reads, ${settings.readRequests} requests per endpoint`);
-      reads.set(size, await measureReads(dataDir, settings.readRequests));
+      reads.set(size, await measureReads(dataDir, settings.readRequests, size * 10));
       const eventsBytes = statSync(join(dataDir, 'events.db')).size;
       const readBytes = statSync(join(dataDir, 'read.db')).size;
       bytesPerEvent = { events: eventsBytes / head, readStore: readBytes / head };
@@ -259,31 +293,61 @@ export async function storeScenarios(settings: StoreSettings): Promise<StoreFigu
     }
     const readRows: Row[] = [];
     const smallest = settings.sizes[0];
-    for (const endpoint of ENDPOINTS) {
-      const base = reads.get(smallest)?.[endpoint.name];
-      for (const size of settings.sizes) {
-        const figures = reads.get(size)?.[endpoint.name];
-        if (!figures || !base) continue;
-        const largest = size === settings.sizes[settings.sizes.length - 1];
-        readRows.push({
-          scenario: 'dashboard',
-          case: `${endpoint.name} p99, ${label(size)} events (p50 ${figures.p50.toFixed(2)} ms, ${figures.bytes} B)`,
-          unit: 'ms',
-          value: figures.p99,
-          ...(size !== smallest
-            ? {
-                limit: { name: `same at ${label(smallest)} events`, value: base.p99 },
-                ratio: base.p99 / figures.p99,
-              }
-            : {}),
-          ...(largest
-            ? {
-                target: `p99 < 10 ms, flat from ${label(smallest)}`,
-                met: figures.p99 < 10 && figures.p99 <= Math.max(base.p99 * 1.5, base.p99 + 1),
-              }
-            : {}),
-        });
+    const loadNote = (size: number): string[] => {
+      const w = reads.get(size)?.writer;
+      return w
+        ? [
+            `write load: ${w.commandsPerSecond.toFixed(0)} commands/s paced at ${WRITE_RATE}/s (${w.ok} ok, ` +
+              `${w.non2xx} not 2xx, ${w.errors} errors), write p99 ${w.latencyMs.p99} ms`,
+          ]
+        : [];
+    };
+    for (const [when, pick] of [
+      ['', (f: ReadFigures) => f.rest],
+      [`, under ${WRITE_RATE} commands/s`, (f: ReadFigures) => f.load],
+    ] as const) {
+      for (const endpoint of ENDPOINTS) {
+        const base = reads.get(smallest) && pick(reads.get(smallest)!)[endpoint.name];
+        for (const size of settings.sizes) {
+          const measured = reads.get(size);
+          const figures = measured && pick(measured)[endpoint.name];
+          if (!figures || !base) continue;
+          const largest = size === settings.sizes[settings.sizes.length - 1];
+          readRows.push({
+            scenario: 'dashboard',
+            case: `${endpoint.name} p99${when}, ${label(size)} events (p50 ${figures.p50.toFixed(2)} ms, ${figures.bytes} B)`,
+            unit: 'ms',
+            value: figures.p99,
+            ...(size !== smallest
+              ? {
+                  limit: { name: `same at ${label(smallest)} events`, value: base.p99 },
+                  ratio: base.p99 / figures.p99,
+                }
+              : {}),
+            ...(largest
+              ? {
+                  target: `p99 < 10 ms, flat from ${label(smallest)}`,
+                  met: figures.p99 < 10 && figures.p99 <= Math.max(base.p99 * 1.5, base.p99 + 1),
+                }
+              : {}),
+            ...(when && endpoint === ENDPOINTS[0] ? { notes: loadNote(size) } : {}),
+          });
+        }
       }
+    }
+    for (const size of settings.sizes) {
+      const measured = reads.get(size);
+      if (!measured) continue;
+      const v = measured.visibility;
+      readRows.push({
+        scenario: 'dashboard',
+        case: `visibility: 201 to the write in GET /indicators/{key} p99, under ${WRITE_RATE} commands/s, ${label(size)} events (p50 ${v.p50.toFixed(1)} ms, ${v.samples} writes)`,
+        unit: 'ms',
+        value: v.p99,
+        target: 'p99 < 100 ms',
+        met: v.p99 < 100 && v.unseen === 0,
+        notes: [`max ${v.max.toFixed(0)} ms; ${v.unseen} writes not shown within 10 s`, ...loadNote(size)],
+      });
     }
     return { rows: [...rebuildRows, ...readRows], bytesPerEvent, rebuildRate };
   });

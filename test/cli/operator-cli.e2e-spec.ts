@@ -14,7 +14,8 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { accessTokensFor, loadConfig, parseCsv } from '@ledger/ledger';
+import ExcelJS from 'exceljs';
+import { accessTokensFor, loadConfig, parseCsv, XLSX_HEADER_ROW } from '@ledger/ledger';
 import { buildApps, root, runCli } from './support/built-cli';
 
 jest.setTimeout(180_000);
@@ -291,6 +292,53 @@ describe('operator CLI (built, as a child process)', () => {
     const md = cli(['report', '--period', '2024-2026', '--org-unit', 'NT-BAC-AI', '--format', 'md']);
     expect(md.status).toBe(0);
     expect(md.stdout).toContain('houses_built');
+  });
+
+  it('report writes a workbook and a printable page for a meeting, with the figures of the JSON report', async () => {
+    // From the sample register: houses completed in 2025 and the funding approved (đồng).
+    const sampleRows = parseCsv(readFileSync(sample, 'utf8')).map((r) => r.fields);
+    const [head, ...lines] = sampleRows;
+    const field = (line: string[], name: string) => line[head.indexOf(name)];
+    const in2025 = lines.filter((line) => field(line, 'occurred_at').startsWith('2025'));
+    const completed = in2025.filter((line) => field(line, 'action') === 'housing_completed').length;
+    const funded = in2025
+      .filter((line) => field(line, 'action') === 'housing_funding_approved')
+      .reduce((total, line) => total + Number(field(line, 'amount_vnd')), 0);
+    const json = JSON.parse(cli(['report', '--period', '2025', '--format', 'json']).stdout) as {
+      rows: Array<{ indicatorKey: string; valueAtEnd: number | null }>;
+    };
+    const out = join(scratch, 'report-2025.xlsx');
+    const run = cli(['report', '--period', '2025', '--format', 'xlsx', '--out', out]);
+    expect(run.status).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    const sheet = book.getWorksheet('Báo cáo')!;
+    json.rows.forEach((row, i) => {
+      const cells = sheet.getRow(XLSX_HEADER_ROW + 1 + i);
+      expect(cells.getCell(12).value).toBe(row.indicatorKey);
+      expect(cells.getCell(8).value).toBe(row.valueAtEnd);
+    });
+    const valueOf = (key: string) =>
+      sheet.getRow(XLSX_HEADER_ROW + 1 + json.rows.findIndex((r) => r.indicatorKey === key)).getCell(8).value;
+    expect(valueOf('houses_built')).toBe(completed);
+    expect(valueOf('housing_funding_approved_vnd')).toBe(funded);
+    expect(cli(['report', '--period', '2025', '--format', 'xlsx']).status).toBe(2);
+
+    const html = cli([
+      'report',
+      '--period',
+      '2025',
+      '--format',
+      'html',
+      '--indicator',
+      'houses_built',
+      '--lang',
+      'en',
+    ]);
+    expect(html.status).toBe(0);
+    expect(html.stdout).toContain('<h1>Annual report 2025</h1>');
+    expect(html.stdout).toContain(`${funded.toLocaleString('en-GB')} VND`);
+    expect(html.stdout).toContain('class="commune-chart"');
   });
 
   it('rebuild rebuilds one projection and all, switching over', () => {

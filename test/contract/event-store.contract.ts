@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { RecordedEvent } from '@ledger/domain';
 import {
   DuplicateEventIdError,
+  EventStoreArgumentError,
   hashEvent,
   StreamNotFoundError,
   verifyEventStore,
@@ -254,6 +255,20 @@ export function eventStoreContract(
         const got = await store.getEvent(event.id);
         expect(got).toEqual((await store.readStream(s))[1]);
         expect(await store.getEvent(randomUUID())).toBeNull();
+      });
+
+      it('readByPositions reads the events at the positions asked, in the order asked, leaving out the missing', async () => {
+        expect(await store.readByPositions([])).toEqual([]);
+        const a = stream();
+        const b = stream();
+        await store.append(a, [anEvent(), anEvent()], 'no_stream');
+        await store.append(b, [anEvent(), anEvent()], 'no_stream');
+        const all = await store.readAll();
+        const asked = [all[3].position, all[0].position, all[3].position + 1, all[2].position];
+        const got = await store.readByPositions(asked);
+        expect(got).toEqual([all[3], all[0], all[2]]);
+        expect(got[1]).toEqual((await store.readStream(a))[0]);
+        await expect(store.readByPositions([0])).rejects.toBeInstanceOf(EventStoreArgumentError);
       });
 
       it('headPosition is 0 when empty, then the position of the newest event', async () => {

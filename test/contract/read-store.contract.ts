@@ -716,6 +716,102 @@ export function readStoreContract(name: string, factory: () => Promise<ReadStore
         expect(new Set([active, first, second, third]).size).toBe(4);
       });
 
+      it('bulkLoad writes large chunks of a rebuild with their checkpoint, seen by readers only after switchOver', async () => {
+        const before = await snapshot();
+        const generation = await store.beginRebuild('p', 2);
+        const chunk = (from: number, to: number): DocumentWrite[] =>
+          Array.from({ length: to - from }, (_, i) => ({
+            collection: 'totals',
+            id: `t${from + i}`,
+            doc: { generation: 'bulk', i: from + i },
+          }));
+        // Out of key order, a document written twice in one chunk (the later wins) and one deleted later.
+        await store.bulkLoad({
+          projection: 'p',
+          generation,
+          expectedCheckpoint: 0,
+          checkpoint: 700,
+          writes: [...chunk(500, 1200).reverse(), { collection: 'totals', id: 't600', doc: { twice: true } }],
+        });
+        await store.bulkLoad({
+          projection: 'p',
+          generation,
+          expectedCheckpoint: 700,
+          checkpoint: 1200,
+          writes: [...chunk(0, 500), { collection: 'totals', id: 't1199', doc: null }],
+        });
+        expect(await snapshot()).toEqual(before);
+        expect(await store.getCheckpoint('p', generation)).toBe(1200);
+
+        await store.switchOver('p', generation);
+        expect(await store.count('totals')).toBe(1199);
+        expect(await store.get('totals', 't600')).toEqual({ twice: true });
+        expect(await store.get('totals', 't1198')).toEqual({ generation: 'bulk', i: 1198 });
+        expect(await store.get('totals', 't1199')).toBeNull();
+        expect(await store.getCheckpoint('p')).toBe(1200);
+      });
+
+      it("bulkLoad refuses an active generation, another checkpoint, another projection's collection and non-JSON, writing nothing", async () => {
+        const active = await activeGeneration(store, 'p');
+        const write = (id: string): DocumentWrite => ({ collection: 'totals', id, doc: { v: id } });
+        await expect(
+          store.bulkLoad({
+            projection: 'p',
+            generation: active,
+            expectedCheckpoint: 1,
+            checkpoint: 2,
+            writes: [write('a')],
+          }),
+        ).rejects.toBeInstanceOf(ReadStoreArgumentError);
+        await commitDocs(store, 'q', [{ collection: 'q-docs', id: 'x', doc: { v: 1 } }]);
+        const generation = await store.beginRebuild('p', 2);
+        await expect(
+          store.bulkLoad({
+            projection: 'p',
+            generation,
+            expectedCheckpoint: 3,
+            checkpoint: 4,
+            writes: [write('b')],
+          }),
+        ).rejects.toBeInstanceOf(CheckpointConflictError);
+        await expect(
+          store.bulkLoad({
+            projection: 'p',
+            generation,
+            expectedCheckpoint: 0,
+            checkpoint: 4,
+            writes: [write('c'), { collection: 'q-docs', id: 'y', doc: { v: 2 } }],
+          }),
+        ).rejects.toBeInstanceOf(ReadStoreArgumentError);
+        await expect(
+          store.bulkLoad({
+            projection: 'p',
+            generation,
+            expectedCheckpoint: 0,
+            checkpoint: 4,
+            writes: [write('d'), { collection: 'totals', id: 'e', doc: { n: Number.NaN } }],
+          }),
+        ).rejects.toBeInstanceOf(ReadStoreArgumentError);
+        await expect(
+          store.bulkLoad({
+            projection: 'p',
+            generation: generation + 1000,
+            expectedCheckpoint: 0,
+            checkpoint: 1,
+            writes: [],
+          }),
+        ).rejects.toBeInstanceOf(GenerationNotFoundError);
+        expect(await store.getCheckpoint('p', generation)).toBe(0);
+        expect(
+          await store.loadDocuments(
+            generation,
+            ['a', 'b', 'c', 'd', 'e'].map((id) => ({ collection: 'totals', id })),
+          ),
+        ).toEqual([null, null, null, null, null]);
+        expect(await store.loadDocuments(active, [{ collection: 'totals', id: 'a' }])).toEqual([null]);
+        expect(await store.get('q-docs', 'y')).toBeNull();
+      });
+
       it('rebuilding one projection leaves the others alone', async () => {
         await commitDocs(store, 'q', [{ collection: 'q-docs', id: 'a', doc: { q: 1 } }]);
         const generation = await store.beginRebuild('p', 2);

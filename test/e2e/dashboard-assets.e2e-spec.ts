@@ -11,6 +11,8 @@ const TYPES: Record<string, string> = {
   '.js': 'text/javascript',
   '.css': 'text/css',
   '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.webmanifest': 'application/manifest+json',
 };
 
 /** The files under the assets folder, as paths from it ('app.js', 'views/overview.js'). */
@@ -78,8 +80,51 @@ describe('the dashboard files', () => {
     );
     expect(missing).toEqual([]);
     const imported = new Set(scripts.flatMap(importsOf));
-    const unused = scripts.filter((file) => file !== 'app.js' && !imported.has(file));
+    // Two entry points: the page's (app.js) and the service worker's, which the browser loads from /sw.js.
+    const unused = scripts.filter(
+      (file) => file !== 'app.js' && file !== 'service-worker.js' && !imported.has(file),
+    );
     expect(unused).toEqual([]);
+  });
+
+  it('serves the web app manifest and the service worker for the whole site, with the files it keeps', async () => {
+    const page = await ledger.anonymous().get('/').expect(200);
+    expect(page.text).toContain('<link rel="manifest" href="/dashboard/manifest.webmanifest" />');
+    expect(page.headers['content-security-policy']).toContain("manifest-src 'self'");
+    expect(page.headers['content-security-policy']).toContain("worker-src 'self'");
+    const manifest = await ledger.anonymous().get('/dashboard/manifest.webmanifest').expect(200);
+    expect(manifest.headers['content-type']).toBe('application/manifest+json; charset=utf-8');
+    const app = JSON.parse(manifest.text) as {
+      name: string;
+      lang: string;
+      start_url: string;
+      scope: string;
+      display: string;
+      icons: Array<{ src: string; sizes: string; type: string }>;
+    };
+    expect(app).toMatchObject({ lang: 'vi', start_url: '/', scope: '/', display: 'standalone' });
+    expect(app.name).toContain('Bác Ái');
+    for (const size of ['192x192', '512x512']) expect(app.icons.map((i) => i.sizes)).toContain(size);
+    for (const icon of app.icons) {
+      const res = await ledger.anonymous().get(icon.src).expect(200);
+      expect(res.headers['content-type']).toBe(icon.type);
+    }
+
+    const worker = await ledger.anonymous().get('/sw.js').expect(200);
+    expect(worker.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(worker.headers['service-worker-allowed']).toBe('/');
+    expect(worker.headers['cache-control']).toBe('no-cache');
+    const source = readFileSync(join(DASHBOARD_ASSETS_DIR, 'service-worker.js'), 'utf8');
+    const [first, ...rest] = worker.text.split('\n');
+    expect(rest.join('\n')).toBe(source);
+    const shell = JSON.parse(/^self\.LEDGER_SHELL = (.*);$/.exec(first)![1]) as {
+      version: string;
+      files: string[];
+    };
+    expect(shell.version).toMatch(/^[0-9a-f]{16}$/);
+    // The page and every file of the folder but the worker itself, each one served.
+    const expected = ['/', ...files.filter((f) => f !== 'service-worker.js').map((f) => `/dashboard/${f}`)];
+    expect([...shell.files].sort()).toEqual(expected.sort());
   });
 
   it('answers 404 for a file it does not have and for anything outside the folder', async () => {

@@ -312,4 +312,61 @@ describe('backup drill: backup under load, erasure, kill -9, lost disk, restore'
       `backup drill: head ${head}, ${ackedInBackup.length} acknowledged events in the backup of ${load.acked.size}, restored once each`,
     );
   }, 120_000);
+
+  it('seals the secrets to a public key: only its private key opens them, a passphrase is told which key', async () => {
+    const sealedData = join(scratch, 'sealed-data');
+    const keys = join(scratch, 'keys');
+    const sealedBackup = join(scratch, 'sealed-backup');
+    const seed = runCli(build, sealedData, ['seed'], env);
+    expect({ status: seed.status, stderr: seed.stderr }).toEqual({ status: 0, stderr: '' });
+
+    const made = runCli(build, sealedData, ['backup-key', '--out', keys], env);
+    expect(made.status).toBe(0);
+    const fingerprint = made.stdout.trim();
+    expect(fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    expect(runCli(build, sealedData, ['backup-key', '--out', keys], env).stderr).toMatch(
+      /is never overwritten/,
+    );
+    const privateKey = join(keys, 'backup-key.pem');
+    const publicKey = join(keys, 'backup-key.pub.pem');
+    expect(
+      runCli(build, sealedData, ['backup', '--out', sealedBackup, '--recipient', privateKey], env).stderr,
+    ).toMatch(/holds a private key: give the public key/);
+
+    const backup = runCli(
+      build,
+      sealedData,
+      ['backup', '--out', sealedBackup, '--recipient', publicKey],
+      env,
+    );
+    expect({ status: backup.status, stderr: backup.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(backup.stdout).toContain(`secrets sealed to the public key ${fingerprint}`);
+    const manifest = JSON.parse(readFileSync(join(sealedBackup, 'manifest.json'), 'utf8')) as {
+      secrets: { sealedTo?: string; kdf?: string };
+    };
+    expect(manifest.secrets).toMatchObject({ sealedTo: fingerprint });
+    expect(manifest.secrets.kdf).toBeUndefined();
+
+    const check = runCli(
+      build,
+      sealedData,
+      ['backup', '--verify', sealedBackup, '--identity', privateKey],
+      env,
+    );
+    expect({ status: check.status, ok: check.stdout.includes('secrets.enc opens') }).toEqual({
+      status: 0,
+      ok: true,
+    });
+    await expectRefused(
+      sealedBackup,
+      new RegExp(`sealed to the public key ${fingerprint}: give its private key`),
+    );
+
+    const target = join(scratch, 'sealed-restored');
+    const restore = runCli(build, target, ['restore', '--from', sealedBackup, '--identity', privateKey], {
+      LEDGER_TOKEN_SECRET: env.LEDGER_TOKEN_SECRET,
+    });
+    expect({ status: restore.status, stderr: restore.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(restore.stdout).toContain('verify: OK');
+  }, 120_000);
 });

@@ -23,6 +23,7 @@ import {
   ReportingHttpModule,
   SignInHttpModule,
   TrainingHttpModule,
+  UploadsHttpModule,
   VerifiableLogHttpModule,
 } from '@ledger/ledger/http-modules';
 import { PlanSeedOnStart } from './plan-seed-on-start';
@@ -58,6 +59,7 @@ export class AppModule {
         PlanHttpModule,
         ReportingHttpModule,
         VerifiableLogHttpModule,
+        UploadsHttpModule,
         // Sign-in (/auth) with the session check of every write, and the admin's accounts.
         SignInHttpModule,
         AccountsHttpModule,

@@ -1,11 +1,12 @@
 // Builds the HTTP application; used by main.ts and by the end-to-end tests, so both run the same app.
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { json, type NextFunction, type Request, type Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import type { LedgerConfig } from '@ledger/ledger';
+import { createOpenApiDocument } from '@ledger/ledger/http/openapi-document';
 import { createJsonLogger } from '@ledger/ledger/logging/json-logger';
 import { AppModule } from './app.module';
 import { ProblemDetailsFilter, toProblem } from './http/problem-details.filter';
@@ -46,20 +47,7 @@ export async function createApp(
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Policy implementation ledger')
-      .setDescription(
-        'Records every completed action of the district plan for Resolution 42-NQ/TW as an immutable event. ' +
-          'Errors are application/problem+json. Every route states who may call it: public routes need no ' +
-          'token; the others need `Authorization: Bearer <token>` issued by `ledger-cli token` (roles officer, ' +
-          "supervisor, inspector, viewer, admin; agency; org units). The acting officer is always the token's.",
-      )
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = createOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
 }

@@ -7,6 +7,7 @@ import { ConfigError, PersonalKeysUnavailableError, TokenError, ValidationFailed
 import { UsageError, type CliCommand } from './args';
 import { accountCommand } from './commands/account.command';
 import { backupCommand } from './commands/backup.command';
+import { backupKeyCommand } from './commands/backup-key.command';
 import { restoreCommand } from './commands/restore.command';
 import { erasePersonCommand } from './commands/erase-person.command';
 import { importCommand } from './commands/import.command';
@@ -31,6 +32,7 @@ const COMMANDS: CliCommand[] = [
   checkEvidenceCommand,
   erasePersonCommand,
   backupCommand,
+  backupKeyCommand,
   restoreCommand,
   accountCommand,
 ];

@@ -47,6 +47,11 @@ export interface EventStore {
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /** One event by id, or null. */
   getEvent(id: string): Promise<RecordedEvent | null>;
+  /**
+   * The events at these positions, in the order asked (a read side that indexes positions reads the bodies
+   * here instead of copying them). A position with no event of the store is left out.
+   */
+  readByPositions(positions: readonly number[]): Promise<RecordedEvent[]>;
   /** Position of the newest event; 0 when the store is empty. */
   headPosition(): Promise<number>;
   /** Catch up from fromPosition, then deliver live events as they commit. Ends when signal aborts. */

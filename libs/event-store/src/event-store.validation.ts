@@ -1,6 +1,6 @@
 // Argument checks shared by every adapter, so that all stores refuse the same malformed calls the same way.
 // These are programming errors of the caller (a handler), not user input: DTOs and deciders check that.
-import type { NewEvent } from '@ledger/domain';
+import type { NewEvent, RecordedEvent } from '@ledger/domain';
 import { EventStoreError } from './event-store.errors';
 import type { ExpectedRevision, ReadAllOptions } from './event-store.port';
 import { canonicalJson, CanonicalJsonError, payloadDigest } from './hash';
@@ -117,4 +117,34 @@ export function checkReadAllOptions(options: ReadAllOptions | undefined): {
     throw new EventStoreArgumentError('maxCount', `must be an integer >= 1, got ${String(maxCount)}`);
   }
   return { fromPosition, maxCount };
+}
+
+/** The most positions one readByPositions call takes (a page of a read side, with room to spare). */
+export const MAX_POSITIONS_READ = 1000;
+
+/** Checks the positions of readByPositions: safe integers >= 1, at most MAX_POSITIONS_READ of them. */
+export function checkPositions(positions: unknown): asserts positions is readonly number[] {
+  if (!Array.isArray(positions)) throw new EventStoreArgumentError('positions', 'must be an array');
+  if (positions.length > MAX_POSITIONS_READ) {
+    throw new EventStoreArgumentError(
+      'positions',
+      `must hold at most ${MAX_POSITIONS_READ}, got ${positions.length}`,
+    );
+  }
+  for (const position of positions as unknown[]) {
+    if (typeof position !== 'number' || !Number.isSafeInteger(position) || position < 1) {
+      throw new EventStoreArgumentError('positions', `must be integers >= 1, got ${String(position)}`);
+    }
+  }
+}
+
+/** The events found, in the order of the positions asked (each once per time asked); missing ones left out. */
+export function inOrderAsked(positions: readonly number[], found: readonly RecordedEvent[]): RecordedEvent[] {
+  const byPosition = new Map(found.map((event) => [event.position, event]));
+  const out: RecordedEvent[] = [];
+  for (const position of positions) {
+    const event = byPosition.get(position);
+    if (event) out.push(event);
+  }
+  return out;
 }

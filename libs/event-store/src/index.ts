@@ -1,6 +1,10 @@
 export * from './event-store.port';
 export * from './event-store.errors';
-export { EventStoreArgumentError, DEFAULT_READ_ALL_MAX_COUNT } from './event-store.validation';
+export {
+  EventStoreArgumentError,
+  DEFAULT_READ_ALL_MAX_COUNT,
+  MAX_POSITIONS_READ,
+} from './event-store.validation';
 export {
   canonicalJson,
   CanonicalJsonError,

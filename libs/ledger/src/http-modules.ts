@@ -15,3 +15,4 @@ export * from './accounts/accounts.http.module';
 export * from './sign-in/sign-in.http.module';
 export * from './sign-in/oidc/oidc.http.module';
 export * from './exports/exports.http.module';
+export * from './upload/uploads.http.module';

@@ -6,11 +6,13 @@ import type { EventStore } from '@ledger/event-store';
 import {
   ReadStoreArgumentError,
   type DocumentRef,
+  type DocumentWrite,
   type GenerationId,
   type ReadStoreWriter,
 } from '@ledger/read-store';
 import { applyBatch } from './apply-batch';
 import { eventBatches } from './event-batches';
+import { GenerationBuffer } from './generation-buffer';
 import { isBatchProjection, type AnyProjection, type AppliedBatch } from './projection';
 import type { SharedPages } from './shared-pages';
 import {
@@ -37,6 +39,7 @@ export interface LaneSettings {
   batchSize: number;
   maxBatchWaitMs: number;
   rebuildBatchSize: number;
+  rebuildCacheDocs: number;
   retryInitialMs: number;
   retryMaxMs: number;
   upcast?: (event: RecordedEvent) => RecordedEvent;
@@ -235,7 +238,7 @@ export class ProjectionLane {
     options: RebuildOptions,
     pages?: SharedPages,
   ): Promise<RebuildProgress> {
-    const { eventStore, readStore, rebuildBatchSize } = this.settings;
+    const { eventStore, readStore, rebuildBatchSize, rebuildCacheDocs } = this.settings;
     const read = (fromPosition: number): Promise<RecordedEvent[]> =>
       pages
         ? pages.take(this.name, fromPosition, rebuildBatchSize)
@@ -260,13 +263,22 @@ export class ProjectionLane {
         eventsPerSecond: elapsedMs > 0 ? Math.round((eventsDone * 1000) / elapsedMs) : eventsDone,
       };
     };
+    // A bulk load: each page of events is reduced against documents kept in memory from page to page (a
+    // document is read from the store at most once while it stays there, and not at all when it was never
+    // written), and what the page changed is written in one large commit (GenerationBuffer).
+    const buffer = new GenerationBuffer(readStore, generation, { keepDocs: rebuildCacheDocs });
     try {
       while (checkpoint < targetPosition) {
         if (signal.aborted) throw new RebuildAbortedError(name);
         const events = await read(checkpoint + 1);
         if (events.length === 0) break;
-        const applied = await this.applyAndCommit(generation, events, checkpoint);
+        const applied = await this.apply(events, checkpoint, (refs) => buffer.load(refs));
         throwIfFailed(applied);
+        buffer.put(applied.writes);
+        const from = checkpoint;
+        await buffer.flush((writes) =>
+          this.commitWrites(generation, from, applied.checkpoint, writes, 'bulk'),
+        );
         checkpoint = applied.checkpoint;
         eventsDone += applied.applied;
         this.rebuilding = { generation, checkpoint };
@@ -302,26 +314,43 @@ export class ProjectionLane {
     events: readonly RecordedEvent[],
     checkpoint: number,
   ): Promise<AppliedBatch> {
-    const { readStore, upcast } = this.settings;
-    const load = (refs: readonly DocumentRef[]): Promise<Array<object | null>> =>
-      readStore.loadDocuments(generation, refs);
-    const applied = isBatchProjection(this.projection)
-      ? await this.projection.applyBatch(events, { checkpoint, load })
-      : await applyBatch(this.projection, events, { checkpoint, load, ...(upcast ? { upcast } : {}) });
+    const { readStore } = this.settings;
+    const applied = await this.apply(events, checkpoint, (refs) => readStore.loadDocuments(generation, refs));
     if (applied.checkpoint > checkpoint) {
-      await this.definitionStep(
-        () =>
-          readStore.commit({
-            projection: this.name,
-            generation,
-            expectedCheckpoint: checkpoint,
-            checkpoint: applied.checkpoint,
-            writes: applied.writes,
-          }),
-        `events ${checkpoint + 1}..${applied.checkpoint}`,
-      );
+      await this.commitWrites(generation, checkpoint, applied.checkpoint, applied.writes);
     }
     return applied;
+  }
+
+  /** Applies events in memory to documents read through `load`; nothing is written. */
+  private apply(
+    events: readonly RecordedEvent[],
+    checkpoint: number,
+    load: (refs: readonly DocumentRef[]) => Promise<Array<object | null>>,
+  ): Promise<AppliedBatch> {
+    const { upcast } = this.settings;
+    return isBatchProjection(this.projection)
+      ? this.projection.applyBatch(events, { checkpoint, load })
+      : applyBatch(this.projection, events, { checkpoint, load, ...(upcast ? { upcast } : {}) });
+  }
+
+  /**
+   * Commits documents and checkpoint together (`bulk`: a chunk of a generation being rebuilt, see
+   * ReadStoreWriter.bulkLoad); a document the store refuses is the projection's fault.
+   */
+  private commitWrites(
+    generation: GenerationId,
+    expectedCheckpoint: number,
+    checkpoint: number,
+    writes: DocumentWrite[],
+    mode: 'commit' | 'bulk' = 'commit',
+  ): Promise<void> {
+    const { readStore } = this.settings;
+    const batch = { projection: this.name, generation, expectedCheckpoint, checkpoint, writes };
+    return this.definitionStep(
+      () => (mode === 'bulk' ? readStore.bulkLoad(batch) : readStore.commit(batch)),
+      `events ${expectedCheckpoint + 1}..${checkpoint}`,
+    );
   }
 
   /** Runs a store call whose argument errors are the projection's fault (its indexes, its documents). */

@@ -27,6 +27,11 @@ export interface ProjectionRunnerOptions {
   maxBatchWaitMs?: number;
   /** Events read and committed together during a rebuild. Default 5000. */
   rebuildBatchSize?: number;
+  /**
+   * During a rebuild, documents of each projection kept in memory from one page of events to the next (the
+   * most recently touched), so that those many events touch are not read back from the store. Default 10000.
+   */
+  rebuildCacheDocs?: number;
   /** First delay before retrying after a store error; doubles up to retryMaxMs. Defaults 100 and 5000. */
   retryInitialMs?: number;
   retryMaxMs?: number;
@@ -64,6 +69,7 @@ export class ProjectionRunner {
       batchSize: options.batchSize ?? 500,
       maxBatchWaitMs: options.maxBatchWaitMs ?? 50,
       rebuildBatchSize: options.rebuildBatchSize ?? 5000,
+      rebuildCacheDocs: options.rebuildCacheDocs ?? 10_000,
       retryInitialMs: options.retryInitialMs ?? 100,
       retryMaxMs: options.retryMaxMs ?? 5000,
       ...(options.upcast ? { upcast: options.upcast } : {}),

@@ -81,6 +81,14 @@ export interface ReadStoreWriter extends ActiveGenerations {
   /** All or nothing: the writes and the new checkpoint. */
   commit(batch: CommitBatch): Promise<void>;
   /**
+   * A large chunk of a rebuild: the writes and the new checkpoint of a generation still being built (refused
+   * for an active one), written as fast as the store allows. The same checks as commit (checkpoint, owner of
+   * each collection, JSON documents) come before anything is written, but the writes need not be atomic: if
+   * the call fails, the generation's documents are undefined and the caller discards it. Readers never see
+   * it either way, as they never see a generation before switchOver.
+   */
+  bulkLoad(batch: CommitBatch): Promise<void>;
+  /**
    * A new, empty generation at checkpoint 0, invisible to readers. Drops earlier unfinished rebuilds of the
    * projection (left by a crash). For a projection never built, switch it over at once to start live.
    */

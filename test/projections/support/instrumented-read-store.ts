@@ -49,6 +49,13 @@ export class InstrumentedReadStore implements ReadStore {
     this.commits++;
     this.afterCommit?.(batch);
   }
+  /** A rebuild's large chunk: watched and failed like a commit. */
+  async bulkLoad(batch: CommitBatch): Promise<void> {
+    await this.beforeCommit?.(batch);
+    await this.inner.bulkLoad(batch);
+    this.commits++;
+    this.afterCommit?.(batch);
+  }
   beginRebuild(projection: string, version: number): Promise<GenerationId> {
     return this.inner.beginRebuild(projection, version);
   }

@@ -2,10 +2,12 @@
 // works with no internet and no CDN. It reads only the public aggregate APIs, and the inspection, recording and
 // account APIs as the signed-in officer (or with a service account's pasted token); it holds no data of its own. Assets are read once from ./public and its folders
 // (copied next to the compiled file by `npm run build`): `/dashboard/<file>` and `/dashboard/<folder>/<file>`,
-// and nothing that is not one of those files.
+// and nothing that is not one of those files. The service worker (public/service-worker.js) is also served at
+// /sw.js, so that it may keep the whole site's page, with the list of the files it keeps and their version.
 import { Controller, Get, Logger, NotFoundException, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join, posix } from 'node:path';
 import { Public } from '@ledger/ledger/http';
@@ -15,7 +17,12 @@ const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
 };
+
+/** The service worker's source among the assets; served at /sw.js with the files it keeps. */
+const SERVICE_WORKER = 'service-worker.js';
 
 /** Only our own files, from our own origin; the API is the only thing the page talks to. */
 const CONTENT_SECURITY_POLICY = [
@@ -27,6 +34,8 @@ const CONTENT_SECURITY_POLICY = [
   "font-src 'self'",
   "base-uri 'none'",
   "form-action 'self'",
+  "manifest-src 'self'",
+  "worker-src 'self'",
   "frame-ancestors 'none'",
 ].join('; ');
 
@@ -43,6 +52,7 @@ export const DASHBOARD_ASSETS_DIR = join(__dirname, 'public');
 export class DashboardController {
   private readonly logger = new Logger('Dashboard');
   private assets: Map<string, Asset> | null = null;
+  private worker: Buffer | null = null;
 
   @Get()
   index(@Res() res: Response): void {
@@ -53,6 +63,21 @@ export class DashboardController {
   @Get('dashboard')
   dashboardIndex(@Res() res: Response): void {
     this.send(res, 'index.html');
+  }
+
+  /**
+   * The service worker, at the root so that its scope is the whole site (the page is at / and at /dashboard/):
+   * never cached by the browser's HTTP cache, so that a new version of the page is seen on the next visit.
+   */
+  @Get('sw.js')
+  serviceWorker(@Res() res: Response): void {
+    const body = this.workerScript();
+    if (!body) throw new NotFoundException('no service worker: run npm run build');
+    res.setHeader('Content-Type', TYPES['.js']);
+    res.setHeader('Cache-Control', 'no-cache');
+    res.setHeader('Service-Worker-Allowed', '/');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.status(200).send(body);
   }
 
   @Get('dashboard/:file')
@@ -78,6 +103,30 @@ export class DashboardController {
       res.setHeader('X-Frame-Options', 'DENY');
     }
     res.status(200).send(asset.body);
+  }
+
+  /**
+   * The worker's source after one line naming the files it keeps ('/' and every file but itself) and their version:
+   * a hash of their content, so that any change of a file is a new version, installed in a cache of its own.
+   */
+  private workerScript(): Buffer | null {
+    if (this.worker) return this.worker;
+    const assets = this.load();
+    const source = assets.get(SERVICE_WORKER);
+    if (!source) return null;
+    const names = [...assets.keys()].filter((name) => name !== SERVICE_WORKER).sort();
+    const hash = createHash('sha256');
+    for (const name of [SERVICE_WORKER, ...names])
+      hash.update(name).update('\0').update(assets.get(name)!.body);
+    const shell = {
+      version: hash.digest('hex').slice(0, 16),
+      files: ['/', ...names.map((n) => `/dashboard/${n}`)],
+    };
+    this.worker = Buffer.concat([
+      Buffer.from(`self.LEDGER_SHELL = ${JSON.stringify(shell)};\n`),
+      source.body,
+    ]);
+    return this.worker;
   }
 
   /**

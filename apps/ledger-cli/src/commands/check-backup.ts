@@ -1,6 +1,6 @@
 // The offline check of a backup folder, without restoring it and without the ledger: the manifest and every
 // file's size and sha256; the event store copy's hashes, chains, positions and head; the Merkle tree
-// recomputed from its events against every signed head in the backup; and, given the passphrase, that the
+// recomputed from its events against every signed head in the backup; and, given the passphrase (or private key), that the
 // secrets file opens and its signing key is the one the heads were signed with.
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +16,7 @@ import {
   type AuditedEvent,
   type BackupManifest,
   type SecretFile,
+  type SecretsOpener,
 } from '@ledger/ledger';
 import { publicKeyPemOf } from '@ledger/verifiable-log';
 import { createPrivateKey } from 'node:crypto';
@@ -23,7 +24,7 @@ import { createPrivateKey } from 'node:crypto';
 export interface BackupCheck {
   manifest: BackupManifest;
   problems: string[];
-  /** The opened secrets, when a passphrase was given and it opened them. */
+  /** The opened secrets, when a passphrase or private key was given and it opened them. */
   secrets: SecretFile[] | null;
 }
 
@@ -39,7 +40,7 @@ export async function* storeEvents(store: EventStore): AsyncIterable<AuditedEven
 /** Throws BackupInvalidError when the files do not match the manifest; else lists what else is wrong. */
 export async function checkBackup(
   dir: string,
-  passphrase: string | null,
+  opener: SecretsOpener | null,
   publicKey: string | null,
   say: (line: string) => void,
   /** Absent: the events are not checked here (restore runs the whole verify on what it restored). */
@@ -54,9 +55,9 @@ export async function checkBackup(
     problems.push('the latest signed head in the backup is not the one the manifest names');
 
   let secrets: SecretFile[] | null = null;
-  if (passphrase !== null) {
+  if (opener !== null) {
     try {
-      secrets = openSecrets(readFileSync(join(dir, SECRETS_FILE)), passphrase);
+      secrets = openSecrets(readFileSync(join(dir, SECRETS_FILE)), opener);
     } catch (error) {
       if (!(error instanceof SecretsFileError) || !error.message.startsWith('the passphrase')) throw error;
       throw new SecretsFileError(
@@ -71,7 +72,7 @@ export async function checkBackup(
       publicKeyPemOf(createPrivateKey(signing.data)) !== manifest.logPublicKey
     )
       problems.push('the signing key in the secrets file is not the one whose public key the manifest names');
-  } else say(`${SECRETS_FILE}: not opened (no passphrase given)`);
+  } else say(`${SECRETS_FILE}: not opened (no passphrase or private key given)`);
   if (!onEvents) return { manifest, problems, secrets };
   const scratch = mkdtempSync(join(tmpdir(), 'ledger-backup-check-'));
   try {

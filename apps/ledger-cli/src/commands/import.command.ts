@@ -1,184 +1,142 @@
-// import FILE.csv: actions recorded before the ledger existed, one per row. Each row is checked with the
-// api's request DTOs and executed through the CommandBus with the api's commands, so every domain rule
-// applies; its row_id becomes the event id, so importing the same file again appends nothing twice.
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { randomUUID } from 'node:crypto';
-import { CommandBus } from '@nestjs/cqrs';
-import { plainToInstance } from 'class-transformer';
-import { validate, type ValidationError } from 'class-validator';
-import { EventStoreError } from '@ledger/event-store';
+// import FILE.csv|FILE.xlsx: registers of actions, one per row, read as a stream (the file is never held
+// whole in memory). Each row is checked with the api's request classes and recorded through the CommandBus
+// with the api's commands, so every domain rule applies; its row id (else its own cells) gives the event id,
+// so importing the same file again appends nothing twice. `import --template ACTION` writes a register's
+// template.
+import { createReadStream, existsSync, rmSync, writeFileSync } from 'node:fs';
 import {
   ActionCommandsModule,
-  actionRequestClass,
   CsvSyntaxError,
-  eventIdFromName,
-  importColumnsOf,
+  formatOfName,
   IMPORTABLE_COMMANDS,
-  importBody,
-  parseCsv,
-  RecordActionCommand,
-  toCsvLine,
-  ValidationFailedError,
-  type ActionRequestBody,
-  type CommandContext,
-  type CommandResult,
-  type ImportableCommand,
+  PLAN_SEED,
+  planCodesOn,
+  rejectedRowsCsv,
+  sheetRows,
+  templateCsv,
+  templateXlsx,
+  UploadHeaderError,
+  UploadModule,
+  UploadService,
+  WRITE_ACCESS,
+  type UploadFormat,
 } from '@ledger/ledger';
+import { todayInLedgerZone, type PlanSeed, type WritePolicyContext } from '@ledger/domain';
 import { parseArgs, UsageError, type CliCommand } from '../args';
 import { progressPrinter, withLedger } from '../ledger-context';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/;
-const REQUIRED = ['row_id', 'action', 'officer', 'agency', 'occurred_at'] as const;
-
-type Row = Record<string, string>;
-
-const opt = (text: string | undefined): string | undefined => (text === '' ? undefined : text);
 const ACTION_NAMES = [...IMPORTABLE_COMMANDS.keys()];
 
-interface Rejection {
-  row: number;
-  line: number;
-  rowId: string;
-  column: string;
-  reason: string;
+/** The data rows of the file (one streamed pass), for the progress line's total. */
+async function countRows(file: string, format: UploadFormat): Promise<number> {
+  let rows = -1;
+  for await (const _row of sheetRows(createReadStream(file), format)) rows++;
+  return Math.max(0, rows);
 }
 
-/** Any stable text names a case or a row; a UUID is used as it is. */
-const idOf = (kind: string, text: string): string =>
-  UUID.test(text) ? text.toLowerCase() : eventIdFromName(`import:${kind}:${text}`);
-
-function flatten(
-  errors: ValidationError[],
-  columns: Readonly<Record<string, string>>,
-  out: Array<{ column: string; reason: string }>,
-): void {
-  for (const e of errors) {
-    for (const message of Object.values(e.constraints ?? {}))
-      out.push({ column: columns[e.property] ?? e.property, reason: message });
-    flatten(e.children ?? [], columns, out);
-  }
-}
-
-async function checkRow(row: Row, action: ImportableCommand, caseId: string | undefined) {
-  const problems: Array<{ column: string; reason: string }> = [];
-  const body: Record<string, unknown> = { ...importBody(action, row, caseId), occurredAt: row.occurred_at };
-  if (opt(row.evidence_ref) || opt(row.evidence_sha256))
-    body.evidence = [{ ref: row.evidence_ref, sha256: row.evidence_sha256 }];
-  for (const key of Object.keys(body)) if (body[key] === undefined) delete body[key];
-  const dto = plainToInstance(actionRequestClass(action.command), body);
-  flatten(
-    await validate(dto, { whitelist: true, forbidNonWhitelisted: true }),
-    importColumnsOf(action.command),
-    problems,
-  );
-  return { body, problems };
+async function writeTemplate(action: string, lang: string, out: string | undefined): Promise<number> {
+  const importable = IMPORTABLE_COMMANDS.get(action);
+  if (!importable) throw new UsageError(`import: no action ${action}; one of ${ACTION_NAMES.join(', ')}`);
+  if (lang !== 'vi' && lang !== 'en') throw new UsageError('import: --lang must be vi or en');
+  const file = out ?? `${action}.xlsx`;
+  const format = formatOfName(file);
+  if (!format) throw new UsageError('import: --out must end in .xlsx or .csv');
+  await withLedger({ runProjections: false }, async (app) => {
+    const codes = planCodesOn(
+      app.get<PlanSeed>(PLAN_SEED),
+      app.get<WritePolicyContext>(WRITE_ACCESS),
+      todayInLedgerZone(),
+    );
+    // The operator's template has officer and agency columns: he imports the registers of several agencies.
+    const data =
+      format === 'csv'
+        ? templateCsv(importable, lang, codes, true)
+        : await templateXlsx(importable, lang, codes, true);
+    writeFileSync(file, data);
+  });
+  console.log(`import: template of ${action} written to ${file}`);
+  return 0;
 }
 
 export const importCommand: CliCommand = {
   name: 'import',
-  summary: 'Import past actions from a CSV file, one per row; re-importing appends nothing twice.',
-  help: `Usage: npm run cli -- import FILE.csv
+  summary: 'Import a register of actions (CSV or xlsx), one per row; re-importing appends nothing twice.',
+  help: `Usage: npm run cli -- import FILE.csv|FILE.xlsx [--action ACTION] [--dry-run]
+       npm run cli -- import --template ACTION [--lang vi|en] [--out FILE.xlsx|FILE.csv]
 
-Records actions taken before the ledger existed, one per row of a CSV file (RFC 4180, UTF-8, optional
-BOM, a header row). Columns: row_id, action, officer, agency, occurred_at, then what the action needs;
-see seeds/examples/README.md and seeds/examples/past-actions.csv. Actions: ${ACTION_NAMES.join(', ')}.
+Records actions, one per row of a register: CSV (RFC 4180, UTF-8, optional BOM) or xlsx (its first
+worksheet), a header row first, read as a stream. Columns: row_id (optional), officer, agency, occurred_at,
+then what the action needs, and action unless --action names it for every row; see seeds/examples/README.md
+and seeds/examples/past-actions.csv. Headers may be the column keys or a template's headers.
+Actions: ${ACTION_NAMES.join(', ')}.
 Each row is checked like an api request and recorded through the same commands, so every rule applies.
-row_id becomes the event id: importing the same file again appends nothing twice.
-Rejected rows go to FILE.csv.rejected.csv beside it (row, line, row_id, column, reason); exits 1 when any row was rejected.`,
+A row's event id comes from its row_id (else from its cells): importing the same file again appends nothing.
+--dry-run checks every row and records nothing. Progress goes to stderr (one updating line on a terminal).
+Rejected rows go to FILE.rejected.csv beside it (row, line, row_id, column, reason in Vietnamese); exits 1
+when any row was rejected.
+--template writes the template of an action's register (drop-down lists of the plan's codes, an example
+row, a notes sheet); default ACTION.xlsx.`,
   async run(args) {
-    const { positionals } = parseArgs('import', args, { maxPositionals: 1 });
+    const { positionals, options, flags } = parseArgs('import', args, {
+      options: ['--action', '--template', '--lang', '--out'],
+      flags: ['--dry-run'],
+      maxPositionals: 1,
+    });
+    if (options['--template'] !== undefined)
+      return writeTemplate(options['--template'], options['--lang'] ?? 'vi', options['--out']);
     const file = positionals[0];
-    if (!file) throw new UsageError('import: FILE.csv is required');
+    if (!file) throw new UsageError('import: FILE.csv or FILE.xlsx is required');
     if (!existsSync(file)) throw new UsageError(`import: no file ${file}`);
-    let records;
+    const format = formatOfName(file);
+    if (!format) throw new UsageError('import: the file must end in .csv or .xlsx');
+    if (options['--action'] !== undefined && !IMPORTABLE_COMMANDS.has(options['--action']))
+      throw new UsageError(`import: no action ${options['--action']}; one of ${ACTION_NAMES.join(', ')}`);
+    const commit = !flags.has('--dry-run');
+    const rejectedFile = `${file}.rejected.csv`;
+    let summary;
     try {
-      records = parseCsv(readFileSync(file, 'utf8'));
+      const total = await countRows(file, format);
+      summary = await withLedger(
+        { runProjections: false, features: [ActionCommandsModule, UploadModule] },
+        async (app) => {
+          const progress = progressPrinter('import', 500);
+          try {
+            return await app.get(UploadService).run(sheetRows(createReadStream(file), format), {
+              command: options['--action'],
+              // The operator imports the agencies' registers with access to the data directory.
+              authority: { operator: 'ledger-cli import' },
+              commit,
+              total,
+              onProgress: (done) => progress.update(done, total),
+            });
+          } finally {
+            progress.done();
+          }
+        },
+      );
     } catch (error) {
       if (error instanceof CsvSyntaxError) {
         console.error(`import: ${file} is not valid CSV: ${error.message}`);
         return 1;
       }
+      if (error instanceof UploadHeaderError) {
+        const hint = error.missing.includes('action')
+          ? ' (or name the action of every row with --action)'
+          : '';
+        console.error(`import: ${file} lacks the column(s) ${error.missing.join(', ')}${hint}`);
+        return 1;
+      }
       throw error;
     }
-    const [header, ...data] = records;
-    const columns = (header?.fields ?? []).map((h) => h.trim().toLowerCase());
-    const missing = REQUIRED.filter((c) => !columns.includes(c));
-    if (missing.length > 0) {
-      console.error(`import: ${file} lacks the column(s) ${missing.join(', ')}`);
-      return 1;
-    }
-    const rejectedFile = `${file}.rejected.csv`;
-    const rejections: Rejection[] = [];
-    let appended = 0;
-    let already = 0;
-    await withLedger({ runProjections: false, features: [ActionCommandsModule] }, async (app) => {
-      const bus = app.get(CommandBus);
-      const progress = progressPrinter('import', 500);
-      for (const [index, record] of data.entries()) {
-        const rowNumber = index + 1;
-        const row: Row = {};
-        columns.forEach((c, i) => (row[c] = (record.fields[i] ?? '').trim()));
-        const reject = (column: string, reason: string) =>
-          rejections.push({ row: rowNumber, line: record.line, rowId: row.row_id, column, reason });
-        progress.update(rowNumber, data.length);
-        const before = rejections.length;
-        for (const c of REQUIRED) if (!row[c]) reject(c, `${c} is required`);
-        if (row.officer && !CODE.test(row.officer))
-          reject('officer', 'officer must be an officer id (2-64 letters, digits, . _ -)');
-        if (row.agency && !CODE.test(row.agency))
-          reject('agency', 'agency must be an agency code (2-64 letters, digits, . _ -)');
-        const action = IMPORTABLE_COMMANDS.get(row.action);
-        if (row.action && !action) reject('action', `action must be one of ${ACTION_NAMES.join(', ')}`);
-        if (action?.needsCase && !row.case_id) reject('case_id', `case_id is required for ${row.action}`);
-        if (rejections.length > before || !action) continue;
-        const caseId = row.case_id ? idOf('case', row.case_id) : undefined;
-        const { body, problems } = await checkRow(row, action, caseId);
-        for (const p of problems) reject(p.column, p.reason);
-        if (problems.length > 0) continue;
-        const context: CommandContext = {
-          actor: { officer: row.officer, agency: row.agency, role: 'officer' },
-          // The operator imports the agencies' paper records with access to the data directory.
-          authority: { operator: 'ledger-cli import' },
-          eventId: idOf('row', row.row_id),
-          correlationId: randomUUID(),
-          evidence: ((body.evidence as Array<{ ref: string; sha256: string }>) ?? []).map((e) => ({
-            ref: e.ref,
-            sha256: e.sha256.toLowerCase(),
-          })),
-          receivedAt: new Date(),
-        };
-        const payload = { ...body } as ActionRequestBody;
-        delete payload.evidence;
-        const command = action.command;
-        // A step goes to the row's case; a new case is keyed by its id, a one-off fact by the row's event id.
-        const streamId =
-          (action.needsCase ? caseId : (body[command.idField] as string | undefined)) ?? context.eventId;
-        try {
-          const result = await bus.execute<RecordActionCommand, CommandResult>(
-            new RecordActionCommand(action.action, command, streamId as string, payload, context),
-          );
-          if (result.replayed) already++;
-          else appended++;
-        } catch (error) {
-          if (error instanceof EventStoreError) throw error;
-          if (error instanceof ValidationFailedError)
-            for (const p of error.problems) reject(importColumnsOf(command)[p.field] ?? p.field, p.message);
-          else reject('action', error instanceof Error ? error.message : String(error));
-        }
-      }
-      progress.done();
-    });
-    if (rejections.length > 0) {
-      const lines = [toCsvLine(['row', 'line', 'row_id', 'column', 'reason'])];
-      for (const r of rejections) lines.push(toCsvLine([r.row, r.line, r.rowId, r.column, r.reason]));
-      writeFileSync(rejectedFile, lines.join('\r\n') + '\r\n');
-    } else if (existsSync(rejectedFile)) rmSync(rejectedFile);
-    const rejectedRows = new Set(rejections.map((r) => r.row)).size;
+    if (summary.problems.length > 0) writeFileSync(rejectedFile, rejectedRowsCsv(summary.problems));
+    else if (existsSync(rejectedFile)) rmSync(rejectedFile);
+    const done = commit
+      ? `${summary.recorded} appended, ${summary.alreadyRecorded} already recorded`
+      : `${summary.valid} valid (dry run: nothing recorded)`;
     console.log(
-      `import: ${data.length} rows: ${appended} appended, ${already} already recorded, ${rejectedRows} rejected` +
-        (rejectedRows > 0 ? ` (reasons in ${rejectedFile})` : ''),
+      `import: ${summary.rows} rows: ${done}, ${summary.rejected} rejected` +
+        (summary.rejected > 0 ? ` (reasons in ${rejectedFile})` : ''),
     );
-    return rejectedRows > 0 ? 1 : 0;
+    return summary.rejected > 0 ? 1 : 0;
   },
 };

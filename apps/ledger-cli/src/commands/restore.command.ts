@@ -37,21 +37,23 @@ import {
 } from '@ledger/ledger';
 import { parseArgs, UsageError, type CliCommand } from '../args';
 import { progressPrinter, withLedger } from '../ledger-context';
-import { readPassphrase } from '../passphrase';
+import { readOpener } from '../secrets-key';
 import { checkBackup } from './check-backup';
 import { verify } from './verifiable-log.command';
 
-const HELP = `Usage: npm run cli -- restore --from DIR [--passphrase-file FILE] [--erasures FILE] [--rebuild]
+const HELP = `Usage: npm run cli -- restore --from DIR [--passphrase-file FILE | --identity FILE] [--erasures FILE] [--rebuild]
 
 Restores a backup (npm run cli -- backup --out DIR) into LEDGER_DATA_DIR, which must be empty or absent:
 checks the backup (every file against its manifest, every event, the Merkle tree against every signed head),
-opens the secrets with the passphrase, restores, deletes the personal-data key of every person whose erasure
+opens the secrets with the passphrase (or the private key), restores, deletes the personal-data key of every person whose erasure
 is on the record or in the erasure log, brings the projections to the head (rebuilt from position 0, or
 caught up from the backup's read store when it has one), runs verify, and only then moves the
 restored ledger into place. Says what it restored: the head, the signed heads, the time of the backup.
 Stop the api first; start it again afterwards.
 
 The passphrase comes from LEDGER_BACKUP_PASSPHRASE, --passphrase-file FILE, or is asked at the terminal.
+  --identity FILE  the private key (PEM, from backup-key) when the backup's secrets were sealed to its public
+                   key (backup --recipient); the manifest's secrets.sealedTo names that key's fingerprint
   --erasures FILE  the erasure log kept outside the data directory (default: LEDGER_ERASURE_LOG): persons
                    erased after the backup are erased again, and their erasure put back on the record
   --rebuild        rebuild every projection from position 0 even when the backup holds the read store`;
@@ -148,6 +150,7 @@ async function bringProjectionsToHead(
 async function restore(
   backupDir: string,
   passphraseFile: string | undefined,
+  identityFile: string | undefined,
   erasuresFile: string | undefined,
   forceRebuild: boolean,
 ): Promise<number> {
@@ -158,8 +161,8 @@ async function restore(
   checkRestoreTarget(config.dataDir);
   if (erasuresFile !== undefined && !existsSync(erasuresFile))
     throw new UsageError(`restore: --erasures ${erasuresFile}: no such file`);
-  const passphrase = (await readPassphrase('restore', passphraseFile, { confirm: false }))!;
-  const { manifest, problems, secrets } = await checkBackup(backupDir, passphrase, null, (line) =>
+  const opener = (await readOpener('restore', identityFile, passphraseFile, { optional: false }))!;
+  const { manifest, problems, secrets } = await checkBackup(backupDir, opener, null, (line) =>
     console.log(`restore: ${line}`),
   );
   if (problems.length > 0) throw new BackupInvalidError(problems);
@@ -220,7 +223,7 @@ export const restoreCommand: CliCommand = {
   help: HELP,
   async run(args) {
     const { options, flags } = parseArgs('restore', args, {
-      options: ['--from', '--passphrase-file', '--erasures'],
+      options: ['--from', '--passphrase-file', '--identity', '--erasures'],
       flags: ['--rebuild'],
     });
     const from = options['--from'];
@@ -229,6 +232,7 @@ export const restoreCommand: CliCommand = {
       return await restore(
         resolve(from),
         options['--passphrase-file'],
+        options['--identity'],
         options['--erasures'],
         flags.has('--rebuild'),
       );

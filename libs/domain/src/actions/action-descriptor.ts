@@ -37,7 +37,10 @@ export interface RequestField {
   maxLength?: number;
   /** A value that passes the field's validation (the catalogue and OpenAPI show it). */
   example: string | number;
-  /** Whether OpenAPI shows the example (kept as the route documented it). */
+  /**
+   * Whether OpenAPI shows the example (default yes: the examples of a request's fields make a valid request
+   * together). A new stream's id shows none: an example sent twice would be a replay of the first.
+   */
   documentExample?: boolean;
   label: Label;
   help?: string;

@@ -59,7 +59,7 @@ export function moneyField(name: string, example: number, label: Label, help: st
 }
 
 export function textField(name: string, maxLength: number, example: string, label: Label): RequestField {
-  return { name, type: 'text', required: true, maxLength, example, documentExample: false, label };
+  return { name, type: 'text', required: true, maxLength, example, label };
 }
 
 export function enumField(
@@ -74,7 +74,6 @@ export function enumField(
     required: true,
     values,
     example: values[0],
-    documentExample: false,
     label,
     ...(help ? { help } : {}),
   };

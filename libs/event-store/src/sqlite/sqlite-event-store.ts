@@ -14,8 +14,10 @@ import type {
 import {
   checkExpectedRevision,
   checkPosition,
+  checkPositions,
   checkReadAllOptions,
   checkStream,
+  inOrderAsked,
   EventStoreArgumentError,
   prepareEvents,
 } from '../event-store.validation';
@@ -127,6 +129,16 @@ export class SqliteEventStore implements EventStore {
     if (typeof id !== 'string') throw new EventStoreArgumentError('id', 'must be a string');
     const row = this.query('getEvent', () => this.statements.byId.get(id));
     return row ? toRecordedEvent(row) : null;
+  }
+
+  async readByPositions(positions: readonly number[]): Promise<RecordedEvent[]> {
+    this.assertOpen('readByPositions');
+    checkPositions(positions);
+    if (positions.length === 0) return [];
+    const rows = this.query('readByPositions', () =>
+      this.statements.byPositions.all(JSON.stringify(positions)),
+    );
+    return inOrderAsked(positions, rows.map(toRecordedEvent));
   }
 
   async headPosition(): Promise<number> {

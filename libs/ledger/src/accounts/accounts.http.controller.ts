@@ -6,7 +6,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import type { Response } from 'express';
 import { isRole, OFFICER_ID, type AccountView } from '@ledger/domain';
 import { ResourceNotFoundError, ValidationFailedError } from '../errors/ledger-errors';
-import { Allow, type RequestContext, WriteContext } from '../http';
+import { Allow, ApiProblems, type RequestContext, WriteContext } from '../http';
 import { AccountReader } from './account-reader';
 import type { AccountResult } from './account-result';
 import { AccountCommandResponse, AccountListResponse, AccountResponse } from './account.response.dto';
@@ -40,7 +40,10 @@ export class AccountsHttpController {
   ) {}
 
   @Post()
-  @ApiOperation({ summary: 'Create an account with its first password (never echoed, never on the record)' })
+  @ApiOperation({
+    operationId: 'createAccount',
+    summary: 'Create an account with its first password (never echoed, never on the record)',
+  })
   @ApiCreatedResponse({ type: AccountCommandResponse })
   async create(
     @Body() body: CreateAccountRequest,
@@ -65,16 +68,18 @@ export class AccountsHttpController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Every account, as its stream says it is now' })
+  @ApiOperation({ operationId: 'listAccounts', summary: 'Every account, as its stream says it is now' })
   @ApiOkResponse({ type: AccountListResponse })
+  @ApiProblems(503)
   async list(): Promise<{ accounts: AccountView[] }> {
     const accounts = await Promise.all((await this.credentials.officers()).map((o) => this.reader.read(o)));
     return { accounts: accounts.filter((a): a is AccountView => a !== null) };
   }
 
   @Get(':officer')
-  @ApiOperation({ summary: 'One account' })
+  @ApiOperation({ operationId: 'getAccount', summary: 'One account' })
   @ApiOkResponse({ type: AccountResponse })
+  @ApiProblems(400, 404, 503)
   async get(@Param('officer') officer: string): Promise<AccountView> {
     const account = await this.reader.read(officerParam(officer));
     if (!account) throw new ResourceNotFoundError('ACCOUNT_NOT_FOUND', `no account ${officer} is recorded`);
@@ -84,9 +89,11 @@ export class AccountsHttpController {
   @Post(':officer/disable')
   @HttpCode(200)
   @ApiOperation({
+    operationId: 'disableAccount',
     summary: 'Disable an account, with the reason; its sessions end and its next write is refused',
   })
   @ApiOkResponse({ type: AccountCommandResponse })
+  @ApiProblems(404)
   disable(
     @Param('officer') officer: string,
     @Body() body: DisableAccountRequest,
@@ -100,16 +107,21 @@ export class AccountsHttpController {
 
   @Post(':officer/enable')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Enable a disabled account again' })
+  @ApiOperation({ operationId: 'enableAccount', summary: 'Enable a disabled account again' })
   @ApiOkResponse({ type: AccountCommandResponse })
+  @ApiProblems(404)
   enable(@Param('officer') officer: string, @WriteContext() request: RequestContext): Promise<AccountResult> {
     return this.change({ type: 'EnableAccount', officer: officerParam(officer) }, request);
   }
 
   @Post(':officer/roles')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Grant a role (refused when four eyes keep it apart from one the account holds)' })
+  @ApiOperation({
+    operationId: 'grantRole',
+    summary: 'Grant a role (refused when four eyes keep it apart from one the account holds)',
+  })
   @ApiOkResponse({ type: AccountCommandResponse })
+  @ApiProblems(404)
   grant(
     @Param('officer') officer: string,
     @Body() body: GrantRoleRequest,
@@ -119,8 +131,9 @@ export class AccountsHttpController {
   }
 
   @Delete(':officer/roles/:role')
-  @ApiOperation({ summary: 'Revoke a role; the sessions of the account end' })
+  @ApiOperation({ operationId: 'revokeRole', summary: 'Revoke a role; the sessions of the account end' })
   @ApiOkResponse({ type: AccountCommandResponse })
+  @ApiProblems(404)
   revoke(
     @Param('officer') officer: string,
     @Param('role') role: string,
@@ -132,8 +145,12 @@ export class AccountsHttpController {
 
   @Post(':officer/password')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Set a new password for the account; its sessions end' })
+  @ApiOperation({
+    operationId: 'setPassword',
+    summary: 'Set a new password for the account; its sessions end',
+  })
   @ApiOkResponse({ type: AccountCommandResponse })
+  @ApiProblems(404)
   password(
     @Param('officer') officer: string,
     @Body() body: SetPasswordRequest,

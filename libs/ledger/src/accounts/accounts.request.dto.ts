@@ -35,7 +35,10 @@ export class CreateAccountRequest {
   @IsIn(ROLES, { each: true, message: `roles must each be one of ${ROLES.join(', ')}` })
   roles!: Role[];
 
-  @ApiProperty({ description: 'The first password (10-256 characters); stored as a scrypt hash only' })
+  @ApiProperty({
+    example: 'a long passphrase',
+    description: 'The first password (10-256 characters); stored as a scrypt hash only',
+  })
   @IsString({ message: 'password must be a text' })
   @Length(10, 256, { message: 'password must be 10-256 characters' })
   password!: string;
@@ -49,13 +52,16 @@ export class DisableAccountRequest {
 }
 
 export class GrantRoleRequest {
-  @ApiProperty({ enum: ROLES })
+  @ApiProperty({ enum: ROLES, example: 'viewer' })
   @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
   role!: Role;
 }
 
 export class SetPasswordRequest {
-  @ApiProperty({ description: 'The new password (10-256 characters); the account’s sessions end' })
+  @ApiProperty({
+    example: 'another long passphrase',
+    description: 'The new password (10-256 characters); the account’s sessions end',
+  })
   @IsString({ message: 'password must be a text' })
   @Length(10, 256, { message: 'password must be 10-256 characters' })
   password!: string;

@@ -3,13 +3,14 @@
 // states its access rule, validates the body with the command's request class and answers as every write does.
 import { Body, Controller, Param, Post, Res, type Type } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { ACTIONS, type ActionCommand, type AnyActionDescriptor } from '@ledger/domain';
 import { Allow } from '../http/access-rule.decorator';
 import { commandContext, WriteContext, type RequestContext } from '../http/command-context.decorator';
-import { CommandResponse, respond } from '../http/command-response';
+import { ApiProblems } from '../http/api-problems.decorator';
+import { ApiCommandResponse, CommandResponse, respond } from '../http/command-response';
 import { UuidParamPipe } from '../http/uuid-param.pipe';
 import { actionRequestClass, type ActionRequestBody } from './action-request.factory';
 import { RecordActionCommand } from './record-action.command';
@@ -61,8 +62,10 @@ export function actionController(action: AnyActionDescriptor, command: ActionCom
 
   const method = Object.getOwnPropertyDescriptor(prototype, 'record') as PropertyDescriptor;
   for (const decorate of [
-    ApiCreatedResponse({ type: CommandResponse }),
-    ApiOperation({ summary: command.summary }),
+    ApiCommandResponse(),
+    // A step on a case that is not recorded is 404; the write context declares 400, 409, 412 and 503.
+    ...(step ? [ApiProblems(404)] : []),
+    ApiOperation({ summary: command.summary, operationId: operationIdOf(command) }),
     step ? Post(`:id/${step}`) : Post(),
   ])
     decorate(prototype, 'record', method);
@@ -73,6 +76,11 @@ export function actionController(action: AnyActionDescriptor, command: ActionCom
   ];
   for (const decorate of classDecorators) decorate(ActionHttpController);
   return ActionHttpController;
+}
+
+/** The command's type as a verb: RegisterHousingCase -> registerHousingCase. */
+export function operationIdOf(command: ActionCommand): string {
+  return command.type.charAt(0).toLowerCase() + command.type.slice(1);
 }
 
 /** The controllers of every command of the actions of one feature. */

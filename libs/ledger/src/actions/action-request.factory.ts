@@ -115,8 +115,19 @@ function validators(field: RequestField, command: ActionCommand): PropertyDecora
   return out;
 }
 
-/** The OpenAPI property of a field. */
-export function apiPropertyOf(field: RequestField): ApiPropertyOptions {
+/**
+ * Whether OpenAPI shows the field's example: those of every field a request sends, so that together they are
+ * a valid request (a field sent only for some values of another, when the other's example is one of them).
+ */
+function showsExample(field: RequestField, command?: ActionCommand): boolean {
+  if (field.documentExample === false) return false;
+  if (!field.onlyWhen || !command) return true;
+  const other = command.fields.find((f) => f.name === field.onlyWhen?.field);
+  return other === undefined || field.onlyWhen.values.includes(String(other.example));
+}
+
+/** The OpenAPI property of a field (of `command`, whose other fields' examples decide whether it shows its own). */
+export function apiPropertyOf(field: RequestField, command?: ActionCommand): ApiPropertyOptions {
   const numeric = ['integer', 'number', 'moneyVnd'].includes(field.type);
   const options: Record<string, unknown> = { type: numeric ? Number : String };
   if (field.type === 'enum') options.enum = field.values;
@@ -126,7 +137,7 @@ export function apiPropertyOf(field: RequestField): ApiPropertyOptions {
     if (field.max !== undefined) options.maximum = field.max;
   }
   if (field.type === 'text') options.maxLength = field.maxLength ?? 200;
-  if (field.documentExample !== false) options.example = field.example;
+  if (showsExample(field, command)) options.example = field.example;
   if (field.help) options.description = field.help;
   if (field.type === 'personName')
     Object.assign(options, {
@@ -151,8 +162,8 @@ export function actionRequestClass(command: ActionCommand): ActionRequestClass {
     // the problems a refused body lists.
     const decorators = [
       field.required && !field.onlyWhen
-        ? ApiProperty(apiPropertyOf(field))
-        : ApiPropertyOptional(apiPropertyOf(field)),
+        ? ApiProperty(apiPropertyOf(field, command))
+        : ApiPropertyOptional(apiPropertyOf(field, command)),
       ...validators(field, command),
     ];
     for (const decorate of decorators.reverse()) decorate(Request.prototype, field.name);

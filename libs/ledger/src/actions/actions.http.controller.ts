@@ -11,7 +11,10 @@ import { ACTION_LABELS, ActionLabelsDto, type ActionLabels } from './action-labe
 export class ActionsHttpController {
   @Public('the catalogue of actions (labels, fields, routes) is public')
   @Get()
-  @ApiOperation({ summary: 'Every action: labels (vi, en), its commands with route and fields, its events' })
+  @ApiOperation({
+    operationId: 'listActions',
+    summary: 'Every action: labels (vi, en), its commands with route and fields, its events',
+  })
   @ApiOkResponse({ type: ActionCatalogueDto })
   catalogue(): ActionCatalogue {
     return ACTION_CATALOGUE;
@@ -19,7 +22,10 @@ export class ActionsHttpController {
 
   @Public('the labels of the actions and their events are public')
   @Get('labels')
-  @ApiOperation({ summary: 'Only the labels (vi, en) of every action and of the events it writes' })
+  @ApiOperation({
+    operationId: 'getActionLabels',
+    summary: 'Only the labels (vi, en) of every action and of the events it writes',
+  })
   @ApiOkResponse({ type: ActionLabelsDto })
   labels(): ActionLabels {
     return ACTION_LABELS;

@@ -30,8 +30,17 @@ export interface BackupManifest {
   /** The tree-head signing key's public half (SPKI PEM), to check the heads offline. */
   logPublicKey: string | null;
   readStoreIncluded: boolean;
-  /** Data-directory paths sealed in the secrets file. */
-  secrets: { file: typeof SECRETS_FILE; paths: string[]; kdf: 'scrypt'; cipher: 'aes-256-gcm' };
+  /**
+   * Data-directory paths sealed in the secrets file, and how it is sealed: with a passphrase (kdf scrypt) or to
+   * the public key whose SHA-256 fingerprint is `sealedTo`.
+   */
+  secrets: {
+    file: typeof SECRETS_FILE;
+    paths: string[];
+    kdf?: 'scrypt';
+    sealedTo?: string;
+    cipher: 'aes-256-gcm';
+  };
   files: BackupFileEntry[];
 }
 

@@ -39,7 +39,7 @@ import {
   type BackupManifest,
 } from './backup-manifest';
 import { DATA_DIR_STORES, EVENT_STORE_FILE, TRANSIENT_FILE, storeAt } from './data-dir-stores';
-import { sealSecrets, type SecretFile } from './secrets-box';
+import { keyFingerprint, sealSecrets, type SecretFile, type SecretsSealer } from './secrets-box';
 
 export interface BackupProgress {
   /** The file being copied. */
@@ -51,7 +51,8 @@ export interface BackupProgress {
 export interface TakeBackupOptions {
   dataDir: string;
   outDir: string;
-  passphrase: string;
+  /** A passphrase, or the public key of whoever will restore (the private key kept offline). */
+  sealer: SecretsSealer;
   /** Copy the read store too (else restore rebuilds it from the events). */
   withReadStore: boolean;
   /** The signing key from configuration, when it is not in the data directory. */
@@ -199,7 +200,7 @@ export async function takeBackup(options: TakeBackupOptions): Promise<BackupMani
 
   // 2. The secrets, sealed.
   const secrets = readSecrets(dataDir);
-  writeFileSync(join(outDir, SECRETS_FILE), sealSecrets(secrets, options.passphrase), { mode: 0o600 });
+  writeFileSync(join(outDir, SECRETS_FILE), sealSecrets(secrets, options.sealer), { mode: 0o600 });
   for (const secret of secrets) secret.data.fill(0);
 
   // 3. The event store, with its head read from the same snapshot.
@@ -231,7 +232,7 @@ export async function takeBackup(options: TakeBackupOptions): Promise<BackupMani
   if (withReadStore) entries.push(await fileEntry(outDir, readStore.path, readStore.holds));
   entries.push(await fileEntry(outDir, TREE_HEADS_FILE, 'every signed tree head, oldest first'));
   entries.push(
-    await fileEntry(outDir, SECRETS_FILE, 'the secrets, encrypted (scrypt + AES-256-GCM): keep it apart'),
+    await fileEntry(outDir, SECRETS_FILE, `the secrets, encrypted (${'passphrase' in options.sealer ? 'scrypt' : 'public key'} + AES-256-GCM): keep it apart`),
   );
   for (const entry of entries) fsyncFile(join(outDir, entry.name));
   const manifest: BackupManifest = {
@@ -251,7 +252,9 @@ export async function takeBackup(options: TakeBackupOptions): Promise<BackupMani
     secrets: {
       file: SECRETS_FILE,
       paths: secrets.map((s) => s.path),
-      kdf: 'scrypt',
+      ...('passphrase' in options.sealer
+        ? { kdf: 'scrypt' as const }
+        : { sealedTo: keyFingerprint(options.sealer.recipient) }),
       cipher: 'aes-256-gcm',
     },
     files: entries,

@@ -18,6 +18,8 @@ import {
   canonicalJson,
   FIGURE_ASSURANCE,
   FIGURE_CHANGES,
+  figureChangesIn,
+  unitsCountingIn,
   figureAt,
   HOUSE_CASES,
   HOUSE_CLAIMS,
@@ -243,17 +245,19 @@ export class FigureReader {
 
   /** Events after the approval's position that moved a figure of the report's months. */
   async changesSince(approval: ReportApprovalDoc): Promise<FigureChangeDoc[]> {
-    const changes = await allDocuments<FigureChangeDoc>(
+    const entries = await allDocuments<FigureChangeDoc>(
       this.store,
       FIGURE_CHANGES,
       {
         indicatorKey: approval.indicatorKey,
-        orgUnit: approval.orgUnit,
+        orgUnit: { in: unitsCountingIn(this.plan, approval.orgUnit) },
         position: { gt: approval.current.upToPosition },
       },
       [{ field: 'position' }],
     );
-    return changes.filter((c) => c.month >= approval.firstMonth && c.month <= approval.lastMonth);
+    return figureChangesIn(entries, approval.orgUnit).filter(
+      (c) => c.month >= approval.firstMonth && c.month <= approval.lastMonth,
+    );
   }
 
   async status(

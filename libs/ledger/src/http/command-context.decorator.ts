@@ -1,6 +1,7 @@
 // Builds the CommandContext of a write request: the acting officer is the verified token's principal (set
 // by the AccessGuard), never a field of the request; the headers add a correlation id and If-Match.
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { ApiHeader } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { randomUUID } from 'node:crypto';
 import {
@@ -10,6 +11,7 @@ import {
   type FieldProblem,
 } from '..';
 import { actorOf, type EvidenceRef } from '@ledger/domain';
+import { ApiProblems } from './api-problems.decorator';
 import type { AuthenticatedRequest } from './authenticated-request';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -70,6 +72,34 @@ export function commandContext(request: RequestContext, body: ActionBody): Comma
   };
 }
 
-export const WriteContext = createParamDecorator((_: unknown, ctx: ExecutionContext): RequestContext =>
-  parseRequestContext(ctx.switchToHttp().getRequest<AuthenticatedRequest>()),
+/** What every write route reads from its headers, and the errors every write can answer, in OpenAPI. */
+const WRITE_DOCUMENTATION = [
+  ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description:
+      'The stream revision this write is based on, from the ETag of the last write or of GET /streams/{stream} ' +
+      '(e.g. "3"); when the stream has moved on, the write is refused with 412 and nothing is recorded',
+    schema: { type: 'string', pattern: '^(W/)?"?[0-9]{1,15}"?$', example: '"0"' },
+  }),
+  ApiHeader({
+    name: 'X-Correlation-Id',
+    required: false,
+    description: "A UUID that ties this write to others of one piece of work (kept in the events' envelope)",
+    schema: { type: 'string', format: 'uuid' },
+  }),
+  ApiProblems(400, 409, 412, 503),
+];
+
+export const WriteContext = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): RequestContext =>
+    parseRequestContext(ctx.switchToHttp().getRequest<AuthenticatedRequest>()),
+  [
+    // A route that takes the write context reads If-Match and can answer 412: its OpenAPI operation says so.
+    (target, key) => {
+      const descriptor = key === undefined ? undefined : Object.getOwnPropertyDescriptor(target, key);
+      if (key === undefined || !descriptor) return;
+      for (const decorate of WRITE_DOCUMENTATION) decorate(target, key, descriptor);
+    },
+  ],
 );

@@ -1,6 +1,7 @@
 // How every write answers: 201 with the event ids and positions, the stream's revision as ETag (send it
 // back as If-Match for the next step), and Location of the stream for a new case.
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
+import type { Type } from '@nestjs/common';
 import type { Response } from 'express';
 import type { CommandResult } from '..';
 
@@ -41,6 +42,13 @@ export class CommandResponse {
   @ApiPropertyOptional() traineeRef?: string;
   @ApiPropertyOptional() workerRef?: string;
   @ApiPropertyOptional() borrowerRef?: string;
+  @ApiPropertyOptional({
+    description:
+      'A correction of a verified action, or its approval: the correction proposal (POST /corrections/{proposalId}/approvals)',
+  })
+  proposalId?: string;
+  @ApiPropertyOptional({ description: 'True when the correction waits for a second person to approve it' })
+  pendingApproval?: boolean;
 }
 
 export function respond(
@@ -53,3 +61,26 @@ export function respond(
   if (result.replayed) response.setHeader('Idempotent-Replayed', 'true');
   return { ...result, ...extra };
 }
+
+/** The headers `respond` sets, as OpenAPI declares them. */
+export const COMMAND_RESPONSE_HEADERS = {
+  ETag: {
+    description:
+      'The stream revision after this write, quoted ("3"): send it as If-Match with the next write',
+    schema: { type: 'string' },
+  },
+  Location: { description: 'The stream written to: GET it for its events', schema: { type: 'string' } },
+  'Idempotent-Replayed': {
+    description: '"true" when this event id was recorded before: nothing new was appended',
+    schema: { type: 'string' },
+  },
+};
+
+/** The answer of a write that goes through `respond`: its body and headers (201 unless told). */
+export const ApiCommandResponse = (options: { status?: number; type?: Type; description?: string } = {}) =>
+  ApiResponse({
+    status: options.status ?? 201,
+    type: options.type ?? CommandResponse,
+    description: options.description ?? 'Recorded: the event ids and positions, and the stream revision',
+    headers: COMMAND_RESPONSE_HEADERS,
+  });

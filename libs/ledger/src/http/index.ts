@@ -14,3 +14,6 @@ export * from './read-scope';
 export * from './record-action.request.dto';
 export * from './uuid-param.pipe';
 export * from './recorded-reads';
+export * from './api-problems.decorator';
+export * from './problem-details.response.dto';
+export * from './response-schema';

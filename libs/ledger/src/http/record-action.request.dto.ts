@@ -26,7 +26,7 @@ export class EvidenceRefDto {
   ref!: string;
 
   @ApiProperty({
-    example: 'a3f1…',
+    example: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
     description: 'sha256 of the document bytes, 64 hex digits; the document itself is never stored',
   })
   @Matches(/^[0-9a-fA-F]{64}$/, { message: 'sha256 must be 64 hex digits' })

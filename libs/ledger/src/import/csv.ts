@@ -1,5 +1,11 @@
-// A small RFC 4180 CSV reader: UTF-8, optional BOM, quoted fields with "" escapes and line breaks, CRLF
-// or LF. Each record carries the line it starts on, so problems can name it.
+// Reading CSV (RFC 4180, UTF-8, optional BOM, CRLF or LF) through csv-parse. `csvRecords` streams a file
+// record by record; `parseCsv` reads a small text at once. Each record carries the line it starts on, so
+// problems can name it. Writing goes through csv-cell.ts.
+import type { Readable } from 'node:stream';
+import { parse, type Options } from 'csv-parse';
+import { parse as parseSync } from 'csv-parse/sync';
+
+export { csvCell, inertCellText, toCsvLine } from './csv-cell';
 
 export interface CsvRecord {
   /** 1-based line of the file where the record starts. */
@@ -17,73 +23,53 @@ export class CsvSyntaxError extends Error {
   }
 }
 
-export function parseCsv(text: string): CsvRecord[] {
-  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const records: CsvRecord[] = [];
-  let fields: string[] = [];
-  let field = '';
-  let line = 1;
-  let start = 1;
-  let i = 0;
-  let quoted = false;
-  let wasQuoted = false;
-  const endField = () => {
-    fields.push(field);
-    field = '';
-    wasQuoted = false;
-  };
-  const endRecord = () => {
-    endField();
-    if (!(fields.length === 1 && fields[0] === '')) records.push({ line: start, fields });
-    fields = [];
-  };
-  while (i < src.length) {
-    const c = src[i];
-    if (quoted) {
-      if (c === '"') {
-        if (src[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-        wasQuoted = true;
-      } else {
-        if (c === '\n') line++;
-        field += c;
-      }
-      i++;
-      continue;
-    }
-    if (c === '"') {
-      if (field !== '' || wasQuoted) throw new CsvSyntaxError(line, 'a quote inside an unquoted field');
-      quoted = true;
-    } else if (c === ',') endField();
-    else if (c === '\r' && src[i + 1] === '\n') {
-      endRecord();
-      i++;
-      line++;
-      start = line;
-    } else if (c === '\n') {
-      endRecord();
-      line++;
-      start = line;
-    } else {
-      if (wasQuoted) throw new CsvSyntaxError(line, 'text after a closing quote');
-      field += c;
-    }
-    i++;
+const OPTIONS: Options = {
+  bom: true,
+  info: true,
+  raw: true,
+  skip_empty_lines: true,
+  relax_column_count: true,
+  record_delimiter: ['\r\n', '\n'],
+};
+
+interface ParsedRecord {
+  record: string[];
+  info: { lines: number };
+  raw: string;
+}
+
+/** The line a record starts on: the line it ends on, less the line breaks inside it. */
+function toRecord({ record, info, raw }: ParsedRecord): CsvRecord {
+  const inside = raw.replace(/\r?\n$/, '').replace(/^[\r\n]+/, '');
+  const breaks = inside.split('\n').length - 1;
+  return { line: info.lines - breaks, fields: record };
+}
+
+function syntaxError(error: unknown): unknown {
+  if (error instanceof Error && 'code' in error && String(error.code).startsWith('CSV_')) {
+    const line = Number((error as { lines?: number }).lines ?? 0);
+    return new CsvSyntaxError(line, error.message.replace(/ at line \d+/, ''));
   }
-  if (quoted) throw new CsvSyntaxError(start, 'a quoted field is not closed');
-  if (field !== '' || fields.length > 0 || wasQuoted) endRecord();
-  return records;
+  if (error instanceof Error && /^(INVALID|CSV)_/.test(String((error as { code?: string }).code)))
+    return new CsvSyntaxError(Number((error as { lines?: number }).lines ?? 0), error.message);
+  return error;
 }
 
-export function csvCell(value: unknown): string {
-  const text = value === null || value === undefined ? '' : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+export function parseCsv(text: string): CsvRecord[] {
+  try {
+    return (parseSync(text, OPTIONS) as unknown as ParsedRecord[]).map(toRecord);
+  } catch (error) {
+    throw syntaxError(error);
+  }
 }
 
-export function toCsvLine(values: unknown[]): string {
-  return values.map(csvCell).join(',');
+/** The records of a CSV stream, one at a time: the file is never held whole in memory. */
+export async function* csvRecords(input: Readable): AsyncGenerator<CsvRecord> {
+  const parser = input.pipe(parse(OPTIONS));
+  input.on('error', (error) => parser.destroy(error));
+  try {
+    for await (const parsed of parser as AsyncIterable<ParsedRecord>) yield toRecord(parsed);
+  } catch (error) {
+    throw syntaxError(error);
+  }
 }

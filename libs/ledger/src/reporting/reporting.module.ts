@@ -3,6 +3,7 @@
 import { Module } from '@nestjs/common';
 import { FourEyesModule } from '../four-eyes/four-eyes.module';
 import { FindDocumentsHandler } from './queries/find-documents/find-documents.handler';
+import { FindTrailHandler } from './queries/find-trail/find-trail.handler';
 import { GetAgencyTrailHandler } from './queries/get-agency-trail/get-agency-trail.handler';
 import { GetDocumentHandler } from './queries/get-document/get-document.handler';
 import { GetEventHandler } from './queries/get-event/get-event.handler';
@@ -23,6 +24,7 @@ import { GetSummaryHandler } from './queries/get-summary/get-summary.handler';
     GetHealthHandler,
     GetReadinessHandler,
     FindDocumentsHandler,
+    FindTrailHandler,
     GetDocumentHandler,
     GetIndicatorProgressHandler,
     GetAgencyTrailHandler,

@@ -35,6 +35,7 @@ export class SignInHttpController {
   })
   @HttpCode(200)
   @ApiOperation({
+    operationId: 'signIn',
     summary:
       'Sign in: an access token in the body, the refresh token in an HttpOnly cookie (ledger_refresh, Path=/auth). ' +
       '401 for a wrong officer or password alike; 429 with Retry-After once locked out.',
@@ -53,6 +54,7 @@ export class SignInHttpController {
   @Post('refresh')
   @HttpCode(200)
   @ApiOperation({
+    operationId: 'refreshSession',
     summary:
       'A new access token and a new refresh cookie for the one sent (rotated on every use). A refresh token used ' +
       'twice ends every session of its sign-in (401); so does a disabled account or a revoked role. No cookie: 400.',
@@ -72,7 +74,10 @@ export class SignInHttpController {
   @Public('signing out needs only the refresh cookie; without one there is nothing to end')
   @Post('logout')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Sign out: the session ends and the refresh cookie is cleared' })
+  @ApiOperation({
+    operationId: 'signOut',
+    summary: 'Sign out: the session ends and the refresh cookie is cleared',
+  })
   @ApiNoContentResponse({ description: 'Signed out (also when no session was open)' })
   async logout(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
     await this.signIn.logout(cookieOf(request), new Date());
@@ -81,7 +86,10 @@ export class SignInHttpController {
 
   @Allow([...ROLES], 'anyone with a token asks who it says they are')
   @Get('me')
-  @ApiOperation({ summary: 'Who the bearer token says is signed in, and how they signed in' })
+  @ApiOperation({
+    operationId: 'getCurrentOfficer',
+    summary: 'Who the bearer token says is signed in, and how they signed in',
+  })
   @ApiOkResponse({ type: WhoAmIResponse })
   me(@Caller() principal: Principal): Promise<WhoAmI> {
     return this.signIn.whoAmI(principal);
@@ -89,7 +97,10 @@ export class SignInHttpController {
 
   @Public('the sign-in page asks which ways of signing in this ledger offers')
   @Get('methods')
-  @ApiOperation({ summary: 'The ways of signing in: password always, OpenID Connect when configured' })
+  @ApiOperation({
+    operationId: 'listSignInMethods',
+    summary: 'The ways of signing in: password always, OpenID Connect when configured',
+  })
   @ApiOkResponse({ type: SignInMethodsResponse })
   methods(): SignInMethods {
     return { password: true, oidc: this.oidc ?? { enabled: false, label: '' } };

@@ -2,7 +2,7 @@
 // and consistency proofs that libs/verifiable-log's verifier checks offline.
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal, RecordedEvent } from '@ledger/domain';
 import {
   GetConsistencyProofQuery,
@@ -18,7 +18,14 @@ import {
   type StoredTreeHead,
 } from '..';
 import { ConsistencyProofRequest, InclusionProofRequest } from './verifiable-log.request.dto';
-import { Allow, Caller, Public, ReadScope } from '../http';
+import { Allow, Caller, Public, ReadScope, ApiJsonResponse, ApiProblems } from '../http';
+import {
+  CONSISTENCY_PROOF_SCHEMA,
+  INCLUSION_PROOF_SCHEMA,
+  PUBLIC_KEY_SCHEMA,
+  TREE_HEAD_SCHEMA,
+  TREE_HEADS_SCHEMA,
+} from './verifiable-log.response.schemas';
 
 @ApiTags('verifiable log')
 @Controller('ledger')
@@ -31,15 +38,18 @@ export class VerifiableLogHttpController {
 
   @Public('signed tree heads are published for anyone to keep')
   @Get('heads')
-  @ApiOperation({ summary: 'Every signed tree head, oldest first' })
-  @ApiOkResponse({ description: '{ heads: [...] }' })
+  @ApiOperation({ operationId: 'listTreeHeads', summary: 'Every signed tree head, oldest first' })
+  @ApiJsonResponse(TREE_HEADS_SCHEMA)
+  @ApiProblems(503)
   async heads(): Promise<{ heads: StoredTreeHead[] }> {
     return { heads: await this.queries.execute(new ListTreeHeadsQuery()) };
   }
 
   @Public('signed tree heads are published for anyone to keep')
   @Get('heads/latest')
-  @ApiOperation({ summary: 'The latest signed tree head' })
+  @ApiOperation({ operationId: 'getLatestTreeHead', summary: 'The latest signed tree head' })
+  @ApiJsonResponse(TREE_HEAD_SCHEMA)
+  @ApiProblems(404, 503)
   latest(): Promise<StoredTreeHead> {
     return this.queries.execute(new GetLatestTreeHeadQuery());
   }
@@ -50,16 +60,20 @@ export class VerifiableLogHttpController {
   )
   @Post('heads')
   @HttpCode(201)
-  @ApiOperation({
-    summary: 'Sign a tree head of the tree as projected now',
-  })
+  @ApiOperation({ operationId: 'signTreeHead', summary: 'Sign a tree head of the tree as projected now' })
+  @ApiJsonResponse(TREE_HEAD_SCHEMA, { status: 201, description: 'The head signed and kept' })
+  @ApiProblems(503)
   sign(): Promise<StoredTreeHead> {
     return this.commands.execute(new SignTreeHeadCommand());
   }
 
   @Public('the key that verifies the heads is public')
   @Get('public-key')
-  @ApiOperation({ summary: "The log's Ed25519 public key (SPKI PEM) and its key id" })
+  @ApiOperation({
+    operationId: 'getPublicKey',
+    summary: "The log's Ed25519 public key (SPKI PEM) and its key id",
+  })
+  @ApiJsonResponse(PUBLIC_KEY_SCHEMA)
   publicKey(): Promise<LogPublicKeyView> {
     return this.queries.execute(new GetLogPublicKeyQuery());
   }
@@ -69,7 +83,12 @@ export class VerifiableLogHttpController {
     "an inspector asks for proofs about the events they may read: a proof carries the event's hash and place in the log",
   )
   @Get('proofs/inclusion')
-  @ApiOperation({ summary: "RFC 6962 inclusion proof of an event's leaf in the tree of `size` leaves" })
+  @ApiOperation({
+    operationId: 'proveInclusion',
+    summary: "RFC 6962 inclusion proof of an event's leaf in the tree of `size` leaves",
+  })
+  @ApiJsonResponse(INCLUSION_PROOF_SCHEMA)
+  @ApiProblems(400, 404, 503)
   async inclusion(
     @Query() request: InclusionProofRequest,
     @Caller() principal: Principal,
@@ -83,7 +102,12 @@ export class VerifiableLogHttpController {
 
   @Public('a consistency proof holds only tree hashes')
   @Get('proofs/consistency')
-  @ApiOperation({ summary: 'RFC 6962 consistency proof between the trees of `from` and `to` leaves' })
+  @ApiOperation({
+    operationId: 'proveConsistency',
+    summary: 'RFC 6962 consistency proof between the trees of `from` and `to` leaves',
+  })
+  @ApiJsonResponse(CONSISTENCY_PROOF_SCHEMA)
+  @ApiProblems(400, 503)
   consistency(@Query() request: ConsistencyProofRequest): Promise<ConsistencyProofView> {
     return this.queries.execute(new GetConsistencyProofQuery(request.from, request.to));
   }

@@ -19,14 +19,14 @@ export class InclusionProofRequest {
 }
 
 export class ConsistencyProofRequest {
-  @ApiProperty({ description: 'Size of the older tree (head)', minimum: 0 })
+  @ApiProperty({ description: 'Size of the older tree (head)', minimum: 0, example: 1 })
   @Type(() => Number)
   @IsInt()
   @Min(0)
   @Max(MAX_SIZE)
   from!: number;
 
-  @ApiProperty({ description: 'Size of the newer tree (head)', minimum: 0 })
+  @ApiProperty({ description: 'Size of the newer tree (head)', minimum: 0, example: 2 })
   @Type(() => Number)
   @IsInt()
   @Min(0)

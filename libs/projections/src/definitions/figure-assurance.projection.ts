@@ -8,9 +8,12 @@
 //                     `approval`, of a verified action) moves it by the correction's difference.
 //   official-months   the same shape, set by ReportApproved from the verified figures the approver signed off,
 //                     for each month of the report's period, in the report's own org unit.
-//   figure-changes    one entry per event x indicator x org unit (and roll-ups) x month that moved a claimed
-//                     or verified figure: what changed, why (kind, reason), by whom, at which position. Read
-//                     for restatements and for what changed after an approval.
+//   figure-changes    one entry per event x indicator x org unit x month that moved a claimed or verified
+//                     figure: what changed, why (kind, reason), by whom, at which position. Read for
+//                     restatements and for what changed after an approval. Kept in the unit the action counts
+//                     in only: a district's changes are put together from its units' when read
+//                     (figure-changes.read.ts), so that an event writes one entry per indicator and month, not
+//                     one more per roll-up.
 //   report-approvals  one per approved report (indicator x org unit x period): the standing approval and
 //                     its history.
 //   house-claims      one per household and org unit: the cases registered for it (multipleCases when two or
@@ -126,8 +129,11 @@ export interface ReportApprovalDoc {
 
 export type OfficialMonthDoc = IndicatorMonthDoc & { period: string; approvalEventId: string };
 
-/** 2: house-claims per household and house-cases per case, instead of one house-claims per org unit. */
-const BASE_VERSION = 3;
+/**
+ * 2: house-claims per household and house-cases per case, instead of one house-claims per org unit.
+ * 4: figure-changes in the action's own unit only, not copied into each roll-up.
+ */
+const BASE_VERSION = 4;
 
 interface Routed extends RoutedContribution {
   side: 'claimed' | 'verified';
@@ -207,6 +213,7 @@ export function createFigureAssuranceProjection(plan: PlanModel): Projection {
       const { routed } = analysis(event);
       for (const r of routed) {
         if (r.side === 'verified') push(r.key);
+        if (!ownUnit(r)) continue;
         push({
           collection: FIGURE_CHANGES,
           id: figureChangeId(event.id, r.contribution.indicatorKey, r.orgUnit, r.month),
@@ -330,6 +337,9 @@ function analyse(event: RecordedEvent, plan: PlanModel): Analysis {
   return { kind, actionEventId, reason, routed };
 }
 
+/** A contribution routed to the unit it counts in, not to a unit it rolls up to. */
+const ownUnit = (r: RoutedContribution): boolean => r.orgUnit === r.contribution.orgUnit;
+
 function reduceVerified(
   doc: IndicatorMonthDoc | null,
   event: RecordedEvent,
@@ -349,7 +359,7 @@ const tidy = (n: number) => Number(n.toPrecision(15));
 
 function figureChange(event: RecordedEvent, key: DocumentKey, analysis: Analysis): FigureChangeDoc | null {
   const mine = analysis.routed.filter(
-    (r) => figureChangeId(event.id, r.contribution.indicatorKey, r.orgUnit, r.month) === key.id,
+    (r) => ownUnit(r) && figureChangeId(event.id, r.contribution.indicatorKey, r.orgUnit, r.month) === key.id,
   );
   if (mine.length === 0 || analysis.kind === null) return null;
   const claimed = zero();

@@ -9,3 +9,4 @@ export * from './indicator-progress.read';
 export * from './ledger-projections';
 export * from './figure-assurance.projection';
 export * from './house-claims';
+export * from './figure-changes.read';

@@ -1,7 +1,11 @@
-// inspection-trail: one document per event, for inspectors tracing who did what, when, where, for whom,
-// with what evidence, what it moved on the plan's indicators, and what was corrected later. A correction
-// has its own document pointing at the event it corrects (`corrects`), and the corrected event's document
-// lists it in `correctedBy` with its status (effective, amended, retracted).
+// inspection-trail: for inspectors tracing who did what, when, where, for whom, with what evidence, what it
+// moved on the plan's indicators, and what was corrected later. The projection is an index of the event log,
+// not a copy of it: one small document per event holding only what GET /trail filters and orders on (agency,
+// officer, org unit, type, beneficiary, day, position) and the corrections the event received. The entry an
+// inspector reads (TrailDoc) is put together at read time from the event itself, read from the event store
+// by position, and that document (trailEntryOf). A correction has its own entry pointing at the event it
+// corrects (`corrects`), and the corrected event's entry lists it in `correctedBy` with its status
+// (effective, amended, retracted).
 import {
   type Actor,
   type CorrectionKind,
@@ -120,12 +124,29 @@ export interface TrailDoc {
   lastPosition: number;
 }
 
-const TRAIL_BASE_VERSION = 2;
+/**
+ * The stored document of one event: the fields GET /trail filters and orders on (as in its TrailDoc), and
+ * the corrections it received. Everything else of the entry comes from the event (trailEntryOf).
+ */
+export interface TrailIndexDoc {
+  position: number;
+  agency: string;
+  officer: string;
+  orgUnit: string;
+  type: string;
+  subjectRef: string | null;
+  occurredOn: string | null;
+  correctedBy: CorrectionRef[];
+  lastPosition: number;
+}
 
-export function createInspectionTrailProjection(plan: PlanModel): Projection<TrailDoc> {
+/** 3: an index of positions with the corrections received, no longer a copy of each event. */
+const TRAIL_BASE_VERSION = 3;
+
+export function createInspectionTrailProjection(): Projection<TrailIndexDoc> {
   return {
     name: INSPECTION_TRAIL,
-    version: projectionVersion(TRAIL_BASE_VERSION, plan.rules),
+    version: projectionVersion(TRAIL_BASE_VERSION),
     collections: [TRAIL],
     // Only what GET /trail filters on (actor, agency, org unit, type, beneficiary, a date range), each
     // followed by position, its order: every index costs a B-tree insert per event (one document per event).
@@ -150,13 +171,44 @@ export function createInspectionTrailProjection(plan: PlanModel): Projection<Tra
     },
     reduce(doc, event, key) {
       if (alreadyApplied(doc, event)) return doc;
-      if (key.id === event.id) return trailDocOf(event, plan);
+      if (key.id === event.id) return trailIndexOf(event);
       const correction = correctionOf(event);
       // The corrected event's own document; without it (never projected here) there is nothing to annotate.
       if (!doc || !correction) return doc;
-      return correctedDoc(doc, event, correction);
+      return {
+        ...doc,
+        correctedBy: [...doc.correctedBy, correctionRef(event, correction)],
+        lastPosition: event.position,
+      };
     },
   };
+}
+
+function trailIndexOf(event: RecordedEvent): TrailIndexDoc {
+  const correction = correctionOf(event);
+  const { madeBy } = correctionActors(event);
+  const subjectRefs = subjectRefsOf(correction?.original ? correction.original.data : event.data);
+  return {
+    position: event.position,
+    agency: madeBy.agency,
+    officer: madeBy.officer,
+    orgUnit: event.metadata.orgUnit,
+    type: event.type,
+    subjectRef: subjectRefs[0] ?? null,
+    occurredOn: localDate(event.metadata.occurredAt),
+    correctedBy: [],
+    lastPosition: event.position,
+  };
+}
+
+/**
+ * The trail entry of an event (upcast as the projections see it) from its stored document: what it recorded,
+ * what it moved under the plan's rules, and what the corrections it received made of it.
+ */
+export function trailEntryOf(event: RecordedEvent, index: TrailIndexDoc, plan: PlanModel): TrailDoc {
+  let entry = trailDocOf(event, plan);
+  for (const ref of index.correctedBy) entry = correctedDoc(entry, ref);
+  return { ...entry, lastPosition: index.lastPosition };
 }
 
 function trailDocOf(event: RecordedEvent, plan: PlanModel): TrailDoc {
@@ -254,9 +306,9 @@ function trailContribution(c: Contribution, occurredAt: string): TrailContributi
       };
 }
 
-function correctedDoc(doc: TrailDoc, event: RecordedEvent, correction: CorrectionView): TrailDoc {
+function correctionRef(event: RecordedEvent, correction: CorrectionView): CorrectionRef {
   const { madeBy, approvedBy } = correctionActors(event);
-  const ref: CorrectionRef = {
+  return {
     eventId: event.id,
     kind: correction.kind,
     reason: correction.reason,
@@ -268,12 +320,15 @@ function correctedDoc(doc: TrailDoc, event: RecordedEvent, correction: Correctio
     recordedAt: event.recordedAt,
     position: event.position,
   };
-  const retracted = doc.status === 'retracted' || correction.kind === 'retraction';
+}
+
+function correctedDoc(doc: TrailDoc, ref: CorrectionRef): TrailDoc {
+  const retracted = doc.status === 'retracted' || ref.kind === 'retraction';
   return {
     ...doc,
     status: retracted ? 'retracted' : 'amended',
-    effectiveData: retracted ? null : { ...(doc.effectiveData as object), ...(correction.changes ?? {}) },
+    effectiveData: retracted ? null : { ...(doc.effectiveData as object), ...(ref.changes ?? {}) },
     correctedBy: [...doc.correctedBy, ref],
-    lastPosition: event.position,
+    lastPosition: ref.position,
   };
 }

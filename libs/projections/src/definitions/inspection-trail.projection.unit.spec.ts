@@ -1,10 +1,23 @@
-import { createInspectionTrailProjection, TRAIL, type TrailDoc } from './inspection-trail.projection';
-import { EventLog, project, projectionSpec } from './testing/projection-spec';
+import type { RecordedEvent } from '@ledger/domain';
+import {
+  createInspectionTrailProjection,
+  TRAIL,
+  trailEntryOf,
+  type TrailDoc,
+  type TrailIndexDoc,
+} from './inspection-trail.projection';
+import { EventLog, project, projectionSpec, type ProjectedDocuments } from './testing/projection-spec';
 import { samplePlanModel } from './testing/sample-plan';
 
 describe('inspection-trail projection', () => {
-  const trail = createInspectionTrailProjection(samplePlanModel());
+  const plan = samplePlanModel();
+  const trail = createInspectionTrailProjection();
   const spec = projectionSpec(trail);
+  /** The entry GET /trail shows for an event: its stored document put together with the event itself. */
+  const entryOf = (docs: ProjectedDocuments, event: RecordedEvent): TrailDoc | null => {
+    const index = docs.get<TrailIndexDoc>(TRAIL, event.id);
+    return index && trailEntryOf(event, index, plan);
+  };
   const evidence = [{ ref: 'QD-123/UBND', sha256: 'a'.repeat(64), description: 'decision on support' }];
 
   /** A house of case HC-1 in commune C-1, built and completed by the district labour office. */
@@ -42,7 +55,7 @@ describe('inspection-trail projection', () => {
     it('keeps who did what, when, where, for whom and with what evidence', () => {
       const { registered, funded, started, completed } = housingCase();
       const docs = spec.given(registered, funded, started).when(completed);
-      expect(docs.get<TrailDoc>(TRAIL, registered.id)).toMatchObject({
+      expect(entryOf(docs, registered)).toMatchObject({
         eventId: registered.id,
         position: 1,
         type: 'HousingCaseRegistered',
@@ -64,19 +77,40 @@ describe('inspection-trail projection', () => {
         correctedBy: [],
         contributions: [],
       });
-      expect(docs.get<TrailDoc>(TRAIL, funded.id)).toMatchObject({
+      expect(entryOf(docs, funded)).toMatchObject({
         subjectRefs: [],
         subjectRef: null,
         subjectId: 'HC-1',
       });
     });
 
+    it('stores only what the trail is searched by, and no copy of the event', () => {
+      const { registered, funded, started, completed } = housingCase();
+      const docs = spec.given(registered, funded, started).when(completed);
+      expect(docs.get<TrailIndexDoc>(TRAIL, registered.id)).toEqual({
+        position: registered.position,
+        agency: 'LAB-D-1',
+        officer: 'cb-01',
+        orgUnit: 'C-1',
+        type: 'HousingCaseRegistered',
+        subjectRef: 'h-1',
+        occurredOn: '2024-02-01',
+        correctedBy: [],
+        lastPosition: registered.position,
+      });
+    });
+
     it("lists what the event moved on the plan's indicators", () => {
       const { registered, funded, started, completed } = housingCase();
       const docs = spec.given(registered, funded, started).when(completed);
-      const moved = docs
-        .get<TrailDoc>(TRAIL, completed.id)
-        ?.contributions.map((c) => [c.indicatorKey, c.mode, c.part, c.delta, c.orgUnit, c.month]);
+      const moved = entryOf(docs, completed)?.contributions.map((c) => [
+        c.indicatorKey,
+        c.mode,
+        c.part,
+        c.delta,
+        c.orgUnit,
+        c.month,
+      ]);
       expect(moved).toEqual([
         ['houses_built', 'add', 'value', 1, 'C-1', '2024-06'],
         ['floor_area_per_person', 'add', 'numerator', 48, 'C-1', '2024-06'],
@@ -113,7 +147,7 @@ describe('inspection-trail projection', () => {
     it('points each correction at the event it corrects, and names whose event that was', () => {
       const { registered, funded, started, completed, amendment, retraction } = chain();
       const docs = spec.given(registered, funded, started, completed).when(amendment, retraction);
-      expect(docs.get<TrailDoc>(TRAIL, amendment.id)).toMatchObject({
+      expect(entryOf(docs, amendment)).toMatchObject({
         type: 'EventCorrected',
         officer: 'cb-22',
         agency: 'UBND-D-1',
@@ -132,12 +166,10 @@ describe('inspection-trail projection', () => {
         correctedAgency: 'LAB-D-1',
       });
       // The amendment moves only the floor area, by the difference, in the month of the completion.
-      expect(
-        docs.get<TrailDoc>(TRAIL, amendment.id)?.contributions.map((c) => [c.indicatorKey, c.delta, c.month]),
-      ).toEqual([['floor_area_per_person', 4, '2024-06']]);
-      expect(
-        docs.get<TrailDoc>(TRAIL, retraction.id)?.contributions.map((c) => [c.indicatorKey, c.delta]),
-      ).toEqual([
+      expect(entryOf(docs, amendment)?.contributions.map((c) => [c.indicatorKey, c.delta, c.month])).toEqual([
+        ['floor_area_per_person', 4, '2024-06'],
+      ]);
+      expect(entryOf(docs, retraction)?.contributions.map((c) => [c.indicatorKey, c.delta])).toEqual([
         ['houses_built', -1],
         ['floor_area_per_person', -52],
         ['houses_under_construction', 1],
@@ -147,13 +179,13 @@ describe('inspection-trail projection', () => {
     it('lists the chain of corrections on the original, and its status after each', () => {
       const { registered, funded, started, completed, amendment, retraction } = chain();
       const amended = spec.given(registered, funded, started, completed).when(amendment);
-      expect(amended.get<TrailDoc>(TRAIL, completed.id)).toMatchObject({
+      expect(entryOf(amended, completed)).toMatchObject({
         status: 'amended',
         data: { caseId: 'HC-1', floorAreaM2: 48, occupants: 4 },
         effectiveData: { caseId: 'HC-1', floorAreaM2: 52, occupants: 4 },
       });
       const retracted = spec.given(registered, funded, started, completed, amendment).when(retraction);
-      const doc = retracted.get<TrailDoc>(TRAIL, completed.id);
+      const doc = entryOf(retracted, completed);
       expect(doc).toMatchObject({
         status: 'retracted',
         effectiveData: null,
@@ -193,7 +225,7 @@ describe('inspection-trail projection', () => {
       const before = docs.snapshot();
       project(trail, log.events, docs);
       expect(docs.snapshot()).toEqual(before);
-      expect(docs.get<TrailDoc>(TRAIL, log.events[3].id)?.correctedBy).toHaveLength(2);
+      expect(entryOf(docs, log.events[3])?.correctedBy).toHaveLength(2);
     });
   });
 
@@ -213,13 +245,13 @@ describe('inspection-trail projection', () => {
             : { proposalId: 'P-1', proposedBy: proposer };
         const retraction = { ...corrected, data: { ...(corrected.data as object), approval } };
         const docs = spec.given(registered, completed).when(retraction);
-        expect(docs.get<TrailDoc>(TRAIL, retraction.id)).toMatchObject({
+        expect(entryOf(docs, retraction)).toMatchObject({
           officer: proposer.officer,
           agency: proposer.agency,
           role: proposer.role,
           approvedBy: approver,
         });
-        expect(docs.get<TrailDoc>(TRAIL, completed.id)?.correctedBy).toMatchObject([
+        expect(entryOf(docs, completed)?.correctedBy).toMatchObject([
           {
             eventId: retraction.id,
             officer: proposer.officer,
@@ -227,7 +259,7 @@ describe('inspection-trail projection', () => {
             approvedBy: approver,
           },
         ]);
-        expect(docs.get<TrailDoc>(TRAIL, registered.id)?.approvedBy).toBeNull();
+        expect(entryOf(docs, registered)?.approvedBy).toBeNull();
       },
     );
   });
@@ -248,11 +280,11 @@ describe('inspection-trail projection', () => {
         commune: 'C-2',
       });
       const docs = spec.given().when(household, school);
-      expect(docs.get<TrailDoc>(TRAIL, household.id)).toMatchObject({
+      expect(entryOf(docs, household)).toMatchObject({
         subjectRefs: ['h-7'],
         subjectId: 'L-1',
       });
-      expect(docs.get<TrailDoc>(TRAIL, school.id)).toMatchObject({ subjectRefs: [], subjectId: 'L-2' });
+      expect(entryOf(docs, school)).toMatchObject({ subjectRefs: [], subjectId: 'L-2' });
     });
 
     it('shows the measurement a MeasurementRecorded sets', () => {
@@ -266,7 +298,7 @@ describe('inspection-trail projection', () => {
         method: 'survey',
         source: 'labour force survey',
       });
-      const doc = spec.given().when(measured).get<TrailDoc>(TRAIL, measured.id);
+      const doc = entryOf(spec.given().when(measured), measured);
       expect(doc?.contributions).toEqual([
         {
           indicatorKey: 'unemployment_rate',

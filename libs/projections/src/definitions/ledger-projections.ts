@@ -12,7 +12,7 @@ import type { Projection } from '../projection';
 export function createLedgerProjections(plan: PlanModel): Projection[] {
   return [
     createPlanCatalogProjection(plan),
-    createInspectionTrailProjection(plan),
+    createInspectionTrailProjection(),
     createAgencyTrailProjection(plan),
     createBeneficiaryHistoryProjection(plan),
     createIndicatorProgressProjection(plan),

@@ -260,21 +260,7 @@ export class MongoReadStore implements ReadStore {
             row.checkpoint,
           );
         }
-        for (const [collection, i] of firstIndex) {
-          const owner = await this.db
-            .collection<CollectionDoc>(COLLECTIONS)
-            .findOneAndUpdate(
-              { _id: collection },
-              { $setOnInsert: { projection: batch.projection } },
-              { upsert: true, returnDocument: 'after', session },
-            );
-          if (owner?.projection !== batch.projection) {
-            throw new ReadStoreArgumentError(
-              `writes[${i}].collection`,
-              `${collection} is written by projection ${String(owner?.projection)}`,
-            );
-          }
-        }
+        for (const [collection, i] of firstIndex) await this.claim(collection, batch.projection, i, session);
         for (const collection of firstIndex.keys()) {
           const operations: AnyBulkWriteOperation<StoredDoc>[] = [];
           batch.writes.forEach((write, i) => {
@@ -304,6 +290,92 @@ export class MongoReadStore implements ReadStore {
       });
       for (const collection of firstIndex.keys()) this.owners.set(collection, batch.projection);
     });
+  }
+
+  /**
+   * A chunk of a rebuild without a transaction: a generation being built is invisible to readers, and a
+   * rebuild that fails is discarded, so its documents need not change all at once. The checks come first (the
+   * generation is building at the expected checkpoint, each collection is the projection's), then one
+   * unordered bulkWrite per collection (the driver sends it in batches of up to 100,000 operations, the
+   * server applies them in parallel), then the checkpoint, conditional on the expected one. The deadline grows
+   * with the chunk: one timeout per 1,000 writes.
+   */
+  async bulkLoad(batch: CommitBatch): Promise<void> {
+    checkCommitBatch(batch);
+    const docs = batch.writes.map((write, i) =>
+      write.doc === null ? null : toStoredDocument(write.doc, `writes[${i}].doc`),
+    );
+    // Unordered writes may apply in any order: only the last write of a document is sent.
+    const last = new Map<string, number>();
+    batch.writes.forEach((write, i) => last.set(`${write.collection}\u0000${write.id}`, i));
+    const byCollection = new Map<string, number[]>();
+    for (const i of last.values()) {
+      const { collection } = batch.writes[i];
+      const list = byCollection.get(collection) ?? [];
+      if (list.length === 0) byCollection.set(collection, list);
+      list.push(i);
+    }
+    const firstIndex = new Map<string, number>();
+    batch.writes.forEach((write, i) => {
+      if (!firstIndex.has(write.collection)) firstIndex.set(write.collection, i);
+    });
+    const deadlineMs = this.timeoutMs * (1 + Math.ceil(batch.writes.length / 1000));
+    await this.call(
+      'bulkLoad',
+      async () => {
+        const row = await this.liveGeneration(batch.projection, batch.generation);
+        if (row.state !== 'building') {
+          throw new ReadStoreArgumentError(
+            'generation',
+            `${batch.generation} is ${row.state}, not being rebuilt`,
+          );
+        }
+        if (row.checkpoint !== batch.expectedCheckpoint) {
+          throw new CheckpointConflictError(
+            batch.projection,
+            batch.generation,
+            batch.expectedCheckpoint,
+            row.checkpoint,
+          );
+        }
+        for (const [collection, i] of firstIndex) {
+          await this.prepareCollection(collection);
+          await this.claim(collection, batch.projection, i);
+        }
+        for (const [collection, indexes] of byCollection) {
+          const operations = indexes.map((i): AnyBulkWriteOperation<StoredDoc> => {
+            const { id } = batch.writes[i];
+            const _id = storedId(batch.generation, id);
+            const doc = docs[i];
+            return doc === null
+              ? { deleteOne: { filter: { _id } } }
+              : {
+                  replaceOne: {
+                    filter: { _id },
+                    replacement: { g: batch.generation, i: id, d: doc },
+                    upsert: true,
+                  },
+                };
+          });
+          await this.documents(collection).bulkWrite(operations, { ordered: false });
+        }
+        const moved = await this.generations().updateOne(
+          { _id: batch.generation, state: 'building', checkpoint: batch.expectedCheckpoint },
+          { $set: { checkpoint: batch.checkpoint } },
+        );
+        if (moved.matchedCount === 0) {
+          const now = await this.liveGeneration(batch.projection, batch.generation);
+          throw new CheckpointConflictError(
+            batch.projection,
+            batch.generation,
+            batch.expectedCheckpoint,
+            now.checkpoint,
+          );
+        }
+        for (const collection of firstIndex.keys()) this.owners.set(collection, batch.projection);
+      },
+      deadlineMs,
+    );
   }
 
   async beginRebuild(projection: string, version: number): Promise<GenerationId> {
@@ -373,6 +445,28 @@ export class MongoReadStore implements ReadStore {
       await withDeadline(this.client.close(), this.timeoutMs, 'close');
     } catch (error) {
       throw toReadStoreError(error, 'close');
+    }
+  }
+
+  /** Makes the projection the writer of the collection, or refuses write `i` when another projection is. */
+  private async claim(
+    collection: string,
+    projection: string,
+    i: number,
+    session?: ClientSession,
+  ): Promise<void> {
+    const owner = await this.db
+      .collection<CollectionDoc>(COLLECTIONS)
+      .findOneAndUpdate(
+        { _id: collection },
+        { $setOnInsert: { projection } },
+        { upsert: true, returnDocument: 'after', ...(session ? { session } : {}) },
+      );
+    if (owner?.projection !== projection) {
+      throw new ReadStoreArgumentError(
+        `writes[${i}].collection`,
+        `${collection} is written by projection ${String(owner?.projection)}`,
+      );
     }
   }
 
@@ -449,13 +543,17 @@ export class MongoReadStore implements ReadStore {
   }
 
   /** Every call: refused once closed, connected and checked on first use, bounded by our deadline, errors mapped. */
-  private async call<T>(action: string, work: (attempt: Attempt) => Promise<T>): Promise<T> {
+  private async call<T>(
+    action: string,
+    work: (attempt: Attempt) => Promise<T>,
+    deadlineMs = this.timeoutMs,
+  ): Promise<T> {
     if (this.closed) throw new ReadStoreUnavailableError(`MongoDB read store is closed (${action})`);
     const attempt: Attempt = { expired: false };
     try {
       return await withDeadline(
         this.initialize().then(() => work(attempt)),
-        this.timeoutMs,
+        deadlineMs,
         action,
         () => (attempt.expired = true),
       );

@@ -14,6 +14,7 @@ import { alertBox, h } from './dom.js';
 import { focusViewHeading } from './focus.js';
 import { lang, setLang, t } from './i18n.js';
 import { describeError, setStatus } from './messages.js';
+import { showQueueLink, startOffline } from './offline.js';
 import { resumeSession } from './session.js';
 import { adminView } from './views/admin.js';
 import { agenciesView } from './views/agencies.js';
@@ -22,8 +23,10 @@ import { eventView } from './views/event.js';
 import { indicatorView } from './views/indicator.js';
 import { inspectionView } from './views/inspection.js';
 import { overview } from './views/overview.js';
+import { queueView } from './views/queue.js';
 import { recordView } from './views/record.js';
 import { signInView } from './views/sign-in.js';
+import { uploadView } from './views/upload.js';
 
 const main = document.getElementById('main');
 let generation = 0;
@@ -38,6 +41,7 @@ async function render() {
   setExportable(null);
   syncControls();
   showAccount();
+  showQueueLink();
   highlightNav(parts[0] || 'overview');
   setStatus(t('loading'));
   main.setAttribute('aria-busy', 'true');
@@ -75,8 +79,12 @@ function route(parts) {
       return signInView();
     case 'record':
       return recordView();
+    case 'upload':
+      return uploadView();
     case 'admin':
       return adminView();
+    case 'queue':
+      return queueView(render);
     default:
       return overview();
   }
@@ -84,7 +92,8 @@ function route(parts) {
 
 /** Marks the navigation link of the view's section as the current page. */
 function highlightNav(section) {
-  const active = { indicator: 'overview', agency: 'agencies', event: 'inspection' }[section] || section;
+  const active =
+    { indicator: 'overview', agency: 'agencies', event: 'inspection', upload: 'record' }[section] || section;
   for (const link of document.querySelectorAll('[data-nav]')) {
     if (link.dataset.nav === active) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
@@ -97,4 +106,5 @@ window.addEventListener('hashchange', render);
 setLang(lang());
 applyStaticTexts();
 fillOrgUnits();
+startOffline();
 resumeSession().finally(render);

@@ -1,6 +1,6 @@
-// Our own small SVG chart: a monthly series against the target line, the forecast to the deadline and
-// the plan's yearly milestones. Scales with its box (viewBox); described for screen readers by a title and
-// a description, with the figures also given as a table beside it.
+// Our own small SVG charts: a monthly series against the target line, the forecast to the deadline and
+// the plan's yearly milestones; and every commune's figure as a bar. Each scales with its box (viewBox), is
+// described for screen readers by a title and a description, with the figures also given as a table beside it.
 /* global document */
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -140,4 +140,63 @@ export function chartLegend(labels) {
     list.append(item);
   }
   return list;
+}
+
+/**
+ * One horizontal bar per commune, its length the commune's figure (a percentage on a 0-100 scale), its
+ * colour the commune's status, the figure written at the end of the bar. items: [{code, label, value,
+ * status}], unit: the indicator's unit, labels: {title, desc}, format(n).
+ */
+export function communeBarChart({ items, unit, labels, format }) {
+  const width = 720;
+  const bar = 22;
+  const gap = 8;
+  const pad = { left: 210, right: 130, top: 8, bottom: 8 };
+  const height = pad.top + pad.bottom + Math.max(1, items.length) * (bar + gap);
+  const values = items.map((i) => i.value).filter((v) => typeof v === 'number');
+  const top = unit === '%' && values.every((v) => v <= 100) ? 100 : niceMax(Math.max(0, ...values));
+  const span = width - pad.left - pad.right;
+  const id = `bars-${Math.random().toString(36).slice(2, 8)}`;
+  const svg = el('svg', {
+    viewBox: `0 0 ${width} ${height}`,
+    role: 'img',
+    'aria-labelledby': `${id}-title ${id}-desc`,
+    class: 'chart commune-chart',
+    preserveAspectRatio: 'xMidYMid meet',
+  });
+  svg.append(el('title', { id: `${id}-title` }, labels.title), el('desc', { id: `${id}-desc` }, labels.desc));
+  svg.append(el('line', { class: 'axis', x1: pad.left, x2: pad.left, y1: pad.top, y2: height - pad.bottom }));
+  items.forEach((item, i) => {
+    const y = pad.top + i * (bar + gap);
+    const hasValue = typeof item.value === 'number';
+    const length = hasValue ? (Math.max(0, item.value) / top) * span : 0;
+    const group = el('g', {
+      class: 'commune-bar',
+      'data-org-unit': item.code,
+      'data-value': hasValue ? item.value : '',
+    });
+    group.append(
+      el('text', { class: 'bar-label', x: pad.left - 8, y: y + bar * 0.7, 'text-anchor': 'end' }, item.label),
+    );
+    if (hasValue) {
+      const rect = el('rect', {
+        class: `bar-rect status-${item.status || 'no_data'}`,
+        x: pad.left,
+        y,
+        width: length.toFixed(1),
+        height: bar,
+      });
+      rect.append(el('title', {}, `${item.label}: ${format(item.value)}`));
+      group.append(rect);
+    }
+    group.append(
+      el(
+        'text',
+        { class: 'bar-value', x: (pad.left + length + 6).toFixed(1), y: y + bar * 0.7 },
+        format(item.value),
+      ),
+    );
+    svg.append(group);
+  });
+  return svg;
 }

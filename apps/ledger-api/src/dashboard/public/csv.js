@@ -3,10 +3,19 @@
 // each after an empty line and its title.
 /* global document, URL, Blob, setTimeout */
 
-function field(value) {
-  if (value === null || value === undefined) return '';
-  // A text starting like a formula is kept as text by spreadsheets (a leading apostrophe).
-  const text = typeof value === 'string' && /^[=+@]/.test(value) ? `'${value}` : String(value);
+// The same rule as the server's CSV cell writer (libs/ledger/src/import/csv-cell.ts; a unit test checks both
+// on one table): a text starting with = + - @, a tab or a carriage return gets a leading apostrophe so that a
+// spreadsheet shows it as text; a plain number, negative or not, is data and stays as it is.
+const PLAIN_NUMBER = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function inertCellText(value) {
+  const text = value === null || value === undefined ? '' : String(value);
+  return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
+}
+
+export function field(value) {
+  const text = inertCellText(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -2,6 +2,7 @@
 // Names of indicators, agencies and org units come from the plan's data (nameVi / nameEn), not from here.
 /* global document, localStorage, fetch */
 import { en as accountWordsEn, vi as accountWordsVi } from './words-accounts.js';
+import { en as offlineWordsEn, vi as offlineWordsVi } from './words-offline.js';
 // The recording forms' words.
 import { en as recordWordsEn, vi as recordWordsVi } from './words-record.js';
 
@@ -253,6 +254,28 @@ const vi = {
   restNone: 'Không có thay đổi nào trong khoảng ngày này.',
 
   csvIndicators: 'chi-tieu',
+  // Tải sổ lên (views/upload.js)
+  uploadTitle: 'Tải sổ lên',
+  uploadLink: 'Tải cả sổ (xlsx, csv) lên',
+  uploadIntro:
+    'Chọn việc, tải mẫu, điền mỗi việc đã làm vào một dòng rồi chọn tệp. Trang kiểm tra từng dòng trước khi ghi; tải lại cùng một tệp không ghi thêm lần nữa.',
+  uploadAction: 'Việc',
+  uploadTemplates: 'Tải mẫu:',
+  uploadFile: 'Tệp sổ (xlsx hoặc csv)',
+  uploadPreview: 'Kiểm tra',
+  uploadCommit: 'Ghi {valid} dòng hợp lệ',
+  uploadChecking: 'Đang kiểm tra tệp…',
+  uploadSummary: '{rows} dòng: {valid} hợp lệ, {rejected} bị từ chối.',
+  uploadNoProblem: 'Mọi dòng đều hợp lệ.',
+  uploadProblems: 'Các dòng có lỗi',
+  uploadRow: 'Dòng',
+  uploadColumn: 'Cột',
+  uploadReason: 'Lý do',
+  uploadProgress: 'Đang ghi {done}/{total} dòng',
+  uploadDone: 'Đã ghi {recorded} dòng mới, {already} dòng đã ghi từ trước, {rejected} dòng bị từ chối.',
+  uploadRejectedXlsx: 'Tải các dòng bị từ chối (xlsx)',
+  uploadRejectedCsv: 'Tải các dòng bị từ chối (csv)',
+  uploadFailed: 'Không ghi xong: {detail}',
 };
 
 const en = {
@@ -504,6 +527,28 @@ const en = {
   restNone: 'No change in this period.',
 
   csvIndicators: 'indicators',
+  // Upload a register (views/upload.js)
+  uploadTitle: 'Upload a register',
+  uploadLink: 'Upload a whole register (xlsx, csv)',
+  uploadIntro:
+    'Pick the action, download the template, write one action done per row, then choose the file. Every row is checked before anything is recorded; uploading the same file again records nothing twice.',
+  uploadAction: 'Action',
+  uploadTemplates: 'Templates:',
+  uploadFile: 'Register file (xlsx or csv)',
+  uploadPreview: 'Check',
+  uploadCommit: 'Record the {valid} valid rows',
+  uploadChecking: 'Checking the file…',
+  uploadSummary: '{rows} rows: {valid} valid, {rejected} rejected.',
+  uploadNoProblem: 'Every row is valid.',
+  uploadProblems: 'Rows with problems',
+  uploadRow: 'Row',
+  uploadColumn: 'Column',
+  uploadReason: 'Reason',
+  uploadProgress: 'Recording {done}/{total} rows',
+  uploadDone: 'Recorded {recorded} new rows, {already} were recorded before, {rejected} rejected.',
+  uploadRejectedXlsx: 'Download the rejected rows (xlsx)',
+  uploadRejectedCsv: 'Download the rejected rows (csv)',
+  uploadFailed: 'Not finished: {detail}',
 };
 
 /**
@@ -560,8 +605,8 @@ async function loadActionCatalogue() {
 await loadActionCatalogue();
 
 const DICTIONARIES = {
-  vi: { ...vi, ...accountWordsVi, ...recordWordsVi },
-  en: { ...en, ...accountWordsEn, ...recordWordsEn },
+  vi: { ...vi, ...accountWordsVi, ...offlineWordsVi, ...recordWordsVi },
+  en: { ...en, ...accountWordsEn, ...offlineWordsEn, ...recordWordsEn },
 };
 const LANG_KEY = 'ledger-dashboard-lang';
 
@@ -664,3 +709,23 @@ export function formatDateTime(iso) {
     timeZone: 'Asia/Ho_Chi_Minh',
   }).format(date);
 }
+
+// The indicator page's bar per commune (on the former or the new boundaries) and its printable report.
+Object.assign(DICTIONARIES.vi, {
+  reportBoundary: 'Ranh giới',
+  reportBoundary_former: 'Các xã trước ngày 01/7/2025',
+  reportBoundary_current: 'Các xã từ ngày 01/7/2025',
+  communeChartTitle: 'Tiến độ từng xã: {indicator}',
+  communeChartDesc:
+    'Biểu đồ thanh: số liệu của {count} xã tính đến ngày {date}; bảng bên dưới ghi cùng các số liệu.',
+  printableReport: 'Báo cáo năm {year} để in (có biểu đồ này)',
+});
+Object.assign(DICTIONARIES.en, {
+  reportBoundary: 'Boundaries',
+  reportBoundary_former: 'The communes before 1 July 2025',
+  reportBoundary_current: 'The communes from 1 July 2025',
+  communeChartTitle: 'Progress of every commune: {indicator}',
+  communeChartDesc:
+    'Bar chart: the figure of {count} communes as of {date}; the table below gives the same figures.',
+  printableReport: 'Printable report for {year} (with this chart)',
+});

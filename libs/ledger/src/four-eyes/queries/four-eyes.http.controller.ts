@@ -14,7 +14,15 @@ import {
   type ReportApprovalView,
   type RestatementView,
 } from '../..';
-import { Allow, Caller, IndicatorKeyPipe, PageRequest, ReadScope } from '../../http';
+import {
+  Allow,
+  Caller,
+  IndicatorKeyPipe,
+  PageRequest,
+  ReadScope,
+  ApiJsonResponse,
+  ApiProblems,
+} from '../../http';
 import {
   hasRole,
   INDICATOR_KEY_PATTERN,
@@ -22,6 +30,12 @@ import {
   REQUEST_EXAMPLES,
   type Principal,
 } from '@ledger/domain';
+import {
+  DOUBLE_CLAIMS_SCHEMA,
+  REPORT_APPROVAL_SCHEMA,
+  REPORT_APPROVALS_SCHEMA,
+  RESTATEMENT_SCHEMA,
+} from './four-eyes.response.schemas';
 
 const ORG_UNIT = /^[A-Z][A-Z0-9-]{1,99}$/;
 const PERIOD = /^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/;
@@ -82,8 +96,11 @@ export class FourEyesHttpController {
   ) {}
 
   @Allow(READERS, 'anyone signed in: figures, event ids, agencies and reasons, never a beneficiary')
+  @ApiJsonResponse(REPORT_APPROVALS_SCHEMA)
+  @ApiProblems(400, 503)
   @Get('report-approvals')
   @ApiOperation({
+    operationId: 'listReportApprovals',
     summary:
       'Approved period reports, newest first, each with its status and the events that changed its figures after approval',
   })
@@ -99,8 +116,11 @@ export class FourEyesHttpController {
   }
 
   @Allow(READERS, 'anyone signed in: figures, event ids, agencies and reasons, never a beneficiary')
+  @ApiJsonResponse(REPORT_APPROVAL_SCHEMA)
+  @ApiProblems(400, 404, 503)
   @Get('report-approvals/:indicator/:orgUnit/:period')
   @ApiOperation({
+    operationId: 'getReportApproval',
     summary:
       'One period report: the figures as they stand (with the digest to approve), its approval status, what changed since, the reports below',
   })
@@ -122,8 +142,11 @@ export class FourEyesHttpController {
     READERS,
     "anyone signed in: figures, event ids and reasons, never a beneficiary; who recorded each event (officer, agency, stream) only for an officer, supervisor or inspector whose org units cover the figure's",
   )
+  @ApiJsonResponse(RESTATEMENT_SCHEMA)
+  @ApiProblems(400, 404, 503)
   @Get('indicators/:key/restatement')
   @ApiOperation({
+    operationId: 'getRestatement',
     summary:
       'How and why a figure changed between two dates, event by event (new actions, corrections, verifications, disputes)',
   })
@@ -150,8 +173,11 @@ export class FourEyesHttpController {
     ['inspector', 'supervisor'],
     'reviewers, as the trail: an inspector sees the double claims in their org units; a supervisor those in their org units that their own agency is part of. Lists pseudonymous household references',
   )
+  @ApiJsonResponse(DOUBLE_CLAIMS_SCHEMA)
+  @ApiProblems(400, 503)
   @Get('reviews/double-claims')
   @ApiOperation({
+    operationId: 'listDoubleClaims',
     summary:
       'Houses recorded more than once for the same household (e.g. by two programmes): counted once in the figures, listed for review',
   })

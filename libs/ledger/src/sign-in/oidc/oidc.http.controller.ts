@@ -8,6 +8,7 @@ import { Public } from '../../http/access-rule.decorator';
 import { writeRefreshCookie } from '../refresh-cookie';
 import { OidcSignIn } from './oidc-sign-in';
 import { clearTransactionCookie, readTransactionCookie, writeTransactionCookie } from './oidc-transaction';
+import { ApiProblems } from '../../http/api-problems.decorator';
 
 const SIGN_IN =
   'anyone may start a single sign-on; the provider decides who they are, the mapping what they may do';
@@ -20,9 +21,16 @@ export class OidcHttpController {
   @Public(SIGN_IN)
   @Get('login')
   @ApiOperation({
+    operationId: 'startOidcSignIn',
     summary: 'Redirects to the OpenID Connect provider (authorization code, PKCE S256, state, nonce)',
   })
-  @ApiFoundResponse({ description: 'Location: the provider; a sealed sign-in cookie for the callback' })
+  @ApiFoundResponse({
+    description: 'Location: the provider; a sealed sign-in cookie for the callback',
+    headers: {
+      Location: { description: "The provider's authorization endpoint", schema: { type: 'string' } },
+    },
+  })
+  @ApiProblems(404, 503)
   async login(@Req() request: Request, @Res() response: Response): Promise<void> {
     const { location, sealedTransaction } = await this.signIn.begin(new Date());
     writeTransactionCookie(request, response, sealedTransaction);
@@ -32,10 +40,15 @@ export class OidcHttpController {
 
   @Public(SIGN_IN)
   @Get('callback')
-  @ApiOperation({ summary: "The provider's answer: starts a session and redirects to the dashboard" })
+  @ApiOperation({
+    operationId: 'completeOidcSignIn',
+    summary: "The provider's answer: starts a session and redirects to the dashboard",
+  })
   @ApiFoundResponse({
     description: 'Location: /dashboard/#/; the refresh cookie set (then POST /auth/refresh)',
+    headers: { Location: { description: 'The dashboard', schema: { type: 'string' } } },
   })
+  @ApiProblems(400, 403, 404, 503)
   async callback(@Req() request: Request, @Res() response: Response): Promise<void> {
     const query = new URL(request.originalUrl, 'http://callback.invalid').searchParams;
     // The sign-in cookie serves one callback, whatever its outcome.

@@ -1,10 +1,12 @@
 // One indicator (#/indicator/<key>): its plan text, target, deadline, figure with the three figures, progress,
 // forecast and agencies; the monthly series against the target line (chart and table); the figure in every
-// commune of the plan's area, former and post-2025; and, with a token, the report approvals and restatement.
-import { href } from '../address.js';
+// commune of the plan's area, former and post-2025, with a bar per commune on the boundaries chosen and a link
+// to the printable report; and, with a token, the report approvals and restatement.
+/* global URLSearchParams */
+import { href, parseRoute, setParams } from '../address.js';
 import { get, getToken } from '../api.js';
-import { shared } from '../as-of.js';
-import { chartLegend, lineChart } from '../charts.js';
+import { shared, todayLocal } from '../as-of.js';
+import { chartLegend, communeBarChart, lineChart } from '../charts.js';
 import { setExportable } from '../csv-export.js';
 import { agencies, agencyName, orgUnits, planCommunes, unitName } from '../directory.js';
 import { definitionList, h, progressBar, statusBadge, table } from '../dom.js';
@@ -17,7 +19,7 @@ import {
   formatValue,
   targetText,
 } from '../figures.js';
-import { formatDate, formatMonth, formatNumber, nameOf, t } from '../i18n.js';
+import { formatDate, formatMonth, formatNumber, lang, nameOf, t } from '../i18n.js';
 import { targetNumber } from '../plan.js';
 import { fourEyesSection } from './four-eyes.js';
 
@@ -98,6 +100,12 @@ export async function indicatorView(key) {
       })),
     ],
   });
+  const communeChart = communeChartSection(
+    indicator,
+    perCommune,
+    params.asOf || todayLocal(),
+    params.orgUnit,
+  );
   const milestones = (target?.milestones || []).filter((m) => typeof m.value === 'number');
   const fourEyes = fourEyesSection(indicator, progress, units, agencyList);
   if (getToken()) await fourEyes.load();
@@ -192,6 +200,7 @@ export async function indicatorView(key) {
       'section',
       { 'aria-labelledby': 'communes-title' },
       h('h2', { id: 'communes-title' }, t('byCommune')),
+      communeChart,
       h('p', { class: 'muted' }, t('byCommuneIntro')),
       table({
         id: 'commune-table',
@@ -251,5 +260,86 @@ export async function indicatorView(key) {
       }),
     ),
     fourEyes.section,
+  );
+}
+
+/**
+ * The communes on the boundaries chosen in the address (boundary=former|current; none: those in force on the
+ * "as of" day): a choice of the two, a bar per commune with its figure, and the printable report of the year
+ * with the same chart.
+ */
+function communeChartSection(indicator, perCommune, asOf, orgUnit) {
+  const firstNew = perCommune
+    .map((r) => r.unit)
+    .filter((u) => !u.validTo && u.validFrom)
+    .map((u) => u.validFrom)
+    .sort()[0];
+  const chosen = parseRoute().params.boundary;
+  const boundary =
+    chosen === 'former' || chosen === 'current' ? chosen : firstNew && asOf < firstNew ? 'former' : 'current';
+  const shown = perCommune.filter((r) => (boundary === 'former' ? r.unit.validTo : !r.unit.validTo));
+  // A count with nothing recorded is 0 (as the reports say); a ratio without data has no bar.
+  const valueOf = (r) => (r.progress ? (r.progress.value ?? (indicator.kind === 'count' ? 0 : null)) : null);
+  const items = shown.map((r) => ({
+    code: r.unit.code,
+    label: nameOf(r.unit) || r.unit.code,
+    value: valueOf(r),
+    status: r.progress?.status,
+  }));
+  const choice = h(
+    'fieldset',
+    { class: 'boundary-choice', id: 'boundary-choice' },
+    h('legend', {}, t('reportBoundary')),
+    ['former', 'current'].map((value) =>
+      h(
+        'label',
+        {},
+        h('input', {
+          type: 'radio',
+          name: 'boundary',
+          value,
+          checked: value === boundary,
+          onchange: () => setParams({ boundary: value }),
+        }),
+        ` ${t(`reportBoundary_${value}`)}`,
+      ),
+    ),
+  );
+  const year = asOf.slice(0, 4);
+  const report = new URLSearchParams({
+    period: year,
+    indicator: indicator.key,
+    boundary,
+    format: 'html',
+    lang: lang(),
+    ...(orgUnit ? { orgUnit } : {}),
+  });
+  return h(
+    'div',
+    { class: 'commune-chart-block' },
+    choice,
+    h(
+      'figure',
+      { class: 'chart-figure', id: 'commune-chart' },
+      communeBarChart({
+        items,
+        unit: indicator.unit,
+        labels: {
+          title: t('communeChartTitle', { indicator: nameOf(indicator) }),
+          desc: t('communeChartDesc', { count: items.length, date: formatDate(asOf) }),
+        },
+        format: (n) => formatValue(n, indicator),
+      }),
+      h('figcaption', { class: 'muted' }, t(`reportBoundary_${boundary}`), ' · ', formatDate(asOf)),
+    ),
+    h(
+      'p',
+      {},
+      h(
+        'a',
+        { href: `/reports?${report}`, target: '_blank', rel: 'noopener', id: 'printable-report' },
+        t('printableReport', { year }),
+      ),
+    ),
   );
 }

@@ -82,6 +82,7 @@ export async function recordView() {
   draw(params.case);
   return view(
     h('p', { class: 'lead' }, t('rfIntro')),
+    h('p', {}, h('a', { href: '#/upload', id: 'record-upload-link' }, t('uploadLink'))), // the upload page (views/upload.js)
     h(
       'div',
       { class: 'field record-picker' },

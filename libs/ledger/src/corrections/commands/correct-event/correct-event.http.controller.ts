@@ -1,10 +1,11 @@
 import { Body, Controller, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiAcceptedResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CorrectEventCommand } from '../../..';
 import { CORRECTION_PROPOSAL_STREAM_PREFIX } from '@ledger/domain';
 import {
+  ApiCommandResponse,
   Allow,
   commandContext,
   CommandResponse,
@@ -22,10 +23,12 @@ export class CorrectEventHttpController {
 
   @Post()
   @ApiOperation({
+    operationId: 'correctEvent',
     summary: 'Correct an earlier event (retraction or amendment) with a reason; the original stays',
   })
-  @ApiCreatedResponse({ type: CommandResponse })
-  @ApiAcceptedResponse({
+  @ApiCommandResponse()
+  @ApiCommandResponse({
+    status: 202,
     description:
       'the corrected action was verified: the correction is proposed (proposalId) and takes effect once a second person approves it (POST /corrections/{proposalId}/approvals)',
   })

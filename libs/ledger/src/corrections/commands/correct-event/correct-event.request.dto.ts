@@ -3,12 +3,17 @@ import { IsIn, IsObject, IsOptional, IsString, IsUUID, MaxLength, MinLength } fr
 import { RecordActionRequest } from '../../../http';
 
 export class CorrectEventRequest extends RecordActionRequest {
-  @ApiProperty({ format: 'uuid', description: 'Id of the event being corrected; it stays in the ledger' })
+  @ApiProperty({
+    format: 'uuid',
+    example: '0b6f8a52-1111-4111-8111-111111111111',
+    description: 'Id of the event being corrected; it stays in the ledger',
+  })
   @IsUUID('all')
   correctsEventId!: string;
 
   @ApiProperty({
     enum: ['retraction', 'amendment'],
+    example: 'amendment',
     description: 'Retract the event, or amend some of its fields',
   })
   @IsIn(['retraction', 'amendment'])

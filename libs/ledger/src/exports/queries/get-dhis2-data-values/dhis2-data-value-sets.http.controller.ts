@@ -21,6 +21,7 @@ import {
   type Dhis2Format,
 } from './dhis2-formats';
 import { GetDhis2DataValuesQuery, type Dhis2DataValues } from './get-dhis2-data-values.query';
+import { ApiProblems } from '../../../http/api-problems.decorator';
 
 class Dhis2ExportRequest {
   @ApiProperty({
@@ -132,6 +133,7 @@ export class Dhis2DataValueSetsHttpController {
     },
   })
   @ApiOperation({
+    operationId: 'exportDhis2DataValueSets',
     summary:
       "The indicators' figures for a DHIS2 period as a data value set (JSON, CSV or ADX) for DHIS2's import",
     description:
@@ -139,6 +141,7 @@ export class Dhis2DataValueSetsHttpController {
       'ids of seeds/dhis2-mapping.json. Unmapped indicators and org units are listed (JSON: `unmapped`; every ' +
       'format: the Ledger-Unmapped-Indicators and Ledger-Unmapped-Org-Units headers), never guessed.',
   })
+  @ApiProblems(400, 503)
   async dataValueSets(
     @Query() q: Dhis2ExportRequest,
     @Req() request: Request,
@@ -155,7 +158,11 @@ export class Dhis2DataValueSetsHttpController {
     headers: UNMAPPED_HEADERS,
     content: { 'application/adx+xml': { schema: { type: 'string' } } },
   })
-  @ApiOperation({ summary: 'The same data value set as ADX XML (urn:ihe:qrph:adx:2015)' })
+  @ApiOperation({
+    operationId: 'exportDhis2Adx',
+    summary: 'The same data value set as ADX XML (urn:ihe:qrph:adx:2015)',
+  })
+  @ApiProblems(400, 503)
   async adx(
     @Query() q: Dhis2ExportRequest,
     @Res({ passthrough: true }) response: Response,

@@ -1,6 +1,7 @@
 // DHIS2's data value set in the three forms its import (POST /api/dataValueSets) takes: JSON, CSV (its
 // column order, one value a row, header row first) and ADX (IHE QRPH ADX, namespace urn:ihe:qrph:adx:2015,
 // with DHIS2's categoryOptionCombo and attributeOptionCombo attributes).
+import { csvCell } from '../../../import/csv-cell';
 import type { Dhis2DataValues } from './get-dhis2-data-values.query';
 
 export const ADX_NAMESPACE = 'urn:ihe:qrph:adx:2015';
@@ -55,7 +56,8 @@ export const DHIS2_CSV_COLUMNS = [
   'deleted',
 ] as const;
 
-const csvCell = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+// Through the ledger's one CSV cell writer: a text starting like a formula is made inert, while the value
+// column's numbers, negative ones included, stay numbers as DHIS2 reads them (see csv-cell.ts).
 
 /** DHIS2's CSV: its columns in its order, a header row (skipped by the import), no byte order mark. */
 export function dataValueSetCsv(set: Dhis2DataValues): string {

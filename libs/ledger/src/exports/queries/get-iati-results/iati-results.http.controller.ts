@@ -5,6 +5,7 @@ import type { Response } from 'express';
 import { Public } from '../../../http/access-rule.decorator';
 import { GetIatiResultsQuery } from './get-iati-results.query';
 import { iatiResultsXml } from './iati-results-xml';
+import { ApiProblems } from '../../../http/api-problems.decorator';
 
 /** Public, as GET /indicators/{key}: the plan's aggregate figures and its organisations, never a person. */
 @ApiTags('exports')
@@ -26,11 +27,13 @@ export class IatiResultsHttpController {
     content: { 'application/xml': { schema: { type: 'string' } } },
   })
   @ApiOperation({
+    operationId: 'exportIatiResults',
     summary: "The plan as an IATI 2.03 activity with each indicator's baseline, yearly targets and actuals",
     description:
       'Identifiers and organisations from seeds/iati-activity.json; while the operator has not set them ' +
       '(setByOperator false) the Ledger-Iati-Identifiers header says "placeholder".',
   })
+  @ApiProblems(503)
   async results(@Res({ passthrough: true }) response: Response): Promise<string> {
     const results = await this.queries.execute(new GetIatiResultsQuery());
     response

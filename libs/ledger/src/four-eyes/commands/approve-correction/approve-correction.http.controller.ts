@@ -1,9 +1,11 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApproveCorrectionCommand } from '../../..';
 import {
+  ApiCommandResponse,
+  ApiProblems,
   Allow,
   commandContext,
   CommandResponse,
@@ -25,10 +27,12 @@ export class ApproveCorrectionHttpController {
 
   @Post(':id/approvals')
   @ApiOperation({
+    operationId: 'approveCorrection',
     summary:
       'Approve a proposed correction of a verified action: the EventCorrected is appended and takes effect',
   })
-  @ApiCreatedResponse({ type: CommandResponse })
+  @ApiCommandResponse()
+  @ApiProblems(404)
   async record(
     @Param('id', UuidParamPipe) proposalId: string,
     @Body() body: ApproveCorrectionRequest,

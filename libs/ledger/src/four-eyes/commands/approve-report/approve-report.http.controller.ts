@@ -1,9 +1,10 @@
 import { Body, Controller, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApproveReportCommand } from '../../..';
 import {
+  ApiCommandResponse,
   Allow,
   commandContext,
   CommandResponse,
@@ -24,10 +25,11 @@ export class ApproveReportHttpController {
 
   @Post()
   @ApiOperation({
+    operationId: 'approveReport',
     summary:
       'Approve a period report (indicator x org unit x period) on the exact figures read (their digest); 409 if they changed since',
   })
-  @ApiCreatedResponse({ type: CommandResponse })
+  @ApiCommandResponse()
   async record(
     @Body() body: ApproveReportRequest,
     @WriteContext() request: RequestContext,

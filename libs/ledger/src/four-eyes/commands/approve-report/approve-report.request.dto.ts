@@ -17,6 +17,7 @@ export class ApproveReportRequest extends RecordActionRequest {
   period!: string;
 
   @ApiProperty({
+    example: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
     description:
       'figuresDigest of the snapshot read from GET /report-approvals/{indicator}/{orgUnit}/{period}',
   })

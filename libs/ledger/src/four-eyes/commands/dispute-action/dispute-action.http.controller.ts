@@ -1,9 +1,11 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DisputeActionCommand } from '../../..';
 import {
+  ApiCommandResponse,
+  ApiProblems,
   Allow,
   commandContext,
   CommandResponse,
@@ -25,10 +27,12 @@ export class DisputeActionHttpController {
 
   @Post(':id/disputes')
   @ApiOperation({
+    operationId: 'disputeAction',
     summary:
       'Dispute a recorded action with a reason (it leaves the verified figure); resolved by a correction or a second verification',
   })
-  @ApiCreatedResponse({ type: CommandResponse })
+  @ApiCommandResponse()
+  @ApiProblems(404)
   async record(
     @Param('id', UuidParamPipe) eventId: string,
     @Body() body: DisputeActionRequest,

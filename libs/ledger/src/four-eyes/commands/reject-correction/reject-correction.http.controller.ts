@@ -1,9 +1,11 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { RejectCorrectionCommand } from '../../..';
 import {
+  ApiCommandResponse,
+  ApiProblems,
   Allow,
   commandContext,
   CommandResponse,
@@ -25,9 +27,11 @@ export class RejectCorrectionHttpController {
 
   @Post(':id/rejections')
   @ApiOperation({
+    operationId: 'rejectCorrection',
     summary: 'Reject a proposed correction of a verified action, with a reason: nothing changes',
   })
-  @ApiCreatedResponse({ type: CommandResponse })
+  @ApiCommandResponse()
+  @ApiProblems(404)
   async record(
     @Param('id', UuidParamPipe) proposalId: string,
     @Body() body: RejectCorrectionRequest,

@@ -1,9 +1,11 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { VerifyActionCommand } from '../../..';
 import {
+  ApiCommandResponse,
+  ApiProblems,
   Allow,
   commandContext,
   CommandResponse,
@@ -25,10 +27,12 @@ export class VerifyActionHttpController {
 
   @Post(':id/verifications')
   @ApiOperation({
+    operationId: 'verifyAction',
     summary:
       'Verify a recorded action (field visit or document check, with evidence): it enters the verified figure',
   })
-  @ApiCreatedResponse({ type: CommandResponse })
+  @ApiCommandResponse()
+  @ApiProblems(404)
   async record(
     @Param('id', UuidParamPipe) eventId: string,
     @Body() body: VerifyActionRequest,

@@ -3,7 +3,11 @@ import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { RecordActionRequest } from '../../../http';
 
 export class VerifyActionRequest extends RecordActionRequest {
-  @ApiProperty({ enum: ['field_visit', 'document_check'], description: 'How the action was checked' })
+  @ApiProperty({
+    enum: ['field_visit', 'document_check'],
+    example: 'field_visit',
+    description: 'How the action was checked',
+  })
   @IsIn(['field_visit', 'document_check'])
   method!: 'field_visit' | 'document_check';
 

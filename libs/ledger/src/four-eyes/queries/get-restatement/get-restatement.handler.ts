@@ -4,7 +4,14 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { addDays, invalid, localDate, type PlanModel, startOfLocalDay, todayInLedgerZone } from '@ledger/domain';
-import { FIGURE_CHANGES, INDICATORS, type FigureChangeDoc, type IndicatorDoc } from '@ledger/projections';
+import {
+  FIGURE_CHANGES,
+  figureChangesIn,
+  INDICATORS,
+  unitsCountingIn,
+  type FigureChangeDoc,
+  type IndicatorDoc,
+} from '@ledger/projections';
 import { READ_STORE_READER, type ReadStoreReader } from '@ledger/read-store';
 import { ResourceNotFoundError } from '../../../errors/ledger-errors';
 import { FigureReader } from '../../figure-reader';
@@ -38,11 +45,18 @@ export class GetRestatementHandler implements IQueryHandler<GetRestatementQuery>
     // recordedAt is UTC; the dates are whole days in the district's time (UTC+7).
     const startUtc = startOfLocalDay(from);
     const endUtc = startOfLocalDay(addDays(to, 1));
-    const after = await allDocuments<FigureChangeDoc>(
-      this.store,
-      FIGURE_CHANGES,
-      { indicatorKey: indicator.key, orgUnit, recordedAt: { gte: startUtc } },
-      [{ field: 'recordedAt' }],
+    const after = figureChangesIn(
+      await allDocuments<FigureChangeDoc>(
+        this.store,
+        FIGURE_CHANGES,
+        {
+          indicatorKey: indicator.key,
+          orgUnit: { in: unitsCountingIn(this.plan, orgUnit) },
+          recordedAt: { gte: startUtc },
+        },
+        [{ field: 'recordedAt' }],
+      ),
+      orgUnit,
     );
     const relevant = after.filter((c) => c.month <= month).sort((a, b) => a.position - b.position);
     const [claimedNow, verifiedNow] = await Promise.all(

@@ -4,7 +4,7 @@ import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagg
 import { IsString, Length } from 'class-validator';
 import { PERSON_REF_PATTERN } from '@ledger/domain';
 import { ErasePersonCommand, ValidationFailedError, type ErasePersonResult } from '../../..';
-import { Allow, type RequestContext, WriteContext } from '../../../http';
+import { Allow, ApiProblems, type RequestContext, WriteContext } from '../../../http';
 
 class ErasePersonalDataRequest {
   @ApiProperty({
@@ -40,11 +40,13 @@ export class PersonalDataHttpController {
   @Delete(':ref/personal-data')
   @HttpCode(200)
   @ApiOperation({
+    operationId: 'erasePersonalData',
     summary:
       "Erase a person's personal data (Decree 13/2023/ND-CP): deletes the person's key, so their name and contact " +
       'read as { erased: true } everywhere; the events, hash chains and signed heads stay intact. Idempotent.',
   })
   @ApiOkResponse({ type: ErasePersonalDataResponse })
+  @ApiProblems(404)
   async erase(
     @Param('ref') ref: string,
     @Body() body: ErasePersonalDataRequest,

@@ -22,7 +22,18 @@ import {
   type Pseudonymizer,
   ValidationFailedError,
 } from '../../..';
-import { Allow, Caller, ReadScope } from '../../../http';
+import {
+  Allow,
+  Caller,
+  ReadScope,
+  ApiJsonResponse,
+  ApiProblems,
+  arrayOf,
+  int,
+  nullable,
+  object,
+  str,
+} from '../../../http';
 
 const REF = /^([a-z]-[0-9a-f]{16,64}|\d{12})$/;
 
@@ -58,9 +69,27 @@ export class BeneficiariesHttpController {
   )
   @Get(':ref/history')
   @ApiOperation({
+    operationId: 'getBeneficiaryHistory',
     summary:
       'Support received by one pseudonymous beneficiary (its reference, or its 12-digit citizen id), with flags for likely abuse; the read is recorded (who, whom, when, why)',
   })
+  @ApiJsonResponse(
+    object(
+      {
+        ref: str('The pseudonymous reference'),
+        supports: arrayOf(
+          object({}, { open: true, description: 'One support given, with its status and corrections' }),
+        ),
+        totals: object({}, { open: true }),
+        communes: arrayOf(str(), 'Communes of the effective supports, on the latest boundaries'),
+        firstOccurredAt: nullable(str()),
+        lastOccurredAt: nullable(str()),
+        lastPosition: int(),
+      },
+      { open: true, description: 'The support history, with flags for likely abuse and the housing cases' },
+    ),
+  )
+  @ApiProblems(400, 404, 503)
   async history(
     @Param('ref') refOrCitizenId: string,
     @Query() q: BeneficiaryReadRequest,

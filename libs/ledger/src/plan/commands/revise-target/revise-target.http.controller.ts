@@ -1,10 +1,12 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Target } from '@ledger/domain';
 import { ReviseTargetCommand } from '../../..';
 import {
+  ApiCommandResponse,
+  ApiProblems,
   Allow,
   commandContext,
   CommandResponse,
@@ -26,9 +28,11 @@ export class ReviseTargetHttpController {
 
   @Post(':key/target-revisions')
   @ApiOperation({
+    operationId: 'reviseTarget',
     summary: "Revise an indicator's target, with the reason; the previous target stays on the record",
   })
-  @ApiCreatedResponse({ type: CommandResponse })
+  @ApiCommandResponse()
+  @ApiProblems(404)
   async record(
     @Param('key', IndicatorKeyPipe) indicatorKey: string,
     @Body() body: ReviseTargetRequest,

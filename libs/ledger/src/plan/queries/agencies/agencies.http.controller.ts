@@ -5,7 +5,8 @@ import { IsOptional, Matches } from 'class-validator';
 import { AGENCIES } from '@ledger/projections';
 import type { Filter } from '@ledger/read-store';
 import { FindDocumentsQuery, GetDocumentQuery, type DocumentPage } from '../../..';
-import { CodeParamPipe, PageRequest, Public } from '../../../http';
+import { CodeParamPipe, PageRequest, Public, ApiJsonResponse, ApiProblems } from '../../../http';
+import { AGENCY_PAGE_SCHEMA, AGENCY_SCHEMA } from '../../plan.response.schemas';
 
 class AgenciesRequest extends PageRequest {
   @ApiPropertyOptional({ example: 'NT-BAC-AI', description: 'agencies of this org unit' })
@@ -21,8 +22,13 @@ export class AgenciesHttpController {
   constructor(private readonly queries: QueryBus) {}
 
   @Public("the plan's agencies are public")
+  @ApiJsonResponse(AGENCY_PAGE_SCHEMA)
+  @ApiProblems(400, 503)
   @Get()
-  @ApiOperation({ summary: 'Agencies that carry out the plan, with the successions of their duties' })
+  @ApiOperation({
+    summary: 'Agencies that carry out the plan, with the successions of their duties',
+    operationId: 'listAgencies',
+  })
   list(@Query() q: AgenciesRequest): Promise<DocumentPage> {
     const where: Filter = q.orgUnit ? { orgUnit: q.orgUnit } : {};
     return this.queries.execute(
@@ -31,8 +37,10 @@ export class AgenciesHttpController {
   }
 
   @Public("the plan's agencies are public")
+  @ApiJsonResponse(AGENCY_SCHEMA)
+  @ApiProblems(400, 404, 503)
   @Get(':code')
-  @ApiOperation({ summary: 'One agency' })
+  @ApiOperation({ summary: 'One agency', operationId: 'getAgency' })
   get(@Param('code', CodeParamPipe) code: string): Promise<Record<string, unknown>> {
     return this.queries.execute(new GetDocumentQuery(AGENCIES, code, 'AGENCY_NOT_FOUND', 'agency'));
   }

@@ -5,7 +5,8 @@ import { IsOptional, Matches } from 'class-validator';
 import { ORG_UNITS } from '@ledger/projections';
 import { FindDocumentsQuery, GetDocumentQuery, type DocumentPage } from '../../..';
 import type { Filter } from '@ledger/read-store';
-import { CodeParamPipe, PageRequest, Public } from '../../../http';
+import { CodeParamPipe, PageRequest, Public, ApiJsonResponse, ApiProblems } from '../../../http';
+import { ORG_UNIT_PAGE_SCHEMA, ORG_UNIT_SCHEMA } from '../../plan.response.schemas';
 
 class OrgUnitsRequest extends PageRequest {
   @ApiPropertyOptional({ example: 'commune', description: 'province, district or commune' })
@@ -26,8 +27,13 @@ export class OrgUnitsHttpController {
   constructor(private readonly queries: QueryBus) {}
 
   @Public("the plan's org units are public")
+  @ApiJsonResponse(ORG_UNIT_PAGE_SCHEMA)
+  @ApiProblems(400, 503)
   @Get()
-  @ApiOperation({ summary: 'Org units of the plan (province, district, communes; old and new boundaries)' })
+  @ApiOperation({
+    summary: 'Org units of the plan (province, district, communes; old and new boundaries)',
+    operationId: 'listOrgUnits',
+  })
   list(@Query() q: OrgUnitsRequest): Promise<DocumentPage> {
     const where: Filter = {
       ...(q.level ? { level: q.level } : {}),
@@ -39,8 +45,13 @@ export class OrgUnitsHttpController {
   }
 
   @Public("the plan's org units are public")
+  @ApiJsonResponse(ORG_UNIT_SCHEMA)
+  @ApiProblems(400, 404, 503)
   @Get(':code')
-  @ApiOperation({ summary: 'One org unit with its validity dates, parent and crosswalk' })
+  @ApiOperation({
+    summary: 'One org unit with its validity dates, parent and crosswalk',
+    operationId: 'getOrgUnit',
+  })
   get(@Param('code', CodeParamPipe) code: string): Promise<Record<string, unknown>> {
     return this.queries.execute(new GetDocumentQuery(ORG_UNITS, code, 'ORG_UNIT_NOT_FOUND', 'org unit'));
   }

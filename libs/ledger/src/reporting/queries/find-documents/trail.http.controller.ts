@@ -2,17 +2,26 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches } from 'class-validator';
-import { TRAIL } from '@ledger/projections';
+import type { TrailDoc } from '@ledger/projections';
 import {
-  FindDocumentsQuery,
+  FindTrailQuery,
   PSEUDONYMIZER,
   referenceOf,
   type DocumentPage,
   type Pseudonymizer,
 } from '../../..';
 import type { Filter } from '@ledger/read-store';
-import { Allow, Caller, PageRequest, ReadScope, RecordedReads } from '../../../http';
+import {
+  Allow,
+  Caller,
+  PageRequest,
+  ReadScope,
+  RecordedReads,
+  ApiJsonResponse,
+  ApiProblems,
+} from '../../../http';
 import type { Principal } from '@ledger/domain';
+import { TRAIL_PAGE_SCHEMA } from '../../reporting.response.schemas';
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -82,11 +91,14 @@ export class TrailHttpController {
     ['inspector'],
     "an inspector searches the trail of the org units in their scope; a search for one person's events wants a reason and is recorded",
   )
+  @ApiJsonResponse(TRAIL_PAGE_SCHEMA)
+  @ApiProblems(400, 503)
   @Get()
   @ApiOperation({
     summary: 'Search the inspection trail; each entry shows what it changed and its corrections',
+    operationId: 'listTrail',
   })
-  async search(@Query() q: TrailRequest, @Caller() principal: Principal): Promise<DocumentPage> {
+  async search(@Query() q: TrailRequest, @Caller() principal: Principal): Promise<DocumentPage<TrailDoc>> {
     const where: Record<string, Filter[string]> = {};
     if (q.orgUnit) this.scope.requireUnit(principal, q.orgUnit, 'the trail asked for');
     // One person's events (named by reference or citizen id): on the record, under the reference, before
@@ -102,14 +114,6 @@ export class TrailHttpController {
     if (person) where.subjectRef = person;
     if (q.from || q.to)
       where.occurredOn = { ...(q.from ? { gte: q.from } : {}), ...(q.to ? { lte: q.to } : {}) };
-    return this.queries.execute(
-      new FindDocumentsQuery(
-        TRAIL,
-        where,
-        [{ field: 'position', direction: 'desc' }],
-        q.limit ?? 50,
-        q.cursor,
-      ),
-    );
+    return this.queries.execute(new FindTrailQuery(where, q.limit ?? 50, q.cursor));
   }
 }

@@ -8,8 +8,17 @@ import {
   type AgencyTrailView,
   type OpenStepsPage,
 } from '../../..';
-import { Allow, Caller, CodeParamPipe, PageRequest, ReadScope } from '../../../http';
+import {
+  Allow,
+  Caller,
+  CodeParamPipe,
+  PageRequest,
+  ReadScope,
+  ApiJsonResponse,
+  ApiProblems,
+} from '../../../http';
 import type { Principal } from '@ledger/domain';
+import { AGENCY_TRAIL_SCHEMA, OPEN_STEPS_SCHEMA } from '../../reporting.response.schemas';
 
 class AgencyTrailRequest {
   @ApiPropertyOptional({
@@ -43,10 +52,13 @@ export class AgencyTrailHttpController {
     ['inspector', 'officer', 'supervisor'],
     "an inspector reads any agency's trail in their scope; an officer or supervisor reads their own agency's",
   )
+  @ApiJsonResponse(AGENCY_TRAIL_SCHEMA)
+  @ApiProblems(400, 404, 503)
   @Get(':code/trail')
   @ApiOperation({
     summary:
       'Accountability trail: actions recorded, corrections made and received, open steps past due, indicators led',
+    operationId: 'getAgencyTrail',
   })
   get(
     @Param('code', CodeParamPipe) code: string,
@@ -61,10 +73,13 @@ export class AgencyTrailHttpController {
     ['inspector', 'officer', 'supervisor'],
     "an inspector reads any agency's open steps in their scope; an officer or supervisor their own agency's",
   )
+  @ApiJsonResponse(OPEN_STEPS_SCHEMA)
+  @ApiProblems(400, 404, 503)
   @Get(':code/open-steps')
   @ApiOperation({
     summary:
       'Every open case step the agency answers for, soonest due first, paged (the agency trail shows the first 50)',
+    operationId: 'listOpenSteps',
   })
   openSteps(
     @Param('code', CodeParamPipe) code: string,

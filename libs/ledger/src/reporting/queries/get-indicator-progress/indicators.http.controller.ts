@@ -11,7 +11,19 @@ import {
   type IndicatorProgressView,
 } from '../../..';
 import type { Filter } from '@ledger/read-store';
-import { IndicatorKeyPipe, OrgUnitAsOfRequest, PageRequest, Public } from '../../../http';
+import {
+  IndicatorKeyPipe,
+  OrgUnitAsOfRequest,
+  PageRequest,
+  Public,
+  ApiJsonResponse,
+  ApiProblems,
+} from '../../../http';
+import {
+  INDICATOR_DEFINITION_SCHEMA,
+  INDICATOR_LIST_SCHEMA,
+  INDICATOR_PROGRESS_SCHEMA,
+} from '../../reporting.response.schemas';
 
 class IndicatorsRequest extends IntersectionType(PageRequest, OrgUnitAsOfRequest) {
   @ApiPropertyOptional({ example: 'II.2', description: 'Only indicators of this section of the plan' })
@@ -27,8 +39,13 @@ export class IndicatorsHttpController {
   constructor(private readonly queries: QueryBus) {}
 
   @Public('aggregate figures only')
+  @ApiJsonResponse(INDICATOR_LIST_SCHEMA)
+  @ApiProblems(400, 404, 503)
   @Get()
-  @ApiOperation({ summary: 'Every indicator of the plan with its target, current figure and status' })
+  @ApiOperation({
+    summary: 'Every indicator of the plan with its target, current figure and status',
+    operationId: 'listIndicators',
+  })
   async list(
     @Query() q: IndicatorsRequest,
   ): Promise<DocumentPage<IndicatorProgressView & { target: unknown }>> {
@@ -50,8 +67,13 @@ export class IndicatorsHttpController {
   }
 
   @Public('aggregate figures only')
+  @ApiJsonResponse(INDICATOR_PROGRESS_SCHEMA)
+  @ApiProblems(400, 404, 503)
   @Get(':key')
-  @ApiOperation({ summary: "One indicator's figure, target, forecast and status, with its monthly series" })
+  @ApiOperation({
+    summary: "One indicator's figure, target, forecast and status, with its monthly series",
+    operationId: 'getIndicator',
+  })
   get(
     @Param('key', IndicatorKeyPipe) key: string,
     @Query() q: OrgUnitAsOfRequest,
@@ -60,8 +82,13 @@ export class IndicatorsHttpController {
   }
 
   @Public("the plan's definitions are public")
+  @ApiJsonResponse(INDICATOR_DEFINITION_SCHEMA)
+  @ApiProblems(400, 404, 503)
   @Get(':key/definition')
-  @ApiOperation({ summary: "The indicator's definition (every version), target history and responsibility" })
+  @ApiOperation({
+    summary: "The indicator's definition (every version), target history and responsibility",
+    operationId: 'getIndicatorDefinition',
+  })
   definition(@Param('key', IndicatorKeyPipe) key: string): Promise<Record<string, unknown>> {
     return this.queries.execute(new GetDocumentQuery(INDICATORS, key, 'INDICATOR_NOT_FOUND', 'indicator'));
   }

@@ -1,5 +1,6 @@
 // CSV (RFC 4180, UTF-8 with BOM so spreadsheet programs read the Vietnamese names) and Markdown renderings
 // of a periodic report.
+import { csvCell } from '../../../import/csv-cell';
 import type { Report, ReportRow } from './get-report.query';
 
 const COLUMNS: Array<[keyof ReportRow, string]> = [
@@ -18,11 +19,6 @@ const COLUMNS: Array<[keyof ReportRow, string]> = [
   ['status', 'status'],
   ['definitionVersion', 'definition_version'],
 ];
-
-function csvCell(value: unknown): string {
-  const text = value === null || value === undefined ? '' : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 export function reportToCsv(report: Report): string {
   const lines = [COLUMNS.map(([, header]) => header).join(',')];

@@ -4,9 +4,10 @@ import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString } from 'class-validator';
 import type { Response } from 'express';
 import { AccessDeniedError, GetStreamQuery, ValidationFailedError, type StreamView } from '../../..';
-import { Allow, Caller, ReadScope, RecordedReads } from '../../../http';
+import { Allow, Caller, ReadScope, RecordedReads, ApiJsonResponse, ApiProblems } from '../../../http';
 import { hasRole, personNamingStream, type Principal } from '@ledger/domain';
 import { EventFormRequest } from '../../../http/event-form.request.dto';
+import { STREAM_SCHEMA } from '../../reporting.response.schemas';
 
 /** The form of the events, and the reason for reading a stream named by a person. */
 class StreamReadRequest extends EventFormRequest {
@@ -34,10 +35,20 @@ export class StreamsHttpController {
     ['inspector', 'officer', 'supervisor'],
     "an inspector reads any stream whose events lie in their org units; an officer or supervisor reads the streams of their own org units, never a person's read log or erasure record",
   )
+  @ApiJsonResponse(STREAM_SCHEMA, {
+    headers: {
+      ETag: {
+        description: 'The stream revision, quoted ("3"): send it as If-Match with the next write',
+        schema: { type: 'string' },
+      },
+    },
+  })
+  @ApiProblems(400, 404, 503)
   @Get(':stream')
   @ApiOperation({
     summary:
       "A stream's events in order; the ETag is its current revision; ?form=sealed: as stored and hashed. A stream named by a person's reference is one person's events: inspectors only, with a reason, and the read is recorded",
+    operationId: 'getStream',
   })
   async get(
     @Param('stream') stream: string,
