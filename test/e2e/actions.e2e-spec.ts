@@ -45,6 +45,36 @@ describe('recording actions over HTTP', () => {
     expect(one.body).toEqual(handedOver);
   });
 
+  it("answers a write with the indicators it moved, by the plan's contribution rules", async () => {
+    const caseId = await housingCaseAt(ledger, 'started', '058200000417');
+    const floorAreaM2 = 38.5;
+    const res = await post(ledger, `/housing-cases/${caseId}/completions`, {
+      floorAreaM2,
+      occupants: 4,
+      occurredAt: at('2026-08-03'),
+    });
+    expect(res.status).toBe(201);
+    // Expected from the seeds' definitions: every rule on this event, a count adding 1 and a sum its field.
+    const seed = JSON.parse(readFileSync(join(__dirname, '../../seeds/indicators.json'), 'utf8')) as {
+      indicators: {
+        key: string;
+        contributions: { event: string; measure: string; part: string; field?: string; factor?: number }[];
+      }[];
+    };
+    const data: Record<string, number> = { floorAreaM2, occupants: 4 };
+    const expected = seed.indicators.flatMap((i) =>
+      i.contributions
+        .filter((c) => c.event === 'HousingConstructionCompleted')
+        .map((c) => ({
+          key: i.key,
+          part: c.part,
+          change: (c.measure === 'count' ? 1 : data[c.field!]) * (c.factor ?? 1),
+        })),
+    );
+    expect(expected.length).toBeGreaterThan(0);
+    expect(res.body.indicators).toEqual(expected);
+  });
+
   it('never stores a citizen id in clear', async () => {
     await housingCaseAt(ledger, 'registered', '058299999999');
     const raw = readFileSync(join(ledger.dataDir, 'events.db')).toString('latin1');

@@ -4,6 +4,8 @@
 import type { ActionCommand, AnyActionDescriptor, Label, RequestField } from './action-descriptor';
 import { commandPath } from './action-lists';
 import { ACTIONS } from './actions';
+import { enumValueLabels } from './enum-value-labels';
+import { MONEY_VND, PATTERN_RULES } from './field-types';
 
 export interface CatalogueField {
   name: string;
@@ -13,9 +15,13 @@ export interface CatalogueField {
   example: string | number;
   help?: string;
   values?: readonly string[];
+  /** The allowed values in words, by value. */
+  valueLabels?: Readonly<Record<string, Label>>;
   min?: number;
   max?: number;
   maxLength?: number;
+  /** The pattern the whole value must match (JavaScript RegExp source, no flags), for text kinds checked by one. */
+  pattern?: string;
   /** Only sent when `field` holds one of `values`. */
   onlyWhen?: { field: string; values: readonly string[] };
 }
@@ -71,7 +77,15 @@ export const COMMON_FIELDS: readonly CatalogueField[] = [
   },
 ];
 
+const patternOf = (type: RequestField['type']): string | undefined =>
+  type in PATTERN_RULES ? PATTERN_RULES[type as keyof typeof PATTERN_RULES].pattern.source : undefined;
+
 function fieldOf(field: RequestField): CatalogueField {
+  const pattern = patternOf(field.type);
+  const money = field.type === 'moneyVnd';
+  const min = field.min ?? (money ? MONEY_VND.min : undefined);
+  const max = field.max ?? (money ? MONEY_VND.max : undefined);
+  const valueLabels = field.values ? enumValueLabels(field.values) : undefined;
   return {
     name: field.name,
     type: field.type,
@@ -80,9 +94,11 @@ function fieldOf(field: RequestField): CatalogueField {
     example: field.example,
     ...(field.help !== undefined ? { help: field.help } : {}),
     ...(field.values !== undefined ? { values: field.values } : {}),
-    ...(field.min !== undefined ? { min: field.min } : {}),
-    ...(field.max !== undefined ? { max: field.max } : {}),
+    ...(valueLabels !== undefined ? { valueLabels } : {}),
+    ...(min !== undefined ? { min } : {}),
+    ...(max !== undefined ? { max } : {}),
     ...(field.maxLength !== undefined ? { maxLength: field.maxLength } : {}),
+    ...(pattern !== undefined ? { pattern } : {}),
     ...(field.onlyWhen ? { onlyWhen: { field: field.onlyWhen.field, values: field.onlyWhen.values } } : {}),
   };
 }

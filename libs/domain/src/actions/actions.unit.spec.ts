@@ -15,6 +15,7 @@ import {
   ACTION_SUPPORT_KINDS,
 } from './action-lists';
 import { ACTIONS } from './actions';
+import { MONEY_VND, PATTERN_RULES } from './field-types';
 
 const actions: readonly AnyActionDescriptor[] = ACTIONS;
 const labelled = (label: Label) => label.vi.trim() !== '' && label.en.trim() !== '';
@@ -147,6 +148,24 @@ describe('what is read from ACTIONS', () => {
     );
     expect(ACTION_CATALOGUE.actions.flatMap((a) => a.eventTypes.map((e) => e.type))).toEqual(
       ACTION_EVENT_TYPES,
+    );
+  });
+
+  it('gives a form what it checks before sending and shows: the pattern of each text kind, the bounds of an amount, every allowed value in words', () => {
+    const fields = ACTION_CATALOGUE.actions.flatMap((a) => a.commands.flatMap((c) => c.fields));
+    for (const field of fields) {
+      const rule = (PATTERN_RULES as Record<string, { pattern: RegExp } | undefined>)[field.type];
+      expect(field.pattern).toBe(rule?.pattern.source);
+      if (field.pattern) expect(new RegExp(field.pattern).test(String(field.example))).toBe(true);
+      if (field.type === 'moneyVnd') {
+        expect(field).toMatchObject({ min: MONEY_VND.min, max: MONEY_VND.max });
+      }
+    }
+    for (const field of fields.filter((f) => f.values)) {
+      expect(Object.keys(field.valueLabels ?? {}).sort()).toEqual([...field.values!].sort());
+    }
+    expect(fields.some((f) => f.type === 'citizenId' && new RegExp(f.pattern!).test('05812345678'))).toBe(
+      false,
     );
   });
 });

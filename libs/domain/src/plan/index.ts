@@ -24,3 +24,4 @@ export * from './agency-succession';
 export * from './plan-model';
 export * from './plan-area';
 export * from './plan-lead';
+export * from './indicators-moved';

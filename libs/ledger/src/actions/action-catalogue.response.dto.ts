@@ -24,9 +24,17 @@ export class CatalogueFieldDto {
   example!: string | number;
   @ApiPropertyOptional() help?: string;
   @ApiPropertyOptional({ type: [String], description: 'The allowed values of an enum' }) values?: string[];
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { $ref: '#/components/schemas/LabelDto' },
+    description: 'The allowed values in words (vi, en), by value',
+  })
+  valueLabels?: Record<string, LabelDto>;
   @ApiPropertyOptional() min?: number;
   @ApiPropertyOptional() max?: number;
   @ApiPropertyOptional() maxLength?: number;
+  @ApiPropertyOptional({ description: 'The pattern the whole value must match (RegExp source, no flags)' })
+  pattern?: string;
   @ApiPropertyOptional({ type: FieldConditionDto, description: 'Only sent when field holds one of values' })
   onlyWhen?: FieldConditionDto;
 }

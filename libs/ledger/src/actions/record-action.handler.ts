@@ -54,11 +54,12 @@ export class RecordActionHandler implements ICommandHandler<RecordActionCommand>
       );
     }
     const aggregate = action.aggregate;
-    return this.executor.execute(
-      command.orgUnitField
+    return this.executor.execute({
+      ...(command.orgUnitField
         ? openCase(aggregate, domain as never, context, body[command.orgUnitField] as string)
-        : stepOnCase(aggregate, domain as never, context),
-    );
+        : stepOnCase(aggregate, domain as never, context)),
+      indicatorRules: this.plan.rules,
+    });
   }
 
   private stored(field: RequestField, value: unknown): unknown {

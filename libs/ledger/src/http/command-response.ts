@@ -5,6 +5,17 @@ import type { Type } from '@nestjs/common';
 import type { Response } from 'express';
 import type { CommandResult } from '..';
 
+export class IndicatorMovedResponse {
+  @ApiProperty({ example: 'houses_built' }) key!: string;
+  @ApiProperty({ enum: ['value', 'numerator', 'denominator', 'measurement'] }) part!: string;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'What it added (negative: took back); for a measurement, the value set (null: withdrawn)',
+  })
+  change!: number | null;
+}
+
 export class CommandResponse {
   @ApiProperty() stream!: string;
   @ApiProperty({ type: [String] }) eventIds!: string[];
@@ -14,6 +25,11 @@ export class CommandResponse {
   @ApiProperty({ description: 'True when this id was already recorded: nothing new was appended' })
   replayed!: boolean;
   @ApiPropertyOptional() caseId?: string;
+  @ApiPropertyOptional({
+    type: [IndicatorMovedResponse],
+    description: "The indicators the events moved, by the plan's contribution rules (actions only)",
+  })
+  indicators?: IndicatorMovedResponse[];
   @ApiPropertyOptional({
     description:
       'Pseudonymous reference of the person the action is for (HMAC of the citizen id): GET /beneficiaries/{ref}/history',

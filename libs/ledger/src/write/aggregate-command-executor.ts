@@ -3,13 +3,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   aggregateForStream,
+  ContributionInputError,
   DomainError,
+  indicatorsMovedBy,
   localDayOf,
   refuseNotACommune,
   refuseStreamAccess,
   refuseWrite,
   SUBJECT_REF_FIELDS,
+  type ContributingEvent,
   type DomainEvent,
+  type IndicatorMoved,
+  type IndicatorRules,
   type WriteRefusal,
   type NewEvent,
   type RecordedEvent,
@@ -51,6 +56,8 @@ export interface ExecuteRequest {
   context: CommandContext;
   /** The command's field the org unit was given in: `commune` must name a commune (400 naming it). */
   orgUnitField?: 'commune';
+  /** The plan's indicator rules: the answer then names the indicators the events moved. */
+  indicatorRules?: readonly IndicatorRules[];
 }
 
 /** Re-deciding after a lost race is safe (the decision is pure and re-checked); bounded all the same. */
@@ -89,6 +96,7 @@ export class AggregateCommandExecutor {
           revision: appended.nextExpectedRevision,
           replayed: appended.replayed,
           ...referencesOf(events),
+          ...movedBy(request, events),
         };
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
@@ -201,6 +209,7 @@ export class AggregateCommandExecutor {
       revision: recorded[recorded.length - 1].revision,
       replayed: true,
       ...referencesOf(recorded),
+      ...movedBy(request, recorded),
     };
   }
 
@@ -217,6 +226,20 @@ export class AggregateCommandExecutor {
 type SubjectReferences = Pick<CommandResult, (typeof SUBJECT_REF_FIELDS)[number]>;
 
 /** The first value of each person or household reference field the events' data carry. */
+/** The indicators the events moved, when the request asks; never a refusal of what was already appended. */
+function movedBy(
+  request: ExecuteRequest,
+  events: readonly ContributingEvent[],
+): { indicators?: IndicatorMoved[] } {
+  if (!request.indicatorRules) return {};
+  try {
+    return { indicators: indicatorsMovedBy(events, request.indicatorRules) };
+  } catch (error) {
+    if (error instanceof ContributionInputError) return {};
+    throw error;
+  }
+}
+
 function referencesOf(events: readonly { data: unknown }[]): SubjectReferences {
   const out: SubjectReferences = {};
   for (const event of events) {

@@ -1,5 +1,5 @@
 // What the HTTP (or CLI) edge knows about a command besides its payload.
-import type { Actor, EvidenceRef, Principal } from '@ledger/domain';
+import type { Actor, EvidenceRef, IndicatorMoved, Principal } from '@ledger/domain';
 
 /**
  * Whose authority a command runs under: a verified token's principal (HTTP), checked against the write
@@ -31,6 +31,8 @@ export interface CommandResult {
   revision: number;
   /** True when the command had already been recorded with this id: nothing new was appended. */
   replayed: boolean;
+  /** The indicators the events moved (actions recorded from their descriptors). */
+  indicators?: IndicatorMoved[];
   /**
    * The pseudonymous references of the people or households the events name (beneficiaryRef, householdRef,
    * ...), so that whoever recorded a case or a support can look it up later without the citizen id.

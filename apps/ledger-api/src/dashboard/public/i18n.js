@@ -3,6 +3,8 @@
 /* global document, localStorage, fetch */
 import { en as accountWordsEn, vi as accountWordsVi } from './words-accounts.js';
 import { en as offlineWordsEn, vi as offlineWordsVi } from './words-offline.js';
+// The recording forms' words.
+import { en as recordWordsEn, vi as recordWordsVi } from './words-record.js';
 
 const vi = {
   skip: 'Bỏ qua, đến nội dung chính',
@@ -603,8 +605,8 @@ async function loadActionCatalogue() {
 await loadActionCatalogue();
 
 const DICTIONARIES = {
-  vi: { ...vi, ...accountWordsVi, ...offlineWordsVi },
-  en: { ...en, ...accountWordsEn, ...offlineWordsEn },
+  vi: { ...vi, ...accountWordsVi, ...offlineWordsVi, ...recordWordsVi },
+  en: { ...en, ...accountWordsEn, ...offlineWordsEn, ...recordWordsEn },
 };
 const LANG_KEY = 'ledger-dashboard-lang';
 

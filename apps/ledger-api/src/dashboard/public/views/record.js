@@ -1,21 +1,26 @@
-// Ghi nhận / Record (#/record?command=<type>): a minimal form for one action at a time, made from the ledger's
-// catalogue (GET /actions: each command's route and fields), sent with the signed-in officer's token. The
-// event id is chosen when the form is drawn, so sending again (a lost answer) never records twice. The answer
-// is shown on the page: the events recorded, or why the ledger refused, in words.
+// Ghi nhận / Record (#/record?command=<type>&case=<id>): the form of any action, made from the ledger's
+// catalogue (GET /actions: each command's route and fields), sent with the signed-in officer's token through
+// record-send.js. The communes offered are those the officer's account covers that are in force on the
+// action's day; a step on an open case is recorded on a case picked from the officer's open cases; amounts are
+// typed and shown 1.500.000; the day and time are the district's (UTC+7). Each field is checked before sending
+// and a refusal naming a field is shown under it. The event id is chosen when the form is drawn, so sending
+// again (a lost answer) never records twice. The answer is shown on the page (record-answer.js).
 /* global crypto */
-import { href, parseRoute, replaceParams } from '../address.js';
-import { ApiError, get, getToken } from '../api.js';
+import { parseRoute, replaceParams } from '../address.js';
+import { get, getToken } from '../api.js';
 import { currentRoles } from '../account-bar.js';
-import { orgUnits } from '../directory.js';
+import { agencies as agencyList, agencyName, orgUnits } from '../directory.js';
 import { alertBox, h } from '../dom.js';
-import { lang, t } from '../i18n.js';
-import { describeError, setStatus } from '../messages.js';
-import { sessionEndedBecause, signedIn } from '../session.js';
+import { formatDate, lang, t } from '../i18n.js';
+import { setStatus } from '../messages.js';
+import { signedIn } from '../session.js';
 import { tokenPanel } from '../token-panel.js';
 import { roleName } from '../who.js';
 import { sendRecord } from '../record-send.js';
+import { fieldProblems, recordedBox, refusalBox } from './record-answer.js';
+import { casePicker } from './record-case-picker.js';
 import { applyConditions, fieldControl, labelOf, valuesOf } from './record-fields.js';
-import { isDisabledAccount, isRoleRevoked } from './sign-in.js';
+import { agencyOutOfForce, dayOf, districtDateTime, districtNow, ownUnitsOn } from './record-scope.js';
 
 export async function recordView() {
   const title = h('h1', { tabindex: '-1' }, t('recordTitle'));
@@ -32,7 +37,11 @@ export async function recordView() {
       alertBox(t('needsRole', { who, roles: `${roleName('officer')}, ${roleName('supervisor')}` }), 'info'),
     );
   }
-  const [catalogue, units] = await Promise.all([get('/actions'), orgUnits()]);
+  const [catalogue, units, agencies] = await Promise.all([
+    get('/actions'),
+    orgUnits(),
+    agencyList().catch(() => []),
+  ]);
   const commands = catalogue.actions.flatMap((action) =>
     action.commands.map((command) => ({ action, command })),
   );
@@ -55,18 +64,24 @@ export async function recordView() {
       ),
     ),
   );
+  const eventLabels = new Map(
+    catalogue.actions.flatMap((a) => a.eventTypes.map((e) => [e.type, e.label[lang()] || e.label.vi])),
+  );
+  const eventLabel = (type) => eventLabels.get(type) || type;
   const holder = h('div', { id: 'record-form-holder' });
-  const draw = () => {
+  const draw = (caseId) => {
     const found = commands.find((c) => c.command.type === picker.value) ?? chosen;
-    holder.replaceChildren(commandForm(found, catalogue.commonFields, units));
+    holder.replaceChildren(
+      commandForm(found, { commonFields: catalogue.commonFields, units, agencies, eventLabel, caseId }),
+    );
   };
   picker.addEventListener('change', () => {
     replaceParams({ command: picker.value });
-    draw();
+    draw(holder.querySelector('#rf-case-id')?.value.trim());
   });
-  draw();
+  draw(params.case);
   return view(
-    h('p', { class: 'lead' }, t('recordIntro')),
+    h('p', { class: 'lead' }, t('rfIntro')),
     h('p', {}, h('a', { href: '#/upload', id: 'record-upload-link' }, t('uploadLink'))), // the upload page (views/upload.js)
     h(
       'div',
@@ -78,22 +93,12 @@ export async function recordView() {
   );
 }
 
-/** The form of one command: its route's case id, its fields, when it happened; the answer below it. */
-function commandForm({ command }, commonFields, units) {
+/** The form of one command: the case it is a step on, its fields, when it happened; the answer below it. */
+function commandForm({ command }, { commonFields, units, agencies, eventLabel, caseId }) {
   const officer = signedIn();
-  const needsCase = command.path.includes('{id}');
-  const caseId = needsCase
-    ? h('input', {
-        id: 'rf-case-id',
-        name: 'caseId',
-        required: true,
-        autocomplete: 'off',
-        spellcheck: 'false',
-        pattern: '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}',
-        'aria-describedby': 'rf-case-id-help',
-      })
+  const theCase = command.path.includes('{id}')
+    ? casePicker({ command, officer, units, eventLabel, preset: caseId })
     : null;
-  const own = command.fields.map((field) => fieldControl(field, { units, orgUnit: officer?.orgUnits?.[0] }));
   const occurred = commonFields.find((f) => f.name === 'occurredAt');
   const occurredAt = h('input', {
     id: 'rf-occurredAt',
@@ -101,111 +106,126 @@ function commandForm({ command }, commonFields, units) {
     type: 'datetime-local',
     required: true,
     value: districtNow(),
+    max: `${districtNow().slice(0, 10)}T23:59`,
+    'aria-describedby': 'rf-occurredAt-help rf-occurredAt-error',
   });
+  const occurredError = h('p', { class: 'field-error', id: 'rf-occurredAt-error', hidden: true });
+  const agencyNote = h('p', { class: 'alert alert-info', id: 'rf-agency-note', hidden: true });
+  const own = command.fields.map((field) =>
+    fieldControl(field, { units: null, orgUnit: officer?.orgUnits?.[0] }),
+  );
+  /** The communes and the agency on the action's day: offered again whenever the day changes. */
+  const occurredHelp = h('p', { class: 'muted small', id: 'rf-occurredAt-help' });
+  const dayChanged = () => {
+    const day = dayOf(occurredAt.value) || dayOf(districtNow());
+    // Spelled out day first, whatever order the phone's own date box shows it in.
+    const [date, time] = (occurredAt.value || '').split('T');
+    occurredHelp.textContent = date
+      ? t('rfOccurredHelpOn', { when: `${formatDate(date)} ${time?.slice(0, 5) ?? ''}`.trim() })
+      : t('rfOccurredHelp');
+    const list = ownUnitsOn(day, officer, units);
+    for (const c of own) c.offer(list);
+    const out = officer?.agency ? agencyOutOfForce(officer.agency, day, agencies) : null;
+    agencyNote.hidden = !out;
+    agencyNote.textContent = out
+      ? out.validTo && day >= out.validTo
+        ? t('rfAgencyEnded', { agency: agencyName(out.code, agencies), day: formatDate(out.validTo) })
+        : t('rfAgencyNotYet', { agency: agencyName(out.code, agencies), day: formatDate(out.validFrom) })
+      : '';
+  };
+  occurredAt.addEventListener('change', dayChanged);
+  occurredAt.addEventListener('input', dayChanged);
+  dayChanged();
+
   let eventId = newEventId();
   const eventIdNote = h(
     'p',
     { class: 'muted small', id: 'rf-event-id' },
     t('recordEventId', { id: eventId }),
   );
+  const newId = () => {
+    eventId = newEventId();
+    eventIdNote.textContent = t('recordEventId', { id: eventId });
+  };
   const result = h('div', { id: 'record-result', 'aria-live': 'polite' });
   const submit = h('button', { type: 'submit', id: 'record-submit', class: 'primary' }, t('recordSubmit'));
+
+  /** Every check before sending; focus on the first field that fails. */
+  const checkAll = () => {
+    const failed = [];
+    const id = theCase ? theCase.value() : 'none';
+    if (!id) failed.push(theCase.input);
+    for (const c of own) if (!c.check()) failed.push(c.control);
+    const when = occurredAt.value;
+    occurredError.hidden = Boolean(when);
+    occurredError.textContent = when ? '' : t('rfRequired');
+    if (!when) failed.push(occurredAt);
+    failed[0]?.focus();
+    return failed.length === 0 ? id : null;
+  };
+
   const form = h(
     'form',
     {
       class: 'stack-form record-form',
       id: 'record-form',
+      novalidate: true,
       onSubmit: async (event) => {
         event.preventDefault();
-        const path = command.path.replace('{id}', encodeURIComponent(caseId?.value.trim() ?? ''));
-        const when = occurredAt.value.length === 16 ? `${occurredAt.value}:00` : occurredAt.value;
-        const body = { ...valuesOf(own), id: eventId, occurredAt: `${when}+07:00` };
+        result.replaceChildren();
+        const id = checkAll();
+        if (!id) {
+          result.replaceChildren(alertBox(t('rfCheckFields')));
+          return;
+        }
+        const path = command.path.replace('{id}', encodeURIComponent(id));
+        const body = { ...valuesOf(own), id: eventId, occurredAt: districtDateTime(occurredAt.value) };
         submit.disabled = true;
         submit.textContent = t('recordBusy');
-        for (const c of own) c.control.removeAttribute('aria-invalid');
         try {
           const answer = await sendRecord(path, body);
-          result.replaceChildren(recorded(answer, command));
-          setStatus(t('recordDone', { action: command.label[lang()] || command.label.vi }));
+          result.replaceChildren(recordedBox(answer, { command, caseId: theCase ? id : null }));
+          setStatus(
+            answer?.queued
+              ? t('rfQueued')
+              : t('recordDone', { action: command.label[lang()] || command.label.vi }),
+          );
           // The next action is a new one: a new event id.
-          eventId = newEventId();
-          eventIdNote.textContent = t('recordEventId', { id: eventId });
+          newId();
+          theCase?.reload();
         } catch (error) {
-          result.replaceChildren(alertBox(refusal(error)));
-          const field = error instanceof ApiError ? error.body?.field : null;
-          const bad = own.find((c) => c.field.name === field);
-          if (bad) bad.control.setAttribute('aria-invalid', 'true');
+          result.replaceChildren(refusalBox(error));
+          for (const { field, message } of fieldProblems(error)) {
+            const name = field.split(/[.[]/)[0];
+            const bad = own.find((c) => c.field.name === name);
+            if (bad) bad.say(t('rfServerSaid', { message }));
+            else if (name === 'caseId' || name === 'id') theCase?.say(t('rfServerSaid', { message }));
+          }
+          // A form sent before with other values: what is on the page now is a new action.
+          if (error?.code === 'DUPLICATE_EVENT_ID') newId();
+          if (error?.status === 409 || error?.status === 412) theCase?.reload();
         } finally {
           submit.disabled = false;
           submit.textContent = t('recordSubmit');
         }
       },
     },
-    needsCase
-      ? h(
-          'div',
-          { class: 'field' },
-          h('label', { for: 'rf-case-id' }, t('recordCaseId')),
-          caseId,
-          h('p', { class: 'muted small', id: 'rf-case-id-help' }, t('recordCaseIdHelp')),
-        )
-      : null,
+    theCase?.wrap,
     own.map((c) => c.wrap),
     h(
       'div',
       { class: 'field' },
-      h('label', { for: 'rf-occurredAt' }, occurred ? `${labelOf(occurred)} (UTC+7)` : t('recordOccurredAt')),
+      h('label', { for: 'rf-occurredAt' }, occurred ? labelOf(occurred) : t('recordOccurredAt')),
       occurredAt,
+      occurredHelp,
+      occurredError,
     ),
+    agencyNote,
     h('div', { class: 'field buttons' }, submit),
     eventIdNote,
   );
   applyConditions(own);
   return h('div', {}, form, result);
-}
-
-/** 201: what was recorded, with links to its events and the case id for the next step. */
-function recorded(answer, command) {
-  const label = command.label[lang()] || command.label.vi;
-  return h(
-    'div',
-    { class: 'alert alert-success', role: 'status', id: 'record-done' },
-    h('p', {}, answer.replayed ? t('recordReplayed') : t('recordDone', { action: label })),
-    answer.caseId
-      ? h('p', {}, `${t('recordCaseId')}: `, h('code', { id: 'record-case-id' }, answer.caseId))
-      : null,
-    h(
-      'p',
-      {},
-      `${t('recordEvents')}: `,
-      (answer.eventIds || []).map((id, i) => [
-        i ? ', ' : '',
-        h('a', { href: href(`/event/${id}`), class: 'record-event' }, h('code', {}, id)),
-      ]),
-    ),
-  );
-}
-
-/**
- * Why the ledger refused, in words. A signed-in write refused because the session ended (the account disabled,
- * a role revoked, signed out elsewhere) says which, from the write's answer or from the renewal that followed.
- */
-function refusal(error) {
-  if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
-    const why = [error, sessionEndedBecause()];
-    const detail = ` (${error.detail})`;
-    if (why.some(isDisabledAccount)) return t('recordAccountDisabled') + detail;
-    if (why.some(isRoleRevoked)) return t('recordRoleRevoked') + detail;
-    if (error.code === 'SESSION_ENDED' || (error.status === 401 && !getToken()))
-      return t('recordSessionEnded') + detail;
-  }
-  if (error instanceof ApiError && error.status < 500) return t('recordRefused', { detail: error.detail });
-  return describeError(error);
-}
-
-/** Now in the district's time (UTC+7), as a datetime-local value (YYYY-MM-DDTHH:MM). */
-function districtNow() {
-  return new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 16);
 }
 
 function newEventId() {
