@@ -36,8 +36,11 @@ import { nestLogging } from './http/nest-logging.module';
 
 @Module({})
 export class AppModule {
-  /** `logger`: the process's JSON logger, which Nest's own logs go through. */
-  static forRoot(config: LedgerConfig, logger: Logger): DynamicModule {
+  /**
+   * `logger`: the process's JSON logger, which Nest's own logs go through. `projectionWorker`: the script of
+   * the worker thread the projections run in, when not in this thread (see createApp).
+   */
+  static forRoot(config: LedgerConfig, logger: Logger, projectionWorker?: string): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -45,6 +48,7 @@ export class AppModule {
         // The features' core modules come in through their HTTP modules; the plan's seeder runs on start.
         LedgerModule.forRoot(config, {
           runProjections: config.projectionsInApi,
+          ...(projectionWorker ? { projectionWorker } : {}),
           features: [ActionCommandsModule, PlanModule],
         }),
         HousingHttpModule,

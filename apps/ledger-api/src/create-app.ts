@@ -14,18 +14,26 @@ import { jsonBodyGuard } from './http/json-body-guard';
 import { createAccessLog } from './http/access-log';
 import { createValidationPipe } from './http/validation';
 
+/**
+ * `projectionWorker`: where this process runs the projections (LEDGER_PROJECTIONS_IN_API), they run in a
+ * worker thread running that script (`npm start`), not on the thread that answers HTTP; without it, in this
+ * thread (the in-process tests, which wait on the runner itself).
+ */
 export async function createApp(
   config: LedgerConfig,
-  options: { logger?: false; logTo?: DestinationStream } = {},
+  options: { logger?: false; logTo?: DestinationStream; projectionWorker?: string } = {},
 ): Promise<NestExpressApplication> {
   // JSON lines on stdout; `logger: false` (in-process tests) writes none, unless a test reads them (`logTo`).
   const logging = options.logger !== false || options.logTo !== undefined;
   const logger = createJsonLogger({ enabled: logging, destination: options.logTo });
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, logger), {
-    bodyParser: false,
-    abortOnError: false,
-    ...(logging ? { bufferLogs: true } : { logger: false }),
-  });
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(config, logger, options.projectionWorker),
+    {
+      bodyParser: false,
+      abortOnError: false,
+      ...(logging ? { bufferLogs: true } : { logger: false }),
+    },
+  );
   if (logging) {
     app.useLogger(app.get(Logger));
     app.flushLogs();

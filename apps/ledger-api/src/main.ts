@@ -2,12 +2,15 @@
 import 'reflect-metadata';
 import { PlanSeedInvalidError } from '@ledger/domain';
 import { ConfigError, loadConfig } from '@ledger/ledger';
+import { join } from 'node:path';
 import { Logger } from 'nestjs-pino';
 import { createApp } from './create-app';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const app = await createApp(config);
+  // The projections (when this process runs them) in a worker thread: their read-store commits never hold up
+  // a request.
+  const app = await createApp(config, { projectionWorker: join(__dirname, 'projection-worker.js') });
   await app.listen(config.port, config.host);
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;

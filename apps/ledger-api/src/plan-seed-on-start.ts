@@ -5,12 +5,12 @@
 // covers it: a fresh ledger always has a head, over the whole plan, before it serves anyone.
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@ledger/event-store';
-import type { ProjectionRunner } from '@ledger/projections';
 import {
   LEDGER_CONFIG,
   PlanSeeder,
   PROJECTION_RUNNER,
   signHeadOverLog,
+  type ProjectionsHandle,
   TREE_HEADS,
   type LedgerConfig,
   type TreeHeads,
@@ -24,7 +24,7 @@ export class PlanSeedOnStart implements OnApplicationBootstrap {
     private readonly seeder: PlanSeeder,
     @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
-    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionsHandle,
     @Inject(TREE_HEADS) private readonly heads: TreeHeads,
   ) {}
 

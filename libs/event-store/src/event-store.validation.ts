@@ -3,7 +3,7 @@
 import type { NewEvent, RecordedEvent } from '@ledger/domain';
 import { EventStoreError } from './event-store.errors';
 import type { ExpectedRevision, ReadAllOptions } from './event-store.port';
-import { canonicalJson, CanonicalJsonError, payloadDigest } from './hash';
+import { canonicalJson, CanonicalJsonError, payloadDigestOfData } from './hash';
 
 export class EventStoreArgumentError extends EventStoreError {
   readonly code = 'EVENT_STORE_INVALID_ARGUMENT';
@@ -74,13 +74,15 @@ export function prepareEvents(stream: string, events: unknown): PreparedEvent[] 
       throw new EventStoreArgumentError(`${at}.metadata`, 'must be an object');
     }
     if (event.data === undefined) throw new EventStoreArgumentError(`${at}.data`, 'is missing');
+    // The data's canonical JSON is made once: stored as is, and digested as a fragment.
+    const dataJson = canonical(event.data, `${at}.data`);
     return {
       id: event.id,
       type: event.type,
       schemaVersion: event.schemaVersion,
-      dataJson: canonical(event.data, `${at}.data`),
+      dataJson,
       metadataJson: canonical(event.metadata, `${at}.metadata`),
-      digest: payloadDigest(stream, event),
+      digest: payloadDigestOfData(stream, event, dataJson),
     };
   });
 }

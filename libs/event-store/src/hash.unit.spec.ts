@@ -1,6 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { NewEvent, RecordedEvent } from '@ledger/domain';
-import { canonicalJson, CanonicalJsonError, hashEvent, hashEventParts, payloadDigest } from './hash';
+import {
+  canonicalJson,
+  CanonicalJsonError,
+  hashEvent,
+  hashEventParts,
+  payloadDigest,
+  payloadDigestOfData,
+  sha256Hex,
+} from './hash';
 
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -100,6 +108,14 @@ describe('hashEvent', () => {
       }),
     ).toBe(hashEvent(event));
   });
+
+  it("gives the same hash from the parts for a stream's first event, and refuses what canonical JSON refuses", () => {
+    const first = { ...event, revision: 0, prevHash: null, stream: 'dòng "sự kiện"\n' };
+    const parts = { dataJson: canonicalJson(first.data), metadataJson: canonicalJson(first.metadata) };
+    expect(hashEventParts({ ...first, ...parts })).toBe(hashEvent(first));
+    expect(() => hashEventParts({ ...first, ...parts, revision: Number.NaN })).toThrow(CanonicalJsonError);
+    expect(() => hashEvent({ ...first, revision: Number.NaN })).toThrow(CanonicalJsonError);
+  });
 });
 
 describe('payloadDigest', () => {
@@ -121,5 +137,15 @@ describe('payloadDigest', () => {
       payloadDigest('s', { ...newEvent, metadata: { ...metadata, occurredAt: '2025-03-01T08:00:01.000Z' } }),
     ).not.toBe(base);
     expect(payloadDigest('s', { ...newEvent, metadata: { ...metadata, evidence: [] } })).not.toBe(base);
+  });
+
+  it('is the sha256 of the canonical JSON of stream, type, version, data and metadata, the data given as JSON or not', () => {
+    const retry = { ...newEvent, metadata: { ...metadata, commandId: 'c2', correlationId: 'r2' } };
+    const { commandId: _c, correlationId: _r, causationId: _k, ...kept } = retry.metadata;
+    const expected = sha256Hex(
+      canonicalJson({ stream: 's', type: event.type, schemaVersion: 1, data: event.data, metadata: kept }),
+    );
+    expect(payloadDigest('s', retry)).toBe(expected);
+    expect(payloadDigestOfData('s', retry, canonicalJson(event.data))).toBe(expected);
   });
 });

@@ -28,14 +28,22 @@ import {
   planSeedProvider,
   PROJECTION_RUNNER,
   projectionRunnerProvider,
+  projectionWorkerProvider,
 } from './read/projections.providers';
 import { AggregateCommandExecutor } from './write/aggregate-command-executor';
 import { checkUpcasters } from './write/upcasting';
 
 @Module({})
 export class LedgerCoreModule {
-  /** `runProjections`: this process applies the projections (the api in embedded mode, the projector). */
-  static forRoot(config: LedgerConfig, options: { runProjections: boolean }): DynamicModule {
+  /**
+   * `runProjections`: this process applies the projections (the api in embedded mode, the projector);
+   * `projectionWorker`: in a worker thread running that script (the api's `npm start`), not in this thread.
+   */
+  static forRoot(
+    config: LedgerConfig,
+    options: { runProjections: boolean; projectionWorker?: string },
+  ): DynamicModule {
+    const worker = options.runProjections ? options.projectionWorker : undefined;
     checkUpcasters();
     return {
       module: LedgerCoreModule,
@@ -43,7 +51,8 @@ export class LedgerCoreModule {
       imports: [CqrsModule.forRoot()],
       providers: [
         { provide: LEDGER_CONFIG, useValue: config },
-        { provide: RUN_PROJECTIONS, useValue: options.runProjections },
+        // This thread applies them (the worker, when there is one, counts as a process of its own).
+        { provide: RUN_PROJECTIONS, useValue: options.runProjections && worker === undefined },
         eventStoreProvider,
         readStoreProvider,
         readStoreReaderProvider,
@@ -52,7 +61,7 @@ export class LedgerCoreModule {
         planModelProvider,
         writeAccessProvider,
         accessTokensProvider,
-        projectionRunnerProvider,
+        worker === undefined ? projectionRunnerProvider : projectionWorkerProvider(worker),
         pseudonymizerProvider,
         personalKeyStoreProvider,
         AggregateCommandExecutor,

@@ -29,13 +29,17 @@ export const LEDGER_FEATURES: Type<unknown>[] = [
 export class LedgerModule {
   /**
    * `runProjections`: this process applies the projections (the api in embedded mode, the projector).
+   * `projectionWorker`: they run in a worker thread running that script, not in the main thread.
    * `features`: the feature modules this process uses, every one unless told.
    */
   static forRoot(
     config: LedgerConfig,
-    options: { runProjections: boolean; features?: Type<unknown>[] },
+    options: { runProjections: boolean; projectionWorker?: string; features?: Type<unknown>[] },
   ): DynamicModule {
-    const core = LedgerCoreModule.forRoot(config, { runProjections: options.runProjections });
+    const core = LedgerCoreModule.forRoot(config, {
+      runProjections: options.runProjections,
+      ...(options.projectionWorker ? { projectionWorker: options.projectionWorker } : {}),
+    });
     const features = options.features ?? LEDGER_FEATURES;
     return {
       module: LedgerModule,

@@ -1,6 +1,8 @@
 // The embedded EventStore: one sqlite file (better-sqlite3), WAL, fsync on every commit, and group commit:
 // appends made while the event loop is busy are written together in one transaction with one fsync.
 import type Database from 'better-sqlite3';
+import { resolve } from 'node:path';
+import { BroadcastChannel } from 'node:worker_threads';
 import { openSqliteFile } from '@ledger/store-support';
 import type { NewEvent, RecordedEvent } from '@ledger/domain';
 import { StoreUnavailableError, StreamNotFoundError } from '../event-store.errors';
@@ -60,11 +62,14 @@ interface QueuedAppend extends AppendRequest {
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
   private readonly statements: Statements;
+  private readonly commitBatch: Database.Transaction<(batch: readonly AppendRequest[]) => AppendOutcome[]>;
   private readonly clock: () => Date;
   private readonly maxBatchSize: number;
   private readonly pollIntervalMs: number;
   private readonly pageSize: number;
   private readonly commits = new CommitSignal();
+  /** The stores open on the same file in other threads of this process (the api's projection worker). */
+  private readonly neighbours: BroadcastChannel | undefined;
   private queue: QueuedAppend[] = [];
   private flushScheduled = false;
   private closed = false;
@@ -86,6 +91,20 @@ export class SqliteEventStore implements EventStore {
       });
       this.db = opened.db;
       this.statements = opened.prepared;
+      // Made once: the function that evaluates a batch of appends in one transaction.
+      this.commitBatch = this.db.transaction((batch: readonly AppendRequest[]): AppendOutcome[] => {
+        const cursor: BatchCursor = {
+          head: this.statements.head.get()?.head ?? 0,
+          recordedAt: this.clock().toISOString(),
+        };
+        return batch.map((request) => appendInBatch(this.statements, request, cursor));
+      });
+      if (path !== ':memory:') {
+        // A commit here wakes the live subscriptions of the other threads at once, not at their next poll.
+        this.neighbours = new BroadcastChannel(`ledger-sqlite-event-store:${resolve(path)}`);
+        this.neighbours.onmessage = () => this.commits.notify();
+        this.neighbours.unref();
+      }
     } catch (error) {
       const mapped = toEventStoreError(error, `open ${path}`);
       throw mapped instanceof StoreUnavailableError
@@ -203,6 +222,7 @@ export class SqliteEventStore implements EventStore {
     while (this.queue.length > 0) this.flushBatch();
     this.closed = true;
     this.commits.notify();
+    this.neighbours?.close();
     try {
       this.db.close();
     } catch (error) {
@@ -261,21 +281,16 @@ export class SqliteEventStore implements EventStore {
     if (batch.length === 0) return;
     let outcomes: AppendOutcome[];
     try {
-      outcomes = this.db
-        .transaction(() => {
-          const cursor: BatchCursor = {
-            head: this.statements.head.get()?.head ?? 0,
-            recordedAt: this.clock().toISOString(),
-          };
-          return batch.map((request) => appendInBatch(this.statements, request, cursor));
-        })
-        .immediate();
+      outcomes = this.commitBatch.immediate(batch);
     } catch (error) {
       const mapped = toEventStoreError(error, `append (batch of ${batch.length})`);
       for (const request of batch) request.reject(mapped);
       return;
     }
-    if (outcomes.some((outcome) => outcome.ok && outcome.appended > 0)) this.commits.notify();
+    if (outcomes.some((outcome) => outcome.ok && outcome.appended > 0)) {
+      this.commits.notify();
+      this.neighbours?.postMessage('committed');
+    }
     outcomes.forEach((outcome, i) =>
       outcome.ok ? batch[i].resolve(outcome.result) : batch[i].reject(outcome.error),
     );

@@ -1,8 +1,8 @@
 // Answers computed from projection documents only are kept until a projection's generation or checkpoint
 // moves: the same stamp means the same documents, so the same answer. The stamp is read from the store at
 // each call, so a projector in another process counts too. Per api instance, in memory, bounded.
-import type { ProjectionRunner } from '@ledger/projections';
 import type { ReadStoreReader } from '@ledger/read-store';
+import type { ProjectionsHandle } from './projections-handle';
 
 export class KeptWhileProjectionsRest<T> {
   private readonly kept = new Map<string, { stamp: string; value: T }>();
@@ -10,7 +10,7 @@ export class KeptWhileProjectionsRest<T> {
 
   constructor(
     private readonly store: ReadStoreReader,
-    private readonly runner: ProjectionRunner,
+    private readonly runner: Pick<ProjectionsHandle, 'projectionNames'>,
     private readonly maxKept: number,
   ) {}
 

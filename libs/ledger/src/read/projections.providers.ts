@@ -5,11 +5,17 @@ import { Logger, type FactoryProvider } from '@nestjs/common';
 import { planModelFromSeed, type PlanModel, type PlanSeed } from '@ledger/domain';
 import { EVENT_STORE, type EventStore } from '@ledger/event-store';
 import { ProjectionRunner, createLedgerProjections } from '@ledger/projections';
-import { READ_STORE_WRITER, type ReadStoreWriter } from '@ledger/read-store';
+import {
+  READ_STORE_READER,
+  READ_STORE_WRITER,
+  type ReadStoreReader,
+  type ReadStoreWriter,
+} from '@ledger/read-store';
 import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config';
 import { readSeedFiles } from '../plan/read-seed-files';
 import { createMerkleLogProjection } from '../verifiable-log/merkle-log.projection';
 import { upcastEvent } from '../write/upcasting';
+import { ProjectionWorkerHost } from './projection-worker-host';
 
 export const PLAN_SEED = Symbol('PLAN_SEED');
 export const PLAN_MODEL = Symbol('PLAN_MODEL');
@@ -47,3 +53,27 @@ export const projectionRunnerProvider: FactoryProvider<ProjectionRunner> = {
     });
   },
 };
+
+/**
+ * The projections in a worker thread of this process (see ProjectionWorkerHost), in place of the runner:
+ * `script` is the worker's built entry point.
+ */
+export function projectionWorkerProvider(script: string): FactoryProvider<ProjectionWorkerHost> {
+  return {
+    provide: PROJECTION_RUNNER,
+    inject: [EVENT_STORE, READ_STORE_READER, PLAN_MODEL],
+    useFactory: (eventStore: EventStore, readStore: ReadStoreReader, plan: PlanModel) => {
+      const logger = new Logger('Projections');
+      return new ProjectionWorkerHost({
+        script,
+        projectionNames: [...createLedgerProjections(plan), createMerkleLogProjection()].map((p) => p.name),
+        eventStore,
+        readStore,
+        logger: {
+          log: (message: string) => logger.log(message),
+          error: (message: string) => logger.error(message),
+        },
+      });
+    },
+  };
+}

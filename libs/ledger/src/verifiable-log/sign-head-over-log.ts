@@ -2,14 +2,14 @@
 // signs unless the latest head already covers it. The api's start and the cli's seed both end with it, so a
 // fresh ledger always has a head over the whole plan.
 import type { EventStore } from '@ledger/event-store';
-import type { ProjectionRunner } from '@ledger/projections';
+import type { ProjectionsHandle } from '../read/projections-handle';
 import { MERKLE_LOG_PROJECTION } from './merkle-log.projection';
 import type { StoredTreeHead, TreeHeads } from './tree-heads';
 
 /** The new head, or null when the latest one already covers every event. */
 export async function signHeadOverLog(
   eventStore: EventStore,
-  runner: ProjectionRunner,
+  runner: Pick<ProjectionsHandle, 'waitFor'>,
   heads: TreeHeads,
   timeoutMs = 30_000,
 ): Promise<StoredTreeHead | null> {

@@ -1,10 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@ledger/event-store';
-import type { ProjectionRunner } from '@ledger/projections';
 import { READ_STORE_READER, type ReadStoreReader } from '@ledger/read-store';
 import { LEDGER_CONFIG, type LedgerConfig } from '../../../config/ledger-config';
 import { withTimeout } from '../../../infrastructure/with-timeout';
+import type { ProjectionsHandle } from '../../../read/projections-handle';
 import { PROJECTION_RUNNER } from '../../../read/projections.providers';
 import {
   GetHealthQuery,
@@ -21,7 +21,7 @@ export class GetHealthHandler implements IQueryHandler<GetHealthQuery> {
   constructor(
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(READ_STORE_READER) private readonly readStore: ReadStoreReader,
-    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionsHandle,
     @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
   ) {}
 

@@ -13,9 +13,9 @@ import {
 import { INDICATORS, progressAsOf, timeSeries, type IndicatorDoc } from '@ledger/projections';
 import { READ_STORE_READER, type ReadStoreReader } from '@ledger/read-store';
 import { ResourceNotFoundError } from '../../../errors/ledger-errors';
+import type { ProjectionsHandle } from '../../../read/projections-handle';
 import { PLAN_MODEL, PROJECTION_RUNNER } from '../../../read/projections.providers';
 import { KeptWhileProjectionsRest } from '../../../read/kept-while-projections-rest';
-import type { ProjectionRunner } from '@ledger/projections';
 import { FigureReader } from '../../../four-eyes/figure-reader';
 import { GetIndicatorProgressQuery, type IndicatorProgressView } from './get-indicator-progress.query';
 
@@ -28,7 +28,7 @@ export class GetIndicatorProgressHandler implements IQueryHandler<GetIndicatorPr
     @Inject(READ_STORE_READER) private readonly store: ReadStoreReader,
     @Inject(PLAN_MODEL) private readonly plan: PlanModel,
     private readonly figures: FigureReader,
-    @Inject(PROJECTION_RUNNER) runner: ProjectionRunner,
+    @Inject(PROJECTION_RUNNER) runner: ProjectionsHandle,
   ) {
     this.kept = new KeptWhileProjectionsRest(store, runner, 4096);
   }

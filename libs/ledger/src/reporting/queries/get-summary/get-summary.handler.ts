@@ -2,10 +2,10 @@ import { Inject } from '@nestjs/common';
 import { QueryBus, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { type PlanModel, todayInLedgerZone } from '@ledger/domain';
 import { INDICATORS, type IndicatorDoc, type ProgressStatus } from '@ledger/projections';
-import type { ProjectionRunner } from '@ledger/projections';
 import { READ_STORE_READER, type ReadStoreReader } from '@ledger/read-store';
 import { allDocuments } from '../../../read/all-documents';
 import { KeptWhileProjectionsRest } from '../../../read/kept-while-projections-rest';
+import type { ProjectionsHandle } from '../../../read/projections-handle';
 import { PLAN_MODEL, PROJECTION_RUNNER } from '../../../read/projections.providers';
 import { GetIndicatorProgressQuery } from '../get-indicator-progress/get-indicator-progress.query';
 import { GetSummaryQuery, type Summary, type SummaryGroup } from './get-summary.query';
@@ -20,7 +20,7 @@ export class GetSummaryHandler implements IQueryHandler<GetSummaryQuery> {
     @Inject(READ_STORE_READER) private readonly store: ReadStoreReader,
     @Inject(PLAN_MODEL) private readonly plan: PlanModel,
     private readonly queries: QueryBus,
-    @Inject(PROJECTION_RUNNER) runner: ProjectionRunner,
+    @Inject(PROJECTION_RUNNER) runner: ProjectionsHandle,
   ) {
     this.kept = new KeptWhileProjectionsRest(store, runner, MAX_KEPT);
   }
