@@ -155,19 +155,14 @@ export class SqliteEventStore implements EventStore {
     while (this.queue.length > 0) this.flushBatch();
     let results: AppendOutcome[];
     try {
-      results = this.db
-        .transaction(() => {
-          const cursor: BatchCursor = {
-            head: this.statements.head.get()?.head ?? 0,
-            recordedAt: this.clock().toISOString(),
-          };
-          return requests.map((request) => appendInBatch(this.statements, request, cursor));
-        })
-        .immediate();
+      results = this.commitBatch.immediate(requests);
     } catch (error) {
       throw toEventStoreError(error, `appendBatch (${requests.length} streams)`);
     }
-    if (results.some((outcome) => outcome.ok && outcome.appended > 0)) this.commits.notify();
+    if (results.some((outcome) => outcome.ok && outcome.appended > 0)) {
+      this.commits.notify();
+      this.neighbours?.postMessage('committed');
+    }
     let next = 0;
     return outcomes.map((outcome) => {
       if ('ok' in outcome) return outcome;

@@ -20,6 +20,7 @@ import {
 import { EVENT_STORE, StreamNotFoundError, type EventStore } from '@ledger/event-store';
 import { WRITE_ACCESS } from '../auth/write-access';
 import { PROJECTION_RUNNER } from '../read/projections.providers';
+import type { ProjectionsHandle } from '../read/projections-handle';
 import { IMPORTABLE_COMMANDS, importColumnsOf, type ImportableCommand } from '../actions/action-import';
 import { RecordActionCommand } from '../actions/record-action.command';
 import type { ActionRequestBody } from '../actions/action-request.factory';
@@ -52,6 +53,9 @@ const commandOf = (prepared: Prepared) =>
     prepared.body,
     prepared.context,
   );
+
+/** The projection runner of this thread can hold its live lanes during a bulk write. */
+type Holdable = Pick<ProjectionRunner, 'hold'>;
 
 export type UploadAuthority =
   /** A signed-in officer: he is the actor of every row, his rights apply to each. */
@@ -109,12 +113,15 @@ export class UploadService {
     private readonly executor: AggregateCommandExecutor,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(WRITE_ACCESS) private readonly access: WritePolicyContext,
-    @Optional() @Inject(PROJECTION_RUNNER) private readonly projections?: ProjectionRunner,
+    @Optional()
+    @Inject(PROJECTION_RUNNER)
+    private readonly projections?: ProjectionsHandle & Partial<Holdable>,
   ) {}
 
   async run(rows: AsyncIterable<SheetRow>, options: UploadOptions): Promise<UploadSummary> {
-    // The projections wait while the rows are recorded, then catch up in a few large batches.
-    const release = options.commit ? this.projections?.hold() : undefined;
+    // Projections in this thread wait while the rows are recorded, then catch up in a few large batches (a
+    // projection worker thread does not hold up this one: it is left to follow).
+    const release = options.commit ? this.projections?.hold?.() : undefined;
     try {
       return await this.record(rows, options);
     } finally {
