@@ -162,6 +162,80 @@ export function eventStoreContract(
       });
     });
 
+    describe('batch append', () => {
+      it('appends to many streams at once, each as append would, with an outcome per item in order', async () => {
+        const [a, b] = [stream(), stream()];
+        await store.append(b, [anEvent()], 'no_stream');
+        const eventsA = [anEvent(), anEvent()];
+        const eventB = anEvent();
+        const outcomes = await store.appendBatch([
+          { stream: a, events: eventsA, expected: 'no_stream' },
+          { stream: b, events: [eventB], expected: 0 },
+        ]);
+        expect(outcomes.map((o) => o.ok)).toEqual([true, true]);
+        const [first, second] = outcomes.map((o) => (o.ok ? o.result : null));
+        expect(first).toMatchObject({ stream: a, nextExpectedRevision: 1, replayed: false });
+        expect(first?.events.map((e) => [e.id, e.revision])).toEqual([
+          [eventsA[0].id, 0],
+          [eventsA[1].id, 1],
+        ]);
+        expect(second).toMatchObject({ stream: b, nextExpectedRevision: 1 });
+        expectIncreasing([...(first?.events ?? []), ...(second?.events ?? [])].map((e) => e.position));
+        expect((await store.readStream(a)).map((e) => e.id)).toEqual(eventsA.map((e) => e.id));
+        const chain = await store.readStream(b);
+        expect(chain[1].prevHash).toBe(chain[0].hash);
+        for (const event of [...chain, ...(await store.readStream(a))])
+          expect(hashEvent(event)).toBe(event.hash);
+      });
+
+      it('an item that fails its expected revision or its ids fails alone; the others are stored', async () => {
+        const [moved, fresh, taken] = [stream(), stream(), stream()];
+        await store.append(moved, [anEvent(), anEvent()], 'no_stream');
+        const used = anEvent();
+        await store.append(taken, [used], 'no_stream');
+        const head = await store.headPosition();
+        const outcomes = await store.appendBatch([
+          { stream: moved, events: [anEvent()], expected: 0 },
+          { stream: fresh, events: [anEvent()], expected: 'no_stream' },
+          { stream: stream(), events: [{ ...used, data: { other: true } }], expected: 'no_stream' },
+        ]);
+        expect(outcomes[0]).toMatchObject({ ok: false });
+        expect(!outcomes[0].ok && outcomes[0].error).toBeInstanceOf(WrongExpectedRevisionError);
+        expect(!outcomes[0].ok && outcomes[0].error).toMatchObject({ stream: moved, expected: 0, actual: 1 });
+        expect(outcomes[1].ok).toBe(true);
+        expect(!outcomes[2].ok && outcomes[2].error).toBeInstanceOf(DuplicateEventIdError);
+        expect(await store.readStream(moved)).toHaveLength(2);
+        expect(await store.readStream(fresh)).toHaveLength(1);
+        expect(await store.headPosition()).toBeGreaterThan(head);
+        const all = await store.readAll({ fromPosition: head + 1 });
+        expect(all.map((e) => e.stream)).toEqual([fresh]);
+      });
+
+      it('a batch sent again is replayed item by item and appends nothing', async () => {
+        const items = [
+          { stream: stream(), events: [anEvent()], expected: 'no_stream' as const },
+          { stream: stream(), events: [anEvent(), anEvent()], expected: 'no_stream' as const },
+        ];
+        const first = await store.appendBatch(items);
+        const head = await store.headPosition();
+        const again = await store.appendBatch(items);
+        expect(again).toEqual(
+          first.map((o) => (o.ok ? { ok: true, result: { ...o.result, replayed: true } } : o)),
+        );
+        expect(await store.headPosition()).toBe(head);
+      });
+
+      it('items on the same stream apply in the order given', async () => {
+        const s = stream();
+        const outcomes = await store.appendBatch([
+          { stream: s, events: [anEvent()], expected: 'no_stream' },
+          { stream: s, events: [anEvent()], expected: 0 },
+        ]);
+        expect(outcomes.map((o) => o.ok && o.result.nextExpectedRevision)).toEqual([0, 1]);
+        expect(await store.readStream(s)).toHaveLength(2);
+      });
+    });
+
     describe('reading', () => {
       it('readStream returns the events in revision order with every envelope field intact', async () => {
         const s = stream('housing-case');

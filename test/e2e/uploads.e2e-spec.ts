@@ -246,7 +246,7 @@ describe('uploading registers', () => {
     expect(done[done.length - 1]).toMatchObject({ rows: 2, recorded: 1, rejected: 1 });
   });
 
-  it('refuses what cannot be read with a 400 naming the file, and an inspector with a 403', async () => {
+  it('refuses what cannot be read with a 400 naming the file, a JSON body with a 415, and an inspector with a 403', async () => {
     const who = officer();
     const broken = await ledger
       .http(who)
@@ -262,6 +262,12 @@ describe('uploading registers', () => {
       .send('a,b\n1,2\n');
     expect(noHeader.status).toBe(400);
     expect(noHeader.body.detail).toContain('occurred_at');
+    // A register is a file: a JSON body is not one.
+    const json = await ledger
+      .http(who)
+      .post('/uploads/housing_registered')
+      .send({ occurred_at: '2025-07-01' });
+    expect([json.status, json.body.code]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
     await ledger
       .http()
       .post('/uploads/housing_registered/preview')

@@ -364,6 +364,33 @@ describe('ProjectionRunner', () => {
     }
   });
 
+  it('while held, commits nothing; on release it catches up on what was appended meanwhile in large batches', async () => {
+    const stores = openStores();
+    const readStore = new InstrumentedReadStore(stores.readStore);
+    const r = runner({ ...stores, readStore }, [eventCounts()], { batchSize: 500 });
+    await r.start();
+    await r.waitFor(await appendEvents(stores.eventStore, 5));
+    const before = readStore.commits;
+    const release = r.hold();
+    const again = r.hold();
+    let head = 0;
+    for (let i = 0; i < 20; i++) {
+      head = await appendEvents(stores.eventStore, 10);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    release();
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    // One hold is still there: nothing is committed yet.
+    expect(readStore.commits).toBe(before);
+    expect(await statusOf(r, 'event-counts')).toMatchObject({ checkpoint: 5, lag: 200 });
+    again();
+    await r.waitFor(head, { timeoutMs: 10_000 });
+    expect(await dumpCounts(stores.readStore)).toEqual(expectedCounts(await readAll(stores.eventStore)));
+    // 20 commits of the event store, caught up in far fewer batches of the projection.
+    expect(readStore.commits - before).toBeLessThanOrEqual(3);
+  });
+
   it('reports lag while behind, and none once live', async () => {
     const stores = openStores();
     await appendEvents(stores.eventStore, 100);

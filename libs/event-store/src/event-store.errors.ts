@@ -12,7 +12,9 @@ export class WrongExpectedRevisionError extends EventStoreError {
     /** -1 when the stream does not exist. */
     readonly actual: number,
   ) {
-    super(`stream ${stream}: expected revision ${String(expected)}, actual ${actual < 0 ? 'no stream' : actual}`);
+    super(
+      `stream ${stream}: expected revision ${String(expected)}, actual ${actual < 0 ? 'no stream' : actual}`,
+    );
   }
 
   override details() {
@@ -25,7 +27,10 @@ export class DuplicateEventIdError extends EventStoreError {
   readonly code = 'DUPLICATE_EVENT_ID';
   readonly kind = 'conflict';
   override readonly field = 'id';
-  constructor(readonly eventId: string, detail: string) {
+  constructor(
+    readonly eventId: string,
+    detail: string,
+  ) {
     super(`event id ${eventId} is already recorded with a different payload: ${detail}`);
   }
 }
@@ -55,7 +60,9 @@ export class StoreUnavailableError extends EventStoreError {
   override get publicDetail(): string {
     if (this.reason === 'unavailable') return 'The ledger store cannot be reached; try again shortly.';
     const why =
-      this.reason === 'disk_full' ? 'The disk of the ledger store is full' : 'The ledger store is on a read-only disk';
+      this.reason === 'disk_full'
+        ? 'The disk of the ledger store is full'
+        : 'The ledger store is on a read-only disk';
     return `${why}: nothing was recorded. Reads still work; writes resume once an operator frees space or makes it writable.`;
   }
 

@@ -27,6 +27,16 @@ export interface AppendResult {
   replayed: boolean;
 }
 
+/** One stream's part of a batch append: what `append` takes. */
+export interface AppendBatchItem {
+  stream: string;
+  events: NewEvent[];
+  expected: ExpectedRevision;
+}
+
+/** What became of one item of a batch append: its result, or the error `append` would have rejected with. */
+export type AppendBatchOutcome = { ok: true; result: AppendResult } | { ok: false; error: Error };
+
 export interface ReadAllOptions {
   /** Inclusive. Positions start at 1. Default 1. */
   fromPosition?: number;
@@ -42,6 +52,13 @@ export interface SubscribeOptions {
 
 export interface EventStore {
   append(stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
+  /**
+   * Appends to many streams at once, each item exactly as `append` would (its expected revision, idempotent
+   * ids, all of its events or none): an item that fails its checks fails alone, in its outcome, and the
+   * others are stored. Items apply in the order given, so a later item on the same stream sees the earlier.
+   * An outcome per item, in the order given; the promise rejects only when the store itself fails.
+   */
+  appendBatch(items: readonly AppendBatchItem[]): Promise<AppendBatchOutcome[]>;
   /** Events of one stream in revision order. Throws StreamNotFoundError when the stream has no event. */
   readStream(stream: string): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;

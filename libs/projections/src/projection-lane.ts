@@ -47,6 +47,8 @@ export interface LaneSettings {
   logger: ProjectionRunnerLogger;
   /** Called whenever a checkpoint or a state changes (waitFor listens). */
   changed(): void;
+  /** While a bulk write holds the live lanes (ProjectionRunner.hold): resolves when it lets go. */
+  whenFree(): Promise<void> | undefined;
 }
 
 /** An error of the projection's own code (or a document it made that cannot be stored): retrying cannot help. */
@@ -220,6 +222,7 @@ export class ProjectionLane {
         maxWaitMs: this.settings.maxBatchWaitMs,
       });
       for await (const batch of batches) {
+        await this.settings.whenFree();
         const applied = await this.applyAndCommit(generation, batch, this.checkpoint ?? 0);
         this.checkpoint = applied.checkpoint;
         this.settings.changed();

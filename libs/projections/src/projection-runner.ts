@@ -60,6 +60,8 @@ export class ProjectionRunner {
   private readonly lanes = new Map<string, ProjectionLane>();
   private readonly listeners = new Set<() => void>();
   private running = false;
+  private holds = 0;
+  private free: { promise: Promise<void>; resolve: () => void } | undefined;
 
   constructor(private readonly options: ProjectionRunnerOptions) {
     checkDefinitions(options.projections);
@@ -76,6 +78,7 @@ export class ProjectionRunner {
       clock: options.clock ?? (() => new Date()),
       logger: options.logger ?? SILENT,
       changed: () => this.listeners.forEach((listener) => listener()),
+      whenFree: () => this.free?.promise,
     };
     for (const projection of options.projections) {
       this.lanes.set(projection.name, new ProjectionLane(projection, settings));
@@ -94,6 +97,28 @@ export class ProjectionRunner {
   async start(): Promise<void> {
     this.running = true;
     for (const lane of this.lanes.values()) lane.start();
+  }
+
+  /**
+   * Holds the live lanes until the returned release is called: a bulk write (an upload of thousands of rows)
+   * then commits without a projection batch after each of its commits, and the projections catch up after it
+   * in a few large batches. Holds nest; release is idempotent. A rebuild is not held.
+   */
+  hold(): () => void {
+    if (this.holds++ === 0) {
+      let resolve = (): void => undefined;
+      const promise = new Promise<void>((done) => (resolve = done));
+      this.free = { promise, resolve };
+    }
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      if (--this.holds > 0) return;
+      const free = this.free;
+      this.free = undefined;
+      free?.resolve();
+    };
   }
 
   /** Stops every projection after the batch each has in hand is committed. Closes no store. */

@@ -10,6 +10,8 @@ import { EventStoreDBClient } from '@eventstore/db-client';
 import type { NewEvent, RecordedEvent } from '@ledger/domain';
 import { StoreUnavailableError, StreamNotFoundError } from '../event-store.errors';
 import type {
+  AppendBatchItem,
+  AppendBatchOutcome,
   AppendResult,
   EventStore,
   ExpectedRevision,
@@ -82,6 +84,23 @@ export class EventStoreDbEventStore implements EventStore {
       });
       return appendEvents(this.appendContext, request);
     });
+  }
+
+  /**
+   * The items appended one after the other, each as append() (EventStoreDB has no transaction across
+   * streams): an item refused by its checks fails alone; a server that does not answer fails the batch.
+   */
+  async appendBatch(items: readonly AppendBatchItem[]): Promise<AppendBatchOutcome[]> {
+    const outcomes: AppendBatchOutcome[] = [];
+    for (const item of items) {
+      try {
+        outcomes.push({ ok: true, result: await this.append(item.stream, item.events, item.expected) });
+      } catch (error) {
+        if (error instanceof StoreUnavailableError) throw error;
+        outcomes.push({ ok: false, error: error as Error });
+      }
+    }
+    return outcomes;
   }
 
   readStream(stream: string): Promise<RecordedEvent[]> {

@@ -7,6 +7,8 @@ import { openSqliteFile } from '@ledger/store-support';
 import type { NewEvent, RecordedEvent } from '@ledger/domain';
 import { StoreUnavailableError, StreamNotFoundError } from '../event-store.errors';
 import type {
+  AppendBatchItem,
+  AppendBatchOutcome,
   AppendResult,
   EventStore,
   ExpectedRevision,
@@ -127,6 +129,46 @@ export class SqliteEventStore implements EventStore {
     } catch (error) {
       return Promise.reject(error);
     }
+  }
+
+  /**
+   * One transaction for the whole batch, with one fsync: each item is checked as an append of its own (a
+   * failed check leaves its stream untouched and the other items stored); an I/O error stores nothing.
+   */
+  async appendBatch(items: readonly AppendBatchItem[]): Promise<AppendBatchOutcome[]> {
+    this.assertOpen('appendBatch');
+    const outcomes: (AppendBatchOutcome | AppendRequest)[] = items.map((item) => {
+      try {
+        checkStream(item.stream);
+        return {
+          stream: item.stream,
+          expected: checkExpectedRevision(item.expected),
+          events: prepareEvents(item.stream, item.events),
+        };
+      } catch (error) {
+        return { ok: false, error: error as Error };
+      }
+    });
+    const requests = outcomes.filter((o): o is AppendRequest => !('ok' in o));
+    if (requests.length === 0) return outcomes as AppendBatchOutcome[];
+    // Appends queued before this batch commit first, as they would have had it come a moment later.
+    while (this.queue.length > 0) this.flushBatch();
+    let results: AppendOutcome[];
+    try {
+      results = this.commitBatch.immediate(requests);
+    } catch (error) {
+      throw toEventStoreError(error, `appendBatch (${requests.length} streams)`);
+    }
+    if (results.some((outcome) => outcome.ok && outcome.appended > 0)) {
+      this.commits.notify();
+      this.neighbours?.postMessage('committed');
+    }
+    let next = 0;
+    return outcomes.map((outcome) => {
+      if ('ok' in outcome) return outcome;
+      const result = results[next++];
+      return result.ok ? { ok: true, result: result.result } : { ok: false, error: result.error };
+    });
   }
 
   async readStream(stream: string): Promise<RecordedEvent[]> {

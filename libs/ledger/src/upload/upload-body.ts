@@ -1,5 +1,6 @@
 // The register an upload request carries: its raw body (the file as it is, CSV or xlsx), read up to a limit,
-// and its rows. A file that cannot be read is a 400 naming `file`.
+// and its rows. A file that cannot be read is a 400 naming `file`; a JSON body is a 415.
+import { UnsupportedMediaTypeException } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import type { Request } from 'express';
 import { ValidationFailedError } from '../errors/ledger-errors';
@@ -13,6 +14,9 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 const fileProblem = (message: string) => new ValidationFailedError([{ field: 'file', message }]);
 
 export async function readUploadBody(request: Request): Promise<Buffer> {
+  // The JSON parser read a JSON body already: a register is a file, never JSON.
+  if (request.body !== undefined)
+    throw new UnsupportedMediaTypeException('send the register as text/csv or an xlsx file, not JSON');
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request as AsyncIterable<Buffer>) {

@@ -1,11 +1,12 @@
 // Checks and records the rows of a register. Every row goes through the HTTP route's request class, the same
 // write rules before anything is recorded (the officer's agency, org units and the days they are in force),
-// then through the CommandBus with the same command as a single write, so every domain rule and the write
-// policy apply to each row exactly as to one request. Rows are recorded many at a time (the embedded store
-// commits the appends made together in one transaction), one after the other on the same case. A row's event
-// id comes from its row id, else from its own cells, so uploading the same register again appends nothing.
-import { Inject, Injectable } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+// then becomes the same execute request as a single write of its command (ActionExecuteRequests), so every
+// domain rule and the write policy apply to each row exactly as to one request. Rows are decided in memory and
+// appended a thousand at a time in one batch of the store (AggregateCommandExecutor.executeBatch), in file
+// order on the same case. A row's event id comes from its row id, else from its own cells, so uploading the
+// same register again appends nothing.
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import type { ProjectionRunner } from '@ledger/projections';
 import { randomUUID } from 'node:crypto';
 import {
   actorOf,
@@ -18,10 +19,18 @@ import {
 } from '@ledger/domain';
 import { EVENT_STORE, StreamNotFoundError, type EventStore } from '@ledger/event-store';
 import { WRITE_ACCESS } from '../auth/write-access';
+import { PROJECTION_RUNNER } from '../read/projections.providers';
+import type { ProjectionsHandle } from '../read/projections-handle';
 import { IMPORTABLE_COMMANDS, importColumnsOf, type ImportableCommand } from '../actions/action-import';
 import { RecordActionCommand } from '../actions/record-action.command';
 import type { ActionRequestBody } from '../actions/action-request.factory';
-import type { CommandContext, CommandResult } from '../write/command-context';
+import { ActionExecuteRequests } from '../actions/action-execute-request';
+import {
+  AggregateCommandExecutor,
+  type ExecuteOutcome,
+  type ExecuteRequest,
+} from '../write/aggregate-command-executor';
+import type { CommandContext } from '../write/command-context';
 import { eventIdFromName } from '../write/event-ids';
 import { ACTOR_COLUMNS, keyOfHeader, uploadColumns } from './upload-columns';
 import { checkRowBody, type Cells } from './upload-row';
@@ -30,8 +39,23 @@ import type { SheetRow } from './upload-reader';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/;
-/** Rows in flight at once: enough for the store to commit them in batches. */
-const IN_FLIGHT = 64;
+/**
+ * Rows decided in memory and appended in one batch of the store (one transaction, one fsync, one wake-up of
+ * the projections, which catch up afterwards). Rows on the same case go in file order (see executeBatch).
+ */
+const BATCH_ROWS = 1000;
+
+const commandOf = (prepared: Prepared) =>
+  new RecordActionCommand(
+    prepared.importable.action,
+    prepared.importable.command,
+    prepared.streamId,
+    prepared.body,
+    prepared.context,
+  );
+
+/** The projection runner of this thread can hold its live lanes during a bulk write. */
+type Holdable = Pick<ProjectionRunner, 'hold'>;
 
 export type UploadAuthority =
   /** A signed-in officer: he is the actor of every row, his rights apply to each. */
@@ -73,9 +97,11 @@ const idOf = (kind: string, text: string): string =>
 
 interface Prepared {
   importable: ImportableCommand;
+  /** Where the row is in the file. */
+  row: number;
+  line: number;
+  rowId: string;
   streamId: string;
-  /** Rows on the same case are recorded in file order. */
-  chain: string;
   body: ActionRequestBody;
   context: CommandContext;
 }
@@ -83,12 +109,27 @@ interface Prepared {
 @Injectable()
 export class UploadService {
   constructor(
-    private readonly commands: CommandBus,
+    private readonly requests: ActionExecuteRequests,
+    private readonly executor: AggregateCommandExecutor,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(WRITE_ACCESS) private readonly access: WritePolicyContext,
+    @Optional()
+    @Inject(PROJECTION_RUNNER)
+    private readonly projections?: ProjectionsHandle & Partial<Holdable>,
   ) {}
 
   async run(rows: AsyncIterable<SheetRow>, options: UploadOptions): Promise<UploadSummary> {
+    // Projections in this thread wait while the rows are recorded, then catch up in a few large batches (a
+    // projection worker thread does not hold up this one: it is left to follow).
+    const release = options.commit ? this.projections?.hold?.() : undefined;
+    try {
+      return await this.record(rows, options);
+    } finally {
+      release?.();
+    }
+  }
+
+  private async record(rows: AsyncIterable<SheetRow>, options: UploadOptions): Promise<UploadSummary> {
     const fixed = options.command !== undefined ? IMPORTABLE_COMMANDS.get(options.command) : undefined;
     if (options.command !== undefined && !fixed) throw new Error(`no action ${options.command}`);
     const summary: UploadSummary = {
@@ -103,7 +144,44 @@ export class UploadService {
     const seen = new Map<string, number>();
     /** Cases opened by earlier rows of this file: a later row may take a step on them. */
     const opened = new Set<string>();
-    const pool = new Pool(IN_FLIGHT);
+    let batch: Prepared[] = [];
+    /** Records the rows gathered so far, in one batch of the store; then tells the progress of each. */
+    const flush = async () => {
+      if (batch.length === 0) return;
+      const rows = batch;
+      batch = [];
+      const requests: (ExecuteRequest | null)[] = [];
+      const failures = new Map<number, unknown>();
+      for (const [i, prepared] of rows.entries()) {
+        try {
+          requests.push(await this.requests.requestOf(commandOf(prepared)));
+        } catch (error) {
+          requests.push(null);
+          failures.set(i, error);
+        }
+      }
+      const ready = requests.filter((r): r is ExecuteRequest => r !== null);
+      const outcomes = await this.executor.executeBatch(ready);
+      let next = 0;
+      for (const [i, prepared] of rows.entries()) {
+        const outcome: ExecuteOutcome = failures.has(i)
+          ? { ok: false, error: failures.get(i) }
+          : outcomes[next++];
+        if (outcome.ok) {
+          if (outcome.result.replayed) summary.alreadyRecorded++;
+          else summary.recorded++;
+        } else {
+          const columns = importColumnsOf(prepared.importable.command);
+          const problems = problemsOfError(outcome.error, (field) => columns[field] ?? field);
+          if (!problems) throw outcome.error;
+          summary.valid--;
+          for (const p of problems)
+            summary.problems.push({ row: prepared.row, line: prepared.line, rowId: prepared.rowId, ...p });
+          rejectedRows.add(prepared.row);
+        }
+        progress();
+      }
+    };
     let keys: string[] | null = null;
     let done = 0;
     const progress = () => options.onProgress?.(++done, options.total);
@@ -123,7 +201,8 @@ export class UploadService {
           summary.problems.push({ row, line: sheetRow.line, rowId: cells.row_id ?? '', ...p });
         rejectedRows.add(row);
       };
-      const prepared = await this.prepare(cells, fixed, options.authority, opened, seen, row);
+      const at = { row, line: sheetRow.line };
+      const prepared = await this.prepare(cells, fixed, options.authority, opened, seen, at);
       if ('problems' in prepared) {
         reject(prepared.problems);
         progress();
@@ -134,31 +213,10 @@ export class UploadService {
         progress();
         continue;
       }
-      await pool.add(prepared.chain, async () => {
-        try {
-          const result = await this.commands.execute<RecordActionCommand, CommandResult>(
-            new RecordActionCommand(
-              prepared.importable.action,
-              prepared.importable.command,
-              prepared.streamId,
-              prepared.body,
-              prepared.context,
-            ),
-          );
-          if (result.replayed) summary.alreadyRecorded++;
-          else summary.recorded++;
-        } catch (error) {
-          const columns = importColumnsOf(prepared.importable.command);
-          const problems = problemsOfError(error, (field) => columns[field] ?? field);
-          if (!problems) throw error;
-          summary.valid--;
-          reject(problems);
-        } finally {
-          progress();
-        }
-      });
+      batch.push(prepared);
+      if (batch.length >= BATCH_ROWS) await flush();
     }
-    await pool.drain();
+    await flush();
     if (!keys) throw new UploadHeaderError(['occurred_at']);
     summary.rejected = rejectedRows.size;
     summary.problems.sort((a, b) => a.row - b.row);
@@ -187,7 +245,7 @@ export class UploadService {
     authority: UploadAuthority,
     opened: Set<string>,
     seen: Map<string, number>,
-    row: number,
+    { row, line }: { row: number; line: number },
   ): Promise<Prepared | { problems: RowProblem[] }> {
     const problems: RowProblem[] = [];
     const need = (column: string, vi: string) => {
@@ -260,7 +318,15 @@ export class UploadService {
       evidence: (evidence ?? []).map((e) => ({ ref: e.ref, sha256: e.sha256.toLowerCase() })),
       receivedAt: new Date(),
     };
-    return { importable, streamId, chain: caseId ?? streamId, body: body as ActionRequestBody, context };
+    return {
+      importable,
+      streamId,
+      body: body as ActionRequestBody,
+      context,
+      row,
+      line,
+      rowId: cells.row_id ?? '',
+    };
   }
 
   /**
@@ -330,34 +396,5 @@ export class UploadService {
           reasonEn: refused.message,
         }
       : null;
-  }
-}
-
-/** At most `limit` tasks at once; tasks on the same chain run one after the other, in the order added. */
-class Pool {
-  private readonly running = new Set<Promise<void>>();
-  private readonly chains = new Map<string, Promise<void>>();
-  private failure: unknown = null;
-
-  constructor(private readonly limit: number) {}
-
-  async add(chain: string, task: () => Promise<void>): Promise<void> {
-    while (this.running.size >= this.limit) await Promise.race(this.running);
-    if (this.failure) throw this.failure;
-    const before = this.chains.get(chain) ?? Promise.resolve();
-    const run: Promise<void> = before.then(task).catch((error: unknown) => {
-      this.failure ??= error;
-    });
-    this.chains.set(chain, run);
-    this.running.add(run);
-    void run.finally(() => {
-      this.running.delete(run);
-      if (this.chains.get(chain) === run) this.chains.delete(chain);
-    });
-  }
-
-  async drain(): Promise<void> {
-    while (this.running.size > 0) await Promise.race(this.running);
-    if (this.failure) throw this.failure;
   }
 }

@@ -2,10 +2,20 @@
 // nothing, and the upload itself, which answers with progress lines (NDJSON) while it records and ends with
 // the summary and the rejected rows as files (CSV text and xlsx in base64).
 import { Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { todayInLedgerZone, type PlanSeed, type WritePolicyContext } from '@ledger/domain';
 import { Allow, Public } from '../http/access-rule.decorator';
+import { ApiProblems } from '../http/api-problems.decorator';
+import { ApiJsonResponse } from '../http/response-schema';
 import { parseRequestContext } from '../http/command-context.decorator';
 import type { AuthenticatedRequest } from '../http/authenticated-request';
 import { ValidationFailedError } from '../errors/ledger-errors';
@@ -16,7 +26,25 @@ import { readUploadBody, rowsOf, uploadFormatOf } from './upload-body';
 import { rejectedRowsCsv, rejectedRowsXlsx } from './rejected-rows';
 import { planCodesOn, templateCsv, templateXlsx } from './upload-template';
 import { UploadHeaderError, UploadService, type UploadSummary } from './upload.service';
+import {
+  UPLOAD_ACTIONS_SCHEMA,
+  UPLOAD_PREVIEW_SCHEMA,
+  UPLOAD_PROGRESS_SCHEMA,
+  UPLOAD_REQUEST_BODY,
+} from './uploads.response.schemas';
 
+const EXAMPLE_ACTION = [...IMPORTABLE_COMMANDS.keys()][0];
+const ACTION_PARAM = {
+  name: 'action',
+  example: EXAMPLE_ACTION,
+  description: 'The upload name of the action command (GET /uploads/actions)',
+};
+const FORMAT_QUERY = {
+  name: 'format',
+  required: false,
+  enum: ['csv', 'xlsx'],
+  description: 'Overrides the Content-Type (the bytes tell when neither does)',
+};
 const RULE = 'an officer uploads the register of the actions his agency carries out, in his own org units';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -56,7 +84,9 @@ export class UploadsHttpController {
   @Get('actions')
   @ApiOperation({
     summary: 'Every action command a register can be uploaded for: its upload name and labels',
+    operationId: 'listUploadActions',
   })
+  @ApiJsonResponse(UPLOAD_ACTIONS_SCHEMA)
   actions() {
     return [...IMPORTABLE_COMMANDS.values()].map((i) => ({
       name: i.name,
@@ -70,9 +100,19 @@ export class UploadsHttpController {
   @Get('templates/:file')
   @ApiOperation({
     summary: 'Template of the register of one action command (<action>.xlsx or <action>.csv; ?lang=en)',
+    operationId: 'downloadUploadTemplate',
   })
+  @ApiParam({ name: 'file', example: `${EXAMPLE_ACTION}.csv`, description: '<action>.xlsx or <action>.csv' })
+  @ApiQuery({ name: 'lang', required: false, enum: ['vi', 'en'], description: 'The language of the headers' })
   @ApiProduces(XLSX, 'text/csv')
-  @ApiOkResponse({ description: 'The template file' })
+  @ApiOkResponse({
+    description: 'The template file',
+    content: {
+      'text/csv': { schema: { type: 'string' } },
+      [XLSX]: { schema: { type: 'string', format: 'binary' } },
+    },
+  })
+  @ApiProblems(400, 404)
   async template(@Param('file') file: string, @Query('lang') lang: string | undefined, @Res() res: Response) {
     const m = /^([a-z0-9_]+)\.(xlsx|csv)$/.exec(file);
     if (!m)
@@ -94,7 +134,16 @@ export class UploadsHttpController {
   @ApiOperation({
     summary:
       "Checks every row of a register (the file as the body, CSV or xlsx) with the routes' own rules; records nothing",
+    operationId: 'previewUpload',
   })
+  @ApiParam(ACTION_PARAM)
+  @ApiQuery(FORMAT_QUERY)
+  @ApiBody(UPLOAD_REQUEST_BODY)
+  @ApiJsonResponse(UPLOAD_PREVIEW_SCHEMA, {
+    status: 201,
+    description: 'What each row would do; nothing is recorded',
+  })
+  @ApiProblems(400, 404)
   async preview(
     @Param('action') action: string,
     @Query('format') format: string | undefined,
@@ -121,8 +170,19 @@ export class UploadsHttpController {
   @ApiOperation({
     summary:
       'Records the valid rows of a register (the file as the body). Answers application/x-ndjson: progress lines, then the summary',
+    operationId: 'uploadRegister',
   })
+  @ApiParam(ACTION_PARAM)
+  @ApiQuery(FORMAT_QUERY)
+  @ApiBody(UPLOAD_REQUEST_BODY)
   @ApiProduces('application/x-ndjson')
+  @ApiOkResponse({
+    description:
+      'One JSON object a line: {type: progress, done, total} as rows are recorded, then {type: result, ...the summary} ' +
+      '(or {type: error, detail} when a store fails half-way)',
+    content: { 'application/x-ndjson': { schema: UPLOAD_PROGRESS_SCHEMA } },
+  })
+  @ApiProblems(400, 404)
   async upload(
     @Param('action') action: string,
     @Query('format') format: string | undefined,

@@ -24,8 +24,10 @@ import {
   DuplicateEventIdError,
   EVENT_STORE,
   payloadDigest,
+  StoreUnavailableError,
   StreamNotFoundError,
   WrongExpectedRevisionError,
+  type AppendResult,
   type EventStore,
 } from '@ledger/event-store';
 import { WRITE_ACCESS } from '../auth/write-access';
@@ -60,6 +62,9 @@ export interface ExecuteRequest {
   indicatorRules?: readonly IndicatorRules[];
 }
 
+/** What became of one command of a batch. */
+export type ExecuteOutcome = { ok: true; result: CommandResult } | { ok: false; error: unknown };
+
 /** Re-deciding after a lost race is safe (the decision is pure and re-checked); bounded all the same. */
 const MAX_ATTEMPTS = 4;
 
@@ -78,26 +83,10 @@ export class AggregateCommandExecutor {
     }
     const commandId = context.eventId ?? newEventId();
     for (let attempt = 1; ; attempt++) {
-      const history = await this.load(stream);
-      const current = history.length > 0 ? history[history.length - 1].revision : -1;
-      if (context.ifMatchRevision !== undefined && context.ifMatchRevision !== current) {
-        throw new PreconditionFailedError(stream, context.ifMatchRevision, current);
-      }
-      if (history.length > 0) this.authorizeOnCase(request, history[0].metadata.orgUnit);
-      const decision = request.decide(history);
-      this.authorize(request, decision, history.length === 0);
-      const events = this.envelope(request, decision, commandId);
+      const { events, current } = await this.decideOn(request, commandId);
       try {
         const appended = await this.store.append(stream, events, current < 0 ? 'no_stream' : current);
-        return {
-          stream,
-          eventIds: appended.events.map((e) => e.id),
-          positions: appended.events.map((e) => e.position),
-          revision: appended.nextExpectedRevision,
-          replayed: appended.replayed,
-          ...referencesOf(events),
-          ...movedBy(request, events),
-        };
+        return resultOf(request, appended, events);
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
         if (context.ifMatchRevision !== undefined) {
@@ -106,6 +95,80 @@ export class AggregateCommandExecutor {
         if (attempt >= MAX_ATTEMPTS) throw error;
       }
     }
+  }
+
+  /**
+   * Many commands, each exactly as execute() would run it (replay by event id, If-Match, the write rules
+   * before and after deciding, the same events), decided in memory and appended together in one batch of
+   * the store. A command on a stream that an earlier command of the batch also writes runs after the batch,
+   * on its own; so does one whose stream moved on meanwhile. An outcome per command, in the order given:
+   * the result, or the error execute() would have thrown. Throws only when the store fails.
+   */
+  async executeBatch(requests: readonly ExecuteRequest[]): Promise<ExecuteOutcome[]> {
+    const outcomes: ExecuteOutcome[] = new Array<ExecuteOutcome>(requests.length);
+    const decided: { index: number; events: NewEvent[]; current: number }[] = [];
+    const later: number[] = [];
+    const streams = new Set<string>();
+    for (const [index, request] of requests.entries()) {
+      if (streams.has(request.stream)) {
+        later.push(index);
+        continue;
+      }
+      streams.add(request.stream);
+      try {
+        const { eventId } = request.context;
+        const replay = eventId ? await this.replayIfRecorded(request, eventId) : null;
+        if (replay) {
+          outcomes[index] = { ok: true, result: replay };
+          continue;
+        }
+        const { events, current } = await this.decideOn(request, eventId ?? newEventId());
+        decided.push({ index, events, current });
+      } catch (error) {
+        if (isUnavailable(error)) throw error;
+        outcomes[index] = { ok: false, error };
+      }
+    }
+    const appended = await this.store.appendBatch(
+      decided.map(({ index, events, current }) => ({
+        stream: requests[index].stream,
+        events,
+        expected: current < 0 ? 'no_stream' : current,
+      })),
+    );
+    appended.forEach((outcome, i) => {
+      const { index, events } = decided[i];
+      if (outcome.ok)
+        outcomes[index] = { ok: true, result: resultOf(requests[index], outcome.result, events) };
+      else if (outcome.error instanceof WrongExpectedRevisionError) later.push(index);
+      else outcomes[index] = { ok: false, error: outcome.error };
+    });
+    for (const index of later.sort((a, b) => a - b)) {
+      try {
+        outcomes[index] = { ok: true, result: await this.execute(requests[index]) };
+      } catch (error) {
+        if (isUnavailable(error)) throw error;
+        outcomes[index] = { ok: false, error };
+      }
+    }
+    return outcomes;
+  }
+
+  /** Loads the stream, checks If-Match and the write rules, decides: the events to append on `current`. */
+  private async decideOn(
+    request: ExecuteRequest,
+    commandId: string,
+  ): Promise<{ events: NewEvent[]; current: number }> {
+    const { stream, context } = request;
+    const history = await this.load(stream);
+    const current = history.length > 0 ? history[history.length - 1].revision : -1;
+    if (context.ifMatchRevision !== undefined && context.ifMatchRevision !== current) {
+      throw new PreconditionFailedError(stream, context.ifMatchRevision, current);
+    }
+    if (history.length > 0) this.authorizeOnCase(request, history[0].metadata.orgUnit);
+    const decision = request.decide(history);
+    this.authorize(request, decision, history.length === 0);
+    return { events: this.envelope(request, decision, commandId), current };
   }
 
   /** Before deciding on an existing case: refuse somebody who may not record on it at all. */
@@ -222,6 +285,25 @@ export class AggregateCommandExecutor {
     }
   }
 }
+
+function resultOf(
+  request: ExecuteRequest,
+  appended: AppendResult,
+  events: readonly NewEvent[],
+): CommandResult {
+  return {
+    stream: request.stream,
+    eventIds: appended.events.map((e) => e.id),
+    positions: appended.events.map((e) => e.position),
+    revision: appended.nextExpectedRevision,
+    replayed: appended.replayed,
+    ...referencesOf(events),
+    ...movedBy(request, events),
+  };
+}
+
+/** A store that does not answer fails the whole batch, as it fails a single write. */
+const isUnavailable = (error: unknown): boolean => error instanceof StoreUnavailableError;
 
 type SubjectReferences = Pick<CommandResult, (typeof SUBJECT_REF_FIELDS)[number]>;
 
