@@ -2,7 +2,7 @@
 // bar is the figure the API gives for that commune on that day, on the boundaries the page's choice says
 // (the communes in force on the day by default, the former ones when chosen), and the page links to the
 // printable report of the year with the same chart. Skipped, with the reason in its name, without Chromium.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -11,8 +11,8 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { housingCaseAt, untilProjected } from '../e2e/support/ledger-client';
 import { startTestLedger, type TestLedger } from '../e2e/support/test-app';
 import { officer } from '../e2e/support/tokens';
+import { browserSuite, CHROMIUM } from './support/chromium';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const AS_OF = '2026-12-31';
 const ORG_UNITS = JSON.parse(readFileSync(join(__dirname, '../../seeds/org-units.json'), 'utf8')) as {
   orgUnits: Array<{ code: string; nameVi: string; level: string; planArea: string }>;
@@ -29,11 +29,7 @@ const communesOf = (side: 'ends' | 'starts') =>
 /** Houses completed in 2026 by commune: what the test records. */
 const HOUSES: Record<string, number> = { 'KH-BAC-AI-DONG': 2, 'KH-BAC-AI-TAY': 1 };
 
-const hasChromium = existsSync(CHROMIUM);
-const suite = hasChromium
-  ? describe
-  : (name: string, fn: () => void) =>
-      describe.skip(`${name} (skipped: no Chromium at ${CHROMIUM}; apt-get install chromium)`, fn);
+const suite = browserSuite;
 
 suite('the indicator page: a bar per commune', () => {
   jest.setTimeout(90_000);

@@ -3,7 +3,7 @@
 // inspector see. Skipped, with the reason in its name, when Chromium is not installed (CI installs it).
 // LEDGER_DASHBOARD_SCREENSHOT=1 also writes docs/dashboard-overview.png and docs/dashboard-indicator.png (and
 // the indicator page at phone width to the system's temporary folder).
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -12,16 +12,8 @@ import { chromium, type BrowserContext, type Locator, type Page } from 'playwrig
 import { correct, housingCaseAt, untilProjected } from '../e2e/support/ledger-client';
 import { at, startTestLedger, type TestLedger } from '../e2e/support/test-app';
 import { inspector, officer, supervisor, tokenFor, viewer } from '../e2e/support/tokens';
+import { browserSuite, CHROMIUM, CHROMIUM_ARGS, hasChromium } from './support/chromium';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--lang=vi-VN',
-];
 const AS_OF = '2026-12-31';
 const SCREENSHOT = join(__dirname, '../../docs/dashboard-overview.png');
 const INDICATOR_SCREENSHOT = join(__dirname, '../../docs/dashboard-indicator.png');
@@ -48,11 +40,7 @@ function seedIndicator(key: string): {
   return list.find((i) => i.key === key) as never;
 }
 
-const hasChromium = existsSync(CHROMIUM);
-const suite = hasChromium
-  ? describe
-  : (name: string, fn: () => void) =>
-      describe.skip(`${name} (skipped: no Chromium at ${CHROMIUM}; apt-get install chromium)`, fn);
+const suite = browserSuite;
 if (!hasChromium) console.warn(`test/browser skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
 
 // Functions given to page.evaluate / waitForFunction run in the page; the type checker here has no DOM

@@ -7,31 +7,18 @@
 // refused on replay asks the officer to sign in again, and the queue waits, unsent with anyone else's token.
 // Skipped, with the reason in its name, when Chromium is not installed. LEDGER_DASHBOARD_SCREENSHOT=1 also writes
 // docs/dashboard-offline-queue.png (the queue on a phone, a write refused beside two recorded).
-import { existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startTestLedger, type TestLedger } from '../e2e/support/test-app';
 import { createFirstAdmin } from './support/first-admin';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--lang=vi-VN',
-];
+import { browserSuite, CHROMIUM, CHROMIUM_ARGS } from './support/chromium';
 
 const SCREENSHOT = join(__dirname, '../../docs/dashboard-offline-queue.png');
 
-const hasChromium = existsSync(CHROMIUM);
-const suite = hasChromium
-  ? describe
-  : (name: string, fn: () => void) =>
-      describe.skip(`${name} (skipped: no Chromium at ${CHROMIUM}; apt-get install chromium)`, fn);
+const suite = browserSuite;
 
 // Functions given to page.evaluate run in the page; the type checker here has no DOM library.
 declare const navigator: {

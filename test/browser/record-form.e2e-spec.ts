@@ -8,7 +8,7 @@
 // Skipped, with the reason in its name, when Chromium is not installed. LEDGER_DASHBOARD_SCREENSHOT=1 also
 // writes docs/dashboard-record.png.
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -18,23 +18,11 @@ import type { PlanSeed } from '@ledger/domain';
 import { CreateAccountCommand, PLAN_SEED, type CommandContext } from '@ledger/ledger';
 import { post } from '../e2e/support/ledger-client';
 import { at, startTestLedger, type TestLedger } from '../e2e/support/test-app';
+import { browserSuite, CHROMIUM, CHROMIUM_ARGS } from './support/chromium';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--lang=vi-VN',
-];
 const SCREENSHOT = join(__dirname, '../../docs/dashboard-record.png');
 
-const hasChromium = existsSync(CHROMIUM);
-const suite = hasChromium
-  ? describe
-  : (name: string, fn: () => void) =>
-      describe.skip(`${name} (skipped: no Chromium at ${CHROMIUM}; apt-get install chromium)`, fn);
+const suite = browserSuite;
 
 declare const document: { documentElement: { scrollWidth: number } };
 declare const window: { innerWidth: number };

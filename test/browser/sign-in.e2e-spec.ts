@@ -6,7 +6,7 @@
 // reload, renewed before it expires and ended by "Đăng xuất", and a lockout that says when to try again.
 // Skipped, with the reason in its name, when Chromium is not installed. LEDGER_DASHBOARD_SCREENSHOT=1 also writes
 // docs/dashboard-sign-in.png.
-import { existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -14,23 +14,11 @@ import { chromium, type Browser, type BrowserContext, type Page, type Response }
 import { housingCaseAt } from '../e2e/support/ledger-client';
 import { startTestLedger, type TestLedger } from '../e2e/support/test-app';
 import { createFirstAdmin } from './support/first-admin';
+import { browserSuite, CHROMIUM, CHROMIUM_ARGS } from './support/chromium';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--lang=vi-VN',
-];
 const SCREENSHOT = join(__dirname, '../../docs/dashboard-sign-in.png');
 
-const hasChromium = existsSync(CHROMIUM);
-const suite = hasChromium
-  ? describe
-  : (name: string, fn: () => void) =>
-      describe.skip(`${name} (skipped: no Chromium at ${CHROMIUM}; apt-get install chromium)`, fn);
+const suite = browserSuite;
 
 // Functions given to page.evaluate run in the page; the type checker here has no DOM library.
 interface PageElement {
@@ -46,7 +34,11 @@ declare const document: {
 };
 declare const window: { innerWidth: number };
 declare const location: { hash: string };
-declare const localStorage: { length: number; key(i: number): string | null; getItem(k: string): string | null };
+declare const localStorage: {
+  length: number;
+  key(i: number): string | null;
+  getItem(k: string): string | null;
+};
 declare const sessionStorage: typeof localStorage;
 
 const ADMIN = {
@@ -114,7 +106,9 @@ suite('signing in on the dashboard in Chromium', () => {
     page.waitForResponse(
       (r) =>
         r.request().method() === method &&
-        (typeof path === 'string' ? new URL(r.url()).pathname === path : path.test(new URL(r.url()).pathname)),
+        (typeof path === 'string'
+          ? new URL(r.url()).pathname === path
+          : path.test(new URL(r.url()).pathname)),
     );
 
   /** Fills the sign-in form and sends it; the answer of POST /auth/login. */
@@ -167,9 +161,9 @@ suite('signing in on the dashboard in Chromium', () => {
     await admin.fill('#acc-name', OFFICER.displayName);
     await admin.selectOption('#acc-agency', OFFICER.agency);
     // The agency's own commune is chosen with it.
-    expect(await admin.locator('#acc-org-units').evaluate((s) => (s as never as { value: string }).value)).toBe(
-      OFFICER.orgUnit,
-    );
+    expect(
+      await admin.locator('#acc-org-units').evaluate((s) => (s as never as { value: string }).value),
+    ).toBe(OFFICER.orgUnit);
     await admin.check('#acc-role-officer');
     await admin.fill('#acc-password', OFFICER.password);
     const [created] = await Promise.all([answerTo(admin, 'POST', '/accounts'), admin.click('#acc-create')]);
@@ -251,9 +245,9 @@ suite('signing in on the dashboard in Chromium', () => {
     expect(disabled.status()).toBeLessThan(300);
     await admin.waitForSelector('#accounts-message .alert-success');
     expect(await textOf(admin, '#accounts-message')).toContain(`Đã khóa tài khoản ${OFFICER.officer}`);
-    expect(await admin.locator('#accounts-table tbody tr', { hasText: OFFICER.officer }).textContent()).toContain(
-      'Đã khóa',
-    );
+    expect(
+      await admin.locator('#accounts-table tbody tr', { hasText: OFFICER.officer }).textContent(),
+    ).toContain('Đã khóa');
 
     // The officer's next write (the house handed over), from the page still open: refused, said on the page.
     await phone.selectOption('#record-command', 'HandOverHouse');
@@ -298,10 +292,7 @@ suite('signing in on the dashboard in Chromium', () => {
     await page.waitForSelector('#account-who');
 
     // A reload: the session is resumed from the refresh cookie (the page holds no token of its own).
-    const [resumed] = await Promise.all([
-      answerTo(page, 'POST', '/auth/refresh'),
-      page.reload(),
-    ]);
+    const [resumed] = await Promise.all([answerTo(page, 'POST', '/auth/refresh'), page.reload()]);
     expect(resumed.status()).toBe(200);
     await page.waitForSelector('#account-who');
     expect(await textOf(page, '#account-who')).toContain(account.displayName);

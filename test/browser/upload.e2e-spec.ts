@@ -3,7 +3,7 @@
 // registrations with 7 bad rows gives a preview naming the 7, records 493 with a progress bar, and a second
 // upload of the same file records nothing. Skipped, with the reason in its name, when Chromium is not installed.
 // LEDGER_DASHBOARD_SCREENSHOT=1 also writes docs/dashboard-upload.png.
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -13,16 +13,11 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { EVENT_STORE, type EventStore } from '@ledger/event-store';
 import { startTestLedger, type TestLedger } from '../e2e/support/test-app';
 import { tokenFor } from '../e2e/support/tokens';
+import { browserSuite, CHROMIUM, CHROMIUM_ARGS } from './support/chromium';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--lang=vi-VN'];
 const SCREENSHOT = join(__dirname, '../../docs/dashboard-upload.png');
 
-const hasChromium = existsSync(CHROMIUM);
-const suite = hasChromium
-  ? describe
-  : (name: string, fn: () => void) =>
-      describe.skip(`${name} (skipped: no Chromium at ${CHROMIUM}; apt-get install chromium)`, fn);
+const suite = browserSuite;
 
 declare const sessionStorage: { setItem(k: string, v: string): void };
 

@@ -24,19 +24,17 @@ export async function createFirstAdmin(ledger: TestLedger, admin: FirstAdmin): P
     receivedAt: new Date(),
   };
   const orgUnits = [seed.agencies.find((a) => a.code === admin.agency)!.orgUnit];
-  return ledger.app
-    .get(CommandBus)
-    .execute<never, AccountResult>(
-      new CreateAccountCommand(
-        {
-          officer: admin.officer,
-          displayName: admin.displayName,
-          agency: admin.agency,
-          orgUnits,
-          roles: ['admin'],
-          password: admin.password,
-        },
-        context,
-      ) as never,
-    );
+  return ledger.app.get(CommandBus).execute<never, AccountResult>(
+    new CreateAccountCommand(
+      {
+        officer: admin.officer,
+        displayName: admin.displayName,
+        agency: admin.agency,
+        orgUnits,
+        roles: ['admin'],
+        password: admin.password,
+      },
+      context,
+    ) as never,
+  );
 }
