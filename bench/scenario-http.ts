@@ -4,6 +4,7 @@
 // mix from 64 concurrent clients, beside a bare NestJS endpoint that parses the same bodies and does nothing
 // (the framework's own limit). Server and load generator are separate processes.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { accessTokensFor, DEFAULT_TOKEN_AUDIENCE, DEFAULT_TOKEN_ISSUER, loadConfig } from '@ledger/ledger';
@@ -69,6 +70,56 @@ export async function officerHeaders(
     'x-officer-id': officer,
     'x-agency': agency,
     'x-role': role,
+  };
+}
+
+/** CPU time used so far (ms, user + system) by a process and by its main thread. */
+interface CpuTime {
+  process: number;
+  main: number;
+}
+
+/**
+ * The server's CPU time from /proc (Linux; undefined elsewhere). Fields 14 and 15 of a stat line are utime
+ * and stime in clock ticks (USER_HZ, 100 on Linux); the comm field may hold spaces, so fields are counted
+ * after its closing parenthesis.
+ */
+function cpuTime(pid: number | undefined): CpuTime | undefined {
+  if (pid === undefined) return undefined;
+  const ticks = (file: string): number => {
+    const fields = readFileSync(file, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  };
+  try {
+    return { process: ticks(`/proc/${pid}/stat`), main: ticks(`/proc/${pid}/task/${pid}/stat`) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** A load run, with the server's CPU time per answered request over it (when /proc tells). */
+interface Measured {
+  result: LoadResult;
+  cpuPerRequest?: CpuTime;
+}
+
+async function measured(
+  server: ServerProcess,
+  settings: HttpSettings,
+  seconds: number,
+  offset: number,
+): Promise<Measured> {
+  const before = cpuTime(server.child.pid);
+  const result = await load(server, settings, seconds, offset);
+  const after = cpuTime(server.child.pid);
+  const answered = Object.values(result.statusCodes).reduce((n, count) => n + count, 0);
+  if (!before || !after || answered === 0) return { result };
+  return {
+    result,
+    cpuPerRequest: {
+      process: (after.process - before.process) / answered,
+      main: (after.main - before.main) / answered,
+    },
   };
 }
 
@@ -151,7 +202,7 @@ export async function httpScenario(settings: HttpSettings): Promise<Row[]> {
     const bare = await startServer(benchScript('bare-nest-server'), [], { PORT: '0' });
     try {
       await load(bare, settings, 1, 0); // warm-up, not recorded
-      const limit: LoadResult[] = [];
+      const limit: Measured[] = [];
       const rows: Row[] = [];
       for (const [d, deployment] of DEPLOYMENTS.entries()) {
         const dataDir = join(dir, `data-${d}`);
@@ -160,18 +211,26 @@ export async function httpScenario(settings: HttpSettings): Promise<Row[]> {
         try {
           // Warm-up (JIT, caches, the first sqlite pages), not recorded.
           await load(ledger, settings, 1, 90_000_000);
-          const ours: LoadResult[] = [];
+          const ours: Measured[] = [];
           for (let run = 0; run < settings.runs; run++) {
-            ours.push(await load(ledger, settings, settings.seconds, run * 10_000_000));
+            ours.push(await measured(ledger, settings, settings.seconds, run * 10_000_000));
             // The limit is measured between the runs of the first deployment, on the same machine state.
-            if (d === 0) limit.push(await load(bare, settings, settings.seconds, 0));
-            const last = ours[ours.length - 1];
+            if (d === 0) limit.push(await measured(bare, settings, settings.seconds, 0));
+            const last = ours[ours.length - 1].result;
             progress(
               `${deployment.name}, run ${run + 1}: ${last.commandsPerSecond.toFixed(0)}/s p99 ${last.latencyMs.p99} ms (${describeStatus(last)})` +
-                (d === 0 ? `; bare ${limit[limit.length - 1].commandsPerSecond.toFixed(0)}/s` : ''),
+                (d === 0 ? `; bare ${limit[limit.length - 1].result.commandsPerSecond.toFixed(0)}/s` : ''),
             );
           }
-          rows.push(...deploymentRows(settings, deployment.name, ours, limit));
+          rows.push(
+            ...deploymentRows(
+              settings,
+              deployment.name,
+              ours.map((m) => m.result),
+              limit.map((m) => m.result),
+            ),
+            ...cpuRows(settings, deployment.name, ours, limit),
+          );
         } finally {
           await Promise.all([ledger.stop(), projector?.stop()]);
         }
@@ -236,6 +295,41 @@ function deploymentRows(
       limit: { name: limitName, value: base },
       ratio: value > 0 ? base / value : 1,
       ...(key === 'p99' ? { target: '< 50 ms', met: value < 50 } : {}),
+    });
+  }
+  return rows;
+}
+
+/**
+ * CPU time per answered command of the API process (its main thread, and all its threads: the projection
+ * worker too when it runs there; not the projector process when it runs apart), beside the bare endpoint's
+ * per request. Less sensitive than the rates to other load on the machine, which takes cores, not work.
+ */
+function cpuRows(settings: HttpSettings, deployment: string, ours: Measured[], limit: Measured[]): Row[] {
+  const perRequest = (runs: Measured[], pick: keyof CpuTime): number[] =>
+    runs.flatMap((m) => (m.cpuPerRequest ? [m.cpuPerRequest[pick]] : []));
+  const rows: Row[] = [];
+  for (const [pick, label] of [
+    ['main', 'main thread'],
+    ['process', 'whole process'],
+  ] as const) {
+    const samples = perRequest(ours, pick);
+    if (samples.length === 0) continue;
+    const value = median(samples);
+    const bare = perRequest(limit, pick);
+    const base = bare.length > 0 ? median(bare) : undefined;
+    rows.push({
+      scenario: 'http',
+      case: `server CPU per command (${label}), ${settings.connections} clients, ${deployment}`,
+      unit: 'ms',
+      value,
+      samples,
+      ...(base !== undefined
+        ? {
+            limit: { name: 'bare NestJS endpoint, CPU per request', value: base },
+            ratio: value > 0 ? base / value : 1,
+          }
+        : {}),
     });
   }
   return rows;

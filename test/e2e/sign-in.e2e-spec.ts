@@ -134,6 +134,8 @@ describe('signing in', () => {
 
   it('signs out: the session ends, the cookie is cleared, its access token no longer writes', async () => {
     const session = await signIn(ledger, 'can-bo-dn-01');
+    // Used once before: the refusal below is the session's end, not a first look at the token.
+    expect((await record(session.bearer)).status).toBe(201);
     const out = await ledger.anonymous().post('/auth/logout').set('Cookie', session.cookie).expect(204);
     expect(((out.headers['set-cookie'] as unknown as string[]) ?? []).join()).toMatch(/ledger_refresh=;/);
     expect((await refresh(session.cookie)).status).toBe(401);

@@ -3,7 +3,7 @@
 import type { NewEvent, RecordedEvent } from '@ledger/domain';
 import { EventStoreError } from './event-store.errors';
 import type { ExpectedRevision, ReadAllOptions } from './event-store.port';
-import { canonicalJson, CanonicalJsonError, payloadDigestOfData } from './hash';
+import { canonicalJson, CanonicalJsonError, canonicalMetadata, payloadDigestOfParts } from './hash';
 
 export class EventStoreArgumentError extends EventStoreError {
   readonly code = 'EVENT_STORE_INVALID_ARGUMENT';
@@ -74,22 +74,23 @@ export function prepareEvents(stream: string, events: unknown): PreparedEvent[] 
       throw new EventStoreArgumentError(`${at}.metadata`, 'must be an object');
     }
     if (event.data === undefined) throw new EventStoreArgumentError(`${at}.data`, 'is missing');
-    // The data's canonical JSON is made once: stored as is, and digested as a fragment.
-    const dataJson = canonical(event.data, `${at}.data`);
+    // The canonical JSON of data and metadata is made once each: stored as is, and digested as parts.
+    const dataJson = canonical(() => canonicalJson(event.data), `${at}.data`);
+    const metadata = canonical(() => canonicalMetadata(event.metadata), `${at}.metadata`);
     return {
       id: event.id,
       type: event.type,
       schemaVersion: event.schemaVersion,
       dataJson,
-      metadataJson: canonical(event.metadata, `${at}.metadata`),
-      digest: payloadDigestOfData(stream, event, dataJson),
+      metadataJson: metadata.json,
+      digest: payloadDigestOfParts(stream, event.type, event.schemaVersion, dataJson, metadata.digested),
     };
   });
 }
 
-function canonical(value: unknown, argument: string): string {
+function canonical<T>(make: () => T, argument: string): T {
   try {
-    return canonicalJson(value);
+    return make();
   } catch (error) {
     if (error instanceof CanonicalJsonError) {
       throw new EventStoreArgumentError(

@@ -1,7 +1,7 @@
 // Canonical JSON and the two digests of the event store: the per-event hash of the per-stream chain,
 // and the payload digest that decides whether a re-sent event id is a retry or a conflict.
 // Both are computed by the library, never by a store, so every adapter hashes an event the same way.
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import type { EventMetadata, NewEvent, RecordedEvent } from '@ledger/domain';
 
 /** A value that canonical JSON cannot represent (non-finite number, bigint, function, Date, class instance, ...). */
@@ -109,8 +109,13 @@ function withSegment(error: Unrepresentable, segment: string): Unrepresentable {
   return error;
 }
 
+/** Node's one-shot digest (20.12 and later): the same bytes as a Hash object, without making one per call. */
+const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
+
 export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  return oneShot
+    ? oneShot('sha256', text, 'hex')
+    : crypto.createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 /** What the event hash covers. Not `position`: an adapter may learn it only after commit. Not `hash` itself. */
@@ -169,6 +174,57 @@ function checkScalar(field: string, value: number): void {
 
 /** Metadata fields that may differ between a command and its retry; they do not make a payload different. */
 const PER_ATTEMPT_METADATA = ['commandId', 'correlationId', 'causationId'] as const;
+
+/**
+ * The canonical JSON of an event's metadata, and of the same metadata without the per-attempt fields (what
+ * payloadDigest covers), from one walk: `json` is canonicalJson(metadata), `digested` canonicalJson of the
+ * metadata without commandId, correlationId and causationId. Throws CanonicalJsonError as canonicalJson does.
+ */
+export function canonicalMetadata(metadata: object): { json: string; digested: string } {
+  try {
+    const proto: unknown = Object.getPrototypeOf(metadata);
+    if (Array.isArray(metadata) || (proto !== Object.prototype && proto !== null)) {
+      const json = write(metadata);
+      return { json, digested: json };
+    }
+    const record = metadata as Record<string, unknown>;
+    let json = '{';
+    let digested = '{';
+    for (const key of Object.keys(record).sort()) {
+      const item = record[key];
+      if (item === undefined) continue;
+      const member = `${JSON.stringify(key)}:${writeItem(item, key)}`;
+      json += json.length > 1 ? `,${member}` : member;
+      if (!(PER_ATTEMPT_METADATA as readonly string[]).includes(key))
+        digested += digested.length > 1 ? `,${member}` : member;
+    }
+    return { json: json + '}', digested: digested + '}' };
+  } catch (error) {
+    if (error instanceof Unrepresentable)
+      throw new CanonicalJsonError(`$${error.segments.join('')}`, error.reason);
+    throw error;
+  }
+}
+
+/**
+ * payloadDigest from the parts a store has already made: the data's canonical JSON, and the metadata's
+ * without its per-attempt fields (canonicalMetadata's `digested`); for a type that is a string and a
+ * schemaVersion that is an integer, as the store's argument checks require. The same digest, written out
+ * with its keys in canonical order; hash.unit.spec checks both agree.
+ */
+export function payloadDigestOfParts(
+  stream: string,
+  type: string,
+  schemaVersion: number,
+  dataJson: string,
+  digestedMetadataJson: string,
+): string {
+  checkScalar('schemaVersion', schemaVersion);
+  return sha256Hex(
+    `{"data":${dataJson},"metadata":${digestedMetadataJson},"schemaVersion":${schemaVersion},` +
+      `"stream":${JSON.stringify(stream)},"type":${JSON.stringify(type)}}`,
+  );
+}
 
 /**
  * Digest of what makes an event the same fact: stream, type, schemaVersion, data and metadata without

@@ -4,8 +4,10 @@ import {
   canonicalJson,
   CanonicalJsonError,
   hashEvent,
+  canonicalMetadata,
   hashEventParts,
   payloadDigest,
+  payloadDigestOfParts,
   payloadDigestOfData,
   sha256Hex,
 } from './hash';
@@ -147,5 +149,39 @@ describe('payloadDigest', () => {
     );
     expect(payloadDigest('s', retry)).toBe(expected);
     expect(payloadDigestOfData('s', retry, canonicalJson(event.data))).toBe(expected);
+  });
+
+  it('is the same from the parts a store makes (one walk of the metadata), whatever the per-attempt ids', () => {
+    const variants = [
+      newEvent,
+      { ...newEvent, metadata: { ...metadata, commandId: 'c2', correlationId: 'r2', causationId: 'k2' } },
+      { ...newEvent, type: 'Loại "mới"\n', schemaVersion: 3 },
+      { ...newEvent, metadata: { ...metadata, evidence: [], extra: undefined } },
+    ];
+    for (const variant of variants) {
+      const parts = canonicalMetadata(variant.metadata);
+      expect(parts.json).toBe(canonicalJson(variant.metadata));
+      const dataJson = canonicalJson(variant.data);
+      for (const stream of ['s', 'dòng "sự kiện"']) {
+        expect(
+          payloadDigestOfParts(stream, variant.type, variant.schemaVersion, dataJson, parts.digested),
+        ).toBe(payloadDigest(stream, variant));
+      }
+    }
+  });
+
+  it('refuses from the parts what canonical JSON refuses, naming the same path', () => {
+    const bad = { ...metadata, evidence: [{ sha256: Number.NaN }] } as unknown as object;
+    expect(() => canonicalMetadata(bad)).toThrow(CanonicalJsonError);
+    const paths = [canonicalMetadata, canonicalJson].map((make) => {
+      try {
+        make(bad);
+        return 'accepted';
+      } catch (error) {
+        return (error as CanonicalJsonError).path;
+      }
+    });
+    expect(paths).toEqual(['$.evidence[0].sha256', '$.evidence[0].sha256']);
+    expect(() => payloadDigestOfParts('s', 'T', Number.NaN, '{}', '{}')).toThrow(CanonicalJsonError);
   });
 });

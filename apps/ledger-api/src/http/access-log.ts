@@ -1,5 +1,5 @@
-// One JSON line per request for the operator (pino-http): the request id, method and path, status, time taken
-// in ms and the acting officer. The request id is the caller's X-Request-Id when it is a sane token (so a
+// One JSON line per request for the operator: the request id, method and path, status, time taken in ms and
+// the acting officer. The request id is the caller's X-Request-Id when it is a sane token (so a
 // request can be followed from a proxy or a client), else a fresh UUID; either way it is echoed in the
 // response's X-Request-Id and carried by every line logged while the request is served.
 //
@@ -12,7 +12,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
-import { pinoHttp, type HttpLogger } from 'pino-http';
 import type { AuthenticatedRequest } from './auth/access.guard';
 
 /** Query parameters whose values are codes, dates, periods or paging, never about a person. */
@@ -93,29 +92,41 @@ function outcome(req: IncomingMessage, res: ServerResponse, ms: number): Record<
 const message = (req: IncomingMessage, res: ServerResponse) =>
   `${req.method ?? '-'} ${pathOf(req)} ${res.statusCode}${res.writableEnded ? '' : ' aborted'}`;
 
+/** The request as its line (and any line logged with a `req`) shows it: method and path only. */
+const requestSerializer = (req: IncomingMessage) => ({ method: req.method, path: pathOf(req) });
+
+export type AccessLog = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+
 /**
- * The request-logging middleware over the process's root logger. `lines: false` (LEDGER_ACCESS_LOG=false)
- * keeps the request ids and their header but writes no line per request.
+ * The request-logging middleware over the process's root logger. Every request gets its id (echoed in
+ * X-Request-Id) and `req.log`, a child logger whose lines carry `requestId` (nestjs-pino hands it to Nest's
+ * loggers while the request is served). When the response finishes or the connection closes, one line:
+ * `requestId`, `req` (method, path), `status`, `ms`, `officer`, `aborted` when cut off, and a message;
+ * level error for a 5xx, info otherwise. `lines: false` (LEDGER_ACCESS_LOG=false) keeps the ids and the
+ * header but writes no line per request.
  */
-export function createAccessLog(logger: Logger, options: { lines: boolean }): HttpLogger {
-  return pinoHttp({
-    logger,
-    autoLogging: options.lines,
-    // Lines logged while serving a request carry its id only; the request's own line adds method and path.
-    quietReqLogger: true,
-    customAttributeKeys: { reqId: 'requestId', responseTime: 'ms' },
-    genReqId: (req, res) => {
-      const id = requestIdFrom(req.headers['x-request-id']);
-      res.setHeader(REQUEST_ID_HEADER, id);
-      return id;
-    },
-    // Only what is named here reaches a line: never headers, bodies or the client address.
-    wrapSerializers: false,
-    serializers: { req: (req: IncomingMessage) => ({ method: req.method, path: pathOf(req) }) },
-    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
-    customSuccessObject: (req, res, logged: { ms: number }) => outcome(req, res, logged.ms),
-    customErrorObject: (req, res, _error, logged: { ms: number }) => outcome(req, res, logged.ms),
-    customSuccessMessage: message,
-    customErrorMessage: message,
-  });
+export function createAccessLog(logger: Logger, options: { lines: boolean }): AccessLog {
+  // Only what is named here reaches a line: never headers, bodies or the client address.
+  const base = logger.child({}, { serializers: { req: requestSerializer } });
+  return (req, res, next) => {
+    const id = requestIdFrom(req.headers['x-request-id']);
+    res.setHeader(REQUEST_ID_HEADER, id);
+    req.id = id;
+    const log = base.child({ requestId: id });
+    req.log = log;
+    if (options.lines) {
+      const start = Date.now();
+      const done = (): void => {
+        res.removeListener('close', done);
+        res.removeListener('finish', done);
+        const ms = Date.now() - start;
+        const fields = { req, ...outcome(req, res, ms) };
+        if (res.statusCode >= 500) log.error(fields, message(req, res));
+        else log.info(fields, message(req, res));
+      };
+      res.on('close', done);
+      res.on('finish', done);
+    }
+    next();
+  };
 }

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import { JoseAccessTokens } from './jose-access-tokens';
+import { VerifiedSignatures } from './verified-signatures';
 import { MAX_TOKEN_TTL_SECONDS, parseTtl, TokenError } from './token-claims';
 import {
   configuredKeyId,
@@ -269,5 +270,88 @@ describe('token key rotation', () => {
     const third = rotateKeyRing(file, grace, later(60 + grace + 3600));
     expect(keys.keys().map((k) => k.kid)).toEqual([second.kid, third.kid]);
     await expect(ledger.verify(first, later(120))).rejects.toThrow('kid');
+  });
+});
+
+describe('a token verified before (its signature remembered)', () => {
+  it('is refused once expired, as a token seen for the first time is', async () => {
+    const cached = new JoseAccessTokens(configuredKeyRing(SECRET), settings);
+    const token = await cached.issue(claims, { ttlSeconds: 60, now });
+    await expect(cached.verify(token, now)).resolves.toMatchObject({ sub: claims.sub });
+    await expect(cached.verify(token, later(85))).resolves.toMatchObject({ sub: claims.sub });
+    await expect(cached.verify(token, later(91))).rejects.toThrow('token has expired');
+    await expect(cached.verify(token, later(91))).rejects.toThrow('token has expired');
+  });
+
+  it('is refused when the clock is back before its nbf, and accepted again after', async () => {
+    const cached = new JoseAccessTokens(configuredKeyRing(SECRET), settings);
+    const token = await cached.issue(claims, { ttlSeconds: 3600, now });
+    await cached.verify(token, now);
+    await expect(cached.verify(token, later(-600))).rejects.toThrow('nbf');
+    await expect(cached.verify(token, now)).resolves.toMatchObject({ sub: claims.sub });
+  });
+
+  it('is refused once its key is no longer configured, or its kid names another secret', async () => {
+    const keys = { current: configuredKeyRing(SECRET).keys() };
+    const ring: TokenKeyRing = { keys: () => keys.current };
+    const cached = new JoseAccessTokens(ring, settings);
+    const token = await cached.issue(claims, { ttlSeconds: 600, now });
+    await cached.verify(token, now);
+    keys.current = configuredKeyRing('another-secret-of-at-least-32-bytes!!').keys();
+    await expect(cached.verify(token, now)).rejects.toThrow('kid');
+    const [key] = configuredKeyRing(SECRET).keys();
+    keys.current = [{ ...key, secret: Buffer.from('a-different-secret-under-the-same-kid!', 'utf8') }];
+    await expect(cached.verify(token, now)).rejects.toThrow('signature');
+    keys.current = configuredKeyRing(SECRET).keys();
+    await expect(cached.verify(token, now)).resolves.toMatchObject({ sub: claims.sub });
+  });
+
+  it('gives claims of its own to every caller: changing them changes nothing for the next', async () => {
+    const cached = new JoseAccessTokens(configuredKeyRing(SECRET), settings);
+    const token = await cached.issue(claims, { ttlSeconds: 600, now });
+    const first = await cached.verify(token, now);
+    (first.roles as string[]).push('admin');
+    (first.orgUnits as string[]).length = 0;
+    const second = await cached.verify(token, now);
+    expect([second.roles, second.orgUnits]).toEqual([claims.roles, claims.orgUnits]);
+    (second.roles as string[]).push('admin');
+    expect((await cached.verify(token, now)).roles).toEqual(claims.roles);
+  });
+});
+
+describe('a remembered token under key rotation', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ledger-token-cache-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const grace = 86_400;
+
+  it('is refused once the grace of its rotated key has ended, then once the key is dropped', async () => {
+    const file = join(dir, 'secrets', 'token-keys.json');
+    const ledger = new JoseAccessTokens(
+      fileKeyRing(file, () => now),
+      { ...settings, keyGraceSeconds: grace },
+    );
+    const old = await ledger.issue(claims, { ttlSeconds: 3 * 86_400, now });
+    await expect(ledger.verify(old, now)).resolves.toMatchObject({ sub: claims.sub });
+    rotateKeyRing(file, grace, later(60));
+    await expect(ledger.verify(old, later(120))).resolves.toMatchObject({ sub: claims.sub });
+    await expect(ledger.verify(old, later(60 + grace + 60))).rejects.toThrow('grace period has ended');
+    rotateKeyRing(file, grace, later(60 + grace + 3600));
+    await expect(ledger.verify(old, later(60 + grace + 3700))).rejects.toThrow('kid');
+  });
+});
+
+describe('VerifiedSignatures', () => {
+  const entry = (exp: number) => ({ kid: 'k', secret: Buffer.from('s'), payload: {}, exp });
+
+  it('keeps at most its bound, dropping the oldest, and drops an entry past its exp and the tolerance', () => {
+    const remembered = new VerifiedSignatures(2);
+    remembered.remember('a', entry(t + 60));
+    remembered.remember('b', entry(t + 60));
+    remembered.remember('c', entry(t + 60));
+    expect(remembered.size).toBe(2);
+    expect(remembered.get('a', t, 30)).toBeUndefined();
+    expect(remembered.get('c', t + 89, 30)?.kid).toBe('k');
+    expect(remembered.get('c', t + 90, 30)).toBeUndefined();
+    expect(remembered.size).toBe(1);
   });
 });

@@ -1,11 +1,13 @@
 // Access tokens through jose: HS256 signed with the newest key of the ring (its kid in the header), with
 // iss, aud, sub, iat, nbf, exp and jti; verified with the algorithm pinned, the issuer and audience
-// required, 30 s of clock tolerance, then the claim shape of token-claims.ts.
+// required, 30 s of clock tolerance, then the claim shape of token-claims.ts. A token's signature is checked
+// once per process (verified-signatures.ts); the key, the clock and the claim shape on every use.
 import { randomUUID } from 'node:crypto';
 import { errors, jwtVerify, SignJWT } from 'jose';
 import type { AccessTokenClaims, AccessTokens, VerifiedAccessToken } from './access-tokens.port';
 import { CLOCK_SKEW_SECONDS, checkClaimShape, checkTtl, TokenError } from './token-claims';
 import { signingKey, verifyingKey, type TokenKeyRing } from './token-key-ring';
+import { VerifiedSignatures } from './verified-signatures';
 
 export const TOKEN_ALGORITHM = 'HS256';
 
@@ -20,6 +22,8 @@ const HEADER_FIELDS = new Set(['alg', 'kid', 'typ']);
 const seconds = (date: Date): number => Math.floor(date.getTime() / 1000);
 
 export class JoseAccessTokens implements AccessTokens {
+  private readonly signatures = new VerifiedSignatures();
+
   constructor(
     private readonly ring: TokenKeyRing,
     private readonly settings: AccessTokenSettings,
@@ -59,7 +63,21 @@ export class JoseAccessTokens implements AccessTokens {
     // name the same signature.
     if (Buffer.from(parts[2], 'base64url').toString('base64url') !== parts[2])
       throw new TokenError('token signature does not verify');
+    const known = this.signatures.get(token, seconds(now), CLOCK_SKEW_SECONDS);
+    if (known) {
+      const found = verifyingKey(this.ring, known.kid, now, this.settings.keyGraceSeconds);
+      if (found.key.secret.equals(known.secret)) {
+        // jose's time checks, in its order (nbf before exp; exp is the cache's own bound), then ours.
+        if ((known.payload.nbf as number) > seconds(now) + CLOCK_SKEW_SECONDS)
+          throw new TokenError('token is not valid yet (nbf)');
+        // Lists copied: what a caller does with its claims never reaches the remembered payload.
+        const claims = this.claimsAt(known.payload, now, found.retiredAt);
+        return { ...claims, orgUnits: [...claims.orgUnits], roles: [...claims.roles] };
+      }
+      this.signatures.forget(token);
+    }
     let retiredAt: Date | undefined;
+    let used: { kid: string; secret: Buffer } | undefined;
     let verified;
     try {
       verified = await jwtVerify(
@@ -67,6 +85,7 @@ export class JoseAccessTokens implements AccessTokens {
         (header) => {
           const found = verifyingKey(this.ring, header.kid, now, this.settings.keyGraceSeconds);
           retiredAt = found.retiredAt;
+          used = found.key;
           return found.key.secret;
         },
         {
@@ -85,7 +104,20 @@ export class JoseAccessTokens implements AccessTokens {
       throw new TokenError('token header may hold alg, kid and typ only');
     if (verified.protectedHeader.typ !== undefined && verified.protectedHeader.typ !== 'JWT')
       throw new TokenError('token typ must be JWT');
-    const claims = checkClaimShape(verified.payload as Record<string, unknown>, seconds(now));
+    const payload = verified.payload as Record<string, unknown>;
+    const claims = this.claimsAt(payload, now, retiredAt);
+    if (used)
+      this.signatures.remember(token, { kid: used.kid, secret: used.secret, payload, exp: claims.exp });
+    return { ...claims, orgUnits: [...claims.orgUnits], roles: [...claims.roles] };
+  }
+
+  /** What the payload claims when its shape holds at `now` and its key was not replaced before it was issued. */
+  private claimsAt(
+    payload: Record<string, unknown>,
+    now: Date,
+    retiredAt: Date | undefined,
+  ): VerifiedAccessToken {
+    const claims = checkClaimShape(payload, seconds(now));
     if (retiredAt && claims.iat > seconds(retiredAt) + CLOCK_SKEW_SECONDS)
       throw new TokenError('token is signed with a key replaced before it was issued');
     return claims;
