@@ -112,12 +112,11 @@ export function createIndicatorProgressProjection(plan: PlanModel): Projection<I
       if (mine.length === 0) return doc;
       let next = doc ?? emptyMonth(mine[0], plan);
       for (const r of mine) next = apply(next, r, event);
-      return {
-        ...next,
-        events: next.events + 1,
-        lastEventId: event.id,
-        lastPosition: event.position,
-      };
+      // apply made `next` afresh (never `doc`): its counters are set in place, keeping their key order.
+      next.events += 1;
+      next.lastEventId = event.id;
+      next.lastPosition = event.position;
+      return next;
     },
   };
 }
@@ -176,8 +175,13 @@ function emptyMonth(r: Routed, plan: PlanModel): IndicatorMonthDoc {
   };
 }
 
-/** Float sums of decimals (floor areas) drift; 15 significant digits keep every real figure exact. */
+/**
+ * Float sums of decimals (floor areas) drift; 15 significant digits keep every real figure exact. An integer
+ * below 1e15 has at most 15 digits and comes back unchanged (but -0 as 0), so it skips toPrecision, which is
+ * slow and runs three times per contribution.
+ */
 function tidy(n: number): number {
+  if (Number.isInteger(n) && Math.abs(n) < 1e15) return n === 0 ? 0 : n;
   return Number(n.toPrecision(15));
 }
 
