@@ -41,8 +41,11 @@ type Refusal =
 
 type Reply = { id: number; ok: true } | { id: number; ok: false; refusal?: Refusal; code?: string; message: string };
 
+/** What an answer needs of its job: not the documents, which may then be collected at once. */
+type JobHead = Pick<BulkJob, 'projection' | 'generation' | 'expectedCheckpoint'>;
+
 interface Pending {
-  job: BulkJob;
+  job: JobHead;
   resolve(): void;
   reject(error: Error): void;
 }
@@ -69,8 +72,9 @@ export class SqliteBulkWriter {
     clearTimeout(this.idleTimer);
     if (thread.pending.size === 0) thread.worker.ref();
     const id = this.nextId++;
+    const { projection, generation, expectedCheckpoint } = job;
     return new Promise<void>((resolve, reject) => {
-      thread.pending.set(id, { job, resolve, reject });
+      thread.pending.set(id, { job: { projection, generation, expectedCheckpoint }, resolve, reject });
       thread.worker.postMessage({ kind: 'load', id, ...job });
     });
   }
@@ -146,7 +150,7 @@ export class SqliteBulkWriter {
 }
 
 /** The error SqliteReadStore.applyCommit throws for the same refusal, or the driver's error mapped as there. */
-function toTypedError(reply: Extract<Reply, { ok: false }>, job: BulkJob): Error {
+function toTypedError(reply: Extract<Reply, { ok: false }>, job: JobHead): Error {
   const { refusal } = reply;
   switch (refusal?.kind) {
     case 'not-found':
