@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import {
+  CheckpointConflictError,
+  type DocumentWrite,
   ReadStoreUnavailableError,
   SQLITE_READ_STORE_FILE,
   SqliteReadStore,
@@ -178,5 +180,74 @@ describe('SqliteReadStore', () => {
     await expect(store.getCheckpoint('p')).rejects.toBeInstanceOf(ReadStoreUnavailableError);
     await expect(store.beginRebuild('p', 1)).rejects.toBeInstanceOf(ReadStoreUnavailableError);
     await expect(store.close()).resolves.toBeUndefined();
+  });
+
+  describe('bulk loads on the bulk writer thread', () => {
+    const chunk = (from: number, to: number): DocumentWrite[] =>
+      Array.from({ length: to - from }, (_, i) => ({
+        collection: 'totals',
+        id: `t${from + i}`,
+        doc: { i: from + i },
+      }));
+
+    it("takes turns with the store's own writes: a commit and a switch-over queued behind loads in flight", async () => {
+      const store = openStore(tempFile(), { busyTimeoutMs: 50 });
+      const generation = await store.beginRebuild('p', 1);
+      const loads = [0, 1, 2].map((n) =>
+        store.bulkLoad({
+          projection: 'p',
+          generation,
+          expectedCheckpoint: n * 100,
+          checkpoint: (n + 1) * 100,
+          writes: chunk(n * 2000, (n + 1) * 2000),
+        }),
+      );
+      // Another projection commits on the store's own connection while the loads are written on the other.
+      const committed = commitDocs(store, 'q', [{ collection: 'q-docs', id: 'a', doc: { q: 1 } }]);
+      const switched = Promise.all(loads).then(() => store.switchOver('p', generation));
+      await Promise.all([...loads, committed, switched]);
+      expect(await store.count('totals')).toBe(6000);
+      expect(await store.get('totals', 't5999')).toEqual({ i: 5999 });
+      expect(await store.get('q-docs', 'a')).toEqual({ q: 1 });
+      expect(await store.getCheckpoint('p')).toBe(300);
+    });
+
+    it('close waits for the loads in flight, and another store on the file sees them', async () => {
+      const path = tempFile();
+      const store = new SqliteReadStore(path);
+      const generation = await store.beginRebuild('p', 1);
+      const load = store.bulkLoad({
+        projection: 'p',
+        generation,
+        expectedCheckpoint: 0,
+        checkpoint: 7,
+        writes: chunk(0, 3000),
+      });
+      await store.close();
+      await expect(load).resolves.toBeUndefined();
+      const reopened = openStore(path);
+      expect(await reopened.getCheckpoint('p', generation)).toBe(7);
+      expect(await reopened.loadDocuments(generation, [{ collection: 'totals', id: 't2999' }])).toEqual([
+        { i: 2999 },
+      ]);
+    });
+
+    it('gives the same answers on the caller thread (bulkWriterThread: false)', async () => {
+      const store = openStore(tempFile(), { bulkWriterThread: false });
+      const generation = await store.beginRebuild('p', 1);
+      await store.bulkLoad({
+        projection: 'p',
+        generation,
+        expectedCheckpoint: 0,
+        checkpoint: 5,
+        writes: [...chunk(0, 10).reverse(), { collection: 'totals', id: 't3', doc: null }],
+      });
+      await expect(
+        store.bulkLoad({ projection: 'p', generation, expectedCheckpoint: 0, checkpoint: 6, writes: [] }),
+      ).rejects.toBeInstanceOf(CheckpointConflictError);
+      await store.switchOver('p', generation);
+      expect(await store.count('totals')).toBe(9);
+      expect(await store.get('totals', 't3')).toBeNull();
+    });
   });
 });

@@ -32,9 +32,13 @@ export class UndeclaredKeyError extends Error {
 interface Planned {
   event: RecordedEvent;
   keys: DocumentKey[];
+  /** refKey of each key, made once. */
+  names: string[];
 }
 
 const refKey = (ref: DocumentRef): string => `${ref.collection}\u0000${ref.id}`;
+const NO_KEYS: DocumentKey[] = [];
+const NO_NAMES: string[] = [];
 
 export async function applyBatch(
   projection: Projection,
@@ -47,12 +51,12 @@ export async function applyBatch(
   for (const stored of events) {
     if (stored.position <= context.checkpoint) continue;
     if (!handlesEvent(projection, stored.type)) {
-      planned.push({ event: stored, keys: [] });
+      planned.push({ event: stored, keys: NO_KEYS, names: NO_NAMES });
       continue;
     }
     try {
       const event = context.upcast ? context.upcast(stored) : stored;
-      planned.push({ event, keys: distinctKeys(projection, projection.keys(event)) });
+      planned.push({ event, ...distinctKeys(projection, projection.keys(event)) });
     } catch (error) {
       failure = { event: stored, error };
       break;
@@ -61,7 +65,7 @@ export async function applyBatch(
 
   const docs = new Map<string, object | null>();
   const refs = new Map<string, DocumentRef>();
-  for (const { keys } of planned) for (const key of keys) refs.set(refKey(key), key);
+  for (const { keys, names } of planned) keys.forEach((key, i) => refs.set(names[i], key));
   if (refs.size > 0) {
     const loaded = await context.load([...refs.values()]);
     [...refs.keys()].forEach((k, i) => docs.set(k, loaded[i]));
@@ -72,16 +76,21 @@ export async function applyBatch(
   const touched = new Set<string>();
   let checkpoint = context.checkpoint;
   let applied = 0;
-  for (const { event, keys } of planned) {
+  for (const { event, keys, names } of planned) {
+    if (keys.length === 0) {
+      checkpoint = event.position;
+      applied++;
+      continue;
+    }
     try {
-      const results = keys.map((key) => {
-        const next = projection.reduce(docs.get(refKey(key)) ?? null, event, key);
-        if (next === undefined) throw new TypeError(`reduce returned undefined for ${refKey(key)}`);
+      const results = keys.map((key, i) => {
+        const next = projection.reduce(docs.get(names[i]) ?? null, event, key);
+        if (next === undefined) throw new TypeError(`reduce returned undefined for ${names[i]}`);
         return next;
       });
-      keys.forEach((key, i) => {
-        docs.set(refKey(key), results[i]);
-        touched.add(refKey(key));
+      names.forEach((name, i) => {
+        docs.set(name, results[i]);
+        touched.add(name);
       });
     } catch (error) {
       failure = { event, error };
@@ -98,9 +107,9 @@ export async function applyBatch(
   return { writes, checkpoint, applied, ...(failure ? { failure } : {}) };
 }
 
-function distinctKeys(projection: Projection, keys: unknown): DocumentKey[] {
+function distinctKeys(projection: Projection, keys: unknown): { keys: DocumentKey[]; names: string[] } {
   if (!Array.isArray(keys)) throw new UndeclaredKeyError(projection.name, keys);
-  const seen = new Set<string>();
+  const names: string[] = [];
   const out: DocumentKey[] = [];
   for (const key of keys as unknown[]) {
     const { collection, id } = (key ?? {}) as Partial<DocumentKey>;
@@ -112,9 +121,11 @@ function distinctKeys(projection: Projection, keys: unknown): DocumentKey[] {
     ) {
       throw new UndeclaredKeyError(projection.name, key);
     }
-    const k = refKey({ collection, id });
-    if (!seen.has(k)) out.push({ collection, id });
-    seen.add(k);
+    const name = refKey({ collection, id });
+    // An event names a few documents: a scan of the names beats a Set.
+    if (names.includes(name)) continue;
+    names.push(name);
+    out.push({ collection, id });
   }
-  return out;
+  return { keys: out, names };
 }

@@ -62,9 +62,17 @@ export class GenerationBuffer {
     for (const { collection, id, doc } of writes) {
       const key = refKey({ collection, id });
       const entry = this.entries.get(key);
-      if (entry) this.entries.delete(key);
-      if (!entry?.dirty) this.dirty.push(key);
-      this.entries.set(key, { ref: { collection, id }, doc, dirty: true });
+      if (!entry) {
+        this.dirty.push(key);
+        this.entries.set(key, { ref: { collection, id }, doc, dirty: true });
+        continue;
+      }
+      if (!entry.dirty) this.dirty.push(key);
+      entry.doc = doc;
+      entry.dirty = true;
+      // Moved to the end: the most recently touched.
+      this.entries.delete(key);
+      this.entries.set(key, entry);
     }
   }
 

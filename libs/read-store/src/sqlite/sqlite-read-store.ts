@@ -36,8 +36,10 @@ import {
   valueExpr,
   type SqlParam,
 } from './sqlite-query';
-import { configureConnection, migrate, SCHEMA_VERSION } from './sqlite-schema';
+import { SqliteBulkWriter } from './sqlite-bulk-writer';
+import { configureConnection, migrate, READ_STORE_CACHE_KIB, SCHEMA_VERSION } from './sqlite-schema';
 import { prepareStatements, type GenerationRow, type Statements } from './sqlite-statements';
+import { WriteTurns } from './write-turns';
 
 /** The file name of the read store inside the data directory (the event log is events.db beside it). */
 export const SQLITE_READ_STORE_FILE = 'read.db';
@@ -45,6 +47,11 @@ export const SQLITE_READ_STORE_FILE = 'read.db';
 export interface SqliteReadStoreOptions {
   /** How long a call waits for another process holding the file's write lock. Default 5000. */
   busyTimeoutMs?: number;
+  /**
+   * Whether bulkLoad writes on a thread of its own (see SqliteBulkWriter), so that a rebuild's sqlite work
+   * overlaps its reducing. Default true; a store in memory always writes on the caller's thread.
+   */
+  bulkWriterThread?: boolean;
 }
 
 /** Settings of the open connection, for health checks and tests. */
@@ -68,6 +75,8 @@ const MAX_INDEX_FIELDS = 6;
 /** Finds whose rows are kept until the file changes (see findRows), and the largest result kept. */
 const MAX_CACHED_RESULTS = 512;
 const MAX_CACHED_RESULT_CHARS = 256 * 1024;
+/** The bulk writer's thread ends after this long without a load (a rebuild loads every few hundred ms). */
+const BULK_WRITER_IDLE_MS = 10_000;
 
 interface CompiledFind {
   sql: string;
@@ -93,6 +102,10 @@ export class SqliteReadStore implements ReadStore {
   >;
   private purging: Promise<void> = Promise.resolve();
   private closed = false;
+  /** Writes bulk loads on a thread of its own; undefined for a store in memory or when the option is off. */
+  private readonly bulkWriter: SqliteBulkWriter | undefined;
+  /** Turns between the writes of this connection and those of the bulk writer. */
+  private readonly turns = new WriteTurns();
 
   /** Opens (creating the directory, file and schema when missing) the store at `path`. */
   constructor(
@@ -112,6 +125,15 @@ export class SqliteReadStore implements ReadStore {
       throw mapped instanceof ReadStoreUnavailableError
         ? mapped
         : new ReadStoreUnavailableError(`cannot open read store ${path}: ${mapped.message}`, error);
+    }
+    const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
+    if (path !== ':memory:' && options.bulkWriterThread !== false) {
+      this.bulkWriter = new SqliteBulkWriter({
+        path,
+        busyTimeoutMs,
+        cacheKib: READ_STORE_CACHE_KIB,
+        idleMs: BULK_WRITER_IDLE_MS,
+      });
     }
     this.commitTransaction = this.db.transaction((batch: CommitBatch, docs: (string | null)[]) =>
       this.applyCommit(batch, docs),
@@ -204,7 +226,7 @@ export class SqliteReadStore implements ReadStore {
       const columns = ['generation', ...fields.map(valueExpr), 'id'].join(', ');
       return `CREATE INDEX IF NOT EXISTS ${name} ON documents (${columns}) WHERE collection = ${literal(collection)}`;
     });
-    this.query('ensureIndexes', () =>
+    await this.write('ensureIndexes', () =>
       this.db.transaction(() => statements.forEach((s) => this.db.exec(s)))(),
     );
   }
@@ -246,7 +268,7 @@ export class SqliteReadStore implements ReadStore {
     const docs = batch.writes.map((write, i) =>
       write.doc === null ? null : serializeDocument(write.doc, `writes[${i}].doc`),
     );
-    this.query('commit', () => this.commitTransaction.immediate(batch, docs));
+    await this.write('commit', () => this.commitTransaction.immediate(batch, docs));
   }
 
   /**
@@ -254,32 +276,43 @@ export class SqliteReadStore implements ReadStore {
    * index (and the table, filled in that order) then takes them as an append rather than at random places.
    * The indexes made by ensureIndexes serve every generation of a collection in this one table, so they are
    * there during the load; a generation's index entries go after those of older generations (the leading
-   * column), at the right edge of each index.
+   * column), at the right edge of each index. On a file, the transaction runs on the bulk writer's thread
+   * (SqliteBulkWriter), and the call resolves when it is committed there.
    */
   async bulkLoad(batch: CommitBatch): Promise<void> {
     this.assertOpen('bulkLoad');
     checkCommitBatch(batch);
-    const order = batch.writes.map((_, i) => i);
-    const key = (i: number): string => `${batch.writes[i].collection}\u0000${batch.writes[i].id}`;
-    order.sort((a, b) => {
-      const ka = key(a);
-      const kb = key(b);
-      return ka < kb ? -1 : ka > kb ? 1 : a - b;
-    });
-    const writes = order.map((i) => batch.writes[i]);
     // Serialized before the transaction, as in commit: a document that is not JSON writes nothing.
-    const docs = order.map((i) => {
-      const doc = batch.writes[i].doc;
-      return doc === null ? null : serializeDocument(doc, `writes[${i}].doc`);
-    });
-    this.query('bulkLoad', () => this.bulkTransaction.immediate({ ...batch, writes }, docs));
+    const docs = batch.writes.map((write, i) =>
+      write.doc === null ? null : serializeDocument(write.doc, `writes[${i}].doc`),
+    );
+    const { bulkWriter } = this;
+    if (bulkWriter) {
+      const { projection, generation, expectedCheckpoint, checkpoint, writes } = batch;
+      const job = {
+        projection,
+        generation,
+        expectedCheckpoint,
+        checkpoint,
+        collections: writes.map((write) => write.collection),
+        ids: writes.map((write) => write.id),
+        docs,
+      };
+      return this.turns.shared(() => bulkWriter.load(job));
+    }
+    const keys = batch.writes.map((write) => `${write.collection}\u0000${write.id}`);
+    const order = keys.map((_, i) => i);
+    order.sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : a - b));
+    const writes = order.map((i) => batch.writes[i]);
+    const ordered = order.map((i) => docs[i]);
+    await this.write('bulkLoad', () => this.bulkTransaction.immediate({ ...batch, writes }, ordered));
   }
 
   async beginRebuild(projection: string, version: number): Promise<GenerationId> {
     this.assertOpen('beginRebuild');
     checkProjectionName(projection);
     checkNonNegativeInteger(version, 'version');
-    const id = this.query('beginRebuild', () =>
+    const id = await this.write('beginRebuild', () =>
       this.db
         .transaction(() => {
           this.statements.dropBuilding.run(projection);
@@ -295,7 +328,7 @@ export class SqliteReadStore implements ReadStore {
     this.assertOpen('switchOver');
     checkProjectionName(projection);
     checkNonNegativeInteger(generation, 'generation');
-    this.query('switchOver', () =>
+    await this.write('switchOver', () =>
       this.db
         .transaction(() => {
           const row = this.liveGeneration(projection, generation);
@@ -312,7 +345,7 @@ export class SqliteReadStore implements ReadStore {
     this.assertOpen('discardRebuild');
     checkProjectionName(projection);
     checkNonNegativeInteger(generation, 'generation');
-    this.query('discardRebuild', () =>
+    await this.write('discardRebuild', () =>
       this.db
         .transaction(() => {
           const row = this.liveGeneration(projection, generation);
@@ -334,6 +367,8 @@ export class SqliteReadStore implements ReadStore {
     if (this.closed) return;
     this.closed = true;
     await this.purging;
+    await this.turns.drained();
+    await this.bulkWriter?.close();
     try {
       this.db.close();
     } catch (error) {
@@ -452,8 +487,9 @@ export class SqliteReadStore implements ReadStore {
 
   private async purgeDropped(): Promise<void> {
     try {
-      for (let step = this.purgeStep(); step !== 'none' && !this.closed; step = this.purgeStep()) {
-        if (step === 'chunk') await new Promise((resolve) => setImmediate(resolve));
+      const step = (): Promise<'none' | 'chunk' | 'generation'> => this.turns.exclusive(() => this.purgeStep());
+      for (let done = await step(); done !== 'none' && !this.closed; done = await step()) {
+        if (done === 'chunk') await new Promise((resolve) => setImmediate(resolve));
       }
     } catch {
       // Dropped documents are invisible to readers already; whatever is left is purged on the next drop or open.
@@ -467,6 +503,11 @@ export class SqliteReadStore implements ReadStore {
     if (this.statements.purgeChunk.run(dropped.id, PURGE_CHUNK).changes === PURGE_CHUNK) return 'chunk';
     this.statements.forgetGeneration.run(dropped.id);
     return 'generation';
+  }
+
+  /** A write on this connection, in its turn among the bulk writer's (see WriteTurns). */
+  private write<T>(action: string, run: () => T): Promise<T> {
+    return this.turns.exclusive(() => this.query(action, run));
   }
 
   private query<T>(action: string, run: () => T): T {

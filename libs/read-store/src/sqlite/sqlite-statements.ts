@@ -13,6 +13,20 @@ export interface GenerationRow {
 
 const GENERATION_COLUMNS = 'id, projection, version, state, checkpoint';
 
+/**
+ * The statements of a bulk load, by name: prepared on the store's connection and on the bulk writer's
+ * (sqlite-bulk-writer.ts), so that both write a chunk of a rebuild with the same SQL.
+ */
+export const BULK_LOAD_SQL = {
+  generation: `SELECT ${GENERATION_COLUMNS} FROM generations WHERE id = ?`,
+  claimCollection: 'INSERT INTO collections (name, projection) VALUES (?, ?) ON CONFLICT (name) DO NOTHING',
+  collectionOwner: 'SELECT projection FROM collections WHERE name = ?',
+  upsert: `INSERT INTO documents (generation, collection, id, doc) VALUES (?, ?, ?, ?)
+       ON CONFLICT (generation, collection, id) DO UPDATE SET doc = excluded.doc`,
+  remove: 'DELETE FROM documents WHERE generation = ? AND collection = ? AND id = ?',
+  setCheckpoint: 'UPDATE generations SET checkpoint = ? WHERE id = ?',
+} as const;
+
 export function prepareStatements(db: Database.Database) {
   return {
     getActive: db.prepare<[string, string], { doc: string }>(
@@ -24,26 +38,15 @@ export function prepareStatements(db: Database.Database) {
     getInGeneration: db.prepare<[number, string, string], { doc: string }>(
       'SELECT doc FROM documents WHERE generation = ? AND collection = ? AND id = ?',
     ),
-    upsert: db.prepare<[number, string, string, string], void>(
-      `INSERT INTO documents (generation, collection, id, doc) VALUES (?, ?, ?, ?)
-       ON CONFLICT (generation, collection, id) DO UPDATE SET doc = excluded.doc`,
-    ),
-    remove: db.prepare<[number, string, string], void>(
-      'DELETE FROM documents WHERE generation = ? AND collection = ? AND id = ?',
-    ),
-    claimCollection: db.prepare<[string, string], void>(
-      'INSERT INTO collections (name, projection) VALUES (?, ?) ON CONFLICT (name) DO NOTHING',
-    ),
-    collectionOwner: db.prepare<[string], { projection: string }>(
-      'SELECT projection FROM collections WHERE name = ?',
-    ),
-    generation: db.prepare<[number], GenerationRow>(
-      `SELECT ${GENERATION_COLUMNS} FROM generations WHERE id = ?`,
-    ),
+    upsert: db.prepare<[number, string, string, string], void>(BULK_LOAD_SQL.upsert),
+    remove: db.prepare<[number, string, string], void>(BULK_LOAD_SQL.remove),
+    claimCollection: db.prepare<[string, string], void>(BULK_LOAD_SQL.claimCollection),
+    collectionOwner: db.prepare<[string], { projection: string }>(BULK_LOAD_SQL.collectionOwner),
+    generation: db.prepare<[number], GenerationRow>(BULK_LOAD_SQL.generation),
     activeGeneration: db.prepare<[string], GenerationRow>(
       `SELECT ${GENERATION_COLUMNS} FROM generations WHERE projection = ? AND state = 'active'`,
     ),
-    setCheckpoint: db.prepare<[number, number], void>('UPDATE generations SET checkpoint = ? WHERE id = ?'),
+    setCheckpoint: db.prepare<[number, number], void>(BULK_LOAD_SQL.setCheckpoint),
     insertGeneration: db.prepare<[string, number], void>(
       `INSERT INTO generations (projection, version, state, checkpoint) VALUES (?, ?, 'building', 0)`,
     ),
