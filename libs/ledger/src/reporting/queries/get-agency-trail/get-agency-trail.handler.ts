@@ -12,24 +12,44 @@ import { todayInLedgerZone } from '@ledger/domain';
 import { READ_STORE_READER, type ReadStoreReader } from '@ledger/read-store';
 import { ResourceNotFoundError } from '../../../errors/ledger-errors';
 import { allDocuments } from '../../../read/all-documents';
+import { KeptWhileProjectionsRest } from '../../../read/kept-while-projections-rest';
+import type { ProjectionsHandle } from '../../../read/projections-handle';
+import { PROJECTION_RUNNER } from '../../../read/projections.providers';
 import { GetIndicatorProgressQuery } from '../get-indicator-progress/get-indicator-progress.query';
 import { countOpenSteps, openStepsPage } from '../get-open-case-steps/open-case-steps';
 import { GetAgencyTrailQuery, OPEN_STEPS_LISTED, type AgencyTrailView } from './get-agency-trail.query';
 
+/** Agency trails kept (per agency and day) while no projection moves. */
+const MAX_KEPT = 64;
+
 @QueryHandler(GetAgencyTrailQuery)
 export class GetAgencyTrailHandler implements IQueryHandler<GetAgencyTrailQuery> {
+  /**
+   * An agency's trail is read from projection documents only: it is kept, per agency and day, while no
+   * projection moves, so that inspectors refreshing it at rest do not count its open steps again (a count
+   * takes time in proportion to how many steps are open).
+   */
+  private readonly kept: KeptWhileProjectionsRest<AgencyTrailView>;
+
   constructor(
     @Inject(READ_STORE_READER) private readonly store: ReadStoreReader,
     private readonly queries: QueryBus,
-  ) {}
+    @Inject(PROJECTION_RUNNER) runner: ProjectionsHandle,
+  ) {
+    this.kept = new KeptWhileProjectionsRest(store, runner, MAX_KEPT);
+  }
 
   async execute({ agency, asOf }: GetAgencyTrailQuery): Promise<AgencyTrailView> {
+    const day = asOf ?? todayInLedgerZone();
+    return this.kept.get(`${agency}|${day}`, () => this.compute(agency, day));
+  }
+
+  private async compute(agency: string, day: string): Promise<AgencyTrailView> {
     const [registered, trail] = await Promise.all([
       this.store.get<AgencyDoc>(AGENCIES, agency),
       this.store.get<AgencyTrailDoc>(AGENCY_TRAIL_DOCS, agency),
     ]);
     if (!registered && !trail) throw new ResourceNotFoundError('AGENCY_NOT_FOUND', `no agency ${agency}`);
-    const day = asOf ?? todayInLedgerZone();
     // Steps it recorded last, and steps it answers for by succession (the 2025 reorganisation moved duties):
     // counted from the indexes, and only the OPEN_STEPS_LISTED soonest due listed (the rest, paged:
     // GetOpenCaseStepsQuery), so that the answer stays small however many cases are open.
