@@ -59,12 +59,44 @@ describe('SqliteEventStore', () => {
         journalMode: 'wal',
         synchronous: 2,
         busyTimeoutMs: 1234,
-        schemaVersion: 1,
+        schemaVersion: 2,
       });
       const db = raw(path);
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-      expect(db.pragma('user_version', { simple: true })).toBe(1);
+      expect(db.pragma('user_version', { simple: true })).toBe(2);
       db.close();
+    });
+
+    it('opens a file of schema version 1 (with its streams table) and goes on with its streams', async () => {
+      const path = tempFile();
+      const first = openStore(path);
+      const before = await first.append('case-1', [anEvent(), anEvent()], 'no_stream');
+      await first.close();
+      // As version 1 left it: the same events, and each stream's last revision and hash in a table of its own.
+      const db = raw(path);
+      db.exec(`CREATE TABLE streams (stream TEXT PRIMARY KEY, last_revision INTEGER NOT NULL,
+        last_hash TEXT NOT NULL) STRICT, WITHOUT ROWID`);
+      const tip = db.prepare('SELECT revision, hash FROM events ORDER BY position DESC LIMIT 1').get() as {
+        revision: number;
+        hash: string;
+      };
+      db.prepare('INSERT INTO streams VALUES (?, ?, ?)').run('case-1', tip.revision, tip.hash);
+      db.pragma('user_version = 1');
+      db.close();
+
+      const store = openStore(path);
+      expect(store.diagnostics().schemaVersion).toBe(2);
+      await expect(store.append('case-1', [anEvent()], before.nextExpectedRevision - 1)).rejects.toThrow(
+        WrongExpectedRevisionError,
+      );
+      const after = await store.append('case-1', [anEvent()], before.nextExpectedRevision);
+      expect(after.events[0].revision).toBe(2);
+      const stream = await store.readStream('case-1');
+      expect(stream[2].prevHash).toBe(stream[1].hash);
+      expect((await verifyEventStore(store)).ok).toBe(true);
+      const check = raw(path);
+      expect(check.prepare("SELECT name FROM sqlite_master WHERE name = 'streams'").get()).toBeUndefined();
+      check.close();
     });
 
     it('refuses a file written by a newer schema version', async () => {

@@ -81,7 +81,6 @@ export function appendInBatch(
     prevHash = hash;
     return { id, revision, position: cursor.head };
   });
-  statements.saveStream.run(stream, revision, prevHash as string);
   return {
     ok: true,
     appended: refs.length,

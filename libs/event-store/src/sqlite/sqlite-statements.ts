@@ -31,7 +31,7 @@ export function prepareStatements(db: Database.Database) {
   return {
     head: db.prepare<[], { head: number }>('SELECT COALESCE(MAX(position), 0) AS head FROM events'),
     streamState: db.prepare<[string], StreamRow>(
-      'SELECT last_revision, last_hash FROM streams WHERE stream = ?',
+      'SELECT revision AS last_revision, hash AS last_hash FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1',
     ),
     identityById: db.prepare<[string], StoredIdentity>(
       'SELECT stream, revision, position, payload_digest FROM events WHERE id = ?',
@@ -39,10 +39,6 @@ export function prepareStatements(db: Database.Database) {
     insertEvent: db.prepare<[EventRow], void>(
       `INSERT INTO events (${EVENT_COLUMNS}) VALUES (@position, @id, @stream, @revision, @type, @schema_version,
         @recorded_at, @metadata, @data, @prev_hash, @hash, @payload_digest)`,
-    ),
-    saveStream: db.prepare<[string, number, string], void>(
-      `INSERT INTO streams (stream, last_revision, last_hash) VALUES (?, ?, ?)
-       ON CONFLICT (stream) DO UPDATE SET last_revision = excluded.last_revision, last_hash = excluded.last_hash`,
     ),
     byStream: db.prepare<[string], EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM events WHERE stream = ? ORDER BY revision`,

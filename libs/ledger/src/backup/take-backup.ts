@@ -217,7 +217,7 @@ export async function takeBackup(options: TakeBackupOptions): Promise<BackupMani
   let streams: number;
   let erasures: number;
   try {
-    streams = (copy.prepare('SELECT count(*) AS n FROM streams').get() as { n: number }).n;
+    streams = (copy.prepare('SELECT count(DISTINCT stream) AS n FROM events').get() as { n: number }).n;
     erasures = (
       copy.prepare('SELECT count(*) AS n FROM events WHERE type = ?').get(PERSONAL_DATA_ERASED) as {
         n: number;
@@ -232,7 +232,11 @@ export async function takeBackup(options: TakeBackupOptions): Promise<BackupMani
   if (withReadStore) entries.push(await fileEntry(outDir, readStore.path, readStore.holds));
   entries.push(await fileEntry(outDir, TREE_HEADS_FILE, 'every signed tree head, oldest first'));
   entries.push(
-    await fileEntry(outDir, SECRETS_FILE, `the secrets, encrypted (${'passphrase' in options.sealer ? 'scrypt' : 'public key'} + AES-256-GCM): keep it apart`),
+    await fileEntry(
+      outDir,
+      SECRETS_FILE,
+      `the secrets, encrypted (${'passphrase' in options.sealer ? 'scrypt' : 'public key'} + AES-256-GCM): keep it apart`,
+    ),
   );
   for (const entry of entries) fsyncFile(join(outDir, entry.name));
   const manifest: BackupManifest = {
