@@ -47,7 +47,9 @@ describe('ledger-cli import of registers (built, as a child process)', () => {
       row.commit();
     }
     const register = join(scratch, 'so-dang-ky.xlsx');
-    await book.xlsx.writeFile(register);
+    // writeBuffer, not xlsx.writeFile: exceljs's writeFile ends the file stream once the zip is finalized, which
+    // can cut off its last entries (xl/workbook.xml) on a loaded machine.
+    writeFileSync(register, Buffer.from(await book.xlsx.writeBuffer()));
 
     // The template has no action column: the action is named once for the file.
     const unnamed = cli(['import', register]);

@@ -129,7 +129,6 @@ describe('verify against signed heads on a tampered store (e2e)', () => {
         hash,
         row.position,
       );
-      db.prepare('UPDATE streams SET last_hash = ? WHERE stream = ?').run(hash, row.stream);
     });
     dirs.push(dir);
     const store = openSqliteEventStore(join(dir, 'events.db'));
