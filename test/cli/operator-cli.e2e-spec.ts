@@ -348,6 +348,8 @@ describe('operator CLI (built, as a child process)', () => {
     const all = cli(['rebuild']);
     expect(all.status).toBe(0);
     expect(all.stdout.match(/switched over/g)?.length).toBeGreaterThan(1);
+    // One pass for all of them, its progress read from the first lane: a plain line at the end.
+    expect(all.stdout).toMatch(/rebuild \d+ projections \(events\): (\d+)\/\1 \(/);
     expect(cli(['rebuild', 'nope']).status).toBe(2);
   });
 

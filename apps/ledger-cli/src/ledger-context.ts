@@ -3,6 +3,7 @@
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext, Type } from '@nestjs/common';
 import { LedgerModule, loadConfig, type LedgerConfig } from '@ledger/ledger';
+import type { ProjectionRunner, RebuildProgress } from '@ledger/projections';
 
 /** `features`: the feature modules the command uses (every one unless told). */
 export async function withLedger<T>(
@@ -47,4 +48,27 @@ export function progressPrinter(label: string, every = 100) {
       if (tty) process.stderr.write('\n');
     },
   };
+}
+
+/**
+ * Rebuilds `projection`, or every projection in one pass over the log, with a progress line (a plain line
+ * every `every` events when stderr is not a terminal). The lanes of one pass move together, so the first
+ * one's position stands for them all.
+ */
+export async function rebuildWithProgress(
+  runner: ProjectionRunner,
+  label: string,
+  every: number,
+  projection?: string,
+): Promise<RebuildProgress[]> {
+  const progress = progressPrinter(label, every);
+  const lead = projection ?? runner.projectionNames[0];
+  const onProgress = (p: RebuildProgress): void => {
+    if (p.projection === lead) progress.update(p.position, p.targetPosition);
+  };
+  const results = projection
+    ? [await runner.rebuild(projection, { onProgress })]
+    : await runner.rebuildAll({ onProgress });
+  progress.done();
+  return results;
 }

@@ -4,7 +4,7 @@
 import type { ProjectionRunner, RebuildProgress } from '@ledger/projections';
 import { PROJECTION_RUNNER } from '@ledger/ledger';
 import { parseArgs, UsageError, type CliCommand } from '../args';
-import { progressPrinter, withLedger } from '../ledger-context';
+import { rebuildWithProgress, withLedger } from '../ledger-context';
 
 /** A plain progress line every this many events when stderr is not a terminal. */
 const PROGRESS_EVERY = 100_000;
@@ -30,16 +30,7 @@ running projections) first.`,
       if (name !== undefined && !runner.projectionNames.includes(name))
         throw new UsageError(`rebuild: no projection ${name} (one of ${runner.projectionNames.join(', ')})`);
       const label = `rebuild ${name ?? `${runner.projectionNames.length} projections`} (events)`;
-      const progress = progressPrinter(label, PROGRESS_EVERY);
-      // All lanes of one pass move together; the first one's position stands for them.
-      const lead = name ?? runner.projectionNames[0];
-      const onProgress = (p: RebuildProgress): void => {
-        if (p.projection === lead) progress.update(p.position, p.targetPosition);
-      };
-      const results = name
-        ? [await runner.rebuild(name, { onProgress })]
-        : await runner.rebuildAll({ onProgress });
-      progress.done();
+      const results = await rebuildWithProgress(runner, label, PROGRESS_EVERY, name);
       for (const result of results) console.log(summary(result));
       return 0;
     });

@@ -36,7 +36,7 @@ import {
   type LedgerConfig,
 } from '@ledger/ledger';
 import { parseArgs, UsageError, type CliCommand } from '../args';
-import { progressPrinter, withLedger } from '../ledger-context';
+import { rebuildWithProgress, withLedger } from '../ledger-context';
 import { readOpener } from '../secrets-key';
 import { checkBackup } from './check-backup';
 import { verify } from './verifiable-log.command';
@@ -133,13 +133,7 @@ async function bringProjectionsToHead(
     }
     if (!manifest.readStoreIncluded)
       await importTreeHeads(app.get<ReadStoreWriter>(READ_STORE_WRITER), readBackupTreeHeads(backupDir));
-    const progress = progressPrinter('restore: rebuilding projections (events)', 100_000);
-    const results = await runner.rebuildAll({
-      onProgress: (p) => {
-        if (p.projection === runner.projectionNames[0]) progress.update(p.position, p.targetPosition);
-      },
-    });
-    progress.done();
+    const results = await rebuildWithProgress(runner, 'restore: rebuilding projections (events)', 100_000);
     console.log(
       `restore: ${results.length} projections rebuilt from position 0 in ${((Date.now() - started) / 1000).toFixed(1)}s`,
     );
