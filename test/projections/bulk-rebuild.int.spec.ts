@@ -11,7 +11,15 @@ import { SqliteEventStore } from '@ledger/event-store';
 import { createMerkleLogProjection } from '@ledger/ledger';
 import { readSeedFiles } from '@ledger/ledger/plan/read-seed-files';
 import { upcastEvent } from '@ledger/ledger/write/upcasting';
-import { createLedgerProjections, ProjectionRunner, type AnyProjection } from '@ledger/projections';
+import {
+  createLedgerProjections,
+  NO_DUE_DATE,
+  OPEN_CASE_STEPS,
+  OPEN_STEP_COUNTS,
+  ProjectionRunner,
+  type AnyProjection,
+  type OpenCaseStepDoc,
+} from '@ledger/projections';
 import { EventLog } from '@ledger/projections/definitions/testing/projection-spec';
 import { recordSeed } from '@ledger/projections/definitions/testing/sample-plan';
 import { SqliteReadStore, type ReadStore } from '@ledger/read-store';
@@ -117,6 +125,20 @@ describe('a bulk rebuild of every projection', () => {
       }
       // The workload reached every projection: documents in the thousands (one trail entry per event alone).
       expect(documents).toBeGreaterThan(head);
+      // Each agency's running count of open steps is what counting its steps gives: those it recorded last
+      // and those it holds by succession, by due date.
+      const counted = new Map<string, { total: number; buckets: Record<string, number> }>();
+      for (const step of (expected.get(OPEN_CASE_STEPS)?.values() ?? []) as Iterable<OpenCaseStepDoc>) {
+        for (const agency of new Set([step.agency, step.successorDutyHolder ?? step.agency])) {
+          const count = counted.get(agency) ?? { total: 0, buckets: {} };
+          const bucket = step.dueBy ?? NO_DUE_DATE;
+          count.total += 1;
+          count.buckets[bucket] = (count.buckets[bucket] ?? 0) + 1;
+          counted.set(agency, count);
+        }
+      }
+      expect(counted.size).toBeGreaterThan(0);
+      expect(Object.fromEntries(expected.get(OPEN_STEP_COUNTS) ?? [])).toEqual(Object.fromEntries(counted));
       for (const name of live.projectionNames) {
         const [l] = (await live.status()).filter((s) => s.name === name);
         const [b] = (await bulk.status()).filter((s) => s.name === name);

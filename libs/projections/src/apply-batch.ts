@@ -8,9 +8,11 @@ import {
   handlesEvent,
   type AppliedBatch,
   type BatchFailure,
+  type CountDoc,
   type DocumentKey,
   type Projection,
 } from './projection';
+import { addCountChanges, changedCount, countsOf, type CountChanges } from './running-counts';
 
 export interface BatchContext {
   /** The generation's checkpoint: events at or below it were applied already and are skipped. */
@@ -66,10 +68,8 @@ export async function applyBatch(
   const docs = new Map<string, object | null>();
   const refs = new Map<string, DocumentRef>();
   for (const { keys, names } of planned) keys.forEach((key, i) => refs.set(names[i], key));
-  if (refs.size > 0) {
-    const loaded = await context.load([...refs.values()]);
-    [...refs.keys()].forEach((k, i) => docs.set(k, loaded[i]));
-  }
+  const loaded = refs.size > 0 ? await context.load([...refs.values()]) : [];
+  [...refs.keys()].forEach((k, i) => docs.set(k, loaded[i]));
 
   // Pass 2: reduce in position order. An event's results land only once all its keys reduced, so a
   // failure leaves the documents exactly as the previous event left them.
@@ -104,7 +104,33 @@ export async function applyBatch(
     const { collection, id } = refs.get(k) as DocumentRef;
     return { collection, id, doc: docs.get(k) ?? null };
   });
+  if (projection.counts?.length) {
+    const before = new Map([...refs.keys()].map((k, i) => [k, loaded[i] ?? null]));
+    writes.push(...(await countWrites(projection, writes, (k) => before.get(k) ?? null, context)));
+  }
   return { writes, checkpoint, applied, ...(failure ? { failure } : {}) };
+}
+
+/** The count documents that change when `writes` replace the documents as they were before the batch. */
+async function countWrites(
+  projection: Projection,
+  writes: readonly DocumentWrite[],
+  before: (name: string) => object | null,
+  context: BatchContext,
+): Promise<DocumentWrite[]> {
+  const changes: CountChanges = new Map();
+  for (const write of writes) {
+    for (const count of countsOf(projection, write.collection)) {
+      addCountChanges(changes, count, before(refKey(write)), write.doc);
+    }
+  }
+  if (changes.size === 0) return [];
+  const entries = [...changes.values()];
+  const current = await context.load(entries.map((entry) => entry.key));
+  return entries.map(({ key, buckets }, i) => ({
+    ...key,
+    doc: changedCount(current[i] as CountDoc | null, buckets),
+  }));
 }
 
 function distinctKeys(projection: Projection, keys: unknown): { keys: DocumentKey[]; names: string[] } {
@@ -116,6 +142,7 @@ function distinctKeys(projection: Projection, keys: unknown): { keys: DocumentKe
     if (
       typeof collection !== 'string' ||
       !projection.collections.includes(collection) ||
+      projection.counts?.some((count) => count.into === collection) ||
       typeof id !== 'string' ||
       id.length === 0
     ) {

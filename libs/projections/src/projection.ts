@@ -26,6 +26,11 @@ export interface Projection<D extends object = object> {
   readonly eventTypes?: readonly string[];
   /** Field lists queries filter or sort on, per collection; the runner hands them to ensureIndexes. */
   readonly indexes?: Readonly<Record<string, readonly (readonly string[])[]>>;
+  /**
+   * Running counts of some of its documents (see RunningCount), kept by the runner as the documents change,
+   * so that a read gets a count from one document instead of counting an index range.
+   */
+  readonly counts?: readonly RunningCount[];
   /** The documents this event touches, possibly several (a commune and its district roll-up); [] for none. */
   keys(event: RecordedEvent): DocumentKey[];
   /**
@@ -36,6 +41,28 @@ export interface Projection<D extends object = object> {
    * object (the runner may still hold the old one).
    */
   reduce(doc: D | null, event: RecordedEvent, key: DocumentKey): D | null;
+}
+
+/**
+ * How many documents of a collection stand where: a document is counted in each place `countedIn` names
+ * (a count document of `into`, and a bucket within it). The runner keeps the counts itself, from each
+ * document before and after a batch (a reducer sees one document and cannot know what the one it replaces
+ * was counted in), and commits them with the documents: a count is exactly what counting the documents would
+ * give, at every checkpoint. `into` is one of the projection's collections that keys() never names.
+ */
+export interface RunningCount {
+  readonly of: string;
+  readonly into: string;
+  /** Pure; each (id, bucket) at most once. */
+  countedIn(doc: object): ReadonlyArray<{ id: string; bucket: string }>;
+}
+
+/** A document of a RunningCount's `into` collection. */
+export interface CountDoc {
+  /** Documents counted here, in all buckets. */
+  total: number;
+  /** Per bucket; a bucket that falls to 0 is removed. */
+  buckets: Record<string, number>;
 }
 
 export function handlesEvent(projection: Projection, eventType: string): boolean {

@@ -2,7 +2,8 @@
 // by officer, the corrections they made, the corrections of others they approved (four eyes: a correction is
 // made by its proposer and approved by a second person), and the corrections others made of its events; and, in
 // open-case-steps, every open lifecycle case (housing, remains, training) with its current step, the
-// agency of that step and the date its next step is due (case-due-rules.ts).
+// agency of that step and the date its next step is due (case-due-rules.ts); and in open-step-counts, per
+// agency, how many of those steps it answers for, by due date (kept by the runner: RunningCount).
 import {
   type CorrectionKind,
   correctionActors,
@@ -24,13 +25,17 @@ import {
   type CaseKind,
   type CaseLifecycle,
 } from './case-due-rules';
-import type { DocumentKey, Projection } from '../projection';
+import type { DocumentKey, Projection, RunningCount } from '../projection';
 import { alreadyApplied, projectionVersion, uniqueKeys } from './reducer-helpers';
 
 export const AGENCY_TRAIL = 'agency-trail';
 /** Collection of the agency documents (same name as the projection). */
 export const AGENCY_TRAIL_DOCS = 'agency-trail';
 export const OPEN_CASE_STEPS = 'open-case-steps';
+/** Per agency (id): its open steps, recorded last or held by succession, counted by dueBy (CountDoc). */
+export const OPEN_STEP_COUNTS = 'open-step-counts';
+/** The bucket of OPEN_STEP_COUNTS for steps with no due date (the other buckets are YYYY-MM-DD days). */
+export const NO_DUE_DATE = 'none';
 /** After every dated succession: the duty holder of today and of any later day. */
 const LATEST_DAY = '9999-12-31';
 
@@ -155,8 +160,26 @@ export interface OpenCaseStepDoc {
 
 export type AgencyTrailProjectionDoc = AgencyTrailDoc | OpenCaseStepDoc;
 
-// 2: open-case-steps carry successorDutyHolder (indexed).
-const AGENCY_TRAIL_BASE_VERSION = 3;
+// 2: open-case-steps carry successorDutyHolder (indexed). 4: open-step-counts.
+const AGENCY_TRAIL_BASE_VERSION = 4;
+
+/**
+ * An open step counts for the agency that recorded it last and for the agency holding it by succession
+ * (the same two sides the steps are listed by), under its due date.
+ */
+const openStepCounts: RunningCount = {
+  of: OPEN_CASE_STEPS,
+  into: OPEN_STEP_COUNTS,
+  countedIn(doc) {
+    const step = doc as OpenCaseStepDoc;
+    const bucket = step.dueBy ?? NO_DUE_DATE;
+    const holders = [{ id: step.agency, bucket }];
+    if (step.successorDutyHolder && step.successorDutyHolder !== step.agency) {
+      holders.push({ id: step.successorDutyHolder, bucket });
+    }
+    return holders;
+  },
+};
 
 export function createAgencyTrailProjection(plan: PlanModel): Projection<AgencyTrailProjectionDoc> {
   return {
@@ -168,7 +191,8 @@ export function createAgencyTrailProjection(plan: PlanModel): Projection<AgencyT
       RECENT_CORRECTIONS_KEPT,
       plan.successions,
     ),
-    collections: [AGENCY_TRAIL_DOCS, OPEN_CASE_STEPS],
+    collections: [AGENCY_TRAIL_DOCS, OPEN_CASE_STEPS, OPEN_STEP_COUNTS],
+    counts: [openStepCounts],
     indexes: {
       [AGENCY_TRAIL_DOCS]: [['lastRecordedAt']],
       [OPEN_CASE_STEPS]: [

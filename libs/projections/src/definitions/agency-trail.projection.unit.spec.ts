@@ -1,7 +1,9 @@
 import {
   AGENCY_TRAIL_DOCS,
   createAgencyTrailProjection,
+  NO_DUE_DATE,
   OPEN_CASE_STEPS,
+  OPEN_STEP_COUNTS,
   type AgencyTrailDoc,
   type OpenCaseStepDoc,
 } from './agency-trail.projection';
@@ -368,6 +370,82 @@ describe('agency-trail projection', () => {
         nextStep: 'RemainsReburied',
         dueBy: '2025-04-01',
       });
+    });
+  });
+
+  describe('open step counts', () => {
+    it("count each agency's open steps by due date, as steps move, close and open again", () => {
+      const { log, registered, funded, started, completed, handedOver } = house();
+      const other = 'housing-case-HC-2';
+      const registered2 = log.record(
+        other,
+        'HousingCaseRegistered',
+        { caseId: 'HC-2', householdRef: 'h-2', commune: 'C-1', category: 'poor' },
+        { occurredAt: '2024-03-01' },
+      );
+      const remains = log.record(
+        'remains-case-RC-1',
+        'RemainsCaseOpened',
+        { caseId: 'RC-1', site: 'đồi 500', commune: 'C-2' },
+        { occurredAt: '2024-01-10', agency: 'MIL-D-1' },
+      );
+      const docs = spec.given(registered, funded, registered2).when(remains);
+      // HC-1 funded 2024-02-20, its start due 90 days later; HC-2 registered 2024-03-01, its funding due 180
+      // days later; both recorded by LAB-D-1, whose duties passed to SOC-N-1 in C-1. RC-1's recovery is due
+      // 180 days after its opening, with MIL-D-1, which no one succeeded.
+      const lab = { total: 2, buckets: { '2024-05-20': 1, '2024-08-28': 1 } };
+      expect(docs.get(OPEN_STEP_COUNTS, 'LAB-D-1')).toEqual(lab);
+      expect(docs.get(OPEN_STEP_COUNTS, 'SOC-N-1')).toEqual(lab);
+      expect(docs.get(OPEN_STEP_COUNTS, 'MIL-D-1')).toEqual({ total: 1, buckets: { '2024-07-08': 1 } });
+
+      // HC-1 started (completion due a year later), then HC-1 handed over: it no longer counts.
+      project(agencyTrail, [started], docs);
+      expect(docs.get(OPEN_STEP_COUNTS, 'LAB-D-1')).toEqual({
+        total: 2,
+        buckets: { '2024-08-28': 1, '2025-03-05': 1 },
+      });
+      project(agencyTrail, [completed, handedOver], docs);
+      expect(docs.get(OPEN_STEP_COUNTS, 'SOC-N-1')).toEqual({ total: 1, buckets: { '2024-08-28': 1 } });
+
+      // The hand-over retracted: HC-1 open again, its hand-over due 30 days after the retraction.
+      const retraction = log.correct(handedOver, 'retraction', 'not moved in yet', null, {
+        occurredAt: '2024-07-02',
+      });
+      project(agencyTrail, [retraction], docs);
+      expect(docs.get(OPEN_STEP_COUNTS, 'LAB-D-1')).toEqual({
+        total: 2,
+        buckets: { '2024-08-01': 1, '2024-08-28': 1 },
+      });
+    });
+
+    it('count a step with no due date under its own bucket, and drop an agency with none open', () => {
+      const log = new EventLog({ orgUnit: 'C-2', agency: 'MIL-D-1' });
+      const course = 'training-course-TC-9';
+      const opened = log.record(
+        course,
+        'TrainingCourseOpened',
+        { courseId: 'TC-9', occupation: 'Hàn', level: 'elementary', commune: 'C-2', capacity: 20 },
+        { occurredAt: '2024-01-15' },
+      );
+      const enrolled = log.record(
+        course,
+        'TraineeEnrolled',
+        { courseId: 'TC-9', traineeRef: 't-1' },
+        { occurredAt: '2024-03-01' },
+      );
+      // Its closing is due 365 days after the opening; with the opening retracted, nothing dates it.
+      const docs = spec.given(opened).when(enrolled);
+      expect(docs.get(OPEN_STEP_COUNTS, 'MIL-D-1')).toEqual({ total: 1, buckets: { '2025-01-14': 1 } });
+      project(agencyTrail, [log.correct(opened, 'retraction', 'opened in another commune')], docs);
+      expect(docs.get(OPEN_STEP_COUNTS, 'MIL-D-1')).toEqual({ total: 1, buckets: { [NO_DUE_DATE]: 1 } });
+      const closed = log.record(
+        course,
+        'TrainingCourseClosed',
+        { courseId: 'TC-9' },
+        { occurredAt: '2024-09-01' },
+      );
+      project(agencyTrail, [closed], docs);
+      expect(docs.get(OPEN_STEP_COUNTS, 'MIL-D-1')).toBeNull();
     });
   });
 

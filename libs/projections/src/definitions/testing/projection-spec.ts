@@ -9,7 +9,8 @@ import type {
   EvidenceRef,
   RecordedEvent,
 } from '@ledger/domain';
-import type { DocumentKey, Projection } from '../../projection';
+import type { CountDoc, DocumentKey, Projection } from '../../projection';
+import { addCountChanges, changedCount, countsOf, type CountChanges } from '../../running-counts';
 
 export interface EventOptions {
   id?: string;
@@ -155,7 +156,10 @@ export class ProjectedDocuments {
   }
 }
 
-/** Applies events one by one as the runner does: keys, then reduce once per key, in order. */
+/**
+ * Applies events one by one as the runner does: keys, then reduce once per key, in order; the projection's
+ * running counts after each document it changes.
+ */
 export function project<D extends object>(
   projection: Projection<D>,
   events: readonly RecordedEvent[],
@@ -167,7 +171,16 @@ export function project<D extends object>(
       if (!projection.collections.includes(key.collection)) {
         throw new Error(`${projection.name}: key in unknown collection ${key.collection}`);
       }
-      into.put(key, projection.reduce(into.get<D>(key.collection, key.id), event, key));
+      const before = into.get<D>(key.collection, key.id);
+      const after = projection.reduce(before, event, key);
+      into.put(key, after);
+      const changes: CountChanges = new Map();
+      for (const count of countsOf(projection as Projection, key.collection)) {
+        addCountChanges(changes, count, before, after);
+      }
+      for (const { key: countKey, buckets } of changes.values()) {
+        into.put(countKey, changedCount(into.get<CountDoc>(countKey.collection, countKey.id), buckets));
+      }
     }
   }
   return into;

@@ -7,11 +7,14 @@ import { GetAgencyTrailQuery } from './get-agency-trail.query';
 describe('GetAgencyTrailHandler keeps a trail while no projection moves', () => {
   let checkpoint = 5;
   let openSteps = 3;
-  const count = jest.fn(async () => openSteps);
+  const count = jest.fn(async () => ({ total: 2 * openSteps, buckets: { '2026-01-01': 2 * openSteps } }));
   const store = {
     get: async (collection: string, id: string) =>
-      collection === 'agencies' ? { code: id, successionsIn: [] } : { agency: id, recorded: 7 },
-    count,
+      collection === 'agencies'
+        ? { code: id, successionsIn: [] }
+        : collection === 'open-step-counts'
+          ? count()
+          : { agency: id, recorded: 7 },
     find: async () => ({ items: [] }),
     activeGeneration: async (projection: string) => ({ projection, generation: 1, version: 1, checkpoint }),
   } as unknown as ReadStoreReader;
@@ -23,7 +26,8 @@ describe('GetAgencyTrailHandler keeps a trail while no projection moves', () => 
 
   it('counts once per stamp, again after a checkpoint moves, and per agency and day', async () => {
     const first = await handler.execute(new GetAgencyTrailQuery('LDTBXH-BAC-AI', '2026-12-31'));
-    expect(first.openStepsTotal).toBe(6); // recorded last + held by succession, 3 each
+    expect(first.openStepsTotal).toBe(6);
+    expect(first.pastDueTotal).toBe(6);
     const calls = count.mock.calls.length;
     const again = await handler.execute(new GetAgencyTrailQuery('LDTBXH-BAC-AI', '2026-12-31'));
     expect(again).toEqual(first);

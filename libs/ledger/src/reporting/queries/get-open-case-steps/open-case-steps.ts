@@ -1,7 +1,14 @@
 // An agency's open case steps, read from the open-case-steps collection without reading all of them: the
 // steps it recorded last (agency = X) and those it holds by succession (successorDutyHolder = X) are two
-// disjoint index ranges ordered by dueBy, merged here. Counts come from the same indexes.
-import { OPEN_CASE_STEPS, type OpenCaseStepDoc } from '@ledger/projections';
+// disjoint index ranges ordered by dueBy, merged here. How many there are comes from the agency's running
+// count (open-step-counts), one document however many steps are open.
+import {
+  NO_DUE_DATE,
+  OPEN_CASE_STEPS,
+  OPEN_STEP_COUNTS,
+  type CountDoc,
+  type OpenCaseStepDoc,
+} from '@ledger/projections';
 import type { Filter, FieldCondition, ReadStoreReader } from '@ledger/read-store';
 import { ReadStoreArgumentError } from '@ledger/read-store';
 
@@ -32,10 +39,18 @@ function where(filter: OpenStepsFilter, side: Side): Filter {
   };
 }
 
-/** How many open steps match (recorded last or held by succession). */
-export async function countOpenSteps(store: ReadStoreReader, filter: OpenStepsFilter): Promise<number> {
-  const counts = await Promise.all(SIDES.map((side) => store.count(OPEN_CASE_STEPS, where(filter, side))));
-  return counts[0] + counts[1];
+/** How many open steps the agency answers for (recorded last or held by succession), and how many are due before `day`. */
+export async function countOpenSteps(
+  store: ReadStoreReader,
+  agency: string,
+  day: string,
+): Promise<{ total: number; dueBefore: number }> {
+  const counts = await store.get<CountDoc>(OPEN_STEP_COUNTS, agency);
+  let dueBefore = 0;
+  for (const [dueBy, n] of Object.entries(counts?.buckets ?? {})) {
+    if (dueBy !== NO_DUE_DATE && dueBy < day) dueBefore += n;
+  }
+  return { total: counts?.total ?? 0, dueBefore };
 }
 
 /** The store's order: dueBy ascending (no due date first), then id (the stream). */
