@@ -14,6 +14,7 @@ export * from './reporting/queries/find-trail/find-trail.query';
 export * from './reporting/queries/get-document/get-document.query';
 export * from './reporting/queries/get-indicator-progress/get-indicator-progress.query';
 export * from './reporting/queries/get-agency-trail/get-agency-trail.query';
+export * from './reporting/queries/list-indicators/list-indicators.query';
 export * from './reporting/queries/get-open-case-steps/get-open-case-steps.query';
 export * from './reporting/queries/get-open-case-steps/open-case-steps';
 export * from './reporting/queries/get-report/get-report.query';

@@ -14,6 +14,7 @@ import { GetReadinessHandler } from './queries/get-readiness/get-readiness.handl
 import { GetReportHandler } from './queries/get-report/get-report.handler';
 import { GetStreamHandler } from './queries/get-stream/get-stream.handler';
 import { GetSummaryHandler } from './queries/get-summary/get-summary.handler';
+import { ListIndicatorsHandler } from './queries/list-indicators/list-indicators.handler';
 
 @Module({
   // Indicator progress reads the verified figures through four eyes' figure reader.
@@ -31,6 +32,7 @@ import { GetSummaryHandler } from './queries/get-summary/get-summary.handler';
     GetOpenCaseStepsHandler,
     GetReportHandler,
     GetSummaryHandler,
+    ListIndicatorsHandler,
   ],
 })
 export class ReportingModule {}

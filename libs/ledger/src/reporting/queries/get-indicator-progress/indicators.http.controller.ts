@@ -2,15 +2,14 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiPropertyOptional, ApiTags, IntersectionType } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
-import { INDICATORS, type IndicatorDoc } from '@ledger/projections';
+import { INDICATORS } from '@ledger/projections';
 import {
-  FindDocumentsQuery,
   GetDocumentQuery,
   GetIndicatorProgressQuery,
   type DocumentPage,
   type IndicatorProgressView,
 } from '../../..';
-import type { Filter } from '@ledger/read-store';
+import { ListIndicatorsQuery, type IndicatorListItem } from '../list-indicators/list-indicators.query';
 import {
   IndicatorKeyPipe,
   OrgUnitAsOfRequest,
@@ -46,24 +45,10 @@ export class IndicatorsHttpController {
     summary: 'Every indicator of the plan with its target, current figure and status',
     operationId: 'listIndicators',
   })
-  async list(
-    @Query() q: IndicatorsRequest,
-  ): Promise<DocumentPage<IndicatorProgressView & { target: unknown }>> {
-    const where: Filter = q.section ? { section: q.section } : {};
-    const page = await this.queries.execute(
-      new FindDocumentsQuery<IndicatorDoc>(INDICATORS, where, [{ field: 'key' }], q.limit ?? 50, q.cursor),
+  list(@Query() q: IndicatorsRequest): Promise<DocumentPage<IndicatorListItem>> {
+    return this.queries.execute(
+      new ListIndicatorsQuery(q.section, q.orgUnit, q.asOf, q.limit ?? 50, q.cursor),
     );
-    const items = await Promise.all(
-      page.items
-        .filter((doc) => doc.definition !== null)
-        .map(async (doc) => ({
-          ...(await this.queries.execute(new GetIndicatorProgressQuery(doc.key, q.orgUnit, q.asOf, false))),
-          target: doc.target,
-          targetText: doc.targetText,
-          planText: doc.definition?.planText ?? null,
-        })),
-    );
-    return { items, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
   }
 
   @Public('aggregate figures only')
