@@ -32,7 +32,10 @@ describe('GetAgencyTrailHandler keeps a trail while no projection moves', () => 
     const again = await handler.execute(new GetAgencyTrailQuery('LDTBXH-BAC-AI', '2026-12-31'));
     expect(again).toEqual(first);
     expect(count).toHaveBeenCalledTimes(calls);
-    again.openStepsTotal = 99; // a caller changing its copy changes nothing kept
+    // What is kept is frozen: a caller cannot change it for the next one.
+    expect(() => {
+      again.openStepsTotal = 99;
+    }).toThrow(TypeError);
     expect(
       (await handler.execute(new GetAgencyTrailQuery('LDTBXH-BAC-AI', '2026-12-31'))).openStepsTotal,
     ).toBe(6);

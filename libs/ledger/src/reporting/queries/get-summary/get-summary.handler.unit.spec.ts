@@ -27,7 +27,10 @@ describe('GetSummaryHandler keeps a summary while no projection moves', () => {
     const again = await handler.execute(new GetSummaryQuery(undefined, '2026-12-31'));
     expect(again).toEqual(first);
     expect(execute).toHaveBeenCalledTimes(1);
-    again.indicators = 99; // a caller changing its copy changes nothing kept
+    // What is kept is frozen: a caller cannot change it for the next one.
+    expect(() => {
+      again.indicators = 99;
+    }).toThrow(TypeError);
     expect((await handler.execute(new GetSummaryQuery(undefined, '2026-12-31'))).indicators).toBe(1);
     expect(execute).toHaveBeenCalledTimes(1);
     await handler.execute(new GetSummaryQuery(undefined, '2026-06-30'));
