@@ -104,33 +104,56 @@ export async function applyBatch(
     const { collection, id } = refs.get(k) as DocumentRef;
     return { collection, id, doc: docs.get(k) ?? null };
   });
-  if (projection.counts?.length) {
+  if (projection.counts?.length && writes.length > 0) {
     const before = new Map([...refs.keys()].map((k, i) => [k, loaded[i] ?? null]));
-    writes.push(...(await countWrites(projection, writes, (k) => before.get(k) ?? null, context)));
+    const counted = await countWrites(projection, writes, (k) => before.get(k) ?? null, context);
+    if ('error' in counted) {
+      // A count the projection's own code could not keep (countedIn threw, or a count would fall below 0)
+      // cannot be pinned on one event: the batch is refused from its first event, nothing of it written.
+      const first = planned[0].event;
+      return {
+        writes: [],
+        checkpoint: context.checkpoint,
+        applied: 0,
+        failure: { event: first, error: counted.error },
+      };
+    }
+    writes.push(...counted);
   }
   return { writes, checkpoint, applied, ...(failure ? { failure } : {}) };
 }
 
-/** The count documents that change when `writes` replace the documents as they were before the batch. */
+/**
+ * The count documents that change when `writes` replace the documents as they were before the batch; an
+ * error of the projection's counting code is handed back, one of the store (loading the counts) is thrown.
+ */
 async function countWrites(
   projection: Projection,
   writes: readonly DocumentWrite[],
   before: (name: string) => object | null,
   context: BatchContext,
-): Promise<DocumentWrite[]> {
+): Promise<DocumentWrite[] | { error: unknown }> {
   const changes: CountChanges = new Map();
-  for (const write of writes) {
-    for (const count of countsOf(projection, write.collection)) {
-      addCountChanges(changes, count, before(refKey(write)), write.doc);
+  try {
+    for (const write of writes) {
+      for (const count of countsOf(projection, write.collection)) {
+        addCountChanges(changes, count, before(refKey(write)), write.doc);
+      }
     }
+  } catch (error) {
+    return { error };
   }
   if (changes.size === 0) return [];
   const entries = [...changes.values()];
   const current = await context.load(entries.map((entry) => entry.key));
-  return entries.map(({ key, buckets }, i) => ({
-    ...key,
-    doc: changedCount(current[i] as CountDoc | null, buckets),
-  }));
+  try {
+    return entries.map(({ key, buckets }, i) => ({
+      ...key,
+      doc: changedCount(current[i] as CountDoc | null, buckets),
+    }));
+  } catch (error) {
+    return { error };
+  }
 }
 
 function distinctKeys(projection: Projection, keys: unknown): { keys: DocumentKey[]; names: string[] } {
