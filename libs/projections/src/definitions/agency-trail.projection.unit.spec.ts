@@ -50,6 +50,22 @@ describe('agency-trail projection', () => {
     return { log, registered, funded, started, completed, handedOver };
   };
 
+  /** A training course in C-2 opened on 2024-01-15, with a trainee enrolled on 2024-03-01. */
+  const courseOpened = (log: EventLog, course: string, courseId: string) => ({
+    opened: log.record(
+      course,
+      'TrainingCourseOpened',
+      { courseId, occupation: 'Hàn', level: 'elementary', commune: 'C-2', capacity: 20 },
+      { occurredAt: '2024-01-15' },
+    ),
+    enrolled: log.record(
+      course,
+      'TraineeEnrolled',
+      { courseId, traineeRef: 't-1' },
+      { occurredAt: '2024-03-01' },
+    ),
+  });
+
   describe('agency documents', () => {
     it('count the actions of an agency by type and by officer, with first and last dates', () => {
       const { registered, funded, started } = house();
@@ -308,18 +324,7 @@ describe('agency-trail projection', () => {
     it('dates a training course from its opening, whatever its enrolments', () => {
       const log = new EventLog({ orgUnit: 'C-2', agency: 'LAB-D-1' });
       const course = 'training-course-TC-1';
-      const opened = log.record(
-        course,
-        'TrainingCourseOpened',
-        { courseId: 'TC-1', occupation: 'Hàn', level: 'elementary', commune: 'C-2', capacity: 20 },
-        { occurredAt: '2024-01-15' },
-      );
-      const enrolled = log.record(
-        course,
-        'TraineeEnrolled',
-        { courseId: 'TC-1', traineeRef: 't-1' },
-        { occurredAt: '2024-03-01' },
-      );
+      const { opened, enrolled } = courseOpened(log, course, 'TC-1');
       const closed = log.record(
         course,
         'TrainingCourseClosed',
@@ -421,18 +426,7 @@ describe('agency-trail projection', () => {
     it('count a step with no due date under its own bucket, and drop an agency with none open', () => {
       const log = new EventLog({ orgUnit: 'C-2', agency: 'MIL-D-1' });
       const course = 'training-course-TC-9';
-      const opened = log.record(
-        course,
-        'TrainingCourseOpened',
-        { courseId: 'TC-9', occupation: 'Hàn', level: 'elementary', commune: 'C-2', capacity: 20 },
-        { occurredAt: '2024-01-15' },
-      );
-      const enrolled = log.record(
-        course,
-        'TraineeEnrolled',
-        { courseId: 'TC-9', traineeRef: 't-1' },
-        { occurredAt: '2024-03-01' },
-      );
+      const { opened, enrolled } = courseOpened(log, course, 'TC-9');
       // Its closing is due 365 days after the opening; with the opening retracted, nothing dates it.
       const docs = spec.given(opened).when(enrolled);
       expect(docs.get(OPEN_STEP_COUNTS, 'MIL-D-1')).toEqual({ total: 1, buckets: { '2025-01-14': 1 } });
