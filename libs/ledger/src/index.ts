@@ -33,6 +33,7 @@ export * from './verifiable-log/queries/get-consistency-proof/get-consistency-pr
 export * from './verifiable-log/queries/get-tree-heads/get-tree-heads.query';
 export * from './verifiable-log/queries/get-log-public-key/get-log-public-key.query';
 export * from './verifiable-log/merkle-log.projection';
+export * from './verifiable-log/merkle-log.reader';
 export * from './verifiable-log/log-signing-key';
 export * from './verifiable-log/tree-heads';
 export * from './verifiable-log/sign-head-over-log';

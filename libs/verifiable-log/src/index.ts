@@ -1,5 +1,5 @@
 // The verifiable log of DESIGN.md: RFC 6962 hashing (rfc6962.ts), the incremental Merkle tree over a node
-// store (merkle-tree-store.ts), signing tree heads (signed-tree-head.ts), and the offline verifier
+// store (merkle-tree-store.ts) whose lowest levels are kept as tiles of leaves (leaf-tiles.ts), signing tree heads (signed-tree-head.ts), and the offline verifier
 // (verifier.ts, which needs only rfc6962.ts).
 export {
   HASH_LENGTH,
@@ -38,6 +38,16 @@ export {
   type TreeFrontier,
   type TreeNode,
 } from './merkle-tree-store';
+export {
+  TILE_HEIGHT,
+  TILE_WIDTH,
+  nodesToStore,
+  storedAsNode,
+  tileOfLeaf,
+  tileSpan,
+  tiledNodeStore,
+  type TileSource,
+} from './leaf-tiles';
 export {
   generateLogKeyPair,
   publicKeyPemOf,

@@ -11,7 +11,7 @@ import {
   type EvidenceSelection,
 } from './evidence-bundle';
 import type { LogSigningKey } from './log-signing-key';
-import type { MerkleLogReader } from './merkle-log.projection';
+import type { MerkleLogReader } from './merkle-log.reader';
 
 export class EvidenceError extends Error {
   constructor(message: string) {
@@ -39,7 +39,12 @@ export async function collectEvidence(input: {
   const events: EvidenceEvent[] = [];
   for await (const event of input.events) {
     if (!inSelection(event, input.selection)) continue;
-    const leaf = await tree.leaf(event.id);
+    const leaf = await tree.leafAt(event.position);
+    if (leaf && leaf.eventId !== event.id)
+      throw new EvidenceError(
+        `the Merkle tree's leaf at position ${event.position} is event ${leaf.eventId}, not ${event.id}: ` +
+          'the read store does not match the event log (npm run cli -- verify)',
+      );
     if (!leaf || leaf.leafIndex >= head.treeSize)
       throw new EvidenceError(
         `the event at position ${event.position} is newer than the latest signed head (size ${head.treeSize}): ` +

@@ -15,7 +15,8 @@ import {
 } from '@ledger/verifiable-log';
 import { collectEvidence } from './collect-evidence';
 import { checkEvidenceBundle, type EvidenceBundle } from './evidence-bundle';
-import type { MerkleLeafDoc, MerkleLogReader } from './merkle-log.projection';
+import type { RecordedLeaf } from './log-audit';
+import type { MerkleLogReader } from './merkle-log.reader';
 
 const pair = generateLogKeyPair();
 const key = {
@@ -57,11 +58,16 @@ const events = [
 
 async function bundle(): Promise<EvidenceBundle> {
   const store = new InMemoryNodeStore();
-  const leaves = new Map<string, MerkleLeafDoc>();
+  const leaves = new Map<number, RecordedLeaf>();
   let frontier: TreeFrontier = EMPTY_FRONTIER;
   const heads: SignedTreeHead[] = [];
   for (const e of events) {
-    leaves.set(e.id, { eventId: e.id, position: e.position, leafIndex: frontier.size, eventHash: e.hash });
+    leaves.set(e.position, {
+      eventId: e.id,
+      position: e.position,
+      leafIndex: frontier.size,
+      eventHash: e.hash,
+    });
     const next = appendLeafHash(frontier, eventLeafHash(e.hash));
     store.put(next.writes);
     frontier = next.frontier;
@@ -73,7 +79,9 @@ async function bundle(): Promise<EvidenceBundle> {
         ),
       );
   }
-  const tree = Object.assign(store, { leaf: (id: string) => Promise.resolve(leaves.get(id) ?? null) });
+  const tree = Object.assign(store, {
+    leafAt: (position: number) => Promise.resolve(leaves.get(position) ?? null),
+  });
   return collectEvidence({
     events: (async function* () {
       yield* events;

@@ -3,7 +3,7 @@
 // named. Streams in, O(log n) memory.
 //
 // Naming the first bad position: a head only says "some leaf below my size differs". The Merkle
-// projection's leaf documents (merkle_leaves, in leaf order) say which event each leaf was when it was
+// projection's leaf tiles (merkle_leaf_tiles, in leaf order) say which event each leaf was when it was
 // projected; when they still reproduce a signed head, they are the log as signed, and the first leaf where
 // the events and they disagree is the first bad position. When they do not (the read store was rebuilt
 // from the tampered events, or lost), the report falls back to the first leaf after the last head that
@@ -28,7 +28,7 @@ export interface AuditedEvent {
   hash: string;
 }
 
-/** What the Merkle projection recorded for a leaf (merkle_leaves). */
+/** What the Merkle projection recorded for a leaf (in its tile of merkle_leaf_tiles). */
 export interface RecordedLeaf {
   eventId: string;
   position: number;

@@ -5,46 +5,55 @@
 // document, and the ids of those nodes depend on the leaf index, which is not a function of the event:
 // on EventStoreDB positions have gaps, so leaves are numbered in the order events are seen (leaf index =
 // position - 1 holds only on the contiguous embedded store). As a BatchProjection it loads the frontier
-// document once per batch, appends the events, and hands back nodes, leaf documents and the new frontier,
-// which the runner commits atomically with the checkpoint: a crash never leaves a node beyond the
+// document (and the tile being filled) once per batch, appends the events, and hands back the nodes, the
+// tiles and the new frontier, which the runner commits atomically with the checkpoint: a crash never leaves a node beyond the
 // frontier, a replay writes identical documents, and generations, rebuild, status in /health and waitFor
 // come from the runner as for every other projection. Being a projection, it runs the same over the
 // embedded store and EventStoreDB.
 //
-// Documents:
+// Documents (the lowest levels of the tree as tiles of leaves, libs/verifiable-log leaf-tiles.ts):
 // - merkle_tree / "frontier": { size, lastPosition, nodes: [{ level, index, hash }] } (the right edge)
-// - merkle_nodes / "<level>:<index>": { hash } for every completed perfect subtree (level 0: leaf hashes)
-// - merkle_leaves / <event id>: { eventId, position, leafIndex, eventHash }: finds an event's leaf by id
-// A proof or a root for any size reads O(log n) node documents (see libs/verifiable-log merkle-tree-store.ts).
+// - merkle_leaf_tiles / "<tile>": { tile, firstPosition, leaves: [{ eventId, position, eventHash }] }, the
+//   leaves tile * TILE_WIDTH onwards (fewer while the tile fills): which event each leaf is, and the leaf
+//   hashes the nodes below TILE_HEIGHT are computed from
+// - merkle_nodes / "<level>:<index>": { hash } for every completed perfect subtree of level >= TILE_HEIGHT
+// So an event costs about 1/8 of a document besides its share of a tile, instead of the three (its leaf
+// document and two nodes on average) of one document per node. A proof or a root for any size reads
+// O(log n) documents (merkle-log.reader.ts).
 import type { RecordedEvent } from '@ledger/domain';
 import type { AppliedBatch, BatchProjection } from '@ledger/projections';
-import type { DocumentWrite, ReadStoreReader } from '@ledger/read-store';
+import type { DocumentWrite } from '@ledger/read-store';
 import {
   appendLeafHash,
   EMPTY_FRONTIER,
   eventLeafHash,
   LeafOutOfOrderError,
   nodeKey,
-  type NodeRef,
-  type NodeStore,
+  nodesToStore,
+  tileOfLeaf,
+  TILE_WIDTH,
   type TreeFrontier,
 } from '@ledger/verifiable-log';
+import type { RecordedLeaf } from './log-audit';
 
 export const MERKLE_LOG_PROJECTION = 'merkle-log';
 export const MERKLE_TREE = 'merkle_tree';
 export const MERKLE_NODES = 'merkle_nodes';
-export const MERKLE_LEAVES = 'merkle_leaves';
-const FRONTIER_ID = 'frontier';
+export const MERKLE_LEAF_TILES = 'merkle_leaf_tiles';
+export const FRONTIER_ID = 'frontier';
 
 export interface MerkleNodeDoc {
   hash: string;
 }
 
-export interface MerkleLeafDoc {
-  eventId: string;
-  position: number;
-  leafIndex: number;
-  eventHash: string;
+/** A leaf as its tile keeps it; its index is tile * TILE_WIDTH + its place in the tile. */
+export type TiledLeaf = Omit<RecordedLeaf, 'leafIndex'>;
+
+export interface MerkleLeafTileDoc {
+  tile: number;
+  /** Position of the tile's first leaf: finds the tile of an event by position. */
+  firstPosition: number;
+  leaves: TiledLeaf[];
 }
 
 export interface MerkleTreeDoc {
@@ -57,6 +66,11 @@ export interface MerkleTreeDoc {
 export interface MerkleTreeState {
   frontier: TreeFrontier;
   lastPosition: number;
+}
+
+/** The state an append works on: the tree, and the leaves of the tile being filled. */
+export interface MerkleAppendState extends MerkleTreeState {
+  openTile: TiledLeaf[];
 }
 
 const EMPTY_STATE: MerkleTreeState = { frontier: EMPTY_FRONTIER, lastPosition: 0 };
@@ -84,45 +98,72 @@ function treeDocOf(state: MerkleTreeState): MerkleTreeDoc {
   };
 }
 
-/** Appends one stored event to the tree: the new state and the documents to write. Pure. */
+export const tileId = (tile: number): string => String(tile);
+
+/** The tile document of the leaves appended so far to the tile that holds leaf `leafIndex`. */
+export function tileDocOf(leafIndex: number, leaves: TiledLeaf[]): DocumentWrite {
+  const tile = tileOfLeaf(leafIndex);
+  const doc: MerkleLeafTileDoc = { tile, firstPosition: leaves[0].position, leaves };
+  return { collection: MERKLE_LEAF_TILES, id: tileId(tile), doc };
+}
+
+/**
+ * Appends one stored event to the tree: the new state, and the nodes it completed at TILE_HEIGHT and above
+ * and the tile it filled (if it did) to write. The tile still filling is written by the caller once per batch.
+ * Pure.
+ */
 export function appendToTree(
-  state: MerkleTreeState,
+  state: MerkleAppendState,
   event: Pick<RecordedEvent, 'id' | 'position' | 'hash'>,
-): { state: MerkleTreeState; writes: DocumentWrite[] } {
+): { state: MerkleAppendState; writes: DocumentWrite[] } {
   if (event.position <= state.lastPosition)
     throw new LeafOutOfOrderError(state.lastPosition + 1, event.position);
   const leafIndex = state.frontier.size;
   const appended = appendLeafHash(state.frontier, eventLeafHash(event.hash));
-  const leaf: MerkleLeafDoc = {
-    eventId: event.id,
-    position: event.position,
-    leafIndex,
-    eventHash: event.hash,
-  };
-  const writes: DocumentWrite[] = [
-    ...appended.writes.map((node): DocumentWrite => ({
-      collection: MERKLE_NODES,
-      id: nodeKey(node),
-      doc: { hash: node.hash.toString('hex') } satisfies MerkleNodeDoc,
-    })),
-    { collection: MERKLE_LEAVES, id: event.id, doc: leaf },
+  const openTile = [
+    ...state.openTile,
+    { eventId: event.id, position: event.position, eventHash: event.hash },
   ];
-  return { state: { frontier: appended.frontier, lastPosition: event.position }, writes };
+  const writes = nodesToStore(appended.writes).map((node): DocumentWrite => ({
+    collection: MERKLE_NODES,
+    id: nodeKey(node),
+    doc: { hash: node.hash.toString('hex') } satisfies MerkleNodeDoc,
+  }));
+  const filled = openTile.length === TILE_WIDTH;
+  if (filled) writes.push(tileDocOf(leafIndex, openTile));
+  return {
+    state: { frontier: appended.frontier, lastPosition: event.position, openTile: filled ? [] : openTile },
+    writes,
+  };
 }
 
 /** Bump the version when the documents it writes change: the runner then rebuilds from position 0. */
 export function createMerkleLogProjection(): BatchProjection {
   return {
     name: MERKLE_LOG_PROJECTION,
-    version: 1,
-    collections: [MERKLE_TREE, MERKLE_NODES, MERKLE_LEAVES],
-    indexes: { [MERKLE_LEAVES]: [['leafIndex'], ['position']] },
+    version: 2,
+    collections: [MERKLE_TREE, MERKLE_NODES, MERKLE_LEAF_TILES],
+    indexes: { [MERKLE_LEAF_TILES]: [['tile'], ['firstPosition']] },
     async applyBatch(events, context): Promise<AppliedBatch> {
       const [stored] = await context.load([{ collection: MERKLE_TREE, id: FRONTIER_ID }]);
-      let state = treeStateOf((stored ?? null) as MerkleTreeDoc | null);
+      const tree = treeStateOf((stored ?? null) as MerkleTreeDoc | null);
+      const { size } = tree.frontier;
+      // The leaves of a tile being filled come from its document: the frontier does not repeat them.
+      const [open] =
+        size % TILE_WIDTH === 0
+          ? [null]
+          : await context.load([{ collection: MERKLE_LEAF_TILES, id: tileId(tileOfLeaf(size)) }]);
+      let state: MerkleAppendState = {
+        ...tree,
+        openTile: [...((open as MerkleLeafTileDoc | null)?.leaves ?? [])],
+      };
       const writes: DocumentWrite[] = [];
       let checkpoint = context.checkpoint;
       let applied = 0;
+      const finish = (): void => {
+        if (state.openTile.length > 0) writes.push(tileDocOf(state.frontier.size - 1, state.openTile));
+        writes.push({ collection: MERKLE_TREE, id: FRONTIER_ID, doc: treeDocOf(state) });
+      };
       for (const event of events) {
         if (event.position <= context.checkpoint) continue;
         try {
@@ -130,50 +171,14 @@ export function createMerkleLogProjection(): BatchProjection {
           writes.push(...next.writes);
           state = next.state;
         } catch (error) {
-          writes.push({ collection: MERKLE_TREE, id: FRONTIER_ID, doc: treeDocOf(state) });
+          if (applied > 0) finish();
           return { writes, checkpoint, applied, failure: { event, error } };
         }
         checkpoint = event.position;
         applied++;
       }
-      writes.push({ collection: MERKLE_TREE, id: FRONTIER_ID, doc: treeDocOf(state) });
+      if (applied > 0) finish();
       return { writes, checkpoint, applied };
     },
   };
-}
-
-/** The tree as readers see it (the projection's active generation). */
-export class MerkleLogReader implements NodeStore {
-  constructor(private readonly readStore: ReadStoreReader) {}
-
-  async state(): Promise<MerkleTreeState> {
-    return treeStateOf(await this.readStore.get<MerkleTreeDoc>(MERKLE_TREE, FRONTIER_ID));
-  }
-
-  leaf(eventId: string): Promise<MerkleLeafDoc | null> {
-    return this.readStore.get<MerkleLeafDoc>(MERKLE_LEAVES, eventId);
-  }
-
-  async get(level: number, index: number): Promise<Uint8Array | null> {
-    const doc = await this.readStore.get<MerkleNodeDoc>(MERKLE_NODES, nodeKey({ level, index }));
-    return doc ? Buffer.from(doc.hash, 'hex') : null;
-  }
-
-  getMany(refs: readonly NodeRef[]): Promise<Array<Uint8Array | null>> {
-    return Promise.all(refs.map((ref) => this.get(ref.level, ref.index)));
-  }
-}
-
-/** The leaves as the projection recorded them, in leaf order: what `verify` compares the events with. */
-export async function* recordedLeaves(readStore: ReadStoreReader): AsyncIterable<MerkleLeafDoc> {
-  let after: string | undefined;
-  do {
-    const page = await readStore.find<MerkleLeafDoc>(MERKLE_LEAVES, {
-      orderBy: [{ field: 'leafIndex' }],
-      limit: 500,
-      ...(after ? { after } : {}),
-    });
-    for (const item of page.items) yield item.doc;
-    after = page.nextCursor;
-  } while (after);
 }

@@ -3,18 +3,24 @@ import type { DocumentRef, DocumentWrite } from '@ledger/read-store';
 import {
   eventLeafHash,
   inclusionProof,
+  nodeKey,
+  referenceInclusionPath,
   rootAt,
   rootOfLeafHashes,
+  tiledNodeStore,
   verifyEventInclusion,
   LeafOutOfOrderError,
+  TILE_HEIGHT,
+  TILE_WIDTH,
   type NodeStore,
 } from '@ledger/verifiable-log';
 import {
   createMerkleLogProjection,
-  MERKLE_LEAVES,
+  MERKLE_LEAF_TILES,
   MERKLE_NODES,
   MERKLE_TREE,
-  type MerkleLeafDoc,
+  tileId,
+  type MerkleLeafTileDoc,
 } from './merkle-log.projection';
 
 const hashOf = (n: number): string => n.toString(16).padStart(64, '0');
@@ -39,20 +45,38 @@ async function project(batches: number[][]): Promise<{ docs: Map<string, object>
   return { docs, checkpoint };
 }
 
-const nodeStore = (docs: Map<string, object>): NodeStore => ({
-  get: (level, index) => {
-    const doc = docs.get(`${MERKLE_NODES}/${level}:${index}`) as { hash: string } | undefined;
-    return Promise.resolve(doc ? Buffer.from(doc.hash, 'hex') : null);
-  },
-});
+/** The nodes as MerkleLogReader reads them from the documents. */
+const nodeStore = (docs: Map<string, object>): NodeStore =>
+  tiledNodeStore({
+    tileLeafHashes: (tile) => {
+      const doc = docs.get(`${MERKLE_LEAF_TILES}/${tileId(tile)}`) as MerkleLeafTileDoc | undefined;
+      return Promise.resolve(doc ? doc.leaves.map((leaf) => eventLeafHash(leaf.eventHash)) : null);
+    },
+    storedNodes: (refs) =>
+      Promise.resolve(
+        refs.map((ref) => {
+          const doc = docs.get(`${MERKLE_NODES}/${nodeKey(ref)}`) as { hash: string } | undefined;
+          return doc ? Buffer.from(doc.hash, 'hex') : null;
+        }),
+      ),
+  });
+
+/** The leaves in leaf order, as their tiles hold them. */
+const tiledLeaves = (docs: Map<string, object>): Array<{ position: number; leafIndex: number }> =>
+  [...docs.entries()]
+    .filter(([key]) => key.startsWith(`${MERKLE_LEAF_TILES}/`))
+    .map(([, doc]) => doc as MerkleLeafTileDoc)
+    .sort((a, b) => a.tile - b.tile)
+    .flatMap((tile) =>
+      tile.leaves.map((leaf, i) => ({ position: leaf.position, leafIndex: tile.tile * TILE_WIDTH + i })),
+    );
 
 describe('Merkle log projection', () => {
   it('numbers leaves in the order events are seen, whatever the gaps in positions (EventStoreDB)', async () => {
     const positions = [3, 7, 8, 20, 21, 40, 41];
     const { docs, checkpoint } = await project([positions.slice(0, 3), positions.slice(3)]);
     expect(checkpoint).toBe(41);
-    const leaves = positions.map((p) => docs.get(`${MERKLE_LEAVES}/e-${p}`) as MerkleLeafDoc);
-    expect(leaves.map((l) => l.leafIndex)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(tiledLeaves(docs)).toEqual(positions.map((position, leafIndex) => ({ position, leafIndex })));
     const store = nodeStore(docs);
     const expected = rootOfLeafHashes(positions.map((p) => eventLeafHash(hashOf(p)))).toString('hex');
     expect(await rootAt(store, 7)).toBe(expected);
@@ -61,8 +85,32 @@ describe('Merkle log projection', () => {
     expect(verifyEventInclusion(hashOf(21), 4, 7, proof, expected)).toEqual({ ok: true });
   });
 
+  it('keeps tiles of leaves and only the nodes from the tile height up, and proves every leaf', async () => {
+    const positions = Array.from({ length: 3 * TILE_WIDTH + 5 }, (_, i) => 2 * i + 1);
+    const { docs } = await project([positions.slice(0, 20), positions.slice(20, 21), positions.slice(21)]);
+    const keys = [...docs.keys()];
+    expect(keys.filter((k) => k.startsWith(`${MERKLE_LEAF_TILES}/`)).sort()).toEqual(
+      ['0', '1', '2', '3'].map((tile) => `${MERKLE_LEAF_TILES}/${tile}`),
+    );
+    // Complete subtrees of 16 leaves and more in a tree of 53: three of 16 and one of 32.
+    expect(keys.filter((k) => k.startsWith(`${MERKLE_NODES}/`)).sort()).toEqual(
+      [`${TILE_HEIGHT}:0`, `${TILE_HEIGHT}:1`, `${TILE_HEIGHT}:2`, `${TILE_HEIGHT + 1}:0`].map(
+        (node) => `${MERKLE_NODES}/${node}`,
+      ),
+    );
+    const leafHashes = positions.map((p) => eventLeafHash(hashOf(p)));
+    const store = nodeStore(docs);
+    for (let size = 1; size <= positions.length; size++) {
+      expect(await rootAt(store, size)).toBe(rootOfLeafHashes(leafHashes.slice(0, size)).toString('hex'));
+      for (let index = 0; index < size; index++)
+        expect(await inclusionProof(store, index, size)).toEqual(
+          referenceInclusionPath(index, leafHashes.slice(0, size)).map((b) => b.toString('hex')),
+        );
+    }
+  });
+
   it('gives the same documents whatever the batching (a replay or a rebuild changes nothing)', async () => {
-    const positions = Array.from({ length: 13 }, (_, i) => i + 1);
+    const positions = Array.from({ length: 2 * TILE_WIDTH + 3 }, (_, i) => i + 1);
     const one = await project([positions]);
     const many = await project(positions.map((p) => [p]));
     expect([...many.docs.entries()].sort()).toEqual([...one.docs.entries()].sort());

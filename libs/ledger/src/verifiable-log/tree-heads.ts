@@ -14,7 +14,7 @@ import {
 } from '@ledger/read-store';
 import { frontierRoot, signTreeHead, treeHead, type SignedTreeHead } from '@ledger/verifiable-log';
 import type { LogSigningKey } from './log-signing-key';
-import { MerkleLogReader } from './merkle-log.projection';
+import { MerkleLogReader } from './merkle-log.reader';
 
 export const SIGNED_TREE_HEADS_PROJECTION = 'signed-tree-heads';
 export const SIGNED_TREE_HEADS = 'signed_tree_heads';

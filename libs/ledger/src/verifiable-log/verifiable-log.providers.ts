@@ -17,7 +17,7 @@ import {
 import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config';
 import { RUN_PROJECTIONS } from '../infrastructure/stores-lifecycle';
 import { loadLogSigningKey, type LogSigningKey } from './log-signing-key';
-import { MerkleLogReader } from './merkle-log.projection';
+import { MerkleLogReader } from './merkle-log.reader';
 import { TreeHeads } from './tree-heads';
 import { LOG_SIGNING_KEY, MERKLE_LOG_READER, TREE_HEADS } from './verifiable-log.di-tokens';
 

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { consistencyProof, rootAt } from '@ledger/verifiable-log';
 import { ResourceNotFoundError, ValidationFailedError } from '../../../errors/ledger-errors';
-import type { MerkleLogReader } from '../../merkle-log.projection';
+import type { MerkleLogReader } from '../../merkle-log.reader';
 import { MERKLE_LOG_READER } from '../../verifiable-log.di-tokens';
 import { GetConsistencyProofQuery, type ConsistencyProofView } from './get-consistency-proof.query';
 

@@ -3,7 +3,7 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@ledger/event-store';
 import { inclusionProof, rootAt } from '@ledger/verifiable-log';
 import { ResourceNotFoundError, ValidationFailedError } from '../../../errors/ledger-errors';
-import type { MerkleLogReader } from '../../merkle-log.projection';
+import type { MerkleLogReader } from '../../merkle-log.reader';
 import { MERKLE_LOG_READER } from '../../verifiable-log.di-tokens';
 import { GetInclusionProofQuery, type InclusionProofView } from './get-inclusion-proof.query';
 
@@ -15,10 +15,10 @@ export class GetInclusionProofHandler implements IQueryHandler<GetInclusionProof
   ) {}
 
   async execute({ eventId, treeSize }: GetInclusionProofQuery): Promise<InclusionProofView> {
-    const [leaf, state] = await Promise.all([this.tree.leaf(eventId), this.tree.state()]);
-    if (!leaf) {
-      const event = await this.events.getEvent(eventId);
-      if (!event) throw new ResourceNotFoundError('EVENT_NOT_FOUND', `no event with id ${eventId}`);
+    const event = await this.events.getEvent(eventId);
+    if (!event) throw new ResourceNotFoundError('EVENT_NOT_FOUND', `no event with id ${eventId}`);
+    const [leaf, state] = await Promise.all([this.tree.leafAt(event.position), this.tree.state()]);
+    if (!leaf || leaf.eventId !== eventId) {
       throw new ResourceNotFoundError(
         'EVENT_NOT_IN_TREE_YET',
         `event ${eventId} (position ${event.position}) is not in the Merkle tree yet: retry shortly`,
