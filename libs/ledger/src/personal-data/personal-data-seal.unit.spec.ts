@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { isSealedPersonalData, requireSealedPersonalData } from '@ledger/domain';
 import { openPersonalData, PersonalDataUnreadableError, sealPersonalData } from './personal-data-seal';
 import type { PersonalKeyStore } from './personal-key-store.port';
-import { revealPersonalData } from './reveal-personal-data';
+import { revealPersonalData, withholdPersonalData } from './reveal-personal-data';
 
 const person = 'b-0123456789abcdef0123456789abcdef';
 const other = 'b-fedcba9876543210fedcba9876543210';
@@ -90,6 +90,38 @@ describe('revealing personal data in a response', () => {
     const body = { a: [1, 'x', null], b: { c: true } };
     expect(await revealPersonalData(body, store)).toBe(body);
     expect(await revealPersonalData('text', store)).toBe('text');
+  });
+
+  it('returns a frozen answer that holds nothing sealed as it is, and opens one that does at every call', async () => {
+    const deepFrozen = <T>(value: T): T => {
+      if (typeof value === 'object' && value !== null) {
+        Object.values(value).forEach(deepFrozen);
+        Object.freeze(value);
+      }
+      return value;
+    };
+    const clear = deepFrozen({ rows: [{ key: 'k', value: 1 }], total: 1 });
+    let lookups = 0;
+    const counting: PersonalKeyStore = { ...store, find: (ref) => (lookups++, store.find(ref)) };
+    expect(await revealPersonalData(clear, counting)).toBe(clear);
+    expect(await revealPersonalData(clear, counting)).toBe(clear);
+    expect(withholdPersonalData(clear)).toBe(clear);
+
+    const sealed = deepFrozen({ rows: [{ personal: sealPersonalData(data, person, keys.get(person)!) }] });
+    for (let i = 1; i <= 2; i++) {
+      expect(await revealPersonalData(sealed, counting)).toEqual({ rows: [{ personal: data }] });
+      expect(withholdPersonalData(sealed)).toEqual({ rows: [{ personal: { withheld: true } }] });
+      expect(lookups).toBe(i);
+    }
+  });
+
+  it('looks again into a value that can still change', async () => {
+    const inner: { personal?: unknown } = {};
+    const outer = Object.freeze({ inner });
+    expect(await revealPersonalData(outer, store)).toBe(outer);
+    inner.personal = sealPersonalData(data, person, keys.get(person)!);
+    expect(await revealPersonalData(outer, store)).toEqual({ inner: { personal: data } });
+    expect(withholdPersonalData(outer)).toEqual({ inner: { personal: { withheld: true } } });
   });
 
   it('shows data that no longer opens with the person key as erased', async () => {

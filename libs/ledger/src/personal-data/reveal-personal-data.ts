@@ -13,6 +13,38 @@ import type { PersonalKeyStore } from './personal-key-store.port';
 /** Deeper than any response we make; a guard against cycles rather than a limit anyone meets. */
 const MAX_DEPTH = 64;
 
+/**
+ * Frozen values seen to hold no sealed object, all the way down: the answers kept while the projections rest
+ * (deep-frozen, handed to every caller) are scanned once instead of at every request.
+ */
+const knownClear = new WeakSet<object>();
+
+const CLEAR_FROZEN = 0;
+const CLEAR = 1;
+const SEALED = 2;
+
+/** Walks the value once: whether it holds a sealed object, else whether every object in it is frozen. */
+function scan(value: unknown, depth: number): number {
+  if (typeof value !== 'object' || value === null || knownClear.has(value)) return CLEAR_FROZEN;
+  if (depth > MAX_DEPTH || isSealedPersonalData(value)) return SEALED;
+  let result = Object.isFrozen(value) ? CLEAR_FROZEN : CLEAR;
+  // What collect and replace do not descend into (a Buffer, a Date) holds no sealed object.
+  if (!Array.isArray(value) && !isPlainObject(value)) return result;
+  for (const item of Array.isArray(value) ? value : Object.values(value)) {
+    const inner = scan(item, depth + 1);
+    if (inner === SEALED) return SEALED;
+    result = Math.max(result, inner);
+  }
+  return result;
+}
+
+/** Whether the value may hold a sealed object; a frozen value found clear is remembered as such. */
+function holdsSealed(value: unknown): boolean {
+  const result = scan(value, 0);
+  if (result === CLEAR_FROZEN && typeof value === 'object' && value !== null) knownClear.add(value);
+  return result === SEALED;
+}
+
 function collect(value: unknown, found: Set<string>, depth: number, seen: () => void): void {
   if (depth > MAX_DEPTH || typeof value !== 'object' || value === null) return;
   if (isSealedPersonalData(value)) {
@@ -68,6 +100,7 @@ export interface WithheldPersonalData {
 
 /** The value with every sealed object withheld, without a key being looked up (public routes). */
 export function withholdPersonalData<T>(value: T): T {
+  if (!holdsSealed(value)) return value;
   let any = false;
   const out = replace(
     value,
@@ -90,6 +123,7 @@ export async function revealPersonalData<T>(
   keys: PersonalKeyStore,
   mayOpen: (recordingAgency: string | undefined) => boolean = () => true,
 ): Promise<T> {
+  if (!holdsSealed(value)) return value;
   const people = new Set<string>();
   let sealedObjects = false;
   collect(value, people, 0, () => (sealedObjects = true));
