@@ -25,6 +25,7 @@ export * from './plan/plan-seeder';
 export * from './plan/read-seed-files';
 export * from './read/projections.providers';
 export * from './read/projections-handle';
+export * from './read/deep-frozen';
 export * from './read/projection-worker-host';
 export * from './read/serve-projections';
 export * from './ledger.module';

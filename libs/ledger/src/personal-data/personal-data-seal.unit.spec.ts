@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { isSealedPersonalData, requireSealedPersonalData } from '@ledger/domain';
 import { openPersonalData, PersonalDataUnreadableError, sealPersonalData } from './personal-data-seal';
 import type { PersonalKeyStore } from './personal-key-store.port';
+import { deepFreeze } from '../read/deep-frozen';
 import { revealPersonalData, withholdPersonalData } from './reveal-personal-data';
 
 const person = 'b-0123456789abcdef0123456789abcdef';
@@ -93,21 +94,14 @@ describe('revealing personal data in a response', () => {
   });
 
   it('returns a frozen answer that holds nothing sealed as it is, and opens one that does at every call', async () => {
-    const deepFrozen = <T>(value: T): T => {
-      if (typeof value === 'object' && value !== null) {
-        Object.values(value).forEach(deepFrozen);
-        Object.freeze(value);
-      }
-      return value;
-    };
-    const clear = deepFrozen({ rows: [{ key: 'k', value: 1 }], total: 1 });
+    const clear = deepFreeze({ rows: [{ key: 'k', value: 1 }], total: 1 });
     let lookups = 0;
     const counting: PersonalKeyStore = { ...store, find: (ref) => (lookups++, store.find(ref)) };
     expect(await revealPersonalData(clear, counting)).toBe(clear);
     expect(await revealPersonalData(clear, counting)).toBe(clear);
     expect(withholdPersonalData(clear)).toBe(clear);
 
-    const sealed = deepFrozen({ rows: [{ personal: sealPersonalData(data, person, keys.get(person)!) }] });
+    const sealed = deepFreeze({ rows: [{ personal: sealPersonalData(data, person, keys.get(person)!) }] });
     for (let i = 1; i <= 2; i++) {
       expect(await revealPersonalData(sealed, counting)).toEqual({ rows: [{ personal: data }] });
       expect(withholdPersonalData(sealed)).toEqual({ rows: [{ personal: { withheld: true } }] });
@@ -115,7 +109,7 @@ describe('revealing personal data in a response', () => {
     }
   });
 
-  it('looks again into a value that can still change', async () => {
+  it('looks again into a value that can still change, even frozen at the top', async () => {
     const inner: { personal?: unknown } = {};
     const outer = Object.freeze({ inner });
     expect(await revealPersonalData(outer, store)).toBe(outer);

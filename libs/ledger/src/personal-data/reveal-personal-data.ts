@@ -9,40 +9,33 @@ import {
   type PersonalData,
 } from './personal-data-seal';
 import type { PersonalKeyStore } from './personal-key-store.port';
+import { isDeepFrozen } from '../read/deep-frozen';
 
 /** Deeper than any response we make; a guard against cycles rather than a limit anyone meets. */
 const MAX_DEPTH = 64;
 
 /**
- * Frozen values seen to hold no sealed object, all the way down: the answers kept while the projections rest
- * (deep-frozen, handed to every caller) are scanned once instead of at every request.
+ * Deep-frozen values found to hold no sealed object: the answers kept while the projections rest are handed
+ * to every caller as they are, so each is scanned once instead of at every request.
  */
 const knownClear = new WeakSet<object>();
 
-const CLEAR_FROZEN = 0;
-const CLEAR = 1;
-const SEALED = 2;
-
-/** Walks the value once: whether it holds a sealed object, else whether every object in it is frozen. */
-function scan(value: unknown, depth: number): number {
-  if (typeof value !== 'object' || value === null || knownClear.has(value)) return CLEAR_FROZEN;
-  if (depth > MAX_DEPTH || isSealedPersonalData(value)) return SEALED;
-  let result = Object.isFrozen(value) ? CLEAR_FROZEN : CLEAR;
+function containsSealed(value: unknown, depth: number): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (depth > MAX_DEPTH || isSealedPersonalData(value)) return true;
+  if (Array.isArray(value)) return value.some((item) => containsSealed(item, depth + 1));
   // What collect and replace do not descend into (a Buffer, a Date) holds no sealed object.
-  if (!Array.isArray(value) && !isPlainObject(value)) return result;
-  for (const item of Array.isArray(value) ? value : Object.values(value)) {
-    const inner = scan(item, depth + 1);
-    if (inner === SEALED) return SEALED;
-    result = Math.max(result, inner);
-  }
-  return result;
+  if (!isPlainObject(value)) return false;
+  for (const item of Object.values(value)) if (containsSealed(item, depth + 1)) return true;
+  return false;
 }
 
-/** Whether the value may hold a sealed object; a frozen value found clear is remembered as such. */
+/** Whether the value may hold a sealed object; a deep-frozen value found clear is remembered as such. */
 function holdsSealed(value: unknown): boolean {
-  const result = scan(value, 0);
-  if (result === CLEAR_FROZEN && typeof value === 'object' && value !== null) knownClear.add(value);
-  return result === SEALED;
+  if (isDeepFrozen(value) && knownClear.has(value)) return false;
+  const sealed = containsSealed(value, 0);
+  if (!sealed && isDeepFrozen(value)) knownClear.add(value);
+  return sealed;
 }
 
 function collect(value: unknown, found: Set<string>, depth: number, seen: () => void): void {

@@ -6,6 +6,7 @@
 // than the rest of a request (a 130 KB agency trail), and a frozen value cannot be changed by one caller
 // under another's feet; code that tried would throw a TypeError (modules are strict), never change it quietly.
 import type { ReadStoreReader } from '@ledger/read-store';
+import { deepFreeze } from './deep-frozen';
 import type { ProjectionsHandle } from './projections-handle';
 
 export class KeptWhileProjectionsRest<T> {
@@ -49,11 +50,4 @@ export class KeptWhileProjectionsRest<T> {
     );
     return generations.map((g) => (g ? `${g.generation}:${g.checkpoint}` : '-')).join(',');
   }
-}
-
-/** Freezes a plain JSON-like value and everything in it. */
-export function deepFreeze<T>(value: T): T {
-  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
-  for (const item of Object.values(value)) deepFreeze(item);
-  return Object.freeze(value);
 }

@@ -6,6 +6,7 @@ import { Injectable, type CallHandler, type ExecutionContext, type NestIntercept
 import { Reflector } from '@nestjs/core';
 import { map, type Observable } from 'rxjs';
 import { hasRole } from '@ledger/domain';
+import { deepFreeze, isDeepFrozen } from '@ledger/ledger';
 import { ACCESS_RULE, type AccessRule } from '@ledger/ledger/http';
 import type { AuthenticatedRequest } from './access.guard';
 
@@ -17,6 +18,20 @@ export function withoutActors(value: unknown): unknown {
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) if (!ACTOR_FIELDS.has(key)) out[key] = withoutActors(v);
   return out;
+}
+
+/** The public copy of each deep-frozen answer (kept while the projections rest): made once, shared. */
+const publicCopies = new WeakMap<object, unknown>();
+
+/** The body without actor fields; for an answer that cannot change, the copy made the first time. */
+export function publicCopyOf(body: unknown): unknown {
+  if (!isDeepFrozen(body)) return withoutActors(body);
+  let copy = publicCopies.get(body);
+  if (copy === undefined) {
+    copy = deepFreeze(withoutActors(body));
+    publicCopies.set(body, copy);
+  }
+  return copy;
 }
 
 @Injectable()
@@ -31,6 +46,6 @@ export class PublicRedactionInterceptor implements NestInterceptor {
     const principal = context.switchToHttp().getRequest<AuthenticatedRequest>().principal;
     const trusted = principal !== undefined && hasRole(principal, 'officer', 'supervisor', 'inspector');
     if (rule?.who !== 'anyone' || trusted) return next.handle();
-    return next.handle().pipe(map((body) => (typeof body === 'object' ? withoutActors(body) : body)));
+    return next.handle().pipe(map((body) => (typeof body === 'object' ? publicCopyOf(body) : body)));
   }
 }
