@@ -30,6 +30,18 @@ describe('the ledger calendar (Asia/Ho_Chi_Minh, UTC+7)', () => {
     expect(todayInLedgerZone(new Date('2026-03-31T16:00:00Z'))).toBe('2026-03-31');
   });
 
+  it('given the same instant read again and again, then every reading is the same and none can be changed', () => {
+    const readings = Array.from({ length: 3 }, () => localCalendarOf('2026-09-30T17:30:00Z'));
+    for (const reading of readings)
+      expect(reading).toEqual({ day: '2026-10-01', month: '2026-10', year: '2026', quarter: '2026-Q4' });
+    expect(Object.isFrozen(readings[0])).toBe(true);
+    // Many other instants in between do not change what an earlier one reads as.
+    for (let i = 0; i < 20_000; i++) localDayOf(new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString());
+    expect(localDayOf('2026-09-30T17:30:00Z')).toBe('2026-10-01');
+    expect(localCalendarOf('not a date')).toBeNull();
+    expect(localCalendarOf('not a date')).toBeNull();
+  });
+
   it('a local day starts at 17:00 UTC the day before', () => {
     expect(startOfLocalDay('2026-01-01')).toBe('2025-12-31T17:00:00.000Z');
   });
