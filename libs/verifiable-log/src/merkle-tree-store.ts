@@ -12,7 +12,8 @@
 //
 // Persisting (for a projection): keep a TreeFrontier, feed each event to appendEvent in position order, and
 // put every returned write in the same batch as the checkpoint (= frontier.size = last position), one
-// document per node keyed nodeKey(node) = `${level}:${index}` holding the hash. After a restart,
+// document per node keyed nodeKey(node) = `${level}:${index}` holding the hash (or, to write far fewer
+// documents, only the nodes leaf-tiles.ts stores, with the leaves in tiles). After a restart,
 // loadFrontier(store, checkpoint) rebuilds the frontier. Writes are a pure function of the events, so a
 // replay rewrites identical documents, and since a batch commits atomically no node exists beyond the
 // checkpoint: asking for a larger size fails with MissingTreeNodeError instead of giving a wrong answer.
