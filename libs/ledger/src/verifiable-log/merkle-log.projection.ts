@@ -28,6 +28,7 @@ import {
   EMPTY_FRONTIER,
   eventLeafHash,
   LeafOutOfOrderError,
+  MissingTreeNodeError,
   nodeKey,
   nodesToStore,
   tileOfLeaf,
@@ -153,10 +154,15 @@ export function createMerkleLogProjection(): BatchProjection {
         size % TILE_WIDTH === 0
           ? [null]
           : await context.load([{ collection: MERKLE_LEAF_TILES, id: tileId(tileOfLeaf(size)) }]);
-      let state: MerkleAppendState = {
-        ...tree,
-        openTile: [...((open as MerkleLeafTileDoc | null)?.leaves ?? [])],
-      };
+      const openTile = [...((open as MerkleLeafTileDoc | null)?.leaves ?? [])];
+      if (openTile.length !== size % TILE_WIDTH) {
+        // The tile does not hold the leaves the frontier counts: appending would number leaves wrongly.
+        const first = events.find((event) => event.position > context.checkpoint);
+        const error = new MissingTreeNodeError(0, size - 1);
+        if (first)
+          return { writes: [], checkpoint: context.checkpoint, applied: 0, failure: { event: first, error } };
+      }
+      let state: MerkleAppendState = { ...tree, openTile };
       const writes: DocumentWrite[] = [];
       let checkpoint = context.checkpoint;
       let applied = 0;

@@ -10,6 +10,7 @@ import {
   tiledNodeStore,
   verifyEventInclusion,
   LeafOutOfOrderError,
+  MissingTreeNodeError,
   TILE_HEIGHT,
   TILE_WIDTH,
   type NodeStore,
@@ -116,6 +117,18 @@ describe('Merkle log projection', () => {
     expect([...many.docs.entries()].sort()).toEqual([...one.docs.entries()].sort());
   });
 
+  it('stops at the first new event when the tile being filled lacks leaves the frontier counts', async () => {
+    const { docs } = await project([[1, 2, 3]]);
+    const frontier = docs.get(`${MERKLE_TREE}/frontier`) as object;
+    const applied = await createMerkleLogProjection().applyBatch([event(3), event(4)], {
+      checkpoint: 3,
+      load: (refs) => Promise.resolve(refs.map((ref) => (ref.collection === MERKLE_TREE ? frontier : null))),
+    });
+    expect(applied.failure?.event.position).toBe(4);
+    expect(applied.failure?.error).toBeInstanceOf(MissingTreeNodeError);
+    expect(applied).toMatchObject({ applied: 0, checkpoint: 3, writes: [] });
+  });
+
   it('skips events at or below the checkpoint and stops on a position that goes back', async () => {
     const projection = createMerkleLogProjection();
     const first = await projection.applyBatch([event(1), event(2)], {
@@ -123,10 +136,10 @@ describe('Merkle log projection', () => {
       load: () => Promise.resolve([null]),
     });
     expect(first.applied).toBe(1);
-    const frontier = first.writes.find((w) => w.collection === MERKLE_TREE)?.doc as object;
+    const written = new Map(first.writes.map((w) => [w.collection, w.doc as object]));
     const again = await projection.applyBatch([event(2)], {
       checkpoint: 0,
-      load: () => Promise.resolve([frontier]),
+      load: (refs) => Promise.resolve(refs.map((ref) => written.get(ref.collection) ?? null)),
     });
     expect(again.failure?.error).toBeInstanceOf(LeafOutOfOrderError);
     expect(again.applied).toBe(0);
