@@ -1,6 +1,6 @@
-// Reads the rows of a register, streamed: CSV through csv-parse, xlsx through exceljs's streaming workbook
-// reader (its first worksheet, the one the templates put the data on). Every cell comes out as text: a date
-// cell as the day (and time, when it has one) it shows, a formula as its result.
+// Reads the rows of a register: CSV streamed through csv-parse, xlsx through exceljs (its first worksheet, the
+// one the templates put the data on). Every cell comes out as text: a date cell as the day (and time, when it
+// has one) it shows, a formula as its result.
 import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { csvRecords } from '../import/csv';
@@ -42,22 +42,23 @@ export function cellText(value: unknown): string {
 }
 
 async function* xlsxRows(input: Readable): AsyncGenerator<SheetRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    entries: 'ignore',
+  // The whole file, then the workbook from its zip directory: exceljs's streaming reader depends on the order
+  // of the zip's entries and on its unzip stream reaching the last of them, and now and then it did not (a
+  // TypeError reading the workbook's sheets), so a valid register was refused. A register is a few MB at most.
+  const chunks: Buffer[] = [];
+  for await (const chunk of input) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(Buffer.concat(chunks) as unknown as ExcelJS.Buffer);
+  // Only the first worksheet holds data; the others are the template's lists and notes.
+  const sheet = book.worksheets[0];
+  if (!sheet) return;
+  const rows: SheetRow[] = [];
+  sheet.eachRow((row) => {
+    const cells = row.values as unknown[];
+    // exceljs's row values start at index 1 (column A).
+    rows.push({ line: row.number, values: cells.slice(1).map(cellText) });
   });
-  for await (const sheet of reader) {
-    for await (const row of sheet) {
-      const cells = row.values as unknown[];
-      // exceljs's row values start at index 1 (column A).
-      yield { line: row.number, values: cells.slice(1).map(cellText) };
-    }
-    // Only the first worksheet holds data; the others are the template's lists and notes.
-    return;
-  }
+  yield* rows;
 }
 
 async function* csvRows(input: Readable): AsyncGenerator<SheetRow> {
