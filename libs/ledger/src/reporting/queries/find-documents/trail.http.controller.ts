@@ -3,13 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches } from 'class-validator';
 import type { TrailDoc } from '@ledger/projections';
-import {
-  FindTrailQuery,
-  PSEUDONYMIZER,
-  referenceOf,
-  type DocumentPage,
-  type Pseudonymizer,
-} from '../../..';
+import { FindTrailQuery, PSEUDONYMIZER, referenceOf, type DocumentPage, type Pseudonymizer } from '../../..';
 import type { Filter } from '@ledger/read-store';
 import {
   Allow,

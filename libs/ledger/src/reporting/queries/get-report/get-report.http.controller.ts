@@ -1,6 +1,13 @@
 import { Controller, Get, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import type { Request, Response } from 'express';
 import { GetReportQuery, reportToCsv, reportToMarkdown, type Boundary, type Report } from '../../..';
@@ -84,7 +91,8 @@ export class ReportsHttpController {
 
   @Public('aggregate figures only')
   @ApiOkResponse({
-    description: 'The report as JSON (default), CSV, Markdown, xlsx or printable HTML, as `format` (or Accept) asks',
+    description:
+      'The report as JSON (default), CSV, Markdown, xlsx or printable HTML, as `format` (or Accept) asks',
     content: {
       'application/json': { schema: REPORT_SCHEMA },
       'text/csv': { schema: { type: 'string' } },
