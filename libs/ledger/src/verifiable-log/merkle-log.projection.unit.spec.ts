@@ -3,7 +3,6 @@ import type { DocumentRef, DocumentWrite } from '@ledger/read-store';
 import {
   eventLeafHash,
   inclusionProof,
-  nodeKey,
   referenceInclusionPath,
   rootAt,
   rootOfLeafHashes,
@@ -15,12 +14,12 @@ import {
   TILE_WIDTH,
   type NodeStore,
 } from '@ledger/verifiable-log';
+import { merkleTileSource } from './merkle-log.reader';
 import {
   createMerkleLogProjection,
   MERKLE_LEAF_TILES,
   MERKLE_NODES,
   MERKLE_TREE,
-  tileId,
   type MerkleLeafTileDoc,
 } from './merkle-log.projection';
 
@@ -48,19 +47,11 @@ async function project(batches: number[][]): Promise<{ docs: Map<string, object>
 
 /** The nodes as MerkleLogReader reads them from the documents. */
 const nodeStore = (docs: Map<string, object>): NodeStore =>
-  tiledNodeStore({
-    tileLeafHashes: (tile) => {
-      const doc = docs.get(`${MERKLE_LEAF_TILES}/${tileId(tile)}`) as MerkleLeafTileDoc | undefined;
-      return Promise.resolve(doc ? doc.leaves.map((leaf) => eventLeafHash(leaf.eventHash)) : null);
-    },
-    storedNodes: (refs) =>
-      Promise.resolve(
-        refs.map((ref) => {
-          const doc = docs.get(`${MERKLE_NODES}/${nodeKey(ref)}`) as { hash: string } | undefined;
-          return doc ? Buffer.from(doc.hash, 'hex') : null;
-        }),
-      ),
-  });
+  tiledNodeStore(
+    merkleTileSource(<T extends object>(collection: string, id: string) =>
+      Promise.resolve((docs.get(`${collection}/${id}`) as T | undefined) ?? null),
+    ),
+  );
 
 /** The leaves in leaf order, as their tiles hold them. */
 const tiledLeaves = (docs: Map<string, object>): Array<{ position: number; leafIndex: number }> =>

@@ -8,6 +8,7 @@ import {
   TILE_WIDTH,
   type NodeRef,
   type NodeStore,
+  type TileSource,
 } from '@ledger/verifiable-log';
 import type { RecordedLeaf } from './log-audit';
 import {
@@ -23,23 +24,36 @@ import {
   type MerkleTreeState,
 } from './merkle-log.projection';
 
+/** Reads one document of the projection's active generation, or null. */
+export type MerkleDocReader = <T extends object>(collection: string, id: string) => Promise<T | null>;
+
+/** Where the tree's tiles and stored nodes are, in the projection's documents. */
+export function merkleTileSource(get: MerkleDocReader): TileSource {
+  return {
+    tileLeafHashes: async (tile) => {
+      const doc = await get<MerkleLeafTileDoc>(MERKLE_LEAF_TILES, tileId(tile));
+      return doc ? doc.leaves.map((leaf) => eventLeafHash(leaf.eventHash)) : null;
+    },
+    storedNodes: (refs) =>
+      Promise.all(
+        refs.map(async (ref) => {
+          const doc = await get<MerkleNodeDoc>(MERKLE_NODES, nodeKey(ref));
+          return doc ? Buffer.from(doc.hash, 'hex') : null;
+        }),
+      ),
+  };
+}
+
+/** The leaf at `offset` in its tile, with its index in the tree. */
+function leafOf(tile: MerkleLeafTileDoc, offset: number): RecordedLeaf {
+  return { ...tile.leaves[offset], leafIndex: tile.tile * TILE_WIDTH + offset };
+}
+
 export class MerkleLogReader implements NodeStore {
   private readonly nodes: Required<NodeStore>;
 
   constructor(private readonly readStore: ReadStoreReader) {
-    this.nodes = tiledNodeStore({
-      tileLeafHashes: async (tile) => {
-        const doc = await this.readStore.get<MerkleLeafTileDoc>(MERKLE_LEAF_TILES, tileId(tile));
-        return doc ? doc.leaves.map((leaf) => eventLeafHash(leaf.eventHash)) : null;
-      },
-      storedNodes: (refs) =>
-        Promise.all(
-          refs.map(async (ref) => {
-            const doc = await this.readStore.get<MerkleNodeDoc>(MERKLE_NODES, nodeKey(ref));
-            return doc ? Buffer.from(doc.hash, 'hex') : null;
-          }),
-        ),
-    });
+    this.nodes = tiledNodeStore(merkleTileSource((collection, id) => this.readStore.get(collection, id)));
   }
 
   async state(): Promise<MerkleTreeState> {
@@ -55,8 +69,7 @@ export class MerkleLogReader implements NodeStore {
     });
     const tile = page.items[0]?.doc;
     const offset = tile ? tile.leaves.findIndex((leaf) => leaf.position === position) : -1;
-    if (!tile || offset < 0) return null;
-    return { ...tile.leaves[offset], leafIndex: tile.tile * TILE_WIDTH + offset };
+    return tile && offset >= 0 ? leafOf(tile, offset) : null;
   }
 
   get(level: number, index: number): Promise<Uint8Array | null> {
@@ -78,8 +91,7 @@ export async function* recordedLeaves(readStore: ReadStoreReader): AsyncIterable
       ...(after ? { after } : {}),
     });
     for (const { doc } of page.items)
-      for (const [offset, leaf] of doc.leaves.entries())
-        yield { ...leaf, leafIndex: doc.tile * TILE_WIDTH + offset };
+      for (let offset = 0; offset < doc.leaves.length; offset++) yield leafOf(doc, offset);
     after = page.nextCursor;
   } while (after);
 }
