@@ -35,6 +35,7 @@ describe('the ledger calendar (Asia/Ho_Chi_Minh, UTC+7)', () => {
     for (const reading of readings)
       expect(reading).toEqual({ day: '2026-10-01', month: '2026-10', year: '2026', quarter: '2026-Q4' });
     expect(Object.isFrozen(readings[0])).toBe(true);
+    expect(readings[1]).toBe(readings[0]);
     // Many other instants in between do not change what an earlier one reads as.
     for (let i = 0; i < 20_000; i++) localDayOf(new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString());
     expect(localDayOf('2026-09-30T17:30:00Z')).toBe('2026-10-01');

@@ -94,12 +94,19 @@ describe('revealing personal data in a response', () => {
   });
 
   it('returns a frozen answer that holds nothing sealed as it is, and opens one that does at every call', async () => {
-    const clear = deepFreeze({ rows: [{ key: 'k', value: 1 }], total: 1 });
+    // An accessor counts how often the answer is walked.
+    let walks = 0;
+    const rows = [{ key: 'k', value: 1 }];
+    const clear = deepFreeze(
+      Object.defineProperty({ total: 1 }, 'rows', { enumerable: true, get: () => (walks++, rows) }),
+    );
+    walks = 0;
     let lookups = 0;
     const counting: PersonalKeyStore = { ...store, find: (ref) => (lookups++, store.find(ref)) };
     expect(await revealPersonalData(clear, counting)).toBe(clear);
     expect(await revealPersonalData(clear, counting)).toBe(clear);
     expect(withholdPersonalData(clear)).toBe(clear);
+    expect(walks).toBe(1);
 
     const sealed = deepFreeze({ rows: [{ personal: sealPersonalData(data, person, keys.get(person)!) }] });
     for (let i = 1; i <= 2; i++) {

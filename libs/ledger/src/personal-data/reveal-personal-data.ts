@@ -38,20 +38,19 @@ function holdsSealed(value: unknown): boolean {
   return sealed;
 }
 
-function collect(value: unknown, found: Set<string>, depth: number, seen: () => void): void {
+function collect(value: unknown, found: Set<string>, depth: number): void {
   if (depth > MAX_DEPTH || typeof value !== 'object' || value === null) return;
   if (isSealedPersonalData(value)) {
-    seen();
     // A reference of another shape cannot have a key: it shows as erased.
     if (PERSON_REF_PATTERN.test(value.person)) found.add(value.person);
     return;
   }
   if (Array.isArray(value)) {
-    for (const item of value) collect(item, found, depth + 1, seen);
+    for (const item of value) collect(item, found, depth + 1);
     return;
   }
   if (!isPlainObject(value)) return;
-  for (const item of Object.values(value)) collect(item, found, depth + 1, seen);
+  for (const item of Object.values(value)) collect(item, found, depth + 1);
 }
 
 function isPlainObject(value: object): value is Record<string, unknown> {
@@ -94,16 +93,7 @@ export interface WithheldPersonalData {
 /** The value with every sealed object withheld, without a key being looked up (public routes). */
 export function withholdPersonalData<T>(value: T): T {
   if (!holdsSealed(value)) return value;
-  let any = false;
-  const out = replace(
-    value,
-    () => {
-      any = true;
-      return { withheld: true };
-    },
-    0,
-  );
-  return any ? (out as T) : value;
+  return replace(value, () => ({ withheld: true }), 0) as T;
 }
 
 /**
@@ -118,9 +108,7 @@ export async function revealPersonalData<T>(
 ): Promise<T> {
   if (!holdsSealed(value)) return value;
   const people = new Set<string>();
-  let sealedObjects = false;
-  collect(value, people, 0, () => (sealedObjects = true));
-  if (!sealedObjects) return value;
+  collect(value, people, 0);
   const found = new Map<string, Buffer | null>();
   await Promise.all(
     [...people].map(async (person) => {
